@@ -1,0 +1,93 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
+import io.altokit.model.ResourceIds;
+import io.altokit.provision.NetworkFile;
+import io.altokit.provision.ProvisioningException;
+import io.altokit.server.AltoServer;
+import io.altokit.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code alto serve}: runs the ALTO server until SIGTERM/SIGINT, then shuts down gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve ALTO (RFC 7285) over HTTP; without --config, the embedded example network.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML network file (docs/configuration.md). Default: the embedded example network.")
+    private Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port; 0 picks a free one. Default: 8181.")
+    private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on. Default: 127.0.0.1.")
+    private String bind;
+
+    @Option(names = "--io-threads", paramLabel = "N", description = "Event loop threads; 0 = one per core.")
+    private Integer ioThreads;
+
+    @Option(names = "--no-access-log", description = "Do not log one line per request.")
+    private boolean noAccessLog;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig serverConfig;
+        Snapshot snapshot;
+        try {
+            if (config == null) {
+                serverConfig = ServerConfig.defaults();
+                snapshot = NetworkFile.exampleNetwork();
+            } else {
+                JsonNode tree = NetworkFile.readTree(config);
+                serverConfig = ServerSettings.read(tree, config.toString());
+                snapshot = NetworkFile.fromTree(tree, config.toString());
+            }
+            serverConfig = applyFlags(serverConfig);
+        } catch (ProvisioningException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("alto serve: " + e.getMessage());
+            return 2;
+        }
+        AltoServer server = AltoServer.start(serverConfig, new InformationBase(snapshot));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "alto-shutdown"));
+        spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig applyFlags(ServerConfig base) {
+        ServerConfig result = base;
+        if (port != null) {
+            result = result.withPort(port);
+        }
+        if (bind != null) {
+            result = result.withBindAddress(bind);
+        }
+        if (ioThreads != null || noAccessLog) {
+            result = new ServerConfig(result.bindAddress(), result.port(),
+                    ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
+                    result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog);
+        }
+        if (!ResourceIds.isValid(result.networkMapId())) {
+            throw new IllegalArgumentException("network-map-id '" + result.networkMapId()
+                    + "' is not an RFC 7285 resource id (1..64 of A-Z a-z 0-9 - : @ _ .)");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,79 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.provision.ProvisioningException;
+import io.altokit.server.ServerConfig;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Binds the optional {@code server:} section of the YAML file onto {@link ServerConfig} defaults. */
+final class ServerSettings {
+    private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
+            "max-endpoints-per-request", "network-map-id", "access-log");
+
+    private ServerSettings() {
+    }
+
+    static ServerConfig read(JsonNode root, String source) {
+        ServerConfig defaults = ServerConfig.defaults();
+        JsonNode section = root.path("server");
+        if (section.isMissingNode()) {
+            return defaults;
+        }
+        if (!section.isObject()) {
+            throw new ProvisioningException(source + ": server: expected a mapping");
+        }
+        for (Map.Entry<String, JsonNode> entry : section.properties()) {
+            if (!KEYS.contains(entry.getKey())) {
+                throw new ProvisioningException(source + ": server." + entry.getKey() + ": unknown setting (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        try {
+            return new ServerConfig(
+                    text(section, "bind", defaults.bindAddress(), source),
+                    integer(section, "port", defaults.port(), source),
+                    integer(section, "io-threads", defaults.ioThreads(), source),
+                    integer(section, "max-request-bytes", defaults.maxRequestBytes(), source),
+                    integer(section, "max-endpoints-per-request", defaults.maxEndpointsPerRequest(), source),
+                    text(section, "network-map-id", defaults.networkMapId(), source),
+                    bool(section, "access-log", defaults.accessLog(), source));
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(source + ": server: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode section, String key, String fallback, String source) {
+        JsonNode value = section.path(key);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw new ProvisioningException(source + ": server." + key + ": expected a string, got " + value);
+        }
+        return value.textValue();
+    }
+
+    private static int integer(JsonNode section, String key, int fallback, String source) {
+        JsonNode value = section.path(key);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.isInt()) {
+            throw new ProvisioningException(source + ": server." + key + ": expected an integer, got " + value);
+        }
+        return value.intValue();
+    }
+
+    private static boolean bool(JsonNode section, String key, boolean fallback, String source) {
+        JsonNode value = section.path(key);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new ProvisioningException(source + ": server." + key + ": expected true or false, got " + value);
+        }
+        return value.booleanValue();
+    }
+}

@@ -1,0 +1,97 @@
+package io.altokit.core;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * An immutable ALTO network map (RFC 7285 section 5): PIDs indexed {@code 0..size()-1} in name
+ * order, each owning IPv4 and IPv6 prefixes, with longest-prefix-match lookup from an address to
+ * its PID. Every address has a PID because the map always contains both default routes.
+ */
+public final class NetworkMap {
+
+    private final List<String> pidNames;
+    private final PidPrefixes ipv4Prefixes;
+    private final PidPrefixes ipv6Prefixes;
+    private final Ipv4RangeTable ipv4Table;
+    private final Ipv6RangeTable ipv6Table;
+    private final String vtag;
+
+    /**
+     * @param pidNames sorted, distinct, valid PID names
+     * @param ipv4 distinct IPv4 prefixes in address order, starting with 0.0.0.0/0
+     * @param ipv6 distinct IPv6 prefixes in address order, starting with ::/0
+     */
+    NetworkMap(List<String> pidNames, List<Assignment> ipv4, List<Assignment> ipv6) {
+        this.pidNames = List.copyOf(pidNames);
+        ipv4Prefixes = new PidPrefixes(AddressFamily.IPV4, pidNames.size(), ipv4);
+        ipv6Prefixes = new PidPrefixes(AddressFamily.IPV6, pidNames.size(), ipv6);
+        ipv4Table = new Ipv4RangeTable(AddressRanges.of(ipv4));
+        ipv6Table = new Ipv6RangeTable(AddressRanges.of(ipv6));
+        vtag = hashContent();
+    }
+
+    private String hashContent() {
+        ContentHash hash = new ContentHash("altokit network map v1").putInt(size());
+        for (int pid = 0; pid < size(); pid++) {
+            hash.putString(pidNames.get(pid));
+            ipv4Prefixes.hashInto(hash, pid);
+            ipv6Prefixes.hashInto(hash, pid);
+        }
+        return hash.tag();
+    }
+
+    public int size() {
+        return pidNames.size();
+    }
+
+    public String pidName(int index) {
+        return pidNames.get(index);
+    }
+
+    public OptionalInt indexOf(String pidName) {
+        int index = Collections.binarySearch(pidNames, pidName);
+        return index >= 0 ? OptionalInt.of(index) : OptionalInt.empty();
+    }
+
+    /** All PID names; position {@code i} holds PID index {@code i}. */
+    public List<String> pidNames() {
+        return pidNames;
+    }
+
+    /** The PID's prefixes of one family in address order, including any default route given to it. */
+    public List<IpPrefix> prefixes(int pidIndex, AddressFamily family) {
+        return (family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes).of(pidIndex);
+    }
+
+    /** Index of the PID whose prefix is the longest one containing {@code address}. */
+    public int lookup(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return address instanceof Inet4Address
+                ? lookupIpv4((int) (AddressBits.high(bytes) >>> 32))
+                : lookupIpv6(AddressBits.high(bytes), AddressBits.low(bytes));
+    }
+
+    /** {@link #lookup} for an IPv4 address given as its 32 bits, most significant first. */
+    public int lookupIpv4(int address) {
+        return ipv4Table.lookup(address);
+    }
+
+    /** {@link #lookup} for an IPv6 address given as its first and last 64 bits. */
+    public int lookupIpv6(long high, long low) {
+        return ipv6Table.lookup(high, low);
+    }
+
+    /** Content hash of the PID names and their prefixes: equal maps have equal tags. */
+    public String vtag() {
+        return vtag;
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkMap[" + size() + " PIDs, vtag " + vtag + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package io.altokit.core;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * The configured prefixes of one address family grouped by PID, each group in address order. Kept
+ * as flat arrays (17 bytes a prefix) rather than a million {@link IpPrefix} objects; the lists it
+ * hands out create prefixes as they are read.
+ */
+final class PidPrefixes {
+
+    private final AddressFamily family;
+    /** PID {@code p} owns entries {@code firstOfPid[p] .. firstOfPid[p + 1] - 1}. */
+    private final int[] firstOfPid;
+    private final long[] high;
+    private final long[] low;
+    private final byte[] length;
+
+    /** @param prefixes this family's prefixes in address order */
+    PidPrefixes(AddressFamily family, int pidCount, List<Assignment> prefixes) {
+        this.family = family;
+        firstOfPid = new int[pidCount + 1];
+        for (Assignment assignment : prefixes) {
+            firstOfPid[assignment.pid() + 1]++;
+        }
+        for (int pid = 0; pid < pidCount; pid++) {
+            firstOfPid[pid + 1] += firstOfPid[pid];
+        }
+        // A stable counting sort by PID keeps each group in address order.
+        int[] fill = firstOfPid.clone();
+        high = new long[prefixes.size()];
+        low = new long[prefixes.size()];
+        length = new byte[prefixes.size()];
+        for (Assignment assignment : prefixes) {
+            int entry = fill[assignment.pid()]++;
+            high[entry] = assignment.prefix().high();
+            low[entry] = assignment.prefix().low();
+            length[entry] = (byte) assignment.prefix().length();
+        }
+    }
+
+    List<IpPrefix> of(int pid) {
+        Objects.checkIndex(pid, firstOfPid.length - 1);
+        return new Group(firstOfPid[pid], firstOfPid[pid + 1]);
+    }
+
+    void hashInto(ContentHash hash, int pid) {
+        hash.putInt(firstOfPid[pid + 1] - firstOfPid[pid]);
+        for (int entry = firstOfPid[pid]; entry < firstOfPid[pid + 1]; entry++) {
+            hash.putLong(high[entry]).putLong(low[entry]).putInt(length[entry]);
+        }
+    }
+
+    private final class Group extends AbstractList<IpPrefix> implements RandomAccess {
+        private final int from;
+        private final int to;
+
+        Group(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public IpPrefix get(int index) {
+            int entry = from + Objects.checkIndex(index, size());
+            return new PrefixKey(family, high[entry], low[entry], length[entry]).toPrefix();
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+    }
+}

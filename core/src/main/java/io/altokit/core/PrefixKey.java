@@ -1,0 +1,40 @@
+package io.altokit.core;
+
+import java.util.Comparator;
+
+/** An {@link IpPrefix} as a left-aligned 128-bit key (see {@link AddressBits}): the form the tables work on. */
+record PrefixKey(AddressFamily family, long high, long low, int length) implements Comparable<PrefixKey> {
+
+    private static final Comparator<PrefixKey> ORDER = Comparator.comparing(PrefixKey::family)
+            .thenComparing((a, b) -> AddressBits.compare(a.high, a.low, b.high, b.low))
+            .thenComparingInt(PrefixKey::length);
+
+    static PrefixKey of(IpPrefix prefix) {
+        byte[] bytes = prefix.address().getAddress();
+        return new PrefixKey(prefix.family(), AddressBits.high(bytes), AddressBits.low(bytes), prefix.length());
+    }
+
+    /** 0.0.0.0/0 or ::/0. */
+    static PrefixKey defaultRoute(AddressFamily family) {
+        return new PrefixKey(family, 0, 0, 0);
+    }
+
+    IpPrefix toPrefix() {
+        return new IpPrefix(AddressBits.toInetAddress(family, high, low), length);
+    }
+
+    /** High half of the last address in the prefix. */
+    long lastHigh() {
+        return high | ~AddressBits.highMask(length);
+    }
+
+    /** Low half of the last address in the prefix. */
+    long lastLow() {
+        return low | ~AddressBits.lowMask(length);
+    }
+
+    @Override
+    public int compareTo(PrefixKey other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,200 @@
+package io.altokit.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Everything the server knows about the network at one moment: a network map and one cost matrix
+ * per metric. Immutable, so threads share it freely; a change is a new snapshot.
+ */
+public final class Snapshot {
+
+    private final NetworkMap networkMap;
+    private final SortedMap<String, CostMatrix> costMatrices;
+    private final List<String> metrics;
+
+    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices) {
+        this.networkMap = networkMap;
+        this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
+        this.metrics = List.copyOf(costMatrices.keySet());
+    }
+
+    public NetworkMap networkMap() {
+        return networkMap;
+    }
+
+    public Optional<CostMatrix> costMatrix(String metric) {
+        return Optional.ofNullable(costMatrices.get(metric));
+    }
+
+    /** Metrics with a cost matrix, sorted. */
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[" + networkMap + ", metrics " + metrics + "]";
+    }
+
+    /**
+     * Collects PIDs, prefixes and costs in any order; {@link #build()} checks them all at once. The
+     * result does not depend on the order of the calls. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
+        private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
+        private String defaultPid = "default";
+
+        private Builder() {}
+
+        /** Adds prefixes (either family) to a PID, creating it on first use. */
+        public Builder pid(String name, Collection<IpPrefix> prefixes) {
+            List<PrefixKey> keys = prefixesByPid.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ArrayList<>());
+            prefixes.forEach(prefix -> keys.add(PrefixKey.of(prefix)));
+            return this;
+        }
+
+        /**
+         * The PID that gets 0.0.0.0/0 and ::/0 unless a configured PID already has them, so that
+         * every address maps to some PID. Created if needed; "default" unless set.
+         */
+        public Builder defaultPid(String name) {
+            defaultPid = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Sets the cost from one PID to another; {@code value} must be finite and not negative. */
+        public Builder cost(String metric, String srcPid, String dstPid, double value) {
+            costsByMetric.computeIfAbsent(Objects.requireNonNull(metric, "metric"), m -> new ArrayList<>())
+                    .add(new Cost(Objects.requireNonNull(srcPid, "srcPid"), Objects.requireNonNull(dstPid, "dstPid"), value));
+            return this;
+        }
+
+        /**
+         * @throws SnapshotException listing every invalid PID name or cost metric, prefix claimed by
+         *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, and pair
+         *     given two different costs
+         */
+        public Snapshot build() {
+            List<String> problems = new ArrayList<>();
+            Map<String, List<PrefixKey>> pids = withDefaultRoutes();
+            List<String> names = pids.keySet().stream().sorted().toList();
+            names.stream()
+                    .filter(name -> !Identifiers.isPidName(name))
+                    .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + Identifiers.PID_NAME_RULE));
+            Map<AddressFamily, List<Assignment>> prefixes = assignments(pids, names, problems);
+            SortedMap<String, double[]> costs = costs(names, problems);
+            if (!problems.isEmpty()) {
+                throw new SnapshotException(problems);
+            }
+            NetworkMap networkMap = new NetworkMap(names, prefixes.get(AddressFamily.IPV4), prefixes.get(AddressFamily.IPV6));
+            SortedMap<String, CostMatrix> matrices = new TreeMap<>();
+            costs.forEach((metric, matrix) ->
+                    matrices.put(metric, new CostMatrix(metric, names.size(), matrix, networkMap.vtag())));
+            return new Snapshot(networkMap, matrices);
+        }
+
+        private Map<String, List<PrefixKey>> withDefaultRoutes() {
+            Map<String, List<PrefixKey>> pids = new HashMap<>(prefixesByPid);
+            for (AddressFamily family : AddressFamily.values()) {
+                PrefixKey route = PrefixKey.defaultRoute(family);
+                if (pids.values().stream().noneMatch(configured -> configured.contains(route))) {
+                    pids.merge(defaultPid, List.of(route), (configured, added) ->
+                            Stream.concat(configured.stream(), added.stream()).toList());
+                }
+            }
+            return pids;
+        }
+
+        /** Each family's prefixes in address order, once each; reports prefixes claimed by two PIDs. */
+        private static Map<AddressFamily, List<Assignment>> assignments(
+                Map<String, List<PrefixKey>> pids, List<String> names, List<String> problems) {
+            List<Assignment> all = new ArrayList<>();
+            for (int pid = 0; pid < names.size(); pid++) {
+                for (PrefixKey prefix : pids.get(names.get(pid))) {
+                    all.add(new Assignment(prefix, pid));
+                }
+            }
+            all.sort(Assignment.BY_PREFIX);
+            Map<AddressFamily, List<Assignment>> byFamily = new EnumMap<>(AddressFamily.class);
+            for (AddressFamily family : AddressFamily.values()) {
+                byFamily.put(family, new ArrayList<>());
+            }
+            Assignment kept = all.getFirst();
+            byFamily.get(kept.prefix().family()).add(kept);
+            for (Assignment next : all.subList(1, all.size())) {
+                if (!next.prefix().equals(kept.prefix())) {
+                    kept = next;
+                    byFamily.get(kept.prefix().family()).add(kept);
+                } else if (next.pid() != kept.pid()) {
+                    problems.add("prefix " + next.prefix().toPrefix() + " is in both PID \"" + names.get(kept.pid())
+                            + "\" and PID \"" + names.get(next.pid()) + "\"");
+                }
+            }
+            return byFamily;
+        }
+
+        /** A dense row-major matrix per metric, NaN where no cost is given; reports bad costs. */
+        private SortedMap<String, double[]> costs(List<String> names, List<String> problems) {
+            SortedMap<String, double[]> matrices = new TreeMap<>();
+            costsByMetric.forEach((metric, costs) ->
+                    matrix(metric, costs, names, problems).ifPresent(matrix -> matrices.put(metric, matrix)));
+            return matrices;
+        }
+
+        private static Optional<double[]> matrix(String metric, List<Cost> costs, List<String> names, List<String> problems) {
+            if (!Identifiers.isCostMetric(metric)) {
+                problems.add("invalid cost metric \"" + metric + "\": use " + Identifiers.COST_METRIC_RULE);
+                return Optional.empty();
+            }
+            int size = names.size();
+            if ((long) size * size > Integer.MAX_VALUE - 8) {
+                problems.add("cost metric \"" + metric + "\": " + size + " PIDs need more cells than a dense matrix holds");
+                return Optional.empty();
+            }
+            double[] matrix = new double[size * size];
+            Arrays.fill(matrix, Double.NaN);
+            for (Cost cost : costs) {
+                int src = Collections.binarySearch(names, cost.src());
+                int dst = Collections.binarySearch(names, cost.dst());
+                int cell = src * size + dst;
+                if (src < 0 || dst < 0) {
+                    String unknown = String.join("\", \"", Stream.of(cost.src(), cost.dst())
+                            .filter(pid -> Collections.binarySearch(names, pid) < 0).distinct().toList());
+                    problems.add(cost.describe(metric) + ": unknown PID \"" + unknown + "\"");
+                } else if (!Double.isFinite(cost.value()) || cost.value() < 0) {
+                    problems.add(cost.describe(metric) + " is " + cost.value() + ": a cost must be finite and not negative");
+                } else if (!Double.isNaN(matrix[cell]) && matrix[cell] != cost.value()) {
+                    problems.add(cost.describe(metric) + " is given twice: " + matrix[cell] + " and " + cost.value());
+                } else {
+                    matrix[cell] = cost.value() + 0.0; // -0.0 becomes 0.0, so equal costs hash alike
+                }
+            }
+            return Optional.of(matrix);
+        }
+    }
+
+    private record Cost(String src, String dst, double value) {
+
+        String describe(String metric) {
+            return "cost \"" + metric + "\" from \"" + src + "\" to \"" + dst + "\"";
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.altokit.model;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes RFC 7285 responses as compact JSON bytes with Jackson's streaming generator. */
+public final class ResponseEncoder {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Integral costs up to this magnitude are written without a fraction ("1", not "1.0"). */
+    private static final double MAX_EXACT_INTEGER = 1L << 53;
+
+    private ResponseEncoder() {
+    }
+
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static byte[] encode(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] directory(Directory directory) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            json.writeObjectFieldStart("cost-types");
+            for (Map.Entry<String, CostType> type : directory.costTypes().entrySet()) {
+                json.writeFieldName(type.getKey());
+                writeCostType(json, type.getValue());
+            }
+            json.writeEndObject();
+            if (directory.defaultNetworkMap().isPresent()) {
+                json.writeStringField("default-alto-network-map", directory.defaultNetworkMap().get());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("resources");
+            for (Map.Entry<String, Directory.Entry> resource : directory.resources().entrySet()) {
+                json.writeFieldName(resource.getKey());
+                writeDirectoryEntry(json, resource.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    public static byte[] networkMap(NetworkMapResponse map) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            json.writeFieldName("vtag");
+            writeVtag(json, map.vtag());
+            json.writeEndObject();
+            json.writeObjectFieldStart("network-map");
+            for (Map.Entry<String, Map<AddressType, List<String>>> pid : map.pids().entrySet()) {
+                json.writeObjectFieldStart(pid.getKey());
+                for (Map.Entry<AddressType, List<String>> group : pid.getValue().entrySet()) {
+                    writeStrings(json, group.getKey().wireName(), group.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    public static byte[] costMap(CostMapResponse map) {
+        return costs(map, "cost-map");
+    }
+
+    public static byte[] endpointCostMap(CostMapResponse map) {
+        return costs(map, "endpoint-cost-map");
+    }
+
+    private static byte[] costs(CostMapResponse map, String dataField) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            if (!map.dependentVtags().isEmpty()) {
+                writeVtags(json, map.dependentVtags());
+            }
+            json.writeFieldName("cost-type");
+            writeCostType(json, map.costType());
+            json.writeEndObject();
+            json.writeObjectFieldStart(dataField);
+            for (Map.Entry<String, Map<String, Double>> row : map.costs().entrySet()) {
+                json.writeObjectFieldStart(row.getKey());
+                for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
+                    json.writeFieldName(cell.getKey());
+                    writeCost(json, cell.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    public static byte[] endpointProperties(EndpointPropertyResponse response) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            writeVtags(json, response.dependentVtags());
+            json.writeEndObject();
+            json.writeObjectFieldStart("endpoint-properties");
+            for (Map.Entry<String, Map<String, String>> endpoint : response.properties().entrySet()) {
+                json.writeObjectFieldStart(endpoint.getKey());
+                for (Map.Entry<String, String> property : endpoint.getValue().entrySet()) {
+                    json.writeStringField(property.getKey(), property.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    public static byte[] error(AltoError error) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            json.writeStringField("code", error.code().name());
+            if (error.field().isPresent()) {
+                json.writeStringField("field", error.field().get());
+            }
+            if (error.value().isPresent()) {
+                json.writeStringField("value", error.value().get());
+            }
+            if (error.syntaxError().isPresent()) {
+                json.writeStringField("syntax-error", error.syntaxError().get());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeDirectoryEntry(JsonGenerator json, Directory.Entry entry) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("uri", entry.uri());
+        json.writeStringField("media-type", entry.mediaType());
+        if (entry.accepts().isPresent()) {
+            json.writeStringField("accepts", entry.accepts().get());
+        }
+        Directory.Capabilities capabilities = entry.capabilities();
+        if (!capabilities.equals(Directory.Capabilities.NONE)) {
+            json.writeObjectFieldStart("capabilities");
+            if (!capabilities.costTypeNames().isEmpty()) {
+                writeStrings(json, "cost-type-names", capabilities.costTypeNames());
+            }
+            if (capabilities.costConstraints().isPresent()) {
+                json.writeBooleanField("cost-constraints", capabilities.costConstraints().get());
+            }
+            if (!capabilities.propTypes().isEmpty()) {
+                writeStrings(json, "prop-types", capabilities.propTypes());
+            }
+            json.writeEndObject();
+        }
+        if (!entry.uses().isEmpty()) {
+            writeStrings(json, "uses", entry.uses());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeCostType(JsonGenerator json, CostType type) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("cost-mode", type.mode().wireName());
+        json.writeStringField("cost-metric", type.metric());
+        if (type.description().isPresent()) {
+            json.writeStringField("description", type.description().get());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeVtags(JsonGenerator json, List<VersionTag> vtags) throws IOException {
+        json.writeArrayFieldStart("dependent-vtags");
+        for (VersionTag vtag : vtags) {
+            writeVtag(json, vtag);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeVtag(JsonGenerator json, VersionTag vtag) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("resource-id", vtag.resourceId());
+        json.writeStringField("tag", vtag.tag());
+        json.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeCost(JsonGenerator json, double cost) throws IOException {
+        if (cost == Math.rint(cost) && Math.abs(cost) < MAX_EXACT_INTEGER) {
+            json.writeNumber((long) cost);
+        } else {
+            json.writeNumber(cost);
+        }
+    }
+}

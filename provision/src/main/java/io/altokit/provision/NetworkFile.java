@@ -1,0 +1,166 @@
+package io.altokit.provision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.altokit.core.AddressFamily;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Snapshot;
+import io.altokit.core.SnapshotException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a snapshot from the YAML network file described in docs/configuration.md: the
+ * {@code network-map}, {@code costs} and {@code default-pid} sections. Other top-level sections
+ * belong to other parts of AltoKit and are left alone.
+ */
+public final class NetworkFile {
+    /** The embedded example network served by {@code alto serve} without a configuration file. */
+    public static final String EXAMPLE_RESOURCE = "/io/altokit/provision/poland-isp.yaml";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private NetworkFile() {
+    }
+
+    /** Reads a YAML file into a tree; the message of any failure names the file. */
+    public static JsonNode readTree(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readTree(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ProvisioningException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ProvisioningException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static JsonNode readTree(InputStream in, String source) {
+        try {
+            JsonNode root = YAML.readTree(in);
+            if (root == null || !root.isObject()) {
+                throw new ProvisioningException(source + ": the top level must be a mapping with a network-map section");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new ProvisioningException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    public static Snapshot load(Path file) {
+        return fromTree(readTree(file), file.toString());
+    }
+
+    public static Snapshot exampleNetwork() {
+        try (InputStream in = NetworkFile.class.getResourceAsStream(EXAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks the example network " + EXAMPLE_RESOURCE);
+            }
+            return fromTree(readTree(in, "embedded example network"), "embedded example network");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds the snapshot from an already parsed file; {@code source} prefixes every error message. */
+    public static Snapshot fromTree(JsonNode root, String source) {
+        Snapshot.Builder builder = Snapshot.builder();
+        JsonNode defaultPid = root.path("default-pid");
+        if (!defaultPid.isMissingNode()) {
+            builder.defaultPid(text(defaultPid, source, "default-pid"));
+        }
+        JsonNode networkMap = root.path("network-map");
+        if (!networkMap.isObject() || networkMap.isEmpty()) {
+            throw new ProvisioningException(source + ": network-map must be a mapping of PID names to prefix lists");
+        }
+        for (Map.Entry<String, JsonNode> pid : networkMap.properties()) {
+            builder.pid(pid.getKey(), prefixes(pid.getValue(), source, "network-map." + pid.getKey()));
+        }
+        JsonNode costs = root.path("costs");
+        if (!costs.isMissingNode()) {
+            readCosts(costs, builder, source);
+        }
+        try {
+            return builder.build();
+        } catch (SnapshotException e) {
+            throw new ProvisioningException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<IpPrefix> prefixes(JsonNode groups, String source, String path) {
+        mapping(groups, source, path);
+        List<IpPrefix> prefixes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> group : groups.properties()) {
+            String groupPath = path + "." + group.getKey();
+            AddressFamily family = switch (group.getKey()) {
+                case "ipv4" -> AddressFamily.IPV4;
+                case "ipv6" -> AddressFamily.IPV6;
+                default -> throw new ProvisioningException(
+                        source + ": " + groupPath + ": unknown address type (expected ipv4 or ipv6)");
+            };
+            if (!group.getValue().isArray()) {
+                throw new ProvisioningException(source + ": " + groupPath + ": expected a list of prefixes");
+            }
+            for (JsonNode element : group.getValue()) {
+                prefixes.add(prefix(text(element, source, groupPath), family, source, groupPath));
+            }
+        }
+        return prefixes;
+    }
+
+    private static IpPrefix prefix(String text, AddressFamily family, String source, String path) {
+        IpPrefix prefix;
+        try {
+            prefix = IpPrefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(source + ": " + path + ": " + e.getMessage(), e);
+        }
+        if (prefix.family() != family) {
+            throw new ProvisioningException(source + ": " + path + ": " + text + " is not an " + family.name().toLowerCase() + " prefix");
+        }
+        return prefix;
+    }
+
+    private static void readCosts(JsonNode costs, Snapshot.Builder builder, String source) {
+        mapping(costs, source, "costs");
+        for (Map.Entry<String, JsonNode> metric : costs.properties()) {
+            String metricPath = "costs." + metric.getKey();
+            mapping(metric.getValue(), source, metricPath);
+            for (Map.Entry<String, JsonNode> row : metric.getValue().properties()) {
+                String rowPath = metricPath + "." + row.getKey();
+                mapping(row.getValue(), source, rowPath);
+                for (Map.Entry<String, JsonNode> cell : row.getValue().properties()) {
+                    String cellPath = rowPath + "." + cell.getKey();
+                    if (!cell.getValue().isNumber()) {
+                        throw new ProvisioningException(source + ": " + cellPath + ": expected a number, got " + cell.getValue());
+                    }
+                    try {
+                        builder.cost(metric.getKey(), row.getKey(), cell.getKey(), cell.getValue().doubleValue());
+                    } catch (SnapshotException e) {
+                        throw new ProvisioningException(source + ": " + cellPath + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void mapping(JsonNode node, String source, String path) {
+        if (!node.isObject()) {
+            throw new ProvisioningException(source + ": " + path + ": expected a mapping");
+        }
+    }
+
+    private static String text(JsonNode node, String source, String path) {
+        if (!node.isTextual()) {
+            throw new ProvisioningException(source + ": " + path + ": expected a string, got " + node);
+        }
+        return node.textValue();
+    }
+}

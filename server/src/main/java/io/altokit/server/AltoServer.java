@@ -1,0 +1,129 @@
+package io.altokit.server;
+
+import io.altokit.core.InformationBase;
+import io.altokit.model.AltoError;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
+ * (answers are pure computation over an immutable snapshot, so there is nothing to block on).
+ */
+public final class AltoServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
+    /** Connections silent this long are closed, so idle or stalled clients cannot pin resources. */
+    private static final int IDLE_TIMEOUT_SECONDS = 60;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    private final ServerConfig config;
+    private final Dispatcher dispatcher;
+    private final EventLoopGroup loops;
+    private final Channel listener;
+
+    private AltoServer(ServerConfig config, InformationBase informationBase) throws InterruptedException {
+        this.config = config;
+        this.dispatcher = new Dispatcher(informationBase, config);
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
+                                .addLast(new HttpServerCodec())
+                                .addLast(new BodyLimit(config.maxRequestBytes()))
+                                .addLast(handler);
+                    }
+                });
+        try {
+            this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+        LOG.atInfo().addKeyValue("address", address()).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .log("ALTO server listening on {}", address());
+    }
+
+    /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
+    public static AltoServer start(ServerConfig config, InformationBase informationBase) throws InterruptedException {
+        return new AltoServer(config, informationBase);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** The URI of the root information resource directory. */
+    public URI directoryUri() {
+        InetSocketAddress address = address();
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + address.getPort() + DirectoryResource.PATH);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops accepting, lets requests in progress finish (up to a few seconds), then releases threads. */
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly();
+        dispatcher.close();
+        loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        LOG.info("ALTO server stopped");
+    }
+
+    /** Aggregates request bodies up to the limit and answers larger ones with 413 and an error object. */
+    private static final class BodyLimit extends HttpObjectAggregator {
+        private final int maxBytes;
+
+        BodyLimit(int maxBytes) {
+            super(maxBytes, true);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            Reply reply = Reply.error(413, AltoError.syntax("request body exceeds the limit of " + maxBytes + " bytes"));
+            // The rest of the body is still on the wire; closing is the only safe way to discard it.
+            ctx.writeAndFlush(HttpHandler.toResponse(reply, false, false)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.altokit.server;
+
+import io.altokit.core.NetworkMap;
+import io.altokit.core.Snapshot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Every resource the server offers for one snapshot, by path. Built off the request path whenever
+ * a snapshot is published; requests then read one immutable catalog without locking.
+ */
+final class Catalog {
+    private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
+
+    Catalog(Snapshot snapshot, ServerConfig config) {
+        NetworkMap networkMap = snapshot.networkMap();
+        OfferedCosts costs = new OfferedCosts(snapshot);
+        EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
+        List<CostTable.Location> allPids = IntStream.range(0, networkMap.size())
+                .mapToObj(i -> new CostTable.Location(networkMap.pidName(i), i)).toList();
+
+        NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap);
+        List<AltoResource> resources = new ArrayList<>();
+        resources.add(networkMapResource);
+        costs.byName().forEach((name, type) -> resources.add(
+                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids)));
+        resources.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
+        resources.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
+        resources.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
+        resources.add(new EndpointCostResource(costs, networkMap, limits));
+
+        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.id()));
+        resources.forEach(resource -> byPath.put(resource.path(), resource));
+    }
+
+    Optional<AltoResource> find(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+}

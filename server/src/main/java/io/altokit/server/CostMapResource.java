@@ -1,0 +1,68 @@
+package io.altokit.server;
+
+import io.altokit.core.CostMatrix;
+import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostType;
+import io.altokit.model.Directory;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.ResponseEncoder;
+
+import java.util.List;
+import java.util.Optional;
+
+/** GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once per snapshot, ETag = matrix vtag. */
+final class CostMapResource implements AltoResource {
+    private final String costTypeName;
+    private final CostType costType;
+    private final CostMatrix matrix;
+    private final NetworkMapResource networkMap;
+    private final List<CostTable.Location> pids;
+    private volatile Representation body;
+
+    CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
+                    List<CostTable.Location> pids) {
+        this.costTypeName = costTypeName;
+        this.costType = costType;
+        this.matrix = matrix;
+        this.networkMap = networkMap;
+        this.pids = pids;
+    }
+
+    @Override
+    public String id() {
+        return "costmap-" + costTypeName;
+    }
+
+    @Override
+    public String path() {
+        return "/costmap/" + costTypeName;
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.COST_MAP;
+    }
+
+    @Override
+    public Directory.Capabilities capabilities() {
+        return new Directory.Capabilities(List.of(costTypeName), Optional.empty(), List.of());
+    }
+
+    @Override
+    public List<String> uses() {
+        return List.of(networkMap.id());
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        Representation result = body;
+        if (result == null) {
+            var costs = CostTable.compute(pids, pids, matrix, costType.mode(), List.of());
+            byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
+            result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
+            body = result;
+        }
+        return Reply.ok(mediaType(), result);
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.altokit.server;
+
+import io.altokit.model.Directory;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.ResponseEncoder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET /directory: the root information resource directory (RFC 7285 section 9). */
+final class DirectoryResource implements AltoResource {
+    static final String PATH = "/directory";
+
+    private final Representation body;
+
+    DirectoryResource(List<AltoResource> resources, OfferedCosts costs, String defaultNetworkMap) {
+        Map<String, Directory.Entry> entries = new LinkedHashMap<>();
+        for (AltoResource resource : resources) {
+            entries.put(resource.id(), new Directory.Entry(resource.path(), resource.mediaType(), resource.accepts(),
+                    resource.capabilities(), resource.uses()));
+        }
+        byte[] bytes = ResponseEncoder.directory(new Directory(costs.byName(), Optional.of(defaultNetworkMap), entries));
+        this.body = Representation.tagged(bytes, Integer.toHexString(java.util.Arrays.hashCode(bytes)));
+    }
+
+    @Override
+    public String id() {
+        return "directory";
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.DIRECTORY;
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        return Reply.ok(mediaType(), body);
+    }
+}

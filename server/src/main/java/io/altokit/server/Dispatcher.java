@@ -1,0 +1,90 @@
+package io.altokit.server;
+
+import io.altokit.core.InformationBase;
+import io.altokit.model.AltoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP semantics in front of the resources: 404 unknown path, 405 wrong method (with Allow), 406 when
+ * the client accepts neither the resource's media type nor anything that covers it, 415 wrong
+ * request media type, 304 for a matching If-None-Match, 400 + RFC 7285 error object for bad input.
+ * Nothing a request carries can produce a 500 with internals: unexpected failures are logged here
+ * and answered with a bare 500.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private volatile Catalog catalog;
+    private final AutoCloseable subscription;
+
+    Dispatcher(InformationBase informationBase, ServerConfig config) {
+        this.catalog = new Catalog(informationBase.current(), config);
+        this.subscription = informationBase.subscribe(snapshot -> catalog = new Catalog(snapshot, config));
+    }
+
+    Reply dispatch(AltoRequest request) {
+        Optional<AltoResource> found = catalog.find(request.path());
+        if (found.isEmpty()) {
+            return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
+                    + DirectoryResource.PATH, Map.of());
+        }
+        AltoResource resource = found.get();
+        boolean head = request.method().equals("HEAD") && resource.method().equals("GET");
+        if (!request.method().equals(resource.method()) && !head) {
+            String allow = resource.method().equals("GET") ? "GET, HEAD" : "POST";
+            return Reply.plain(405, request.method() + " is not allowed on " + request.path() + "; use " + allow,
+                    Map.of("Allow", allow));
+        }
+        if (!MediaRanges.accepts(request.accept(), resource.mediaType())) {
+            return Reply.plain(406, request.path() + " answers with " + resource.mediaType()
+                    + ", which the Accept header excludes", Map.of());
+        }
+        Optional<String> expected = resource.accepts();
+        if (expected.isPresent() && !MediaRanges.sameType(request.contentType(), expected.get())) {
+            return Reply.plain(415, request.path() + " takes a request body of type " + expected.get() + ", got "
+                    + request.contentType().orElse("none"), Map.of());
+        }
+        try {
+            Reply reply = resource.handle(request);
+            return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply.body()) : reply;
+        } catch (AltoException e) {
+            LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());
+            return Reply.error(400, e.error());
+        } catch (RuntimeException e) {
+            LOG.error("failed to answer {} {}", request.method(), request.path(), e);
+            return Reply.plain(500, "internal error; the server log has the details", Map.of());
+        }
+    }
+
+    /** If-None-Match holding "*" or this representation's tag (strong or weak, any encoding variant). */
+    private static boolean matches(Optional<String> ifNoneMatch, Reply reply) {
+        if (ifNoneMatch.isEmpty() || reply.etag().isEmpty() || reply.status() != 200) {
+            return false;
+        }
+        String tag = reply.etag().get();
+        for (String candidate : ifNoneMatch.get().split(",")) {
+            String value = candidate.trim();
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            value = value.replace("\"", "").toLowerCase(Locale.ROOT);
+            if (value.equals("*") || value.equals(tag) || value.equals(tag + ContentCoding.GZIP_ETAG_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("unsubscribing from snapshot updates failed", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.altokit.server;
+
+import io.altokit.core.CostMatrix;
+import io.altokit.core.NetworkMap;
+import io.altokit.model.CostMapResponse;
+import io.altokit.model.Directory;
+import io.altokit.model.EndpointCostRequest;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.RequestDecoder;
+import io.altokit.model.ResponseEncoder;
+import io.altokit.model.TypedAddress;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * POST /endpointcost/lookup (RFC 7285 11.5.1): costs between endpoints, each mapped to its PID by
+ * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3).
+ */
+final class EndpointCostResource implements AltoResource {
+    private final OfferedCosts costs;
+    private final NetworkMap networkMap;
+    private final EndpointLimits limits;
+
+    EndpointCostResource(OfferedCosts costs, NetworkMap networkMap, EndpointLimits limits) {
+        this.costs = costs;
+        this.networkMap = networkMap;
+        this.limits = limits;
+    }
+
+    @Override
+    public String id() {
+        return "endpoint-cost";
+    }
+
+    @Override
+    public String path() {
+        return "/endpointcost/lookup";
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.ENDPOINT_COST;
+    }
+
+    @Override
+    public Optional<String> accepts() {
+        return Optional.of(MediaTypes.ENDPOINT_COST_PARAMS);
+    }
+
+    @Override
+    public Directory.Capabilities capabilities() {
+        return new Directory.Capabilities(List.copyOf(costs.byName().keySet()), Optional.of(true), List.of());
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        EndpointCostRequest query = RequestDecoder.endpointCost(request.body());
+        limits.check("endpoints", query.srcs().size() + query.dsts().size());
+        CostMatrix matrix = costs.matrixFor(query.costType());
+        List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
+        var table = CostTable.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
+                query.constraints());
+        return Reply.ok(mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
+    }
+
+    /** Each distinct endpoint once, in request order, with the PID its address falls in. */
+    private List<CostTable.Location> locate(List<TypedAddress> endpoints) {
+        Map<String, CostTable.Location> located = new LinkedHashMap<>(endpoints.size() * 2);
+        for (TypedAddress endpoint : endpoints) {
+            located.computeIfAbsent(endpoint.text(), text -> new CostTable.Location(text, networkMap.lookup(endpoint.address())));
+        }
+        return List.copyOf(located.values());
+    }
+}

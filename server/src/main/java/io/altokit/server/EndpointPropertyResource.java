@@ -1,0 +1,81 @@
+package io.altokit.server;
+
+import io.altokit.core.NetworkMap;
+import io.altokit.model.AltoError;
+import io.altokit.model.AltoException;
+import io.altokit.model.Directory;
+import io.altokit.model.EndpointProperties;
+import io.altokit.model.EndpointPropertyRequest;
+import io.altokit.model.EndpointPropertyResponse;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.RequestDecoder;
+import io.altokit.model.ResponseEncoder;
+import io.altokit.model.TypedAddress;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** POST /endpointprop/lookup (RFC 7285 11.4.1): the PID of each endpoint, "&lt;network-map-id&gt;.pid". */
+final class EndpointPropertyResource implements AltoResource {
+    private final NetworkMapResource networkMapResource;
+    private final NetworkMap networkMap;
+    private final EndpointLimits limits;
+    private final String pidProperty;
+
+    EndpointPropertyResource(NetworkMapResource networkMapResource, NetworkMap networkMap, EndpointLimits limits) {
+        this.networkMapResource = networkMapResource;
+        this.networkMap = networkMap;
+        this.limits = limits;
+        this.pidProperty = EndpointProperties.pidProperty(networkMapResource.id());
+    }
+
+    @Override
+    public String id() {
+        return "endpoint-property";
+    }
+
+    @Override
+    public String path() {
+        return "/endpointprop/lookup";
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.ENDPOINT_PROP;
+    }
+
+    @Override
+    public Optional<String> accepts() {
+        return Optional.of(MediaTypes.ENDPOINT_PROP_PARAMS);
+    }
+
+    @Override
+    public Directory.Capabilities capabilities() {
+        return new Directory.Capabilities(List.of(), Optional.empty(), List.of(pidProperty));
+    }
+
+    @Override
+    public List<String> uses() {
+        return List.of(networkMapResource.id());
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        EndpointPropertyRequest query = RequestDecoder.endpointProperties(request.body());
+        limits.check("endpoints", query.endpoints().size());
+        for (String property : query.properties()) {
+            if (!property.equals(pidProperty)) {
+                throw new AltoException(AltoError.invalidValue("properties", property));
+            }
+        }
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+        for (TypedAddress endpoint : query.endpoints()) {
+            String pid = networkMap.pidName(networkMap.lookup(endpoint.address()));
+            properties.put(endpoint.text(), Map.of(pidProperty, pid));
+        }
+        return Reply.ok(mediaType(), ResponseEncoder.endpointProperties(
+                new EndpointPropertyResponse(List.of(networkMapResource.vtag()), properties)));
+    }
+}

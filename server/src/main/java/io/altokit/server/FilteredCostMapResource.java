@@ -1,0 +1,80 @@
+package io.altokit.server;
+
+import io.altokit.core.CostMatrix;
+import io.altokit.core.NetworkMap;
+import io.altokit.model.CostMapFilter;
+import io.altokit.model.CostMapResponse;
+import io.altokit.model.Directory;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.RequestDecoder;
+import io.altokit.model.ResponseEncoder;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** POST /costmap/filtered (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints. */
+final class FilteredCostMapResource implements AltoResource {
+    private final OfferedCosts costs;
+    private final NetworkMapResource networkMapResource;
+    private final NetworkMap networkMap;
+    private final List<CostTable.Location> allPids;
+
+    FilteredCostMapResource(OfferedCosts costs, NetworkMapResource networkMapResource, NetworkMap networkMap,
+                            List<CostTable.Location> allPids) {
+        this.costs = costs;
+        this.networkMapResource = networkMapResource;
+        this.networkMap = networkMap;
+        this.allPids = allPids;
+    }
+
+    @Override
+    public String id() {
+        return "filtered-cost-map";
+    }
+
+    @Override
+    public String path() {
+        return "/costmap/filtered";
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.COST_MAP;
+    }
+
+    @Override
+    public Optional<String> accepts() {
+        return Optional.of(MediaTypes.COST_MAP_FILTER);
+    }
+
+    @Override
+    public Directory.Capabilities capabilities() {
+        return new Directory.Capabilities(List.copyOf(costs.byName().keySet()), Optional.of(true), List.of());
+    }
+
+    @Override
+    public List<String> uses() {
+        return List.of(networkMapResource.id());
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        CostMapFilter filter = RequestDecoder.costMapFilter(request.body());
+        CostMatrix matrix = costs.matrixFor(filter.costType());
+        var table = CostTable.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
+                filter.costType().mode(), filter.constraints());
+        return Reply.ok(mediaType(), ResponseEncoder.costMap(
+                new CostMapResponse(List.of(networkMapResource.vtag()), filter.costType(), table)));
+    }
+
+    /** RFC 7285 11.3.2.3: an empty list means every PID; duplicates count once; unknown PIDs are ignored. */
+    private List<CostTable.Location> select(List<String> names) {
+        if (names.isEmpty()) {
+            return allPids;
+        }
+        return new LinkedHashSet<>(names).stream()
+                .flatMap(name -> networkMap.indexOf(name).stream().mapToObj(index -> new CostTable.Location(name, index)))
+                .toList();
+    }
+}

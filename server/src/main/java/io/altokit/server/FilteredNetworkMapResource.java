@@ -1,0 +1,55 @@
+package io.altokit.server;
+
+import io.altokit.model.AddressType;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.NetworkMapFilter;
+import io.altokit.model.RequestDecoder;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /networkmap/filtered (RFC 7285 11.3.1): unknown PIDs and address types are ignored as the RFC says. */
+final class FilteredNetworkMapResource implements AltoResource {
+    private final NetworkMapResource full;
+    private final List<String> allPids;
+
+    FilteredNetworkMapResource(NetworkMapResource full, List<String> allPids) {
+        this.full = full;
+        this.allPids = allPids;
+    }
+
+    @Override
+    public String id() {
+        return "filtered-network-map";
+    }
+
+    @Override
+    public String path() {
+        return "/networkmap/filtered";
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.NETWORK_MAP;
+    }
+
+    @Override
+    public Optional<String> accepts() {
+        return Optional.of(MediaTypes.NETWORK_MAP_FILTER);
+    }
+
+    @Override
+    public List<String> uses() {
+        return List.of(full.id());
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        NetworkMapFilter filter = RequestDecoder.networkMapFilter(request.body());
+        Set<String> pids = filter.pids().isEmpty() ? new LinkedHashSet<>(allPids) : new LinkedHashSet<>(filter.pids());
+        Set<AddressType> types = filter.addressTypes().isEmpty() ? Set.of(AddressType.values()) : filter.addressTypes();
+        return Reply.ok(mediaType(), full.render(pids, types));
+    }
+}

@@ -1,0 +1,112 @@
+package io.altokit.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a Netty request into an {@link AltoRequest}, the {@link Reply} into a response with
+ * content coding, ETag and keep-alive handled, and writes one access log line per request.
+ * Stateless, so one instance serves every connection.
+ */
+@ChannelHandler.Sharable
+final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+    private final Dispatcher dispatcher;
+    private final AccessLog accessLog;
+
+    HttpHandler(Dispatcher dispatcher, AccessLog accessLog) {
+        this.dispatcher = dispatcher;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long started = System.nanoTime();
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        Reply reply;
+        if (!request.decoderResult().isSuccess()) {
+            reply = Reply.plain(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(), Map.of());
+        } else {
+            HttpHeaders headers = request.headers();
+            String path = new QueryStringDecoder(request.uri()).path();
+            reply = dispatcher.dispatch(new AltoRequest(request.method().name(), path,
+                    header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
+                    header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
+                    remote.getAddress()));
+        }
+        boolean gzip = reply.body().worthCompressing()
+                && ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));
+        boolean head = request.method().name().equals("HEAD");
+        FullHttpResponse response = toResponse(reply, gzip, head);
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && reply.status() < 500;
+        HttpUtil.setKeepAlive(response, keepAlive);
+        accessLog.record(remote, request.method().name(), request.uri(), reply.status(),
+                response.content().readableBytes(), started);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
+        byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = response.headers();
+        if (!reply.mediaType().isEmpty()) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        reply.etag().ifPresent(tag -> {
+            headers.set(HttpHeaderNames.ETAG, "\"" + tag + (gzip ? ContentCoding.GZIP_ETAG_SUFFIX : "") + "\"");
+            headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        });
+        if (reply.body().worthCompressing()) {
+            headers.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+        }
+        if (gzip) {
+            headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
+        reply.headers().forEach(headers::set);
+        return response;
+    }
+
+    private static Optional<String> header(HttpHeaders headers, CharSequence name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ReadTimeoutException) {
+            LOG.debug("closing idle connection from {}", ctx.channel().remoteAddress());
+        } else if (cause instanceof IOException) {
+            LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else {
+            LOG.warn("closing connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}

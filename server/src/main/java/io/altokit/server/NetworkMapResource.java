@@ -1,0 +1,83 @@
+package io.altokit.server;
+
+import io.altokit.core.AddressFamily;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.NetworkMap;
+import io.altokit.model.AddressType;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.NetworkMapResponse;
+import io.altokit.model.ResponseEncoder;
+import io.altokit.model.VersionTag;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GET /networkmap: the full network map, serialized once per snapshot and served with its vtag as ETag. */
+final class NetworkMapResource implements AltoResource {
+    private final String id;
+    private final NetworkMap map;
+    private final VersionTag vtag;
+    private volatile Representation body;
+
+    NetworkMapResource(String id, NetworkMap map) {
+        this.id = id;
+        this.map = map;
+        this.vtag = new VersionTag(id, map.vtag());
+    }
+
+    VersionTag vtag() {
+        return vtag;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String path() {
+        return "/networkmap";
+    }
+
+    @Override
+    public String mediaType() {
+        return MediaTypes.NETWORK_MAP;
+    }
+
+    @Override
+    public Reply handle(AltoRequest request) {
+        Representation result = body;
+        if (result == null) {
+            // Racing first requests may both render; the results are identical, so no lock is needed.
+            result = Representation.tagged(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
+            body = result;
+        }
+        return Reply.ok(mediaType(), result);
+    }
+
+    /** The map restricted to some PIDs and address types, in PID order (also used by the filtered map). */
+    byte[] render(Collection<String> pids, Set<AddressType> types) {
+        Map<String, Map<AddressType, List<String>>> groups = new LinkedHashMap<>();
+        for (String pid : pids) {
+            map.indexOf(pid).ifPresent(index -> {
+                Map<AddressType, List<String>> byType = new EnumMap<>(AddressType.class);
+                for (AddressType type : types) {
+                    List<IpPrefix> prefixes = map.prefixes(index, family(type));
+                    if (!prefixes.isEmpty()) {
+                        byType.put(type, prefixes.stream().map(IpPrefix::toString).toList());
+                    }
+                }
+                groups.put(pid, byType);
+            });
+        }
+        return ResponseEncoder.networkMap(new NetworkMapResponse(vtag, groups));
+    }
+
+    private static AddressFamily family(AddressType type) {
+        return type == AddressType.IPV4 ? AddressFamily.IPV4 : AddressFamily.IPV6;
+    }
+}

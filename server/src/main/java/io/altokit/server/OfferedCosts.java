@@ -1,0 +1,44 @@
+package io.altokit.server;
+
+import io.altokit.core.CostMatrix;
+import io.altokit.core.Snapshot;
+import io.altokit.model.AltoError;
+import io.altokit.model.AltoException;
+import io.altokit.model.CostMode;
+import io.altokit.model.CostType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cost types the server offers for a snapshot: every metric in both modes, named
+ * "num-&lt;metric&gt;" and "ord-&lt;metric&gt;" in the directory.
+ */
+final class OfferedCosts {
+    private final Snapshot snapshot;
+    private final Map<String, CostType> byName = new LinkedHashMap<>();
+
+    OfferedCosts(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        for (String metric : snapshot.metrics()) {
+            for (CostMode mode : CostMode.values()) {
+                CostType type = new CostType(metric, mode);
+                byName.put(name(type), type);
+            }
+        }
+    }
+
+    static String name(CostType type) {
+        return (type.mode() == CostMode.NUMERICAL ? "num-" : "ord-") + type.metric();
+    }
+
+    Map<String, CostType> byName() {
+        return byName;
+    }
+
+    /** The matrix behind a requested cost type, or the RFC 7285 error for a type not offered. */
+    CostMatrix matrixFor(CostType requested) {
+        return snapshot.costMatrix(requested.metric())
+                .orElseThrow(() -> new AltoException(AltoError.invalidValue("cost-type/cost-metric", requested.metric())));
+    }
+}

@@ -1,0 +1,40 @@
+package io.altokit.server;
+
+/**
+ * How the HTTP listener runs. {@code ioThreads} = 0 means one per available processor.
+ *
+ * @param maxRequestBytes         larger request bodies are refused with 413 before they are parsed
+ * @param maxEndpointsPerRequest  ECS/EPS requests naming more endpoints are refused with 400
+ */
+public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
+                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog) {
+
+    public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("io-threads must be >= 0, got " + ioThreads);
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("max-request-bytes must be >= 1024, got " + maxRequestBytes);
+        }
+        if (maxEndpointsPerRequest < 1) {
+            throw new IllegalArgumentException("max-endpoints-per-request must be >= 1, got " + maxEndpointsPerRequest);
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+    }
+
+    public ServerConfig withBindAddress(String address) {
+        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+    }
+}
