@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,15 +60,17 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("alto serve: " + e.getMessage());
             return 2;
         }
-        AltoServer server = AltoServer.start(serverConfig, new InformationBase(snapshot));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "alto-shutdown"));
-        spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // Handling TERM and INT ourselves (rather than in a shutdown hook) lets a requested stop
+        // drain requests and end with exit status 0, which supervisors read as a clean stop.
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        try (AltoServer server = AltoServer.start(serverConfig, new InformationBase(snapshot))) {
+            spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
+            spec.commandLine().getOut().flush();
+            stopRequested.await();
+        }
         return 0;
     }
 

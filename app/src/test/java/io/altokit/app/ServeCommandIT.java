@@ -1,0 +1,141 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** End to end: the packaged jar as a real process, queried over HTTP, stopped with SIGTERM. */
+class ServeCommandIT {
+    private static final Path JAR = Path.of("target", "altokit.jar");
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private Process launch(String... args) throws IOException {
+        assertThat(JAR).as("the packaged jar (mvn package runs before integration tests)").exists();
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        started.add(process);
+        return process;
+    }
+
+    /** Waits (bounded) for the line announcing the directory URI. */
+    private static URI awaitReady(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        String ready = line.get(60, TimeUnit.SECONDS);
+        assertThat(ready).startsWith("ALTO server ready: http://");
+        return URI.create(ready.substring(ready.indexOf("http://")));
+    }
+
+    private HttpResponse<String> post(URI uri, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheEmbeddedExampleNetworkAndStopsCleanlyOnSigterm() throws Exception {
+        Process server = launch("serve", "--port", "0");
+        URI directory = awaitReady(server);
+
+        JsonNode ird = JSON.readTree(http.send(HttpRequest.newBuilder(directory).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(ird.at("/resources/endpoint-cost/uri").asText()).isEqualTo("/endpointcost/lookup");
+
+        JsonNode map = JSON.readTree(http.send(HttpRequest.newBuilder(directory.resolve("/networkmap")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        List<String> pids = new ArrayList<>();
+        map.get("network-map").fieldNames().forEachRemaining(pids::add);
+        assertThat(pids).hasSize(15).contains("area-01", "area-14", "external");
+
+        HttpResponse<String> costs = post(directory.resolve("/endpointcost/lookup"),
+                "application/alto-endpointcostparams+json", """
+                {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
+                 "endpoints": {"srcs": ["ipv4:10.1.2.3"], "dsts": ["ipv4:10.1.9.9", "ipv4:10.14.0.1", "ipv6:2001:db8:7::1", "ipv4:198.51.100.1"]}}""");
+        assertThat(costs.statusCode()).isEqualTo(200);
+        JsonNode row = JSON.readTree(costs.body()).at("/endpoint-cost-map/ipv4:10.1.2.3");
+        assertThat(row.get("ipv4:10.1.9.9").asInt()).as("same area ranks first").isEqualTo(1);
+        assertThat(row.get("ipv4:198.51.100.1").asInt()).as("external ranks last")
+                .isGreaterThan(row.get("ipv4:10.14.0.1").asInt());
+
+        server.destroy(); // SIGTERM
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("stops within the grace period").isTrue();
+        assertThat(server.exitValue()).isZero();
+    }
+
+    @Test
+    void servesAConfigFileAndRejectsABrokenOne(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("net.yaml");
+        Files.writeString(config, """
+                server: { access-log: false }
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16], ipv6: ["2001:db8:1::/48"] }
+                  area-02: { ipv4: [10.2.0.0/16] }
+                costs:
+                  routingcost:
+                    area-01: { area-01: 1, area-02: 10 }
+                    area-02: { area-01: 10, area-02: 1 }
+                  hopcount:
+                    area-01: { area-01: 0, area-02: 3 }
+                    area-02: { area-01: 3, area-02: 0 }
+                """);
+        Process server = launch("serve", "--config", config.toString(), "--port", "0", "--bind", "127.0.0.1");
+        URI directory = awaitReady(server);
+        HttpResponse<String> costs = post(directory.resolve("/endpointcost/lookup"),
+                "application/alto-endpointcostparams+json", """
+                {"cost-type": {"cost-mode": "numerical", "cost-metric": "hopcount"},
+                 "endpoints": {"srcs": ["ipv6:2001:db8:1::1"], "dsts": ["ipv4:10.2.3.4"]}}""");
+        assertThat(JSON.readTree(costs.body()).at("/endpoint-cost-map/ipv6:2001:db8:1::1/ipv4:10.2.3.4").asInt()).isEqualTo(3);
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Files.writeString(config, """
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                costs:
+                  routingcost:
+                    area-01: { area-09: 1 }
+                """);
+        Process broken = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--config", config.toString(),
+                "--port", "0").redirectErrorStream(true).start();
+        started.add(broken);
+        assertThat(broken.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(broken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(broken.exitValue()).isEqualTo(2);
+        assertThat(output).contains(config.toString()).contains("area-09").doesNotContain("Exception");
+    }
+}
