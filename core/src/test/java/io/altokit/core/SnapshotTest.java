@@ -1,0 +1,157 @@
+package io.altokit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SnapshotTest {
+
+    private static Snapshot.Builder twoPids() {
+        return Snapshot.builder()
+                .pid("east", Prefixes.of("10.1.0.0/16"))
+                .pid("west", Prefixes.of("10.2.0.0/16"));
+    }
+
+    @Test
+    void holdsOneDenseMatrixPerMetric() {
+        Snapshot snapshot = twoPids()
+                .cost("routingcost", "east", "west", 5)
+                .cost("routingcost", "west", "east", 7)
+                .cost("hopcount", "east", "east", 0)
+                .build();
+        NetworkMap map = snapshot.networkMap();
+        int east = map.indexOf("east").orElseThrow();
+        int west = map.indexOf("west").orElseThrow();
+        CostMatrix routing = snapshot.costMatrix("routingcost").orElseThrow();
+
+        assertThat(snapshot.metrics()).containsExactly("hopcount", "routingcost");
+        assertThat(routing.metric()).isEqualTo("routingcost");
+        assertThat(routing.size()).isEqualTo(map.size());
+        assertThat(routing.cost(east, west)).isEqualTo(5);
+        assertThat(routing.cost(west, east)).isEqualTo(7);
+        assertThat(routing.cost(east, east)).isNaN();
+        assertThat(routing.isDefined(east, west)).isTrue();
+        assertThat(routing.isDefined(east, east)).isFalse();
+        assertThat(snapshot.costMatrix("hopcount").orElseThrow().cost(east, east)).isZero();
+        assertThat(snapshot.costMatrix("delay-rt")).isEmpty();
+    }
+
+    @Test
+    void rejectsPidIndexesOutsideTheMatrix() {
+        CostMatrix matrix = twoPids().cost("routingcost", "east", "west", 1).build().costMatrix("routingcost").orElseThrow();
+        assertThatThrownBy(() -> matrix.cost(0, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> matrix.cost(-1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void acceptsTheSameCostTwice() {
+        Snapshot snapshot = twoPids().cost("routingcost", "east", "west", 5).cost("routingcost", "east", "west", 5).build();
+        assertThat(snapshot.costMatrix("routingcost").orElseThrow().cost(1, 2)).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "slash/ed", "ümlaut",
+        "a1234567890123456789012345678901234567890123456789012345678901234"})
+    void rejectsInvalidPidNames(String name) {
+        assertThatThrownBy(() -> Snapshot.builder().pid(name, Prefixes.of("10.0.0.0/8")).build())
+                .isInstanceOf(SnapshotException.class)
+                .hasMessage("invalid PID name \"" + name + "\": use 1 to 64 characters from A-Z a-z 0-9 - : @ _ .");
+    }
+
+    @Test
+    void acceptsEveryCharacterRfc7285AllowsInPidNames() {
+        String name = "AZaz09-:@_." + "x".repeat(53);
+        assertThat(Snapshot.builder().pid(name, List.of()).build().networkMap().pidNames()).contains(name);
+    }
+
+    @Test
+    void rejectsAnInvalidDefaultPidNameOnlyWhenItIsNeeded() {
+        assertThatThrownBy(() -> Snapshot.builder().defaultPid("no way").build())
+                .hasMessage("invalid PID name \"no way\": use 1 to 64 characters from A-Z a-z 0-9 - : @ _ .");
+        Snapshot covered = Snapshot.builder().defaultPid("no way").pid("all", Prefixes.of("0.0.0.0/0", "::/0")).build();
+        assertThat(covered.networkMap().pidNames()).containsExactly("all");
+    }
+
+    @Test
+    void rejectsAPrefixInTwoPids() {
+        assertThatThrownBy(() -> twoPids().pid("north", Prefixes.of("10.2.0.0/16")).build())
+                .isInstanceOf(SnapshotException.class)
+                .hasMessage("prefix 10.2.0.0/16 is in both PID \"north\" and PID \"west\"");
+    }
+
+    @Test
+    void rejectsTheDefaultRouteInTwoPids() {
+        assertThatThrownBy(() -> Snapshot.builder().pid("a", Prefixes.of("::/0")).pid("b", Prefixes.of("::/0")).build())
+                .hasMessage("prefix ::/0 is in both PID \"a\" and PID \"b\"");
+    }
+
+    @Test
+    void rejectsCostsNamingUnknownPids() {
+        assertThatThrownBy(() -> twoPids().cost("routingcost", "east", "mars", 1).build())
+                .hasMessage("cost \"routingcost\" from \"east\" to \"mars\": unknown PID \"mars\"");
+        assertThatThrownBy(() -> twoPids().cost("routingcost", "venus", "mars", 1).build())
+                .hasMessage("cost \"routingcost\" from \"venus\" to \"mars\": unknown PID \"venus\", \"mars\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1, -0.001, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void rejectsCostsThatAreNotFiniteAndNonNegative(double value) {
+        assertThatThrownBy(() -> twoPids().cost("routingcost", "east", "west", value).build())
+                .hasMessage("cost \"routingcost\" from \"east\" to \"west\" is " + value + ": a cost must be finite and not negative");
+    }
+
+    @Test
+    void rejectsTwoDifferentCostsForOnePair() {
+        assertThatThrownBy(() -> twoPids().cost("hopcount", "east", "west", 1).cost("hopcount", "east", "west", 2).build())
+                .hasMessage("cost \"hopcount\" from \"east\" to \"west\" is given twice: 1.0 and 2.0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "priv:", "with space", "at@sign", "a12345678901234567890123456789012"})
+    void rejectsInvalidCostMetrics(String metric) {
+        assertThatThrownBy(() -> twoPids().cost(metric, "east", "west", 1).build())
+                .hasMessage("invalid cost metric \"" + metric
+                        + "\": use 1 to 32 characters from A-Z a-z 0-9 - : _ . (and not just \"priv:\")");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        SnapshotException failure = catchThrowableOfType(SnapshotException.class, () -> twoPids()
+                .pid("bad name", List.of())
+                .pid("east", Prefixes.of("10.2.0.0/16"))
+                .cost("routingcost", "east", "nowhere", 1)
+                .cost("routingcost", "east", "west", -1)
+                .build());
+        assertThat(failure.problems()).containsExactly(
+                "invalid PID name \"bad name\": use 1 to 64 characters from A-Z a-z 0-9 - : @ _ .",
+                "prefix 10.2.0.0/16 is in both PID \"east\" and PID \"west\"",
+                "cost \"routingcost\" from \"east\" to \"nowhere\": unknown PID \"nowhere\"",
+                "cost \"routingcost\" from \"east\" to \"west\" is -1.0: a cost must be finite and not negative");
+        assertThat(failure).hasMessage(String.join("; ", failure.problems()));
+    }
+
+    @Test
+    void shortensTheMessageButKeepsEveryProblem() {
+        Snapshot.Builder builder = twoPids();
+        for (int i = 0; i < 25; i++) {
+            builder.cost("routingcost", "east", "pid" + i, 1);
+        }
+        SnapshotException failure = catchThrowableOfType(SnapshotException.class, builder::build);
+        assertThat(failure.problems()).hasSize(25);
+        assertThat(failure.getMessage()).endsWith("; and 5 more").contains("\"pid19\"").doesNotContain("\"pid20\"");
+    }
+
+    @Test
+    void builderCanBeReusedAfterBuild() {
+        Snapshot.Builder builder = twoPids();
+        Snapshot first = builder.build();
+        Snapshot second = builder.pid("north", Prefixes.of("10.3.0.0/16")).build();
+        assertThat(first.networkMap().pidNames()).containsExactly("default", "east", "west");
+        assertThat(second.networkMap().pidNames()).containsExactly("default", "east", "north", "west");
+    }
+}
