@@ -1,5 +1,7 @@
 package io.altokit.core;
 
+import io.altokit.model.AddressText;
+
 import java.net.InetAddress;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package io.altokit.core;
 
+import io.altokit.model.CostMetrics;
+import io.altokit.model.PidNames;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -97,8 +100,8 @@ public final class Snapshot {
             Map<String, List<PrefixKey>> pids = withDefaultRoutes();
             List<String> names = pids.keySet().stream().sorted().toList();
             names.stream()
-                    .filter(name -> !Identifiers.isPidName(name))
-                    .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + Identifiers.PID_NAME_RULE));
+                    .filter(name -> !PidNames.isValid(name))
+                    .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
             Map<AddressFamily, List<Assignment>> prefixes = assignments(pids, names, problems);
             SortedMap<String, double[]> costs = costs(names, problems);
             if (!problems.isEmpty()) {
@@ -160,8 +163,8 @@ public final class Snapshot {
         }
 
         private static Optional<double[]> matrix(String metric, List<Cost> costs, List<String> names, List<String> problems) {
-            if (!Identifiers.isCostMetric(metric)) {
-                problems.add("invalid cost metric \"" + metric + "\": use " + Identifiers.COST_METRIC_RULE);
+            if (!CostMetrics.isValidName(metric)) {
+                problems.add("invalid cost metric \"" + metric + "\": use " + CostMetrics.RULE);
                 return Optional.empty();
             }
             int size = names.size();

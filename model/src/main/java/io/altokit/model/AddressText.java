@@ -1,47 +1,152 @@
 package io.altokit.model;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
-/** Canonical text of an address: dotted quad, or IPv6 in RFC 5952 form (lower case, longest zero run as "::"). */
+/**
+ * IP address literals. Parsing is strict and never resolves names (unlike {@link
+ * java.net.InetAddress#getByName}); formatting writes the canonical text of RFC 5952 for IPv6.
+ */
 public final class AddressText {
-    private AddressText() {
+
+    private static final int IPV6_GROUPS = 8;
+
+    private AddressText() {}
+
+    /** The 4 or 16 bytes of an IPv4 dotted quad or an RFC 4291 IPv6 literal; the reason on failure. */
+    public static byte[] parse(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("the address is empty");
+        }
+        return text.indexOf(':') >= 0 ? parseIpv6(text) : parseIpv4(text);
+    }
+
+    public static String format(byte[] address) {
+        return address.length == 4 ? formatIpv4(address) : formatIpv6(address);
     }
 
     public static String of(InetAddress address) {
-        return address instanceof Inet4Address ? address.getHostAddress() : ipv6(address.getAddress());
+        return format(address.getAddress());
     }
 
-    private static String ipv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    private static byte[] parseIpv4(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
+            throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + text + "\" has " + octets.length);
         }
-        // RFC 5952 4.2: compress the longest run of two or more zero groups, the first one on a tie.
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            bytes[i] = (byte) parseOctet(octets[i]);
+        }
+        return bytes;
+    }
+
+    private static int parseOctet(String octet) {
+        if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("IPv4 octet \"" + octet + "\" is not a number from 0 to 255");
+        }
+        if (octet.length() > 1 && octet.charAt(0) == '0') {
+            // "010" is octal to some parsers and decimal to others; refuse to guess.
+            throw new IllegalArgumentException("IPv4 octet \"" + octet + "\" has a leading zero");
+        }
+        int value = Integer.parseInt(octet);
+        if (value > 255) {
+            throw new IllegalArgumentException("IPv4 octet " + value + " is greater than 255");
+        }
+        return value;
+    }
+
+    private static byte[] parseIpv6(String text) {
+        if (text.indexOf('%') >= 0) {
+            throw new IllegalArgumentException("a zone index (%...) is not allowed here");
+        }
+        int gap = text.indexOf("::");
+        if (gap >= 0 && text.indexOf("::", gap + 2) >= 0) {
+            throw new IllegalArgumentException("\"::\" may appear only once");
+        }
+        int[] head = gap < 0 ? parseGroups(text, true) : parseGroups(text.substring(0, gap), false);
+        int[] tail = gap < 0 ? new int[0] : parseGroups(text.substring(gap + 2), true);
+        int groups = head.length + tail.length;
+        if (gap < 0 && groups != IPV6_GROUPS) {
+            throw new IllegalArgumentException("an IPv6 address without \"::\" has 8 groups, this one has " + groups);
+        }
+        if (gap >= 0 && groups >= IPV6_GROUPS) {
+            throw new IllegalArgumentException("an IPv6 address with \"::\" has at most 7 groups, this one has " + groups);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(16);
+        Arrays.stream(head).forEach(group -> bytes.putShort((short) group));
+        bytes.position(16 - 2 * tail.length);
+        Arrays.stream(tail).forEach(group -> bytes.putShort((short) group));
+        return bytes.array();
+    }
+
+    /** Colon-separated 16-bit groups; an IPv4 dotted quad may end the address and counts as two. */
+    private static int[] parseGroups(String text, boolean endsAddress) {
+        if (text.isEmpty()) {
+            return new int[0];
+        }
+        String[] pieces = text.split(":", -1);
+        String last = pieces[pieces.length - 1];
+        boolean embeddedIpv4 = endsAddress && last.indexOf('.') >= 0;
+        int hexPieces = embeddedIpv4 ? pieces.length - 1 : pieces.length;
+        int[] groups = new int[embeddedIpv4 ? pieces.length + 1 : pieces.length];
+        for (int i = 0; i < hexPieces; i++) {
+            groups[i] = parseHexGroup(pieces[i]);
+        }
+        if (embeddedIpv4) {
+            byte[] ipv4 = parseIpv4(last);
+            groups[hexPieces] = (ipv4[0] & 0xFF) << 8 | ipv4[1] & 0xFF;
+            groups[hexPieces + 1] = (ipv4[2] & 0xFF) << 8 | ipv4[3] & 0xFF;
+        }
+        return groups;
+    }
+
+    private static int parseHexGroup(String group) {
+        if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(AddressText::isAsciiHexDigit)) {
+            throw new IllegalArgumentException("IPv6 group \"" + group + "\" is not 1 to 4 hexadecimal digits");
+        }
+        return Integer.parseInt(group, 16);
+    }
+
+    private static boolean isAsciiHexDigit(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static String formatIpv4(byte[] address) {
+        return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
+    }
+
+    /** RFC 5952 section 4: lower case, no leading zeros, the longest run (first if tied) of two or more zero groups as "::". */
+    private static String formatIpv6(byte[] address) {
+        int[] groups = new int[IPV6_GROUPS];
+        for (int i = 0; i < IPV6_GROUPS; i++) {
+            groups[i] = (address[2 * i] & 0xFF) << 8 | address[2 * i + 1] & 0xFF;
+        }
+        int gapStart = -1;
+        int gapLength = 1;
+        for (int i = 0; i < IPV6_GROUPS; ) {
+            int run = 0;
+            while (i + run < IPV6_GROUPS && groups[i + run] == 0) {
+                run++;
             }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
+            if (run > gapLength) {
+                gapStart = i;
+                gapLength = run;
             }
-            i = j == i ? i + 1 : j;
+            i += Math.max(run, 1);
         }
         StringBuilder text = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
+        for (int i = 0; i < IPV6_GROUPS; i++) {
+            if (i == gapStart) {
                 text.append("::");
-                i += bestLength - 1;
-                continue;
+                i += gapLength - 1;
+            } else {
+                if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                    text.append(':');
+                }
+                text.append(Integer.toHexString(groups[i]));
             }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
         }
         return text.toString();
     }

@@ -6,6 +6,8 @@ package io.altokit.model;
  */
 public final class CostMetrics {
     public static final int MAX_LENGTH = 32;
+    /** The rule in words, for error messages. */
+    public static final String RULE = "1 to 32 characters from A-Z a-z 0-9 - : _ . (and not just \"priv:\")";
 
     private CostMetrics() {
     }

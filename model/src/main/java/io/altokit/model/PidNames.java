@@ -3,6 +3,8 @@ package io.altokit.model;
 /** RFC 7285 section 10.1: PID names are 1..64 US-ASCII alphanumerics or "-", ":", "@", "_", ".". */
 public final class PidNames {
     public static final int MAX_LENGTH = 64;
+    /** The rule in words, for error messages. */
+    public static final String RULE = "1 to 64 characters from A-Z a-z 0-9 - : @ _ .";
 
     private PidNames() {
     }

@@ -4,6 +4,9 @@ import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,17 @@ final class DirectoryResource implements AltoResource {
                     resource.capabilities(), resource.uses()));
         }
         byte[] bytes = ResponseEncoder.directory(new Directory(costs.byName(), Optional.of(defaultNetworkMap), entries));
-        this.body = Representation.tagged(bytes, Integer.toHexString(java.util.Arrays.hashCode(bytes)));
+        this.body = Representation.tagged(bytes, contentTag(bytes));
+    }
+
+    /** The directory has no vtag of its own; its ETag is a hash of its bytes, equal across replicas. */
+    private static String contentTag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
     }
 
     @Override
