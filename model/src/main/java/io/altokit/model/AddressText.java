@@ -30,27 +30,43 @@ public final class AddressText {
         return format(address.getAddress());
     }
 
+    // Hand-written scanning, no split or streams: endpoint addresses are parsed on the request hot path.
     private static byte[] parseIpv4(String text) {
-        String[] octets = text.split("\\.", -1);
-        if (octets.length != 4) {
-            throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + text + "\" has " + octets.length);
-        }
         byte[] bytes = new byte[4];
+        int start = 0;
         for (int i = 0; i < 4; i++) {
-            bytes[i] = (byte) parseOctet(octets[i]);
+            int end = text.indexOf('.', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if ((i < 3) == (end == text.length())) {
+                throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + text + "\" has "
+                        + (text.chars().filter(c -> c == '.').count() + 1));
+            }
+            bytes[i] = (byte) parseOctet(text, start, end);
+            start = end + 1;
         }
         return bytes;
     }
 
-    private static int parseOctet(String octet) {
-        if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("IPv4 octet \"" + octet + "\" is not a number from 0 to 255");
+    private static int parseOctet(String text, int start, int end) {
+        int length = end - start;
+        int value = 0;
+        for (int i = start; i < end && length <= 3; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                length = -1;
+                break;
+            }
+            value = value * 10 + (c - '0');
         }
-        if (octet.length() > 1 && octet.charAt(0) == '0') {
+        if (length < 1 || length > 3) {
+            throw new IllegalArgumentException("IPv4 octet \"" + text.substring(start, end) + "\" is not a number from 0 to 255");
+        }
+        if (length > 1 && text.charAt(start) == '0') {
             // "010" is octal to some parsers and decimal to others; refuse to guess.
-            throw new IllegalArgumentException("IPv4 octet \"" + octet + "\" has a leading zero");
+            throw new IllegalArgumentException("IPv4 octet \"" + text.substring(start, end) + "\" has a leading zero");
         }
-        int value = Integer.parseInt(octet);
         if (value > 255) {
             throw new IllegalArgumentException("IPv4 octet " + value + " is greater than 255");
         }
@@ -103,14 +119,28 @@ public final class AddressText {
     }
 
     private static int parseHexGroup(String group) {
-        if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(AddressText::isAsciiHexDigit)) {
+        int value = 0;
+        boolean valid = !group.isEmpty() && group.length() <= 4;
+        for (int i = 0; i < group.length() && valid; i++) {
+            int digit = hexDigit(group.charAt(i));
+            valid = digit >= 0;
+            value = value << 4 | digit;
+        }
+        if (!valid) {
             throw new IllegalArgumentException("IPv6 group \"" + group + "\" is not 1 to 4 hexadecimal digits");
         }
-        return Integer.parseInt(group, 16);
+        return value;
     }
 
-    private static boolean isAsciiHexDigit(int c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    /** The value of an ASCII hex digit, or -1 (Character.digit would also take non-ASCII digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static String formatIpv4(byte[] address) {

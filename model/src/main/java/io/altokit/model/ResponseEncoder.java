@@ -96,14 +96,7 @@ public final class ResponseEncoder {
             writeCostType(json, map.costType());
             json.writeEndObject();
             json.writeObjectFieldStart(dataField);
-            for (Map.Entry<String, Map<String, Double>> row : map.costs().entrySet()) {
-                json.writeObjectFieldStart(row.getKey());
-                for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
-                    json.writeFieldName(cell.getKey());
-                    writeCost(json, cell.getValue());
-                }
-                json.writeEndObject();
-            }
+            writeCostRows(json, map.costs());
             json.writeEndObject();
             json.writeEndObject();
         });
@@ -205,6 +198,28 @@ public final class ResponseEncoder {
             json.writeString(value);
         }
         json.writeEndArray();
+    }
+
+    /** One object per source with at least one present cost; absent (NaN) pairs are left out. */
+    private static void writeCostRows(JsonGenerator json, CostTable table) throws IOException {
+        List<String> dsts = table.dsts();
+        for (int src = 0; src < table.srcs().size(); src++) {
+            boolean open = false;
+            for (int dst = 0; dst < dsts.size(); dst++) {
+                if (!table.isPresent(src, dst)) {
+                    continue;
+                }
+                if (!open) {
+                    json.writeObjectFieldStart(table.srcs().get(src));
+                    open = true;
+                }
+                json.writeFieldName(dsts.get(dst));
+                writeCost(json, table.cost(src, dst));
+            }
+            if (open) {
+                json.writeEndObject();
+            }
+        }
     }
 
     private static void writeCost(JsonGenerator json, double cost) throws IOException {

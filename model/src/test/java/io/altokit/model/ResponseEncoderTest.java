@@ -3,7 +3,6 @@ package io.altokit.model;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +23,11 @@ class ResponseEncoderTest {
 
     @Test
     void integralCostsHaveNoFraction() {
-        Map<String, Map<String, Double>> costs = new LinkedHashMap<>();
-        costs.put("a", Map.of("b", 3.0));
-        costs.put("c", Map.of("d", 2.5));
+        CostTable costs = new CostTable(List.of("a", "c", "e"), List.of("b", "d"),
+                new double[] {3.0, Double.NaN, Double.NaN, 2.5, Double.NaN, Double.NaN});
         String json = text(ResponseEncoder.costMap(new CostMapResponse(List.of(new VersionTag("nm", "v1")),
                 new CostType("routingcost", CostMode.NUMERICAL), costs)));
-        assertThat(json).isEqualTo("{\"meta\":{\"dependent-vtags\":[{\"resource-id\":\"nm\",\"tag\":\"v1\"}],"
+        assertThat(json).as("rows with no present cost are left out").isEqualTo("{\"meta\":{\"dependent-vtags\":[{\"resource-id\":\"nm\",\"tag\":\"v1\"}],"
                 + "\"cost-type\":{\"cost-mode\":\"numerical\",\"cost-metric\":\"routingcost\"}},"
                 + "\"cost-map\":{\"a\":{\"b\":3},\"c\":{\"d\":2.5}}}");
     }

@@ -21,8 +21,8 @@ final class Catalog {
         NetworkMap networkMap = snapshot.networkMap();
         OfferedCosts costs = new OfferedCosts(snapshot);
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
-        List<CostTable.Location> allPids = IntStream.range(0, networkMap.size())
-                .mapToObj(i -> new CostTable.Location(networkMap.pidName(i), i)).toList();
+        List<CostQuery.Location> allPids = IntStream.range(0, networkMap.size())
+                .mapToObj(i -> new CostQuery.Location(networkMap.pidName(i), i)).toList();
 
         NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap);
         List<AltoResource> resources = new ArrayList<>();

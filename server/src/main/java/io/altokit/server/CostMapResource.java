@@ -16,11 +16,11 @@ final class CostMapResource implements AltoResource {
     private final CostType costType;
     private final CostMatrix matrix;
     private final NetworkMapResource networkMap;
-    private final List<CostTable.Location> pids;
+    private final List<CostQuery.Location> pids;
     private volatile Representation body;
 
     CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
-                    List<CostTable.Location> pids) {
+                    List<CostQuery.Location> pids) {
         this.costTypeName = costTypeName;
         this.costType = costType;
         this.matrix = matrix;
@@ -57,7 +57,7 @@ final class CostMapResource implements AltoResource {
     public Reply handle(AltoRequest request) {
         Representation result = body;
         if (result == null) {
-            var costs = CostTable.compute(pids, pids, matrix, costType.mode(), List.of());
+            var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
             byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
             result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
             body = result;

@@ -61,16 +61,16 @@ final class EndpointCostResource implements AltoResource {
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
         CostMatrix matrix = costs.matrixFor(query.costType());
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
-        var table = CostTable.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
+        var table = CostQuery.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
                 query.constraints());
         return Reply.ok(mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
     }
 
     /** Each distinct endpoint once, in request order, with the PID its address falls in. */
-    private List<CostTable.Location> locate(List<TypedAddress> endpoints) {
-        Map<String, CostTable.Location> located = new LinkedHashMap<>(endpoints.size() * 2);
+    private List<CostQuery.Location> locate(List<TypedAddress> endpoints) {
+        Map<String, CostQuery.Location> located = new LinkedHashMap<>(endpoints.size() * 2);
         for (TypedAddress endpoint : endpoints) {
-            located.computeIfAbsent(endpoint.text(), text -> new CostTable.Location(text, networkMap.lookup(endpoint.address())));
+            located.computeIfAbsent(endpoint.text(), text -> new CostQuery.Location(text, networkMap.lookup(endpoint.address())));
         }
         return List.copyOf(located.values());
     }

@@ -18,10 +18,10 @@ final class FilteredCostMapResource implements AltoResource {
     private final OfferedCosts costs;
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
-    private final List<CostTable.Location> allPids;
+    private final List<CostQuery.Location> allPids;
 
     FilteredCostMapResource(OfferedCosts costs, NetworkMapResource networkMapResource, NetworkMap networkMap,
-                            List<CostTable.Location> allPids) {
+                            List<CostQuery.Location> allPids) {
         this.costs = costs;
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
@@ -62,19 +62,19 @@ final class FilteredCostMapResource implements AltoResource {
     public Reply handle(AltoRequest request) {
         CostMapFilter filter = RequestDecoder.costMapFilter(request.body());
         CostMatrix matrix = costs.matrixFor(filter.costType());
-        var table = CostTable.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
+        var table = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
                 filter.costType().mode(), filter.constraints());
         return Reply.ok(mediaType(), ResponseEncoder.costMap(
                 new CostMapResponse(List.of(networkMapResource.vtag()), filter.costType(), table)));
     }
 
     /** RFC 7285 11.3.2.3: an empty list means every PID; duplicates count once; unknown PIDs are ignored. */
-    private List<CostTable.Location> select(List<String> names) {
+    private List<CostQuery.Location> select(List<String> names) {
         if (names.isEmpty()) {
             return allPids;
         }
         return new LinkedHashSet<>(names).stream()
-                .flatMap(name -> networkMap.indexOf(name).stream().mapToObj(index -> new CostTable.Location(name, index)))
+                .flatMap(name -> networkMap.indexOf(name).stream().mapToObj(index -> new CostQuery.Location(name, index)))
                 .toList();
     }
 }

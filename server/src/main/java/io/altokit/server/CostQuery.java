@@ -4,28 +4,27 @@ import io.altokit.core.CostMatrix;
 import io.altokit.core.OrdinalRanking;
 import io.altokit.model.CostConstraint;
 import io.altokit.model.CostMode;
+import io.altokit.model.CostTable;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The m x n cost table behind cost maps, filtered cost maps and endpoint cost maps (RFC 7285 6.2):
- * sources and destinations are named locations (PID names or typed addresses) already resolved
- * to PID indexes. Ordinal ranks are relative to the m*n entries; constraints test the returned
- * values; undefined costs and pairs failing a constraint are left out, as are rows left empty.
+ * Computes the m x n cost table behind cost maps, filtered cost maps and endpoint cost maps
+ * (RFC 7285 6.2): sources and destinations are named locations (PID names or typed addresses)
+ * already resolved to PID indexes. Ordinal ranks are relative to the m*n entries; constraints test
+ * the returned values; undefined costs and pairs failing a constraint are left out.
  */
-final class CostTable {
+final class CostQuery {
 
     /** A location as it appears in the response, and the PID whose costs it takes. */
     record Location(String name, int pid) {
     }
 
-    private CostTable() {
+    private CostQuery() {
     }
 
-    static Map<String, Map<String, Double>> compute(List<Location> srcs, List<Location> dsts, CostMatrix matrix,
-                                                    CostMode mode, List<CostConstraint> constraints) {
+    static CostTable compute(List<Location> srcs, List<Location> dsts, CostMatrix matrix,
+                             CostMode mode, List<CostConstraint> constraints) {
         int columns = dsts.size();
         double[] values = new double[srcs.size() * columns];
         for (int i = 0; i < srcs.size(); i++) {
@@ -40,20 +39,18 @@ final class CostTable {
                 values[k] = Double.isNaN(values[k]) ? Double.NaN : ranks[k];
             }
         }
-        Map<String, Map<String, Double>> rows = new LinkedHashMap<>(srcs.size() * 2);
-        for (int i = 0; i < srcs.size(); i++) {
-            Map<String, Double> row = new LinkedHashMap<>(columns * 2);
-            for (int j = 0; j < columns; j++) {
-                double value = values[i * columns + j];
-                if (!Double.isNaN(value) && meetsAll(constraints, value)) {
-                    row.put(dsts.get(j).name(), value);
+        if (!constraints.isEmpty()) {
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isNaN(values[k]) && !meetsAll(constraints, values[k])) {
+                    values[k] = Double.NaN;
                 }
             }
-            if (!row.isEmpty()) {
-                rows.put(srcs.get(i).name(), row);
-            }
         }
-        return rows;
+        return new CostTable(names(srcs), names(dsts), values);
+    }
+
+    private static List<String> names(List<Location> locations) {
+        return locations.stream().map(Location::name).toList();
     }
 
     private static boolean meetsAll(List<CostConstraint> constraints, double value) {
