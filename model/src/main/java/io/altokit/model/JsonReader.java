@@ -1,0 +1,142 @@
+package io.altokit.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A streaming, path-aware reader for request bodies: one pass over Jackson's tokens, no tree, and
+ * every deviation reported as the RFC 7285 error with the field's full path ("cost-type/cost-mode").
+ * Endpoint lists of requests are parsed straight from the tokens, which keeps the hot path lean.
+ */
+final class JsonReader {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    /** Only to render a non-string array element as text for the error's "value". */
+    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+
+    /** Reads the value of one field of an object; must consume it (read or {@link #skip()}). */
+    interface FieldReader {
+        void read(String name, String path) throws IOException;
+    }
+
+    /** A decoding step that may fail with Jackson's I/O or parse exceptions. */
+    interface Decoding<T> {
+        T read(JsonReader reader) throws IOException;
+    }
+
+    private final JsonParser parser;
+
+    private JsonReader(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    /** Decodes a whole body that must be one JSON object; anything after it is a syntax error. */
+    static <T> T decode(byte[] body, Decoding<T> decoding) {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new AltoException(AltoError.syntax("empty request body"));
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new AltoException(AltoError.syntax("request body must be a JSON object"));
+            }
+            T result;
+            try {
+                result = decoding.read(new JsonReader(parser));
+            } catch (AltoException invalid) {
+                // RFC 7285 8.5.2 checks syntax first: a syntax error later in the body wins.
+                drain(parser);
+                throw invalid;
+            }
+            if (parser.nextToken() != null) {
+                throw new AltoException(AltoError.syntax("unexpected content after the JSON object at "
+                        + where(parser)));
+            }
+            return result;
+        } catch (JsonParseException e) {
+            throw new AltoException(AltoError.syntax(e.getOriginalMessage() + " at " + where(e.getProcessor())));
+        } catch (IOException e) {
+            throw new AltoException(AltoError.syntax(e.getMessage()));
+        }
+    }
+
+    /** Reads to the end, so a syntax error anywhere surfaces as a JsonParseException. */
+    private static void drain(JsonParser parser) throws IOException {
+        while (parser.nextToken() != null) {
+            // only looking for syntax errors
+        }
+    }
+
+    private static String where(JsonParser parser) {
+        var location = parser.currentLocation();
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The current token starts an object: hands each field to {@code fields}, ignoring none itself. */
+    void object(String path, FieldReader fields) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw wrongType(path);
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            fields.read(name, path.isEmpty() ? name : path + "/" + name);
+        }
+    }
+
+    String string(String path) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw wrongType(path);
+        }
+        return parser.getText();
+    }
+
+    /**
+     * An array of strings, each converted; RFC 7285 8.5.2: an element that does not convert, or is
+     * not a string, makes the array's value invalid, reported with the element as a string.
+     */
+    <T> List<T> stringArray(String path, Function<String, Optional<T>> convert) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw wrongType(path);
+        }
+        List<T> out = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                out.add(convert.apply(text).orElseThrow(() -> new AltoException(AltoError.invalidValue(path, text))));
+            } else {
+                String text = token.isStructStart() ? TREES.readTree(parser).toString() : parser.getText();
+                throw new AltoException(AltoError.invalidValue(path, text));
+            }
+        }
+        return out;
+    }
+
+    /** Skips the current value (an unknown field: RFC 7285 8.3.7 says to ignore it). */
+    void skip() throws IOException {
+        parser.skipChildren();
+    }
+
+    /** Fails with E_MISSING_FIELD when a required field was not seen. */
+    static <T> T required(T value, String path) {
+        if (value == null) {
+            throw new AltoException(AltoError.missingField(path));
+        }
+        return value;
+    }
+
+    private static AltoException wrongType(String path) {
+        return new AltoException(AltoError.invalidType(path));
+    }
+}
