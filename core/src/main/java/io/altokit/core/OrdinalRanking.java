@@ -15,15 +15,19 @@ public final class OrdinalRanking {
      * one more, so costs {@code 5, 3, 5, 9} rank {@code 2, 1, 2, 3}. NaN ranks {@link #UNDEFINED}.
      */
     public static int[] denseRanks(double[] costs) {
-        double[] distinct = Arrays.stream(costs)
-                .filter(cost -> !Double.isNaN(cost))
-                .map(OrdinalRanking::withoutNegativeZero)
-                .toArray();
-        Arrays.sort(distinct);
+        // Plain loops, no streams: this runs for every ordinal endpoint cost request.
+        double[] distinct = new double[costs.length];
+        int defined = 0;
+        for (double cost : costs) {
+            if (!Double.isNaN(cost)) {
+                distinct[defined++] = withoutNegativeZero(cost);
+            }
+        }
+        Arrays.sort(distinct, 0, defined);
         int count = 0;
-        for (double cost : distinct) {
-            if (count == 0 || distinct[count - 1] != cost) {
-                distinct[count++] = cost;
+        for (int i = 0; i < defined; i++) {
+            if (count == 0 || distinct[count - 1] != distinct[i]) {
+                distinct[count++] = distinct[i];
             }
         }
         int[] ranks = new int[costs.length];

@@ -16,10 +16,15 @@ public final class AddressText {
 
     /** The 4 or 16 bytes of an IPv4 dotted quad or an RFC 4291 IPv6 literal; the reason on failure. */
     public static byte[] parse(String text) {
-        if (text.isEmpty()) {
+        return parse(text, 0);
+    }
+
+    /** {@link #parse(String)} of the text from {@code offset} on, sparing callers a substring. */
+    public static byte[] parse(String text, int offset) {
+        if (offset >= text.length()) {
             throw new IllegalArgumentException("the address is empty");
         }
-        return text.indexOf(':') >= 0 ? parseIpv6(text) : parseIpv4(text);
+        return text.indexOf(':', offset) >= 0 ? parseIpv6(text.substring(offset)) : parseIpv4(text, offset);
     }
 
     public static String format(byte[] address) {
@@ -31,17 +36,18 @@ public final class AddressText {
     }
 
     // Hand-written scanning, no split or streams: endpoint addresses are parsed on the request hot path.
-    private static byte[] parseIpv4(String text) {
+    private static byte[] parseIpv4(String text, int offset) {
         byte[] bytes = new byte[4];
-        int start = 0;
+        int start = offset;
         for (int i = 0; i < 4; i++) {
             int end = text.indexOf('.', start);
             if (end < 0) {
                 end = text.length();
             }
             if ((i < 3) == (end == text.length())) {
-                throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + text + "\" has "
-                        + (text.chars().filter(c -> c == '.').count() + 1));
+                String address = text.substring(offset);
+                throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + address + "\" has "
+                        + (address.chars().filter(c -> c == '.').count() + 1));
             }
             bytes[i] = (byte) parseOctet(text, start, end);
             start = end + 1;
@@ -111,7 +117,7 @@ public final class AddressText {
             groups[i] = parseHexGroup(pieces[i]);
         }
         if (embeddedIpv4) {
-            byte[] ipv4 = parseIpv4(last);
+            byte[] ipv4 = parseIpv4(last, 0);
             groups[hexPieces] = (ipv4[0] & 0xFF) << 8 | ipv4[1] & 0xFF;
             groups[hexPieces + 1] = (ipv4[2] & 0xFF) << 8 | ipv4[3] & 0xFF;
         }

@@ -27,23 +27,23 @@ public record TypedAddress(AddressType type, InetAddress address, String text) {
 
     /** Empty when the text is not "ipv4:" + dotted quad or "ipv6:" + an RFC 4291 literal. */
     public static Optional<TypedAddress> parse(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        Optional<AddressType> type = AddressType.fromWire(text.substring(0, colon));
-        if (type.isEmpty()) {
+        AddressType type;
+        if (text.startsWith("ipv4:")) {
+            type = AddressType.IPV4;
+        } else if (text.startsWith("ipv6:")) {
+            type = AddressType.IPV6;
+        } else {
             return Optional.empty();
         }
         byte[] bytes;
         try {
-            bytes = AddressText.parse(text.substring(colon + 1));
+            bytes = AddressText.parse(text, type.wireName().length() + 1);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        int expectedLength = type.get() == AddressType.IPV4 ? 4 : 16;
+        int expectedLength = type == AddressType.IPV4 ? 4 : 16;
         return bytes.length == expectedLength
-                ? Optional.of(new TypedAddress(type.get(), toInetAddress(bytes), text))
+                ? Optional.of(new TypedAddress(type, toInetAddress(bytes), text))
                 : Optional.empty();
     }
 
