@@ -24,7 +24,8 @@ public final class ResponseEncoder {
     }
 
     private static byte[] encode(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        // Sized for a typical endpoint cost answer (100 destinations), so it rarely grows.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(json);
         } catch (IOException e) {

@@ -10,9 +10,10 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -68,10 +69,13 @@ final class EndpointCostResource implements AltoResource {
 
     /** Each distinct endpoint once, in request order, with the PID its address falls in. */
     private List<CostQuery.Location> locate(List<TypedAddress> endpoints) {
-        Map<String, CostQuery.Location> located = new LinkedHashMap<>(endpoints.size() * 2);
+        Set<String> seen = HashSet.newHashSet(endpoints.size());
+        List<CostQuery.Location> located = new ArrayList<>(endpoints.size());
         for (TypedAddress endpoint : endpoints) {
-            located.computeIfAbsent(endpoint.text(), text -> new CostQuery.Location(text, networkMap.lookup(endpoint.address())));
+            if (seen.add(endpoint.text())) {
+                located.add(new CostQuery.Location(endpoint.text(), networkMap.lookup(endpoint.address())));
+            }
         }
-        return List.copyOf(located.values());
+        return located;
     }
 }

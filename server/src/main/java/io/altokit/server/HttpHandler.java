@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             reply = Reply.plain(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(), Map.of());
         } else {
             HttpHeaders headers = request.headers();
-            String path = new QueryStringDecoder(request.uri()).path();
+            String path = pathOf(request.uri());
             reply = dispatcher.dispatch(new AltoRequest(request.method().name(), path,
                     header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                     header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
@@ -92,6 +91,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         reply.headers().forEach(headers::set);
         return response;
+    }
+
+    /** The path of a request target; ALTO resources take no query, so the rest is ignored. */
+    private static String pathOf(String uri) {
+        int end = uri.indexOf('?');
+        return end < 0 ? uri : uri.substring(0, end);
     }
 
     private static Optional<String> header(HttpHeaders headers, CharSequence name) {
