@@ -1,8 +1,6 @@
 package io.altokit.model;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * IP address literals. Parsing is strict and never resolves names (unlike {@link
@@ -96,11 +94,17 @@ public final class AddressText {
         if (gap >= 0 && groups >= IPV6_GROUPS) {
             throw new IllegalArgumentException("an IPv6 address with \"::\" has at most 7 groups, this one has " + groups);
         }
-        ByteBuffer bytes = ByteBuffer.allocate(16);
-        Arrays.stream(head).forEach(group -> bytes.putShort((short) group));
-        bytes.position(16 - 2 * tail.length);
-        Arrays.stream(tail).forEach(group -> bytes.putShort((short) group));
-        return bytes.array();
+        byte[] bytes = new byte[16];
+        putGroups(bytes, 0, head);
+        putGroups(bytes, 16 - 2 * tail.length, tail);
+        return bytes;
+    }
+
+    private static void putGroups(byte[] bytes, int offset, int[] groups) {
+        for (int i = 0; i < groups.length; i++) {
+            bytes[offset + 2 * i] = (byte) (groups[i] >>> 8);
+            bytes[offset + 2 * i + 1] = (byte) groups[i];
+        }
     }
 
     /** Colon-separated 16-bit groups; an IPv4 dotted quad may end the address and counts as two. */
@@ -108,32 +112,38 @@ public final class AddressText {
         if (text.isEmpty()) {
             return new int[0];
         }
-        String[] pieces = text.split(":", -1);
-        String last = pieces[pieces.length - 1];
-        boolean embeddedIpv4 = endsAddress && last.indexOf('.') >= 0;
-        int hexPieces = embeddedIpv4 ? pieces.length - 1 : pieces.length;
-        int[] groups = new int[embeddedIpv4 ? pieces.length + 1 : pieces.length];
+        int lastColon = text.lastIndexOf(':');
+        boolean embeddedIpv4 = endsAddress && text.indexOf('.', lastColon + 1) >= 0;
+        int pieces = 1;
+        for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+            pieces++;
+        }
+        int hexPieces = embeddedIpv4 ? pieces - 1 : pieces;
+        int[] groups = new int[embeddedIpv4 ? pieces + 1 : pieces];
+        int start = 0;
         for (int i = 0; i < hexPieces; i++) {
-            groups[i] = parseHexGroup(pieces[i]);
+            int end = text.indexOf(':', start);
+            groups[i] = parseHexGroup(text, start, end < 0 ? text.length() : end);
+            start = end + 1;
         }
         if (embeddedIpv4) {
-            byte[] ipv4 = parseIpv4(last, 0);
+            byte[] ipv4 = parseIpv4(text, lastColon + 1);
             groups[hexPieces] = (ipv4[0] & 0xFF) << 8 | ipv4[1] & 0xFF;
             groups[hexPieces + 1] = (ipv4[2] & 0xFF) << 8 | ipv4[3] & 0xFF;
         }
         return groups;
     }
 
-    private static int parseHexGroup(String group) {
+    private static int parseHexGroup(String text, int start, int end) {
         int value = 0;
-        boolean valid = !group.isEmpty() && group.length() <= 4;
-        for (int i = 0; i < group.length() && valid; i++) {
-            int digit = hexDigit(group.charAt(i));
+        boolean valid = end > start && end - start <= 4;
+        for (int i = start; i < end && valid; i++) {
+            int digit = hexDigit(text.charAt(i));
             valid = digit >= 0;
             value = value << 4 | digit;
         }
         if (!valid) {
-            throw new IllegalArgumentException("IPv6 group \"" + group + "\" is not 1 to 4 hexadecimal digits");
+            throw new IllegalArgumentException("IPv6 group \"" + text.substring(start, end) + "\" is not 1 to 4 hexadecimal digits");
         }
         return value;
     }

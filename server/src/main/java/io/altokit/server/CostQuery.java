@@ -50,7 +50,11 @@ final class CostQuery {
     }
 
     private static List<String> names(List<Location> locations) {
-        return locations.stream().map(Location::name).toList();
+        String[] names = new String[locations.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = locations.get(i).name();
+        }
+        return List.of(names);
     }
 
     private static boolean meetsAll(List<CostConstraint> constraints, double value) {
