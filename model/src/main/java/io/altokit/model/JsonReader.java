@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.util.function.Function;
 final class JsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Requests are decoded on a few long-lived event loop threads: per-thread buffers are ideal.
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .build();
     /** Only to render a non-string array element as text for the error's "value". */
     private static final ObjectMapper TREES = new ObjectMapper(FACTORY);

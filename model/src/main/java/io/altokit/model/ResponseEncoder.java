@@ -3,6 +3,7 @@ package io.altokit.model;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.util.Map;
 
 /** Writes RFC 7285 responses as compact JSON bytes with Jackson's streaming generator. */
 public final class ResponseEncoder {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Responses are encoded on a few long-lived event loop threads: per-thread buffers are ideal. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
     /** Integral costs up to this magnitude are written without a fraction ("1", not "1.0"). */
     private static final double MAX_EXACT_INTEGER = 1L << 53;
 
