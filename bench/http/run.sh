@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side HTTP benchmark (docs/perf-http.md): AltoKit (Netty), nginx serving the same bytes, and
+# Side-by-side HTTP benchmark (docs/PERFORMANCE.md): AltoKit (Netty), nginx serving the same bytes, and
 # the same Dispatcher over the JDK HttpServer (bench JdkHttpServerHarness), under one wrk load.
 #
 #   bench/http/run.sh [OUT_DIR]        default OUT_DIR: bench/target/http-run-<timestamp>
