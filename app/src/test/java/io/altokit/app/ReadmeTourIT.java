@@ -53,6 +53,8 @@ class ReadmeTourIT {
             }
         }
         assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(new ProcessBuilder("curl", "--version").start().waitFor())
+                .as("the README tour uses curl; install it (apt-get install -y curl)").isZero();
 
         try (ServerSocket probe = new ServerSocket(TOUR_PORT)) {
             probe.close();

@@ -98,6 +98,31 @@ class ServeCommandIT {
     }
 
     @Test
+    void jsonLogFormatWritesOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("stderr.log");
+        Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--log-format", "json", "serve", "--port", "0")
+                .redirectError(log.toFile()).start();
+        started.add(server);
+        URI directory = awaitReady(server);
+        http.send(HttpRequest.newBuilder(directory).build(), HttpResponse.BodyHandlers.discarding());
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("WARNING:")) {
+                continue; // the JVM's own warnings, not ours
+            }
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.get("loggerName").asText()).isEqualTo("io.altokit.access");
+            assertThat(line.toString()).contains("\"status\"").contains("/directory");
+        });
+        assertThat(lines).anySatisfy(line -> assertThat(line.get("formattedMessage").asText()).contains("ALTO server stopped"));
+    }
+
+    @Test
     void servesAConfigFileAndRejectsABrokenOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, """

@@ -74,8 +74,9 @@ public final class AltoServer implements AutoCloseable {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
-        LOG.atInfo().addKeyValue("address", address()).addKeyValue("transport", epoll ? "epoll" : "nio")
-                .log("ALTO server listening on {}", address());
+        String listening = directoryUri().getAuthority();
+        LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .log("ALTO server listening on {}", listening);
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
