@@ -125,19 +125,7 @@ class ServeCommandIT {
     @Test
     void servesAConfigFileAndRejectsABrokenOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
-                server: { access-log: false }
-                network-map:
-                  area-01: { ipv4: [10.1.0.0/16], ipv6: ["2001:db8:1::/48"] }
-                  area-02: { ipv4: [10.2.0.0/16] }
-                costs:
-                  routingcost:
-                    area-01: { area-01: 1, area-02: 10 }
-                    area-02: { area-01: 10, area-02: 1 }
-                  hopcount:
-                    area-01: { area-01: 0, area-02: 3 }
-                    area-02: { area-01: 3, area-02: 0 }
-                """);
+        Files.copy(Path.of("..", "examples", "minimal.yaml"), config);
         Process server = launch("serve", "--config", config.toString(), "--port", "0", "--bind", "127.0.0.1");
         URI directory = awaitReady(server);
         HttpResponse<String> costs = post(directory.resolve("/endpointcost/lookup"),

@@ -24,19 +24,8 @@ class NetworkFileTest {
     }
 
     @Test
-    void theIssueContractShapeLoads() throws Exception {
-        Snapshot snapshot = parse("""
-                network-map:
-                  area-01: { ipv4: [10.1.0.0/16], ipv6: ["2001:db8:1::/48"] }
-                  area-02: { ipv4: [10.2.0.0/16] }
-                costs:
-                  routingcost:
-                    area-01: { area-01: 1, area-02: 10 }
-                    area-02: { area-01: 10, area-02: 1 }
-                  hopcount:
-                    area-01: { area-01: 0, area-02: 3 }
-                    area-02: { area-01: 3, area-02: 0 }
-                """);
+    void theMinimalExampleLoads() throws Exception {
+        Snapshot snapshot = NetworkFile.load(Path.of("..", "examples", "minimal.yaml"));
         NetworkMap map = snapshot.networkMap();
         assertThat(map.pidName(map.lookup(InetAddress.getByName("10.2.9.9")))).isEqualTo("area-02");
         assertThat(map.pidName(map.lookup(InetAddress.getByName("2001:db8:1::5")))).isEqualTo("area-01");
