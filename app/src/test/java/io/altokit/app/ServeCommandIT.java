@@ -123,6 +123,21 @@ class ServeCommandIT {
     }
 
     @Test
+    void textLogFormatIsOneReadableLinePerEvent(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("stderr.log");
+        Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0")
+                .redirectError(log.toFile()).start();
+        started.add(server);
+        awaitReady(server);
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        List<String> ours = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();
+        assertThat(ours).as("no logging-framework chatter, only our events").isNotEmpty()
+                .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|WARN|ERROR|DEBUG) .*"));
+        assertThat(ours).anyMatch(line -> line.contains("ALTO server listening on 127.0.0.1:"));
+    }
+
+    @Test
     void servesAConfigFileAndRejectsABrokenOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("net.yaml");
         Files.copy(Path.of("..", "examples", "minimal.yaml"), config);
