@@ -1,5 +1,8 @@
 package io.altokit.core;
 
+import io.altokit.model.AddressType;
+import io.altokit.model.TypedAddress;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collections;
@@ -73,6 +76,13 @@ public final class NetworkMap {
         return address instanceof Inet4Address
                 ? lookupIpv4((int) (AddressBits.high(bytes) >>> 32))
                 : lookupIpv6(AddressBits.high(bytes), AddressBits.low(bytes));
+    }
+
+    /** {@link #lookup} for a parsed endpoint address, without creating an {@link InetAddress}. */
+    public int lookup(TypedAddress address) {
+        return address.type() == AddressType.IPV4
+                ? lookupIpv4(address.ipv4Bits())
+                : lookupIpv6(address.high(), address.low());
     }
 
     /** {@link #lookup} for an IPv4 address given as its 32 bits, most significant first. */

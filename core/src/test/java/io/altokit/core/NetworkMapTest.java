@@ -3,6 +3,7 @@ package io.altokit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.altokit.model.TypedAddress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -26,6 +27,18 @@ class NetworkMapTest {
         assertThat(NESTED.pidName(3)).isEqualTo("host");
         assertThat(NESTED.indexOf("host")).isEqualTo(OptionalInt.of(3));
         assertThat(NESTED.indexOf("nowhere")).isEmpty();
+    }
+
+    @Test
+    void parsedEndpointsLookUpLikeInetAddresses() throws UnknownHostException {
+        for (String address : List.of("10.1.2.3", "10.1.2.2", "10.1.3.0", "10.2.0.0", "11.0.0.1", "255.255.255.255",
+                "2001:db8:1:2::3", "2001:db8:1:2::4", "2001:db8:1:3::", "2001:db8:ffff::", "2002::1", "::ffff:10.1.2.3")) {
+            TypedAddress typed = TypedAddress.parse((address.contains(":") ? "ipv6:" : "ipv4:") + address).orElseThrow();
+            assertThat(NESTED.pidName(NESTED.lookup(typed)))
+                    .as(address).isEqualTo(NESTED.pidName(NESTED.lookup(typed.address())));
+        }
+        assertThat(NESTED.pidName(NESTED.lookup(TypedAddress.parse("ipv4:10.1.2.3").orElseThrow()))).isEqualTo("host");
+        assertThat(NESTED.pidName(NESTED.lookup(TypedAddress.parse("ipv6:2001:db8:1:2::3").orElseThrow()))).isEqualTo("host");
     }
 
     @Test

@@ -32,6 +32,22 @@ class TypedAddressTest {
     }
 
     @Test
+    void bitsRoundTripThroughInetAddress() throws Exception {
+        for (String literal : new String[] {"0.0.0.0", "10.1.2.3", "255.255.255.255", "::", "2001:db8::1",
+                "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "::ffff:10.1.2.3"}) {
+            InetAddress address = InetAddress.getByName(literal);
+            TypedAddress typed = TypedAddress.of(address);
+            assertThat(typed.address().getAddress()).as(literal).isEqualTo(address.getAddress());
+        }
+        TypedAddress v4 = TypedAddress.parse("ipv4:192.0.2.255").orElseThrow();
+        assertThat(v4.ipv4Bits()).isEqualTo(0xC00002FF);
+        assertThat(v4.high()).isEqualTo(0xC00002FFL);
+        TypedAddress v6 = TypedAddress.parse("ipv6:2001:db8::8000:0:0:1").orElseThrow();
+        assertThat(v6.high()).isEqualTo(0x20010DB800000000L);
+        assertThat(v6.low()).isEqualTo(0x8000000000000001L);
+    }
+
+    @Test
     void canonicalTextFollowsRfc5952() throws Exception {
         assertThat(TypedAddress.of(InetAddress.getByName("2001:DB8:0:0:1:0:0:1")).text()).isEqualTo("ipv6:2001:db8::1:0:0:1");
         assertThat(AddressText.of(InetAddress.getByName("::"))).isEqualTo("::");

@@ -73,7 +73,7 @@ final class EndpointCostResource implements AltoResource {
         List<CostQuery.Location> located = new ArrayList<>(endpoints.size());
         for (TypedAddress endpoint : endpoints) {
             if (seen.add(endpoint.text())) {
-                located.add(new CostQuery.Location(endpoint.text(), networkMap.lookup(endpoint.address())));
+                located.add(new CostQuery.Location(endpoint.text(), networkMap.lookup(endpoint)));
             }
         }
         return located;

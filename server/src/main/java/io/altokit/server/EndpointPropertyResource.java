@@ -72,7 +72,7 @@ final class EndpointPropertyResource implements AltoResource {
         }
         Map<String, Map<String, String>> properties = new LinkedHashMap<>();
         for (TypedAddress endpoint : query.endpoints()) {
-            String pid = networkMap.pidName(networkMap.lookup(endpoint.address()));
+            String pid = networkMap.pidName(networkMap.lookup(endpoint));
             properties.put(endpoint.text(), Map.of(pidProperty, pid));
         }
         return Reply.ok(mediaType(), ResponseEncoder.endpointProperties(
