@@ -1,6 +1,7 @@
 package io.altokit.core;
 
 import io.altokit.model.AddressText;
+import io.altokit.model.IpBits;
 
 import java.net.InetAddress;
 import java.util.Objects;
@@ -23,16 +24,16 @@ public record IpPrefix(InetAddress address, int length) implements Comparable<Ip
             throw new IllegalArgumentException(
                     "prefix length " + length + " is outside 0.." + bits + " for " + AddressText.format(bytes));
         }
-        long high = AddressBits.high(bytes);
-        long low = AddressBits.low(bytes);
+        long high = IpBits.high(bytes);
+        long low = IpBits.low(bytes);
         long networkHigh = high & AddressBits.highMask(length);
         long networkLow = low & AddressBits.lowMask(length);
         if (high != networkHigh || low != networkLow) {
-            InetAddress network = AddressBits.toInetAddress(AddressFamily.of(address), networkHigh, networkLow);
+            InetAddress network = IpBits.toInetAddress(AddressFamily.of(address).bits() / 8, networkHigh, networkLow);
             throw new IllegalArgumentException("host bits are set in " + AddressText.format(bytes) + "/" + length
                     + "; the prefix is " + AddressText.format(network.getAddress()) + "/" + length);
         }
-        address = AddressBits.toInetAddress(bytes);
+        address = IpBits.toInetAddress(bytes);
     }
 
     /**
@@ -47,7 +48,7 @@ public record IpPrefix(InetAddress address, int length) implements Comparable<Ip
             int slash = text.indexOf('/');
             byte[] address = AddressText.parse(slash < 0 ? text : text.substring(0, slash));
             int length = slash < 0 ? address.length * 8 : parseLength(text.substring(slash + 1));
-            return new IpPrefix(AddressBits.toInetAddress(address), length);
+            return new IpPrefix(IpBits.toInetAddress(address), length);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid IP prefix \"" + text + "\": " + e.getMessage(), e);
         }
@@ -71,8 +72,8 @@ public record IpPrefix(InetAddress address, int length) implements Comparable<Ip
         }
         byte[] bytes = candidate.getAddress();
         PrefixKey key = PrefixKey.of(this);
-        return (AddressBits.high(bytes) & AddressBits.highMask(length)) == key.high()
-                && (AddressBits.low(bytes) & AddressBits.lowMask(length)) == key.low();
+        return (IpBits.high(bytes) & AddressBits.highMask(length)) == key.high()
+                && (IpBits.low(bytes) & AddressBits.lowMask(length)) == key.low();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.altokit.core;
 
 import io.altokit.model.AddressType;
+import io.altokit.model.IpBits;
 import io.altokit.model.TypedAddress;
 
 import java.net.Inet4Address;
@@ -74,8 +75,8 @@ public final class NetworkMap {
     public int lookup(InetAddress address) {
         byte[] bytes = address.getAddress();
         return address instanceof Inet4Address
-                ? lookupIpv4((int) (AddressBits.high(bytes) >>> 32))
-                : lookupIpv6(AddressBits.high(bytes), AddressBits.low(bytes));
+                ? lookupIpv4((int) (IpBits.high(bytes) >>> 32))
+                : lookupIpv6(IpBits.high(bytes), IpBits.low(bytes));
     }
 
     /** {@link #lookup} for a parsed endpoint address, without creating an {@link InetAddress}. */

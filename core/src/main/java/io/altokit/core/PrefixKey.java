@@ -1,5 +1,7 @@
 package io.altokit.core;
 
+import io.altokit.model.IpBits;
+
 import java.util.Comparator;
 
 /** An {@link IpPrefix} as a left-aligned 128-bit key (see {@link AddressBits}): the form the tables work on. */
@@ -11,7 +13,7 @@ record PrefixKey(AddressFamily family, long high, long low, int length) implemen
 
     static PrefixKey of(IpPrefix prefix) {
         byte[] bytes = prefix.address().getAddress();
-        return new PrefixKey(prefix.family(), AddressBits.high(bytes), AddressBits.low(bytes), prefix.length());
+        return new PrefixKey(prefix.family(), IpBits.high(bytes), IpBits.low(bytes), prefix.length());
     }
 
     /** 0.0.0.0/0 or ::/0. */
@@ -20,7 +22,7 @@ record PrefixKey(AddressFamily family, long high, long low, int length) implemen
     }
 
     IpPrefix toPrefix() {
-        return new IpPrefix(AddressBits.toInetAddress(family, high, low), length);
+        return new IpPrefix(IpBits.toInetAddress(family.bits() / 8, high, low), length);
     }
 
     /** High half of the last address in the prefix. */
