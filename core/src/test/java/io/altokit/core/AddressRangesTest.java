@@ -3,6 +3,7 @@ package io.altokit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.altokit.model.IpBits;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class AddressRangesTest {
 
     private static List<String> bucket(int bucket) {
         return IntStream.range(RANGES.firstSlot[bucket], RANGES.firstSlot[bucket + 1])
-                .mapToObj(slot -> AddressBits.toInetAddress(AddressFamily.IPV4, RANGES.startHigh[slot], 0).getHostAddress()
+                .mapToObj(slot -> IpBits.toInetAddress(4, RANGES.startHigh[slot], 0).getHostAddress()
                         + " -> " + RANGES.pid[slot])
                 .toList();
     }
