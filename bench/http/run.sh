@@ -27,7 +27,7 @@ TARGETS="${TARGETS:-alto nginx jdk-fixed1 jdk-fixed2 jdk-virtual jdk-direct alto
 NETMAP_TARGETS="${NETMAP_TARGETS:-alto nginx jdk-fixed1 jdk-direct alto-log}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-out="${1:-$root/bench/target/http-run-$(date +%Y%m%d-%H%M%S)}"
+out="$(realpath -m "${1:-$root/bench/target/http-run-$(date +%Y%m%d-%H%M%S)}")"
 ECS=/endpointcost/lookup
 
 declare -A PORT=([alto]=18181 [nginx]=18182 [jdk-fixed1]=18183 [jdk-fixed2]=18184 [jdk-virtual]=18185

@@ -1,10 +1,12 @@
 package io.altokit.model;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 
 /**
  * IP address literals. Parsing is strict and never resolves names (unlike {@link
  * java.net.InetAddress#getByName}); formatting writes the canonical text of RFC 5952 for IPv6.
+ * The parser reads ASCII bytes, so request bodies are parsed in place; strings are converted first.
  */
 public final class AddressText {
 
@@ -14,15 +16,18 @@ public final class AddressText {
 
     /** The 4 or 16 bytes of an IPv4 dotted quad or an RFC 4291 IPv6 literal; the reason on failure. */
     public static byte[] parse(String text) {
-        return parse(text, 0);
-    }
-
-    /** {@link #parse(String)} of the text from {@code offset} on, sparing callers a substring. */
-    public static byte[] parse(String text, int offset) {
-        if (offset >= text.length()) {
-            throw new IllegalArgumentException("the address is empty");
+        byte[] ascii = text.getBytes(StandardCharsets.UTF_8);
+        if (indexOf(ascii, 0, ascii.length, ':') < 0) {
+            int bits = ipv4Bits(ascii, 0, ascii.length);
+            return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
         }
-        return text.indexOf(':', offset) >= 0 ? parseIpv6(text.substring(offset)) : parseIpv4(text, offset);
+        long[] bits = new long[2];
+        ipv6Bits(ascii, 0, ascii.length, bits);
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            bytes[i] = (byte) (bits[i / 8] >>> (56 - 8 * (i % 8)));
+        }
+        return bytes;
     }
 
     public static String format(byte[] address) {
@@ -33,123 +38,172 @@ public final class AddressText {
         return format(address.getAddress());
     }
 
-    // Hand-written scanning, no split or streams: endpoint addresses are parsed on the request hot path.
-    private static byte[] parseIpv4(String text, int offset) {
-        byte[] bytes = new byte[4];
-        int start = offset;
-        for (int i = 0; i < 4; i++) {
-            int end = text.indexOf('.', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            if ((i < 3) == (end == text.length())) {
-                String address = text.substring(offset);
-                throw new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \"" + address + "\" has "
-                        + (address.chars().filter(c -> c == '.').count() + 1));
-            }
-            bytes[i] = (byte) parseOctet(text, start, end);
-            start = end + 1;
-        }
-        return bytes;
-    }
+    // Plain loops over bytes, no split, substring or intermediate objects: endpoint addresses are
+    // parsed on the request hot path. Strings are made only for error messages.
 
-    private static int parseOctet(String text, int start, int end) {
-        int length = end - start;
-        int value = 0;
-        for (int i = start; i < end && length <= 3; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                length = -1;
+    /** The IPv4 dotted quad in {@code text[from, to)} as 32 bits, most significant first. */
+    public static int ipv4Bits(byte[] text, int from, int to) {
+        int bits = 0;
+        int octets = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            int value = 0;
+            for (int digit; i < to && i - start < 3 && (digit = text[i] - '0') >= 0 && digit <= 9; i++) {
+                value = value * 10 + digit;
+            }
+            if (i == start || value > 255 || i - start > 1 && text[start] == '0' || ++octets > 4) {
+                throw invalidIpv4(text, from, to);
+            }
+            bits = bits << 8 | value;
+            if (i == to) {
                 break;
             }
-            value = value * 10 + (c - '0');
+            if (text[i++] != '.') {
+                throw invalidIpv4(text, from, to);
+            }
         }
-        if (length < 1 || length > 3) {
-            throw new IllegalArgumentException("IPv4 octet \"" + text.substring(start, end) + "\" is not a number from 0 to 255");
+        if (octets != 4) {
+            throw invalidIpv4(text, from, to);
         }
-        if (length > 1 && text.charAt(start) == '0') {
-            // "010" is octal to some parsers and decimal to others; refuse to guess.
-            throw new IllegalArgumentException("IPv4 octet \"" + text.substring(start, end) + "\" has a leading zero");
-        }
-        if (value > 255) {
-            throw new IllegalArgumentException("IPv4 octet " + value + " is greater than 255");
-        }
-        return value;
+        return bits;
     }
 
-    private static byte[] parseIpv6(String text) {
-        if (text.indexOf('%') >= 0) {
+    /** Explains what is wrong with a text {@link #ipv4Bits} refused: the octet count, else the first bad octet. */
+    private static IllegalArgumentException invalidIpv4(byte[] text, int from, int to) {
+        if (from == to) {
+            return new IllegalArgumentException("the address is empty");
+        }
+        int dots = 0;
+        for (int i = from; i < to; i++) {
+            if (text[i] == '.') {
+                dots++;
+            }
+        }
+        if (dots != 3) {
+            return new IllegalArgumentException("an IPv4 address has 4 dot-separated octets, \""
+                    + string(text, from, to) + "\" has " + (dots + 1));
+        }
+        for (int start = from, i = from; i <= to; i++) {
+            if (i == to || text[i] == '.') {
+                String octet = string(text, start, i);
+                if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return new IllegalArgumentException("IPv4 octet \"" + octet + "\" is not a number from 0 to 255");
+                }
+                if (octet.length() > 1 && octet.charAt(0) == '0') {
+                    // "010" is octal to some parsers and decimal to others; refuse to guess.
+                    return new IllegalArgumentException("IPv4 octet \"" + octet + "\" has a leading zero");
+                }
+                if (Integer.parseInt(octet) > 255) {
+                    return new IllegalArgumentException("IPv4 octet " + octet + " is greater than 255");
+                }
+                start = i + 1;
+            }
+        }
+        throw new IllegalStateException("a valid IPv4 address was refused: " + string(text, from, to));
+    }
+
+    /**
+     * The RFC 4291 IPv6 literal in {@code text[from, to)}: the upper 64 bits go to {@code bits[0]},
+     * the lower to {@code bits[1]}.
+     */
+    public static void ipv6Bits(byte[] text, int from, int to, long[] bits) {
+        if (from == to) {
+            throw new IllegalArgumentException("the address is empty");
+        }
+        if (indexOf(text, from, to, '%') >= 0) {
             throw new IllegalArgumentException("a zone index (%...) is not allowed here");
         }
-        int gap = text.indexOf("::");
-        if (gap >= 0 && text.indexOf("::", gap + 2) >= 0) {
+        int firstGap = indexOfGap(text, from, to);
+        if (firstGap >= 0 && indexOfGap(text, firstGap + 2, to) >= 0) {
             throw new IllegalArgumentException("\"::\" may appear only once");
         }
-        int[] head = gap < 0 ? parseGroups(text, true) : parseGroups(text.substring(0, gap), false);
-        int[] tail = gap < 0 ? new int[0] : parseGroups(text.substring(gap + 2), true);
-        int groups = head.length + tail.length;
-        if (gap < 0 && groups != IPV6_GROUPS) {
-            throw new IllegalArgumentException("an IPv6 address without \"::\" has 8 groups, this one has " + groups);
+        // groups[0, gap) precede "::" and groups[gap, count) follow it; gap is -1 without "::".
+        int[] groups = new int[IPV6_GROUPS];
+        int count = 0;
+        int gap = -1;
+        int i = from;
+        if (firstGap == from) {
+            gap = 0;
+            i += 2;
         }
-        if (gap >= 0 && groups >= IPV6_GROUPS) {
-            throw new IllegalArgumentException("an IPv6 address with \"::\" has at most 7 groups, this one has " + groups);
+        while (i < to) {
+            int start = i;
+            int value = 0;
+            for (int digit; i < to && i - start < 4 && (digit = hexDigit(text[i])) >= 0; i++) {
+                value = value << 4 | digit;
+            }
+            boolean groupEnds = i == to || text[i] == ':';
+            if (!groupEnds && text[i] == '.' && indexOf(text, i, to, ':') < 0) {
+                int ipv4 = ipv4Bits(text, start, to); // a trailing dotted quad counts as two groups
+                count = put(groups, count, ipv4 >>> 16);
+                count = put(groups, count, ipv4 & 0xFFFF);
+                break;
+            }
+            if (!groupEnds || i == start) {
+                throw invalidGroup(text, start, to);
+            }
+            count = put(groups, count, value);
+            if (i == to) {
+                break;
+            }
+            i++; // the colon
+            if (i == firstGap + 1) {
+                gap = count;
+                i++;
+            } else if (i == to) {
+                throw invalidGroup(text, i, to);
+            }
         }
-        byte[] bytes = new byte[16];
-        putGroups(bytes, 0, head);
-        putGroups(bytes, 16 - 2 * tail.length, tail);
-        return bytes;
+        if (gap < 0 && count != IPV6_GROUPS) {
+            throw new IllegalArgumentException("an IPv6 address without \"::\" has 8 groups, this one has " + count);
+        }
+        if (gap >= 0 && count >= IPV6_GROUPS) {
+            throw new IllegalArgumentException("an IPv6 address with \"::\" has at most 7 groups, this one has " + count);
+        }
+        bits[0] = 0;
+        bits[1] = 0;
+        int shift = gap < 0 ? 0 : IPV6_GROUPS - count;
+        for (int g = 0; g < count; g++) {
+            int position = gap < 0 || g < gap ? g : g + shift;
+            bits[position / 4] |= (long) groups[g] << (48 - 16 * (position % 4));
+        }
     }
 
-    private static void putGroups(byte[] bytes, int offset, int[] groups) {
-        for (int i = 0; i < groups.length; i++) {
-            bytes[offset + 2 * i] = (byte) (groups[i] >>> 8);
-            bytes[offset + 2 * i + 1] = (byte) groups[i];
+    static int indexOf(byte[] text, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (text[i] == c) {
+                return i;
+            }
         }
+        return -1;
     }
 
-    /** Colon-separated 16-bit groups; an IPv4 dotted quad may end the address and counts as two. */
-    private static int[] parseGroups(String text, boolean endsAddress) {
-        if (text.isEmpty()) {
-            return new int[0];
+    private static int indexOfGap(byte[] text, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if (text[i] == ':' && text[i + 1] == ':') {
+                return i;
+            }
         }
-        int lastColon = text.lastIndexOf(':');
-        boolean embeddedIpv4 = endsAddress && text.indexOf('.', lastColon + 1) >= 0;
-        int pieces = 1;
-        for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-            pieces++;
-        }
-        int hexPieces = embeddedIpv4 ? pieces - 1 : pieces;
-        int[] groups = new int[embeddedIpv4 ? pieces + 1 : pieces];
-        int start = 0;
-        for (int i = 0; i < hexPieces; i++) {
-            int end = text.indexOf(':', start);
-            groups[i] = parseHexGroup(text, start, end < 0 ? text.length() : end);
-            start = end + 1;
-        }
-        if (embeddedIpv4) {
-            byte[] ipv4 = parseIpv4(text, lastColon + 1);
-            groups[hexPieces] = (ipv4[0] & 0xFF) << 8 | ipv4[1] & 0xFF;
-            groups[hexPieces + 1] = (ipv4[2] & 0xFF) << 8 | ipv4[3] & 0xFF;
-        }
-        return groups;
+        return -1;
     }
 
-    private static int parseHexGroup(String text, int start, int end) {
-        int value = 0;
-        boolean valid = end > start && end - start <= 4;
-        for (int i = start; i < end && valid; i++) {
-            int digit = hexDigit(text.charAt(i));
-            valid = digit >= 0;
-            value = value << 4 | digit;
-        }
-        if (!valid) {
-            throw new IllegalArgumentException("IPv6 group \"" + text.substring(start, end) + "\" is not 1 to 4 hexadecimal digits");
-        }
-        return value;
+    private static IllegalArgumentException invalidGroup(byte[] text, int start, int to) {
+        int colon = indexOf(text, start, to, ':');
+        return new IllegalArgumentException("IPv6 group \"" + string(text, start, colon < 0 ? to : colon)
+                + "\" is not 1 to 4 hexadecimal digits");
     }
 
-    /** The value of an ASCII hex digit, or -1 (Character.digit would also take non-ASCII digits). */
-    private static int hexDigit(char c) {
+    /** Stores a group while there is room, and counts it in any case (for the error message). */
+    private static int put(int[] groups, int count, int group) {
+        if (count < groups.length) {
+            groups[count] = group;
+        }
+        return count + 1;
+    }
+
+    /** The value of an ASCII hex digit, or -1. */
+    private static int hexDigit(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -157,6 +211,11 @@ public final class AddressText {
             return c - 'a' + 10;
         }
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /** Part of the text for an error message; ranges end at ASCII delimiters, so UTF-8 stays whole. */
+    private static String string(byte[] text, int from, int to) {
+        return new String(text, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static String formatIpv4(byte[] address) {

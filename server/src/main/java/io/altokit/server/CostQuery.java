@@ -25,12 +25,18 @@ final class CostQuery {
 
     static CostTable compute(List<Location> srcs, List<Location> dsts, CostMatrix matrix,
                              CostMode mode, List<CostConstraint> constraints) {
-        int columns = dsts.size();
-        double[] values = new double[srcs.size() * columns];
-        for (int i = 0; i < srcs.size(); i++) {
-            int srcPid = srcs.get(i).pid();
+        double[] values = values(pids(srcs), pids(dsts), matrix, mode, constraints);
+        return new CostTable(names(srcs), names(dsts), values);
+    }
+
+    /** The row-major table over PID indexes: one row per source, NaN where a pair is left out. */
+    static double[] values(int[] srcPids, int[] dstPids, CostMatrix matrix, CostMode mode,
+                           List<CostConstraint> constraints) {
+        int columns = dstPids.length;
+        double[] values = new double[srcPids.length * columns];
+        for (int i = 0; i < srcPids.length; i++) {
             for (int j = 0; j < columns; j++) {
-                values[i * columns + j] = matrix.cost(srcPid, dsts.get(j).pid());
+                values[i * columns + j] = matrix.cost(srcPids[i], dstPids[j]);
             }
         }
         if (mode == CostMode.ORDINAL) {
@@ -46,7 +52,15 @@ final class CostQuery {
                 }
             }
         }
-        return new CostTable(names(srcs), names(dsts), values);
+        return values;
+    }
+
+    private static int[] pids(List<Location> locations) {
+        int[] pids = new int[locations.size()];
+        for (int i = 0; i < pids.length; i++) {
+            pids[i] = locations.get(i).pid();
+        }
+        return pids;
     }
 
     private static List<String> names(List<Location> locations) {

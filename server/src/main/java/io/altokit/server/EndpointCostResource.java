@@ -5,6 +5,8 @@ import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.Directory;
 import io.altokit.model.EndpointCostRequest;
+import io.altokit.model.EndpointCostScan;
+import io.altokit.model.EndpointCostWriter;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
@@ -58,6 +60,25 @@ final class EndpointCostResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request) {
+        Optional<EndpointCostScan> scanned = EndpointCostScan.read(request.body());
+        // Without sources the client's address is the source, and its text is not in the body to copy.
+        return scanned.isPresent() && scanned.get().srcs().size() > 0
+                ? handleScanned(scanned.get())
+                : handleInFull(request);
+    }
+
+    /** The fast path: no strings or records per endpoint, the answer written straight into bytes. */
+    Reply handleScanned(EndpointCostScan query) {
+        limits.check("endpoints", query.srcs().size() + query.dsts().size());
+        CostMatrix matrix = costs.matrixFor(query.costType());
+        var srcs = DistinctEndpoints.of(query.srcs(), query.body(), networkMap);
+        var dsts = DistinctEndpoints.of(query.dsts(), query.body(), networkMap);
+        double[] values = CostQuery.values(srcs.pids(), dsts.pids(), matrix, query.costType().mode(), query.constraints());
+        return Reply.ok(mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
+    }
+
+    /** Any request the scanner declines, including every malformed one: the strict decoder's errors. */
+    Reply handleInFull(AltoRequest request) {
         EndpointCostRequest query = RequestDecoder.endpointCost(request.body());
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
         CostMatrix matrix = costs.matrixFor(query.costType());
