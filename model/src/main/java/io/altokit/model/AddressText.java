@@ -43,30 +43,36 @@ public final class AddressText {
 
     /** The IPv4 dotted quad in {@code text[from, to)} as 32 bits, most significant first. */
     public static int ipv4Bits(byte[] text, int from, int to) {
-        int bits = 0;
-        int octets = 0;
-        int i = from;
-        while (true) {
-            int start = i;
-            int value = 0;
-            for (int digit; i < to && i - start < 3 && (digit = text[i] - '0') >= 0 && digit <= 9; i++) {
-                value = value * 10 + digit;
-            }
-            if (i == start || value > 255 || i - start > 1 && text[start] == '0' || ++octets > 4) {
-                throw invalidIpv4(text, from, to);
-            }
-            bits = bits << 8 | value;
-            if (i == to) {
-                break;
-            }
-            if (text[i++] != '.') {
-                throw invalidIpv4(text, from, to);
-            }
-        }
-        if (octets != 4) {
+        long scanned = scanIpv4(text, from, to);
+        if (scanned < 0 || (int) (scanned >>> 32) != to) {
             throw invalidIpv4(text, from, to);
         }
-        return bits;
+        return (int) scanned;
+    }
+
+    /**
+     * Reads a dotted quad from {@code text[from]} on, stopping after the fourth octet (three digits
+     * at most) or at {@code limit}: the index it stopped at in the upper 32 bits and the address in
+     * the lower 32, or -1 when no dotted quad starts there. Callers decide what may follow.
+     */
+    static long scanIpv4(byte[] text, int from, int limit) {
+        int bits = 0;
+        int i = from;
+        for (int octet = 0; octet < 4; octet++) {
+            if (octet > 0 && (i == limit || text[i++] != '.')) {
+                return -1;
+            }
+            int start = i;
+            int value = 0;
+            for (int digit; i < limit && i - start < 3 && (digit = text[i] - '0') >= 0 && digit <= 9; i++) {
+                value = value * 10 + digit;
+            }
+            if (i == start || value > 255 || i - start > 1 && text[start] == '0') {
+                return -1;
+            }
+            bits = bits << 8 | value;
+        }
+        return (long) i << 32 | bits & 0xFFFF_FFFFL;
     }
 
     /** Explains what is wrong with a text {@link #ipv4Bits} refused: the octet count, else the first bad octet. */
@@ -105,26 +111,22 @@ public final class AddressText {
 
     /**
      * The RFC 4291 IPv6 literal in {@code text[from, to)}: the upper 64 bits go to {@code bits[0]},
-     * the lower to {@code bits[1]}.
+     * the lower to {@code bits[1]}. One pass: groups before "::" are placed from the left, groups
+     * after it are shifted in from the right, so nothing is buffered.
      */
     public static void ipv6Bits(byte[] text, int from, int to, long[] bits) {
         if (from == to) {
             throw new IllegalArgumentException("the address is empty");
         }
-        if (indexOf(text, from, to, '%') >= 0) {
-            throw new IllegalArgumentException("a zone index (%...) is not allowed here");
-        }
-        int firstGap = indexOfGap(text, from, to);
-        if (firstGap >= 0 && indexOfGap(text, firstGap + 2, to) >= 0) {
-            throw new IllegalArgumentException("\"::\" may appear only once");
-        }
-        // groups[0, gap) precede "::" and groups[gap, count) follow it; gap is -1 without "::".
-        int[] groups = new int[IPV6_GROUPS];
+        long headHigh = 0;
+        long headLow = 0;
+        long tailHigh = 0;
+        long tailLow = 0;
         int count = 0;
-        int gap = -1;
+        boolean gap = false;
         int i = from;
-        if (firstGap == from) {
-            gap = 0;
+        if (to - from >= 2 && text[from] == ':' && text[from + 1] == ':') {
+            gap = true;
             i += 2;
         }
         while (i < to) {
@@ -133,41 +135,53 @@ public final class AddressText {
             for (int digit; i < to && i - start < 4 && (digit = hexDigit(text[i])) >= 0; i++) {
                 value = value << 4 | digit;
             }
-            boolean groupEnds = i == to || text[i] == ':';
-            if (!groupEnds && text[i] == '.' && indexOf(text, i, to, ':') < 0) {
-                int ipv4 = ipv4Bits(text, start, to); // a trailing dotted quad counts as two groups
-                count = put(groups, count, ipv4 >>> 16);
-                count = put(groups, count, ipv4 & 0xFFFF);
-                break;
+            long piece = value;
+            int width = 1; // groups the piece fills
+            if (i < to && text[i] == '.' && indexOf(text, i, to, ':') < 0) {
+                piece = ipv4Bits(text, start, to) & 0xFFFF_FFFFL; // a trailing dotted quad counts as two groups
+                width = 2;
+                i = to;
+            } else if (i == start || i < to && text[i] != ':') {
+                throw i < to && text[i] == '%'
+                        ? new IllegalArgumentException("a zone index (%...) is not allowed here")
+                        : invalidGroup(text, start, to);
             }
-            if (!groupEnds || i == start) {
-                throw invalidGroup(text, start, to);
+            if (count + width <= IPV6_GROUPS && !gap) {
+                int shift = 128 - 16 * (count + width);
+                if (shift >= 64) {
+                    headHigh |= piece << (shift - 64);
+                } else {
+                    headLow |= piece << shift;
+                    headHigh |= shift == 0 ? 0 : piece >>> (64 - shift);
+                }
+            } else if (count + width <= IPV6_GROUPS) {
+                int shift = 16 * width;
+                tailHigh = tailHigh << shift | tailLow >>> (64 - shift);
+                tailLow = tailLow << shift | piece;
             }
-            count = put(groups, count, value);
+            count += width;
             if (i == to) {
                 break;
             }
             i++; // the colon
-            if (i == firstGap + 1) {
-                gap = count;
+            if (i < to && text[i] == ':') {
+                if (gap) {
+                    throw new IllegalArgumentException("\"::\" may appear only once");
+                }
+                gap = true;
                 i++;
             } else if (i == to) {
                 throw invalidGroup(text, i, to);
             }
         }
-        if (gap < 0 && count != IPV6_GROUPS) {
+        if (!gap && count != IPV6_GROUPS) {
             throw new IllegalArgumentException("an IPv6 address without \"::\" has 8 groups, this one has " + count);
         }
-        if (gap >= 0 && count >= IPV6_GROUPS) {
+        if (gap && count >= IPV6_GROUPS) {
             throw new IllegalArgumentException("an IPv6 address with \"::\" has at most 7 groups, this one has " + count);
         }
-        bits[0] = 0;
-        bits[1] = 0;
-        int shift = gap < 0 ? 0 : IPV6_GROUPS - count;
-        for (int g = 0; g < count; g++) {
-            int position = gap < 0 || g < gap ? g : g + shift;
-            bits[position / 4] |= (long) groups[g] << (48 - 16 * (position % 4));
-        }
+        bits[0] = headHigh | tailHigh;
+        bits[1] = headLow | tailLow;
     }
 
     static int indexOf(byte[] text, int from, int to, char c) {
@@ -179,14 +193,6 @@ public final class AddressText {
         return -1;
     }
 
-    private static int indexOfGap(byte[] text, int from, int to) {
-        for (int i = from; i + 1 < to; i++) {
-            if (text[i] == ':' && text[i + 1] == ':') {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static IllegalArgumentException invalidGroup(byte[] text, int start, int to) {
         int colon = indexOf(text, start, to, ':');
@@ -194,13 +200,6 @@ public final class AddressText {
                 + "\" is not 1 to 4 hexadecimal digits");
     }
 
-    /** Stores a group while there is room, and counts it in any case (for the error message). */
-    private static int put(int[] groups, int count, int group) {
-        if (count < groups.length) {
-            groups[count] = group;
-        }
-        return count + 1;
-    }
 
     /** The value of an ASCII hex digit, or -1. */
     private static int hexDigit(byte c) {

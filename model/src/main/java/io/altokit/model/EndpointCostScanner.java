@@ -127,10 +127,14 @@ final class EndpointCostScanner {
             do {
                 expect('"');
                 int start = at;
-                int end = stringEnd();
-                AddressType type = TypedAddress.parseBits(body, start, end, bits);
-                if (type == null) {
-                    throw Decline.INSTANCE;
+                int end = TypedAddress.scanIpv4(body, start, bits);
+                if (end >= 0 && end < body.length && body[end] == '"') {
+                    at = end + 1; // the usual case, read in one pass
+                } else {
+                    end = stringEnd();
+                    if (TypedAddress.parseBits(body, start, end, bits) == null) {
+                        throw Decline.INSTANCE;
+                    }
                 }
                 addresses.add(start, end, bits[0], bits[1]);
             } while (tryConsume(','));

@@ -56,13 +56,11 @@ public final class EndpointCostWriter {
                     continue;
                 }
                 if (!open) {
-                    writer.ascii(firstRow ? "\"" : ",\"").text(srcEndpoints, srcs[i]).ascii("\":{\"");
+                    writer.ascii(firstRow ? "\"" : ",\"").text(srcEndpoints, srcs[i]).ascii("\":{");
                     firstRow = false;
-                    open = true;
-                } else {
-                    writer.ascii(",\"");
                 }
-                writer.text(dstEndpoints, dsts[j]).ascii("\":").cost(cost);
+                writer.entry(open, dstEndpoints, dsts[j], cost);
+                open = true;
             }
             if (open) {
                 writer.ascii("}");
@@ -79,6 +77,25 @@ public final class EndpointCostWriter {
         System.arraycopy(body, start, out, size, length);
         size += length;
         return this;
+    }
+
+    /** {@code "text":cost}, after a comma unless first: the inner loop, so with one capacity check. */
+    private void entry(boolean comma, EndpointCostScan.Endpoints endpoints, int index, double cost) {
+        int start = endpoints.textStart(index);
+        int length = endpoints.textEnd(index) - start;
+        ensure(length + 4 + MAX_NUMBER_LENGTH);
+        byte[] bytes = out;
+        int at = size;
+        if (comma) {
+            bytes[at++] = ',';
+        }
+        bytes[at++] = '"';
+        System.arraycopy(body, start, bytes, at, length);
+        at += length;
+        bytes[at++] = '"';
+        bytes[at++] = ':';
+        size = at;
+        cost(cost);
     }
 
     private EndpointCostWriter ascii(String text) {
@@ -104,14 +121,18 @@ public final class EndpointCostWriter {
         }
     }
 
+    /** An integer of at most 16 digits; the caller ensured the capacity. */
     private void digits(long value) {
-        ensure(MAX_NUMBER_LENGTH);
         if (value < 0) {
             out[size++] = '-';
             value = -value;
         }
-        int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        if (value < 10) { // ordinal ranks mostly
+            out[size++] = (byte) ('0' + value);
+            return;
+        }
+        int length = 2;
+        for (long rest = value / 100; rest > 0; rest /= 10) {
             length++;
         }
         for (int i = size + length - 1; i >= size; i--) {

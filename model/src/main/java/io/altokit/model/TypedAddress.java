@@ -36,6 +36,26 @@ public record TypedAddress(AddressType type, long high, long low, String text) {
     }
 
     /**
+     * The scanner's shortcut for the most common endpoint: reads "ipv4:" and a dotted quad from
+     * {@code text[from]} on, puts the bits in {@code bits} and returns where the address ends
+     * (callers check what follows), or -1 when no IPv4 endpoint starts there.
+     */
+    static int scanIpv4(byte[] text, int from, long[] bits) {
+        int prefix = "ipv4:".length();
+        if (from + prefix > text.length || text[from] != 'i' || text[from + 1] != 'p' || text[from + 2] != 'v'
+                || text[from + 3] != '4' || text[from + 4] != ':') {
+            return -1;
+        }
+        long scanned = AddressText.scanIpv4(text, from + prefix, text.length);
+        if (scanned < 0) {
+            return -1;
+        }
+        bits[0] = (scanned & 0xFFFF_FFFFL) << 32;
+        bits[1] = 0;
+        return (int) (scanned >>> 32);
+    }
+
+    /**
      * Parses the typed address in {@code text[from, to)} into {@code bits} (high, low), without
      * making objects: the endpoint cost fast path reads request bodies with it. Null when invalid.
      */

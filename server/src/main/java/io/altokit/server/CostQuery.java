@@ -6,6 +6,7 @@ import io.altokit.model.CostConstraint;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostTable;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,30 +30,73 @@ final class CostQuery {
         return new CostTable(names(srcs), names(dsts), values);
     }
 
-    /** The row-major table over PID indexes: one row per source, NaN where a pair is left out. */
+    /**
+     * The row-major table over PID indexes: one row per source, NaN where a pair is left out.
+     * Endpoints often share PIDs, so each distinct PID pair is costed, ranked and filtered once and
+     * the results are then spread over the table; dense ranks depend only on the set of values
+     * present, which the distinct pairs share with the whole table.
+     */
     static double[] values(int[] srcPids, int[] dstPids, CostMatrix matrix, CostMode mode,
                            List<CostConstraint> constraints) {
-        int columns = dstPids.length;
-        double[] values = new double[srcPids.length * columns];
-        for (int i = 0; i < srcPids.length; i++) {
-            for (int j = 0; j < columns; j++) {
-                values[i * columns + j] = matrix.cost(srcPids[i], dstPids[j]);
+        DistinctPids rows = DistinctPids.of(srcPids);
+        DistinctPids columns = DistinctPids.of(dstPids);
+        int width = columns.pids().length;
+        double[] distinct = new double[rows.pids().length * width];
+        for (int r = 0; r < rows.pids().length; r++) {
+            for (int c = 0; c < width; c++) {
+                distinct[r * width + c] = matrix.cost(rows.pids()[r], columns.pids()[c]);
             }
         }
         if (mode == CostMode.ORDINAL) {
-            int[] ranks = OrdinalRanking.denseRanks(values);
-            for (int k = 0; k < values.length; k++) {
-                values[k] = Double.isNaN(values[k]) ? Double.NaN : ranks[k];
+            int[] ranks = OrdinalRanking.denseRanks(distinct);
+            for (int k = 0; k < distinct.length; k++) {
+                distinct[k] = Double.isNaN(distinct[k]) ? Double.NaN : ranks[k];
             }
         }
         if (!constraints.isEmpty()) {
-            for (int k = 0; k < values.length; k++) {
-                if (!Double.isNaN(values[k]) && !meetsAll(constraints, values[k])) {
-                    values[k] = Double.NaN;
+            for (int k = 0; k < distinct.length; k++) {
+                if (!Double.isNaN(distinct[k]) && !meetsAll(constraints, distinct[k])) {
+                    distinct[k] = Double.NaN;
                 }
             }
         }
+        if (rows.pids().length == srcPids.length && width == dstPids.length) {
+            return distinct; // no PID repeats, as in full cost maps
+        }
+        double[] values = new double[srcPids.length * dstPids.length];
+        for (int i = 0; i < srcPids.length; i++) {
+            int row = rows.slots()[i] * width;
+            for (int j = 0; j < dstPids.length; j++) {
+                values[i * dstPids.length + j] = distinct[row + columns.slots()[j]];
+            }
+        }
         return values;
+    }
+
+    /** The distinct PIDs of a list in first-seen order, and for each list entry its PID's position there. */
+    private record DistinctPids(int[] pids, int[] slots) {
+
+        static DistinctPids of(int[] list) {
+            int[] table = new int[Integer.highestOneBit(Math.max(1, list.length) * 2) * 2];
+            Arrays.fill(table, -1);
+            int mask = table.length - 1;
+            int[] distinct = new int[list.length];
+            int[] slots = new int[list.length];
+            int count = 0;
+            for (int i = 0; i < list.length; i++) {
+                int pid = list[i];
+                int slot = (pid * 0x9E3779B9) >>> 7 & mask;
+                while (table[slot] >= 0 && distinct[table[slot]] != pid) {
+                    slot = (slot + 1) & mask;
+                }
+                if (table[slot] < 0) {
+                    table[slot] = count;
+                    distinct[count++] = pid;
+                }
+                slots[i] = table[slot];
+            }
+            return new DistinctPids(Arrays.copyOf(distinct, count), slots);
+        }
     }
 
     private static int[] pids(List<Location> locations) {

@@ -13,28 +13,55 @@ final class MediaRanges {
         if (accept.isEmpty() || accept.get().isBlank()) {
             return true;
         }
-        for (String range : accept.get().split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            boolean covers = type.equals(mediaType) || type.equals("*/*") || type.equals("application/*");
-            if (covers && !zeroQuality(parts)) {
+        // indexOf scanning rather than split: this runs for every request.
+        String header = accept.get();
+        for (int start = 0; start <= header.length(); ) {
+            int end = header.indexOf(',', start);
+            end = end < 0 ? header.length() : end;
+            int parameters = header.indexOf(';', start);
+            int typeEnd = parameters < 0 || parameters > end ? end : parameters;
+            boolean covers = typeIs(header, start, typeEnd, mediaType) || typeIs(header, start, typeEnd, "*/*")
+                    || typeIs(header, start, typeEnd, "application/*");
+            if (covers && (typeEnd == end || !zeroQuality(header.substring(typeEnd, end)))) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }
 
     /** Compares a Content-Type with a media type, ignoring parameters such as charset. */
     static boolean sameType(Optional<String> contentType, String mediaType) {
-        return contentType.map(value -> value.split(";")[0].trim().equalsIgnoreCase(mediaType)).orElse(false);
+        if (contentType.isEmpty()) {
+            return false;
+        }
+        String value = contentType.get();
+        int end = value.indexOf(';');
+        return typeIs(value, 0, end < 0 ? value.length() : end, mediaType);
     }
 
-    private static boolean zeroQuality(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("q=")) {
+    /** Whether {@code text[start, end)}, without surrounding blanks, is the type (case-insensitive). */
+    private static boolean typeIs(String text, int start, int end, String type) {
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return end - start == type.length() && text.regionMatches(true, start, type, 0, type.length());
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** Whether the parameters (";q=0;level=1") hold a quality of zero. */
+    private static boolean zeroQuality(String parameters) {
+        for (String parameter : parameters.split(";")) {
+            String trimmed = parameter.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.startsWith("q=")) {
                 try {
-                    return Double.parseDouble(parameter.substring(2)) == 0;
+                    return Double.parseDouble(trimmed.substring(2)) == 0;
                 } catch (NumberFormatException e) {
                     return false;
                 }
