@@ -6,6 +6,8 @@ import java.util.Comparator;
 record Assignment(PrefixKey prefix, int pid) {
 
     /** Address order (see {@link IpPrefix}), so duplicates are neighbours and containers precede what they contain. */
-    static final Comparator<Assignment> BY_PREFIX =
-            Comparator.comparing(Assignment::prefix).thenComparingInt(Assignment::pid);
+    static final Comparator<Assignment> BY_PREFIX = (a, b) -> {
+        int order = a.prefix.compareTo(b.prefix);
+        return order != 0 ? order : Integer.compare(a.pid, b.pid);
+    };
 }

@@ -2,14 +2,9 @@ package io.altokit.core;
 
 import io.altokit.model.IpBits;
 
-import java.util.Comparator;
 
 /** An {@link IpPrefix} as a left-aligned 128-bit key (see {@link AddressBits}): the form the tables work on. */
 record PrefixKey(AddressFamily family, long high, long low, int length) implements Comparable<PrefixKey> {
-
-    private static final Comparator<PrefixKey> ORDER = Comparator.comparing(PrefixKey::family)
-            .thenComparing((a, b) -> AddressBits.compare(a.high, a.low, b.high, b.low))
-            .thenComparingInt(PrefixKey::length);
 
     static PrefixKey of(IpPrefix prefix) {
         byte[] bytes = prefix.address().getAddress();
@@ -35,8 +30,26 @@ record PrefixKey(AddressFamily family, long high, long low, int length) implemen
         return low | ~AddressBits.lowMask(length);
     }
 
+    // equals and hashCode written out: the generated ones go through method handles, and snapshot
+    // builds compare millions of keys.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PrefixKey key && high == key.high && low == key.low && length == key.length
+                && family == key.family;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(high * 31 + low) * 31 + length * 2 + family.ordinal();
+    }
+
+    /** Family, then address, then length. */
     @Override
     public int compareTo(PrefixKey other) {
-        return ORDER.compare(this, other);
+        int order = family.compareTo(other.family);
+        if (order == 0) {
+            order = AddressBits.compare(high, low, other.high, other.low);
+        }
+        return order != 0 ? order : Integer.compare(length, other.length);
     }
 }

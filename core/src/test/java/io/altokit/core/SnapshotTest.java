@@ -64,6 +64,32 @@ class SnapshotTest {
     }
 
     @Test
+    void prefixesGivenAsBitsBuildTheSameMapAsPrefixObjects() {
+        Snapshot fromObjects = Snapshot.builder()
+                .pid("east", List.of(IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("200.0.0.0/8"), IpPrefix.parse("2001:db8::/32")))
+                .pid("west", List.of(IpPrefix.parse("10.1.2.0/24")))
+                .build();
+        Snapshot fromBits = Snapshot.builder()
+                .prefix("west", AddressFamily.IPV4, 0x0A010200L << 32, 0, 24)
+                .prefix("east", AddressFamily.IPV6, 0x20010DB800000000L, 0, 32)
+                .prefix("east", AddressFamily.IPV4, 0xC8000000L << 32, 0, 8)
+                .prefix("east", AddressFamily.IPV4, 0x0A010000L << 32, 0, 16)
+                .build();
+        assertThat(fromBits.networkMap().vtag()).isEqualTo(fromObjects.networkMap().vtag());
+        assertThat(fromBits.networkMap().lookupIpv4(0xC8010203)).isEqualTo(fromBits.networkMap().indexOf("east").orElseThrow());
+    }
+
+    @Test
+    void rejectsBitsThatAreNotAPrefix() {
+        Snapshot.Builder builder = Snapshot.builder();
+        assertThatThrownBy(() -> builder.prefix("p", AddressFamily.IPV4, 0x0A010203L << 32, 0, 16))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.prefix("p", AddressFamily.IPV4, 0, 1, 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.prefix("p", AddressFamily.IPV4, 0, 0, 33)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.prefix("p", AddressFamily.IPV6, 0, 1, 64)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void acceptsEveryCharacterRfc7285AllowsInPidNames() {
         String name = "AZaz09-:@_." + "x".repeat(53);
         assertThat(Snapshot.builder().pid(name, List.of()).build().networkMap().pidNames()).contains(name);
