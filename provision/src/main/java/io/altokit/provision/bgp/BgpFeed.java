@@ -1,0 +1,162 @@
+package io.altokit.provision.bgp;
+
+import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
+import io.altokit.core.SnapshotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Turns the routes BGP sessions receive into published snapshots. Every change to the route table
+ * runs on one thread (so the table needs no locks), and changes are batched: a snapshot is built
+ * once no UPDATE has arrived for the debounce period, and at least every {@link #MAX_BATCH_DELAY}
+ * while a long burst (a full table) goes on. Routes of a lost session stay until the peer's hold
+ * time plus the grace period has passed, so a router restart does not empty the map.
+ */
+public final class BgpFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BgpFeed.class);
+    static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(5);
+
+    private final BgpConfig config;
+    private final Supplier<Snapshot.Builder> base;
+    private final Set<RouteKey> excluded;
+    private final InformationBase target;
+    private final RouteTable table;
+    private final ScheduledThreadPoolExecutor thread;
+    /** Per peer, how many times its session was lost: a stale-route expiry only acts for the latest loss. */
+    private final Map<InetAddress, Integer> losses = new HashMap<>();
+
+    private long lastChangeNanos;
+    private long firstPendingChangeNanos;
+    private boolean publishScheduled;
+
+    /**
+     * @param base     a fresh builder holding the file's PIDs, prefixes and costs, for each snapshot
+     * @param excluded prefixes the file assigns itself; routes for them are ignored
+     */
+    public BgpFeed(BgpConfig config, Supplier<Snapshot.Builder> base, Set<RouteKey> excluded, InformationBase target) {
+        this.config = config;
+        this.base = base;
+        this.excluded = Set.copyOf(excluded);
+        this.target = target;
+        this.table = new RouteTable(config.peers().stream().map(BgpConfig.Peer::address).toList());
+        this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread worker = new Thread(runnable, "bgp-routes");
+            worker.setDaemon(true);
+            return worker;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+    }
+
+    /** One UPDATE: withdrawals first, then the announced prefixes with the PID the rules give them. */
+    public void update(InetAddress peer, List<RouteKey> withdrawn, List<RouteKey> announced, RouteAttributes attributes) {
+        if (withdrawn.isEmpty() && announced.isEmpty()) {
+            return;
+        }
+        String pid = announced.isEmpty() ? null : config.rules().pidFor(attributes);
+        thread.execute(() -> {
+            withdrawn.forEach(prefix -> table.withdraw(peer, prefix));
+            announced.forEach(prefix -> table.announce(peer, prefix, pid));
+            changed();
+        });
+    }
+
+    /** The peer sent End-of-RIB (RFC 4724): everything it still has is re-announced, the rest can go. */
+    public void endOfRib(InetAddress peer) {
+        thread.execute(() -> {
+            int dropped = table.dropStale(peer);
+            if (dropped > 0) {
+                LOG.atInfo().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", dropped)
+                        .log("dropped stale routes not re-announced before End-of-RIB");
+                changed();
+            }
+        });
+    }
+
+    /** The session ended (hold timer, NOTIFICATION, TCP close): keep its routes for hold time plus grace. */
+    public void sessionLost(InetAddress peer, Duration holdTime) {
+        Duration keep = holdTime.plus(config.gracePeriod());
+        thread.execute(() -> {
+            table.sessionLost(peer);
+            int loss = losses.merge(peer, 1, Integer::sum);
+            LOG.atWarn().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", table.staleSize(peer))
+                    .addKeyValue("keep_seconds", keep.toSeconds())
+                    .log("BGP session lost; keeping its routes until the grace period ends");
+            thread.schedule(() -> expire(peer, loss), keep.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void expire(InetAddress peer, int loss) {
+        if (losses.get(peer) != loss) {
+            return; // lost again since: that loss's own expiry decides
+        }
+        int dropped = table.dropStale(peer);
+        if (dropped > 0) {
+            LOG.atWarn().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", dropped)
+                    .log("grace period over; dropped the routes the peer did not re-announce");
+            changed();
+        }
+    }
+
+    private void changed() {
+        long now = System.nanoTime();
+        lastChangeNanos = now;
+        if (firstPendingChangeNanos == 0) {
+            firstPendingChangeNanos = now;
+        }
+        if (!publishScheduled) {
+            publishScheduled = true;
+            thread.schedule(this::publishWhenQuiet, config.debounce().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void publishWhenQuiet() {
+        long now = System.nanoTime();
+        long quiet = now - lastChangeNanos;
+        if (quiet < config.debounce().toNanos() && now - firstPendingChangeNanos < MAX_BATCH_DELAY.toNanos()) {
+            thread.schedule(this::publishWhenQuiet, config.debounce().toNanos() - quiet, TimeUnit.NANOSECONDS);
+            return;
+        }
+        publishScheduled = false;
+        firstPendingChangeNanos = 0;
+        publish();
+    }
+
+    private void publish() {
+        long started = System.nanoTime();
+        Snapshot.Builder builder = base.get();
+        config.rules().pids().forEach(pid -> builder.pid(pid, List.of()));
+        int prefixes = table.addTo(builder, excluded);
+        try {
+            Snapshot snapshot = builder.build();
+            target.publish(snapshot);
+            LOG.atInfo().addKeyValue("routes", table.size()).addKeyValue("prefixes", prefixes)
+                    .addKeyValue("vtag", snapshot.networkMap().vtag())
+                    .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
+                    .log("published a network map from BGP routes");
+        } catch (SnapshotException e) {
+            LOG.atError().addKeyValue("problems", e.getMessage())
+                    .log("BGP routes did not make a valid snapshot; the current one stays");
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
