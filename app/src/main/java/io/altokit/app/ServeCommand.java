@@ -5,6 +5,7 @@ import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.model.ResourceIds;
 import io.altokit.provision.NetworkFile;
+import io.altokit.provision.bgp.BgpProvisioning;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
@@ -46,19 +47,19 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig serverConfig;
         Snapshot snapshot;
+        JsonNode tree = null;
         try {
             if (config == null) {
                 serverConfig = ServerConfig.defaults();
                 snapshot = NetworkFile.exampleNetwork();
             } else {
-                JsonNode tree = NetworkFile.readTree(config);
+                tree = NetworkFile.readTree(config);
                 serverConfig = ServerSettings.read(tree, config.toString());
                 snapshot = NetworkFile.fromTree(tree, config.toString());
             }
             serverConfig = applyFlags(serverConfig);
         } catch (ProvisioningException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("alto serve: " + e.getMessage());
-            return 2;
+            return configurationError(e);
         }
         CountDownLatch stopRequested = new CountDownLatch(1);
         // Handling TERM and INT ourselves (rather than in a shutdown hook) lets a requested stop
@@ -66,12 +67,30 @@ final class ServeCommand implements Callable<Integer> {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
-        try (AltoServer server = AltoServer.start(serverConfig, new InformationBase(snapshot))) {
+        InformationBase informationBase = new InformationBase(snapshot);
+        BgpProvisioning bgp = null;
+        try {
+            if (tree != null && BgpProvisioning.configured(tree)) {
+                bgp = BgpProvisioning.start(tree, config.toString(), informationBase);
+            }
+        } catch (ProvisioningException e) {
+            return configurationError(e);
+        }
+        try (AltoServer server = AltoServer.start(serverConfig, informationBase)) {
             spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
             spec.commandLine().getOut().flush();
             stopRequested.await();
+        } finally {
+            if (bgp != null) {
+                bgp.close();
+            }
         }
         return 0;
+    }
+
+    private int configurationError(RuntimeException e) {
+        spec.commandLine().getErr().println("alto serve: " + e.getMessage());
+        return 2;
     }
 
     private ServerConfig applyFlags(ServerConfig base) {

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 public final class Snapshot {
 
     private final NetworkMap networkMap;
+    /** The PID that gets the default routes when the builder is not told another. */
+    public static final String DEFAULT_PID = "default";
+
     private final SortedMap<String, CostMatrix> costMatrices;
     private final List<String> metrics;
 
@@ -66,7 +69,7 @@ public final class Snapshot {
 
         private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
         private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
-        private String defaultPid = "default";
+        private String defaultPid = DEFAULT_PID;
 
         private Builder() {}
 

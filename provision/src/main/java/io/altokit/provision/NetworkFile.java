@@ -71,13 +71,21 @@ public final class NetworkFile {
 
     /** Builds the snapshot from an already parsed file; {@code source} prefixes every error message. */
     public static Snapshot fromTree(JsonNode root, String source) {
+        return build(builder(root, source), source);
+    }
+
+    /** The builder of {@link #fromTree} before {@code build()}, for feeds that add prefixes (BGP). */
+    public static Snapshot.Builder builder(JsonNode root, String source) {
         Snapshot.Builder builder = Snapshot.builder();
         JsonNode defaultPid = root.path("default-pid");
         if (!defaultPid.isMissingNode()) {
             builder.defaultPid(text(defaultPid, source, "default-pid"));
         }
         JsonNode networkMap = root.path("network-map");
-        if (!networkMap.isObject() || networkMap.isEmpty()) {
+        // With a BGP feed the routes bring the prefixes, so the file may list none.
+        boolean prefixesFromBgp = root.has("bgp");
+        if (!networkMap.isObject() && !(prefixesFromBgp && networkMap.isMissingNode())
+                || networkMap.isEmpty() && !prefixesFromBgp) {
             throw new ProvisioningException(source + ": network-map must be a mapping of PID names to prefix lists");
         }
         for (Map.Entry<String, JsonNode> pid : networkMap.properties()) {
@@ -87,11 +95,20 @@ public final class NetworkFile {
         if (!costs.isMissingNode()) {
             readCosts(costs, builder, source);
         }
+        return builder;
+    }
+
+    private static Snapshot build(Snapshot.Builder builder, String source) {
         try {
             return builder.build();
         } catch (SnapshotException e) {
             throw new ProvisioningException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The default PID the file names, or the snapshot's own default when it names none. */
+    public static String defaultPid(JsonNode root) {
+        return root.path("default-pid").isTextual() ? root.get("default-pid").textValue() : Snapshot.DEFAULT_PID;
     }
 
     private static List<IpPrefix> prefixes(JsonNode groups, String source, String path) {

@@ -58,6 +58,11 @@ public final class BgpFeed implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
     }
 
+    /** Publishes the file's network plus the PIDs the rules name, before any route has arrived. */
+    public void start() {
+        thread.execute(this::publish);
+    }
+
     /** One UPDATE: withdrawals first, then the announced prefixes with the PID the rules give them. */
     public void update(InetAddress peer, List<RouteKey> withdrawn, List<RouteKey> announced, RouteAttributes attributes) {
         if (withdrawn.isEmpty() && announced.isEmpty()) {

@@ -1,0 +1,75 @@
+package io.altokit.provision.bgp;
+
+import io.altokit.provision.bgp.message.BgpCodec;
+import io.altokit.provision.bgp.message.SessionOptions;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The passive BGP listener: accepts TCP sessions from the configured peers on {@code bgp.listen}
+ * and runs one {@link BgpSession} each, on a single event loop thread (sessions are few; the route
+ * work happens on the feed's thread).
+ */
+public final class BgpListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BgpListener.class);
+
+    private final EventLoopGroup loop;
+    private final Channel channel;
+
+    private BgpListener(BgpConfig config, BgpFeed feed) throws InterruptedException {
+        loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Set<InetAddress> connectedPeers = ConcurrentHashMap.newKeySet();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loop)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast("hold-timer", new IdleStateHandler(BgpSession.OPEN_HOLD_TIME_SECONDS, 0, 0, TimeUnit.SECONDS))
+                                .addLast(new BgpFrameDecoder(new BgpCodec(SessionOptions.DEFAULT)))
+                                .addLast(new BgpSession(config, feed, connectedPeers));
+                    }
+                });
+        try {
+            channel = bootstrap.bind(config.listen()).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+        LOG.atInfo().addKeyValue("address", address().toString()).addKeyValue("local_as", config.localAs())
+                .addKeyValue("peers", config.peers().size()).log("BGP listener waiting for peers");
+    }
+
+    /** Binds {@code bgp.listen} (port 0 picks a free port) and accepts sessions until closed. */
+    public static BgpListener start(BgpConfig config, BgpFeed feed) throws InterruptedException {
+        return new BgpListener(config, feed);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly();
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

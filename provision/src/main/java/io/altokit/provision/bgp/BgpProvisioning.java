@@ -1,0 +1,68 @@
+package io.altokit.provision.bgp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.AddressFamily;
+import io.altokit.core.InformationBase;
+import io.altokit.core.NetworkMap;
+import io.altokit.provision.NetworkFile;
+
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Runs the live BGP feed a network file's {@code bgp:} section describes: the listener for the
+ * peers' sessions and the feed that publishes the file's network plus the received routes.
+ */
+public final class BgpProvisioning implements AutoCloseable {
+    private final BgpFeed feed;
+    private final BgpListener listener;
+
+    private BgpProvisioning(BgpFeed feed, BgpListener listener) {
+        this.feed = feed;
+        this.listener = listener;
+    }
+
+    /** Whether the file asks for a BGP feed. */
+    public static boolean configured(JsonNode root) {
+        return root.has("bgp");
+    }
+
+    /**
+     * Checks the section (a {@link io.altokit.provision.ProvisioningException} names the mistake),
+     * binds the listener and starts publishing into {@code target}, whose current snapshot must be
+     * the file's own ({@link NetworkFile#fromTree}): its prefixes take precedence over routes.
+     */
+    public static BgpProvisioning start(JsonNode root, String source, InformationBase target) throws InterruptedException {
+        BgpConfig config = BgpConfig.fromTree(root.get("bgp"), source, NetworkFile.defaultPid(root));
+        BgpFeed feed = new BgpFeed(config, () -> NetworkFile.builder(root, source), prefixesOf(target.current().networkMap()), target);
+        try {
+            BgpListener listener = BgpListener.start(config, feed);
+            feed.start();
+            return new BgpProvisioning(feed, listener);
+        } catch (RuntimeException | InterruptedException e) {
+            feed.close();
+            throw e;
+        }
+    }
+
+    public InetSocketAddress listenAddress() {
+        return listener.address();
+    }
+
+    private static Set<RouteKey> prefixesOf(NetworkMap map) {
+        Set<RouteKey> prefixes = new HashSet<>();
+        for (int pid = 0; pid < map.size(); pid++) {
+            for (AddressFamily family : AddressFamily.values()) {
+                map.prefixes(pid, family).forEach(prefix -> prefixes.add(RouteKey.of(prefix)));
+            }
+        }
+        return prefixes;
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        feed.close();
+    }
+}
