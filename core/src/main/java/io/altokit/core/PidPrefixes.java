@@ -66,7 +66,8 @@ final class PidPrefixes {
         @Override
         public IpPrefix get(int index) {
             int entry = from + Objects.checkIndex(index, size());
-            return new PrefixKey(family, high[entry], low[entry], length[entry]).toPrefix();
+            // Unsigned: an IPv6 host route's length, 128, is stored as the byte -128.
+            return new PrefixKey(family, high[entry], low[entry], Byte.toUnsignedInt(length[entry])).toPrefix();
         }
 
         @Override

@@ -160,6 +160,13 @@ class NetworkMapTest {
     }
 
     @Test
+    void listsHostRoutesOfBothFamilies() {
+        int host = NESTED.indexOf("host").orElseThrow();
+        assertThat(NESTED.prefixes(host, AddressFamily.IPV4)).containsExactlyElementsOf(Prefixes.of("10.1.2.3/32"));
+        assertThat(NESTED.prefixes(host, AddressFamily.IPV6)).containsExactlyElementsOf(Prefixes.of("2001:db8:1:2::3/128"));
+    }
+
+    @Test
     void rejectsPidIndexesOutOfRange() {
         assertThatThrownBy(() -> NESTED.prefixes(5, AddressFamily.IPV4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> NESTED.pidName(-1)).isInstanceOf(IndexOutOfBoundsException.class);

@@ -1,0 +1,186 @@
+package io.altokit.provision.reload;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
+import io.altokit.provision.NetworkFile;
+import io.altokit.provision.ProvisioningException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigReloaderTest {
+
+    private static final Duration QUIET = ConfigReloader.DEFAULT_QUIET_PERIOD;
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+    private InformationBase base;
+    private final BlockingQueue<Snapshot> published = new LinkedBlockingQueue<>();
+    private final AtomicInteger loads = new AtomicInteger();
+    private final LogCapture log = new LogCapture(ConfigReloader.class);
+    private ConfigReloader reloader;
+
+    /** Two PIDs; {@code cost} is the routing cost from a to b. */
+    private static String network(int cost) {
+        return """
+                network-map:
+                  a: { ipv4: [10.1.0.0/16] }
+                  b: { ipv4: [10.2.0.0/16] }
+                costs:
+                  routingcost:
+                    a: { b: %d }
+                """.formatted(cost);
+    }
+
+    private static double cost(Snapshot snapshot) {
+        return snapshot.costMatrix("routingcost").orElseThrow().cost(0, 1);
+    }
+
+    @BeforeEach
+    void serveTheFile() throws IOException {
+        config = Files.writeString(dir.resolve("network.yaml"), network(1));
+        base = new InformationBase(NetworkFile.load(config));
+        base.subscribe(published::add);
+    }
+
+    @AfterEach
+    void stop() {
+        if (reloader != null) {
+            reloader.close();
+        }
+        log.close();
+    }
+
+    private void watch(Set<Path> dependencies) throws IOException {
+        watch(dependencies, path -> {
+            loads.incrementAndGet();
+            return NetworkFile.load(path);
+        });
+    }
+
+    private void watch(Set<Path> dependencies, Function<Path, Snapshot> loader) throws IOException {
+        reloader = ConfigReloader.start(config, dependencies, loader, base, QUIET);
+    }
+
+    private Snapshot nextPublished() throws InterruptedException {
+        Snapshot next = published.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(next).as("a snapshot published within %s", DEADLINE).isNotNull();
+        return next;
+    }
+
+    private ILoggingEvent nextLogged(Level level) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        for (ILoggingEvent event; (event = log.next(Duration.ofNanos(deadline - System.nanoTime()))) != null; ) {
+            if (event.getLevel() == level) {
+                return event;
+            }
+        }
+        throw new AssertionError("nothing logged at " + level + " within " + DEADLINE);
+    }
+
+    @Test
+    void anEditInPlaceIsPublished() throws Exception {
+        watch(Set.of());
+        String before = base.current().costMatrix("routingcost").orElseThrow().vtag();
+        Files.writeString(config, network(2));
+        Snapshot next = nextPublished();
+        assertThat(cost(next)).isEqualTo(2);
+        assertThat(next.costMatrix("routingcost").orElseThrow().vtag()).isNotEqualTo(before);
+        assertThat(base.current()).isSameAs(next);
+    }
+
+    @Test
+    void aReplacementByRenameIsPublished() throws Exception {
+        watch(Set.of());
+        Path written = Files.writeString(dir.resolve(".network.yaml.swp"), network(3));
+        Files.move(written, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(cost(nextPublished())).isEqualTo(3);
+    }
+
+    @Test
+    void aBrokenEditKeepsTheRunningSnapshotAndIsLoggedThenTheFixIsPublished() throws Exception {
+        watch(Set.of());
+        Snapshot running = base.current();
+        Files.writeString(config, network(1).replace("10.2.0.0/16", "10.2.0.0/33"));
+
+        ILoggingEvent failure = nextLogged(Level.ERROR);
+        assertThat(failure.getFormattedMessage())
+                .startsWith("configuration not reloaded, still serving the previous snapshot: " + config)
+                .contains("10.2.0.0/33");
+        assertThat(base.current()).isSameAs(running);
+        assertThat(published).isEmpty();
+
+        Files.writeString(config, network(4));
+        assertThat(cost(nextPublished())).isEqualTo(4);
+    }
+
+    @Test
+    void aBurstOfWritesIsOneRebuildOfTheLastContent() throws Exception {
+        watch(Set.of());
+        for (int cost = 11; cost <= 20; cost++) {
+            Files.writeString(config, network(cost));
+        }
+        assertThat(cost(nextPublished())).isEqualTo(20);
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aChangedDependencyRebuildsAndTheSameContentIsNotPublishedAgain() throws Exception {
+        Path matrix = Files.writeString(Files.createDirectory(dir.resolve("matrices")).resolve("rtt.csv"), "a,b,1\n");
+        watch(Set.of(matrix));
+        Files.writeString(matrix, "a,b,2\n");
+        assertThat(nextLogged(Level.INFO).getFormattedMessage()).isEqualTo("configuration unchanged");
+        assertThat(loads).hasValue(1);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void reloadNowReportsWhatTheRebuildCameTo() throws Exception {
+        watch(Set.of());
+        assertThat(reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new ConfigReloader.Outcome.Unchanged(base.current()));
+        reloader.close();
+
+        watch(Set.of(), path -> {
+            throw new ProvisioningException(path + ": broken");
+        });
+        assertThat(reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new ConfigReloader.Outcome.Failed(config + ": broken"));
+    }
+
+    @Test
+    void closeEndsBothThreadsAndRefusesReloads() throws Exception {
+        watch(Set.of());
+        reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        reloader.close();
+        assertThatThrownBy(reloader::reloadNow).isInstanceOf(RejectedExecutionException.class);
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().startsWith("alto-config-") && thread.isAlive())) {
+            assertThat(System.nanoTime()).as("reloader threads still running").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
