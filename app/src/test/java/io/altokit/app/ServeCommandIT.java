@@ -6,9 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,15 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end: the packaged jar as a real process, queried over HTTP, stopped with SIGTERM. */
 class ServeCommandIT {
-    private static final Path JAR = Path.of("target", "altokit.jar");
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final Path JAR = AltoJar.JAR;
+    private static final String JAVA = AltoJar.JAVA;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,27 +36,13 @@ class ServeCommandIT {
     }
 
     private Process launch(String... args) throws IOException {
-        assertThat(JAR).as("the packaged jar (mvn package runs before integration tests)").exists();
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         started.add(process);
         return process;
     }
 
-    /** Waits (bounded) for the line announcing the directory URI. */
     private static URI awaitReady(Process process) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        String ready = line.get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith("ALTO server ready: http://");
-        return URI.create(ready.substring(ready.indexOf("http://")));
+        return AltoJar.awaitReady(process);
     }
 
     private HttpResponse<String> post(URI uri, String contentType, String body) throws Exception {

@@ -170,6 +170,9 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     }
 
     private void receiveUpdate(Update update) {
+        LOG.atDebug().addKeyValue("peer", peerName()).addKeyValue("withdrawn", update.withdrawn().size())
+                .addKeyValue("announced", update.announced().size()).addKeyValue("attributes", () -> update.attributes().toString())
+                .log("UPDATE");
         if (update.withdrawn().isEmpty() && update.announced().isEmpty()) {
             // End-of-RIB (RFC 4724): once every family has sent it, routes not re-announced can go.
             if (++endOfRibsSeen == endOfRibsExpected) {

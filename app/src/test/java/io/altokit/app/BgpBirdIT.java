@@ -1,0 +1,241 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * End to end with a real router: BIRD 2 announces prefixes with communities to the server's BGP
+ * listener on loopback; the served network map and the endpoint cost ranking follow BIRD's routes
+ * as they are announced, changed and withdrawn, and survive BIRD going away until the grace period ends.
+ */
+class BgpBirdIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+    private Path birdPidFile;
+
+    @BeforeAll
+    static void installBird() throws Exception {
+        if (onPath("bird") && onPath("birdc")) {
+            return;
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            fail("BIRD 2 is not installed and this test is not root: apt-get install -y bird2");
+        }
+        for (List<String> step : List.of(List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "bird2"))) {
+            Process apt = new ProcessBuilder(step).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!apt.waitFor(300, TimeUnit.SECONDS) || apt.exitValue() != 0) {
+                apt.destroyForcibly();
+                fail(String.join(" ", step) + " failed: BIRD 2 (Debian package bird2) is needed for this test");
+            }
+        }
+        assertThat(onPath("bird")).as("bird on PATH after installing bird2").isTrue();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        stopBird();
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void servedMapFollowsTheRoutersAnnouncementsAndWithdrawals(@TempDir Path dir) throws Exception {
+        int bgpPort = freePort();
+        Path config = dir.resolve("net.yaml");
+        Files.writeString(config, """
+                default-pid: external
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                  area-02: { ipv4: [10.2.0.0/16] }
+                costs:
+                  routingcost:
+                    area-01: { area-01: 1, area-02: 10, external: 50 }
+                    area-02: { area-01: 10, area-02: 1, external: 50 }
+                    external: { area-01: 50, area-02: 50, external: 1 }
+                bgp:
+                  listen: "127.0.0.1:%d"
+                  local-as: 65000
+                  hold-time: 3
+                  grace-period: 3
+                  debounce-ms: 100
+                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
+                  rules:
+                    - { community: "65000:101", pid: area-01 }
+                    - { large-community: "65000:1:102", pid: area-02 }
+                """.formatted(bgpPort));
+        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+                .redirectError(dir.resolve("alto.log").toFile()).start();
+        started.add(server);
+        URI directory = AltoJar.awaitReady(server);
+
+        Path birdConfig = dir.resolve("bird.conf");
+        Files.writeString(birdConfig, birdConfig(bgpPort, """
+                  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
+                  route 10.12.0.0/16 blackhole { bgp_large_community.add((65000,1,102)); };
+                  route 10.13.0.0/16 blackhole;
+                """));
+        startBird(dir, birdConfig);
+
+        JsonNode map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:11::/48")
+                && pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
+        assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16", "10.12.0.0/16");
+        assertThat(ranks(directory)).containsExactly(1, 2, 3);
+        String firstVtag = map.at("/meta/vtag/tag").asText();
+
+        // The operator re-tags 10.12/16 into area-01 and withdraws 10.13/16.
+        Files.writeString(birdConfig, birdConfig(bgpPort, """
+                  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
+                  route 10.12.0.0/16 blackhole { bgp_community.add((65000,101)); };
+                """));
+        birdc(dir, "configure");
+        map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16")
+                && !pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
+        assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
+        assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16");
+        assertThat(ranks(directory)).as("10.12/16 is now as close as 10.11/16").containsExactly(1, 1, 2);
+
+        // The router goes away: its routes stay for hold time + grace period (3 + 3 s), then go.
+        long lost = System.nanoTime();
+        stopBird();
+        assertThat(pidPrefixes(fetchMap(directory), "area-01", "ipv4")).as("kept during the grace period").contains("10.12.0.0/16");
+        map = awaitMap(directory, m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16"));
+        assertThat(Duration.ofNanos(System.nanoTime() - lost)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16");
+
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isZero();
+    }
+
+    /** BIRD as the operator's router: source 127.0.0.2, AS 65001, short timers so the test is quick. */
+    private static String birdConfig(int port, String ipv4Routes) {
+        return """
+                router id 127.0.0.2;
+                protocol device {}
+                protocol static s4 {
+                  ipv4;
+                %s}
+                protocol static s6 { ipv6; route 2001:db8:11::/48 blackhole { bgp_community.add((65000,101)); }; }
+                protocol bgp alto {
+                  local 127.0.0.2 as 65001;
+                  neighbor 127.0.0.1 port %d as 65000;
+                  multihop;
+                  hold time 3;
+                  connect delay time 1;
+                  connect retry time 1;
+                  error wait time 1, 2;
+                  ipv4 { import none; export all; };
+                  ipv6 { import none; export all; next hop address 2001:db8::2; };
+                }
+                """.formatted(ipv4Routes, port);
+    }
+
+    /** Ordinal routingcost from 10.11.0.1 to one address in each of 10.11/16, 10.12/16, 10.13/16. */
+    private List<Integer> ranks(URI directory) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(directory.resolve("/endpointcost/lookup"))
+                .header("Content-Type", "application/alto-endpointcostparams+json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
+                         "endpoints": {"srcs": ["ipv4:10.11.0.1"], "dsts": ["ipv4:10.11.5.5", "ipv4:10.12.5.5", "ipv4:10.13.5.5"]}}"""))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode row = JSON.readTree(response.body()).at("/endpoint-cost-map/ipv4:10.11.0.1");
+        return List.of(row.get("ipv4:10.11.5.5").asInt(), row.get("ipv4:10.12.5.5").asInt(), row.get("ipv4:10.13.5.5").asInt());
+    }
+
+    private JsonNode fetchMap(URI directory) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(directory.resolve("/networkmap")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode awaitMap(URI directory, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        JsonNode map = fetchMap(directory);
+        while (!condition.test(map)) {
+            if (System.nanoTime() > deadline) {
+                fail("the served network map did not reach the expected state within " + PATIENCE + ": " + map);
+            }
+            Thread.sleep(100);
+            map = fetchMap(directory);
+        }
+        return map;
+    }
+
+    private static List<String> pidPrefixes(JsonNode map, String pid, String family) {
+        List<String> prefixes = new ArrayList<>();
+        map.at("/network-map/" + pid + "/" + family).forEach(prefix -> prefixes.add(prefix.asText()));
+        return prefixes;
+    }
+
+    private void startBird(Path dir, Path config) throws Exception {
+        birdPidFile = dir.resolve("bird.pid");
+        Process bird = new ProcessBuilder("bird", "-c", config.toString(), "-s", dir.resolve("bird.ctl").toString(),
+                "-P", birdPidFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("bird.log").toFile()).start();
+        assertThat(bird.waitFor(30, TimeUnit.SECONDS)).as("bird daemonizes").isTrue();
+        assertThat(bird.exitValue()).as("bird started; see " + dir.resolve("bird.log")).isZero();
+    }
+
+    private static void birdc(Path dir, String command) throws Exception {
+        Process birdc = new ProcessBuilder("birdc", "-s", dir.resolve("bird.ctl").toString(), command)
+                .redirectErrorStream(true).start();
+        String output = new String(birdc.getInputStream().readAllBytes());
+        assertThat(birdc.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("birdc " + command).contains("Reconfigured");
+    }
+
+    /** Stops the BIRD daemon this test started, waiting until it is gone. */
+    private void stopBird() throws Exception {
+        if (birdPidFile == null || !Files.exists(birdPidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(birdPidFile).trim());
+        birdPidFile = null;
+        ProcessHandle.of(pid).ifPresent(bird -> {
+            bird.destroy();
+            try {
+                bird.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                bird.destroyForcibly();
+            }
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
