@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 JsonNode tree = NetworkFile.readTree(config);
                 serverConfig = ServerSettings.read(tree, config.toString());
-                snapshot = NetworkFile.fromTree(tree, config.toString());
+                snapshot = NetworkFile.fromTree(tree, config);
             }
             serverConfig = applyFlags(serverConfig);
         } catch (ProvisioningException | IllegalArgumentException e) {
