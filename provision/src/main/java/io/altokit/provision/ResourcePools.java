@@ -86,10 +86,7 @@ final class ResourcePools {
 
     /** The rating of the pools read: {@code rating.weights} where given, {@value #DEFAULT_WEIGHT} for the others. */
     private static Optional<Rating> rating(JsonNode rating, Set<Pool> pools, String source, Problems problems) {
-        Map<Pool, Double> weights = new EnumMap<>(Pool.class);
-        if (!rating.isMissingNode()) {
-            weights(rating, pools, source, problems).forEach(weights::put);
-        }
+        Map<Pool, Double> weights = rating.isMissingNode() ? Map.of() : weights(rating, pools, source, problems);
         List<Criterion> criteria = new ArrayList<>();
         for (Pool pool : pools) {
             try {
@@ -98,8 +95,8 @@ final class ResourcePools {
                 problems.add(source + ": rating.weights." + pool.key() + ": " + e.getMessage());
             }
         }
-        if (criteria.size() < pools.size()) {
-            return Optional.empty(); // the weights' problems are reported
+        if (pools.isEmpty() || criteria.size() < pools.size()) {
+            return Optional.empty(); // the pools' or weights' problems are reported
         }
         try {
             return Optional.of(new Rating(criteria));

@@ -254,6 +254,13 @@ class ResourcePoolsTest {
         assertLoadFails(sections.replace("\\n", "\n") + "\n", expected);
     }
 
+    @Test
+    void anUnknownPoolIsTheOnlyProblemReported() {
+        assertThatThrownBy(() -> load("resource-pools: { latency: rtt.csv }\n"))
+                .hasMessage(dir.resolve("network.yaml") + ": resource-pools.latency: unknown pool"
+                        + " (expected one of rtt, distance, monetary, utilization, hopcount)");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             { rtt: -1 }                 | rating.weights.rtt: the weight of "delay-rt" is -1.0: a weight must be finite and not negative
