@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 tree = NetworkFile.readTree(config);
                 serverConfig = ServerSettings.read(tree, config.toString());
-                snapshot = NetworkFile.fromTree(tree, config.toString());
+                snapshot = NetworkFile.fromTree(tree, config);
             }
             serverConfig = applyFlags(serverConfig);
         } catch (ProvisioningException | IllegalArgumentException e) {
@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         BgpProvisioning bgp = null;
         try {
             if (tree != null && BgpProvisioning.configured(tree)) {
-                bgp = BgpProvisioning.start(tree, config.toString(), informationBase);
+                bgp = BgpProvisioning.start(tree, config, informationBase);
             }
         } catch (ProvisioningException e) {
             return configurationError(e);

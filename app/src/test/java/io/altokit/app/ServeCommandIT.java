@@ -149,4 +149,44 @@ class ServeCommandIT {
         assertThat(broken.exitValue()).isEqualTo(2);
         assertThat(output).contains(config.toString()).contains("area-09").doesNotContain("Exception");
     }
+
+    @Test
+    void servesTheRatedExampleAndNamesTheCellOfABrokenPoolFile(@TempDir Path dir) throws Exception {
+        Process server = launch("serve", "--config", Path.of("..", "examples", "rated", "network.yaml").toString(), "--port", "0");
+        URI directory = awaitReady(server);
+        JsonNode ird = JSON.readTree(http.send(HttpRequest.newBuilder(directory).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        List<String> costTypes = new ArrayList<>();
+        ird.at("/meta/cost-types").fieldNames().forEachRemaining(costTypes::add);
+        assertThat(costTypes).contains("num-routingcost", "num-delay-rt", "num-hopcount", "num-priv:distance-km",
+                "num-priv:monetary-per-gb", "ord-priv:utilization");
+        HttpResponse<String> costs = post(directory.resolve("/endpointcost/lookup"),
+                "application/alto-endpointcostparams+json", """
+                {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
+                 "endpoints": {"srcs": ["ipv4:10.2.0.1"], "dsts": ["ipv4:10.2.0.2", "ipv4:10.1.0.1", "ipv4:10.5.0.1", "ipv4:198.51.100.1"]}}""");
+        JsonNode row = JSON.readTree(costs.body()).at("/endpoint-cost-map/ipv4:10.2.0.1");
+        assertThat(row.get("ipv4:10.2.0.2").asInt()).as("same area").isEqualTo(1);
+        assertThat(row.get("ipv4:10.5.0.1").asInt()).as("Poznan, over idle links").isEqualTo(2);
+        assertThat(row.get("ipv4:10.1.0.1").asInt()).as("Warszawa, nearer but over a loaded link").isEqualTo(3);
+        assertThat(row.get("ipv4:198.51.100.1").asInt()).as("external").isEqualTo(4);
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Files.writeString(dir.resolve("rtt.csv"), ",area-01,area-02\narea-01,1,\narea-02,4,1\n");
+        Path config = Files.writeString(dir.resolve("net.yaml"), """
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                  area-02: { ipv4: [10.2.0.0/16] }
+                resource-pools:
+                  rtt: rtt.csv
+                """);
+        Process broken = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--config", config.toString(),
+                "--port", "0").redirectErrorStream(true).start();
+        started.add(broken);
+        assertThat(broken.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(broken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(broken.exitValue()).isEqualTo(2);
+        assertThat(output).contains(dir.resolve("rtt.csv") + ": row area-01 (line 2), column area-02: missing value")
+                .doesNotContain("Exception");
+    }
 }

@@ -70,6 +70,7 @@ public final class Snapshot {
         private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
         private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
+        private Optional<Rating> rating = Optional.empty();
 
         private Builder() {}
 
@@ -115,9 +116,19 @@ public final class Snapshot {
         }
 
         /**
+         * Computes {@code routingcost} from the other metrics' costs at {@link #build()}, so costs
+         * must not be given for it. A pair is rated where every weighted criterion has a cost.
+         */
+        public Builder rating(Rating rating) {
+            this.rating = Optional.of(rating);
+            return this;
+        }
+
+        /**
          * @throws SnapshotException listing every invalid PID name or cost metric, prefix claimed by
-         *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, and pair
-         *     given two different costs
+         *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, pair
+         *     given two different costs, {@code routingcost} both given and rated, and rating
+         *     criterion without costs
          */
         public Snapshot build() {
             List<String> problems = new ArrayList<>();
@@ -128,6 +139,7 @@ public final class Snapshot {
                     .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
             Map<AddressFamily, List<Assignment>> prefixes = assignments(pids, names, problems);
             SortedMap<String, double[]> costs = costs(names, problems);
+            rating.ifPresent(operatorRating -> rate(operatorRating, costs, problems));
             if (!problems.isEmpty()) {
                 throw new SnapshotException(problems);
             }
@@ -212,6 +224,19 @@ public final class Snapshot {
             costsByMetric.forEach((metric, costs) ->
                     matrix(metric, costs, names, problems).ifPresent(matrix -> matrices.put(metric, matrix)));
             return matrices;
+        }
+
+        private void rate(Rating rating, SortedMap<String, double[]> costs, List<String> problems) {
+            if (costsByMetric.containsKey(Rating.METRIC)) {
+                problems.add("costs for \"" + Rating.METRIC + "\" are given although a rating computes them");
+            }
+            rating.weighted().stream()
+                    .map(Criterion::metric)
+                    .filter(metric -> !costsByMetric.containsKey(metric))
+                    .forEach(metric -> problems.add("rating criterion \"" + metric + "\" has no costs"));
+            if (problems.isEmpty()) {
+                costs.put(Rating.METRIC, rating.combine(rating.weighted().stream().map(c -> costs.get(c.metric())).toList()));
+            }
         }
 
         private static Optional<double[]> matrix(String metric, List<Cost> costs, List<String> names, List<String> problems) {

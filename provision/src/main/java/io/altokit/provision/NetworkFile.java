@@ -14,13 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a snapshot from the YAML network file described in docs/configuration.md: the
- * {@code network-map}, {@code costs} and {@code default-pid} sections. Other top-level sections
- * belong to other parts of AltoKit and are left alone.
+ * {@code network-map}, {@code costs}, {@code default-pid}, {@code resource-pools} and {@code rating}
+ * sections. Other top-level sections belong to other parts of AltoKit and are left alone.
  */
 public final class NetworkFile {
     /** The embedded example network served by {@code alto serve} without a configuration file. */
@@ -55,7 +57,7 @@ public final class NetworkFile {
     }
 
     public static Snapshot load(Path file) {
-        return fromTree(readTree(file), file.toString());
+        return fromTree(readTree(file), file);
     }
 
     public static Snapshot exampleNetwork() {
@@ -63,19 +65,35 @@ public final class NetworkFile {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks the example network " + EXAMPLE_RESOURCE);
             }
-            return fromTree(readTree(in, "embedded example network"), "embedded example network");
+            // It names no pool files, so no directory is needed to find them.
+            return fromTree(readTree(in, "embedded example network"), "embedded example network", Path.of(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Builds the snapshot from an already parsed file; {@code source} prefixes every error message. */
-    public static Snapshot fromTree(JsonNode root, String source) {
-        return build(builder(root, source), source);
+    /** Builds the snapshot from an already parsed {@code file}; pool files are relative to its directory. */
+    public static Snapshot fromTree(JsonNode root, Path file) {
+        return build(builder(root, file), file.toString());
     }
 
-    /** The builder of {@link #fromTree} before {@code build()}, for feeds that add prefixes (BGP). */
-    public static Snapshot.Builder builder(JsonNode root, String source) {
+    /**
+     * Builds the snapshot from a parsed network file.
+     *
+     * @param source prefixes every error message
+     * @param directory where the file's pool file names are relative to
+     */
+    public static Snapshot fromTree(JsonNode root, String source, Path directory) {
+        return build(builder(root, source, directory), source);
+    }
+
+    /** The builder of {@link #fromTree(JsonNode, Path)} before {@code build()}, for feeds that add prefixes (BGP). */
+    public static Snapshot.Builder builder(JsonNode root, Path file) {
+        Path directory = file.getParent();
+        return builder(root, file.toString(), directory == null ? Path.of("") : directory);
+    }
+
+    private static Snapshot.Builder builder(JsonNode root, String source, Path directory) {
         Snapshot.Builder builder = Snapshot.builder();
         JsonNode defaultPid = root.path("default-pid");
         if (!defaultPid.isMissingNode()) {
@@ -95,6 +113,7 @@ public final class NetworkFile {
         if (!costs.isMissingNode()) {
             readCosts(costs, builder, source);
         }
+        ResourcePools.addTo(builder, root, source, directory, pids(networkMap));
         return builder;
     }
 
@@ -109,6 +128,12 @@ public final class NetworkFile {
     /** The default PID the file names, or the snapshot's own default when it names none. */
     public static String defaultPid(JsonNode root) {
         return root.path("default-pid").isTextual() ? root.get("default-pid").textValue() : Snapshot.DEFAULT_PID;
+    }
+
+    private static Set<String> pids(JsonNode networkMap) {
+        Set<String> pids = new HashSet<>();
+        networkMap.fieldNames().forEachRemaining(pids::add);
+        return pids;
     }
 
     private static List<IpPrefix> prefixes(JsonNode groups, String source, String path) {

@@ -20,7 +20,7 @@ class NetworkFileTest {
 
     private static Snapshot parse(String yaml) {
         return NetworkFile.fromTree(NetworkFile.readTree(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"), "test.yaml");
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"), "test.yaml", Path.of(""));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.altokit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +20,13 @@ final class ServerFixture implements AutoCloseable {
     final AltoServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ServerFixture(ServerConfig config) throws InterruptedException {
-        informationBase = new InformationBase(TestNetwork.snapshot());
+    ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
+        informationBase = new InformationBase(snapshot);
         server = AltoServer.start(config, informationBase);
+    }
+
+    ServerFixture(ServerConfig config) throws InterruptedException {
+        this(config, TestNetwork.snapshot());
     }
 
     ServerFixture() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.altokit.provision.bgp;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
+import io.altokit.provision.ProvisioningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,17 +140,18 @@ public final class BgpFeed implements AutoCloseable {
 
     private void publish() {
         long started = System.nanoTime();
-        Snapshot.Builder builder = base.get();
-        config.rules().pids().forEach(pid -> builder.pid(pid, List.of()));
-        int prefixes = table.addTo(builder, excluded);
         try {
+            Snapshot.Builder builder = base.get();
+            config.rules().pids().forEach(pid -> builder.pid(pid, List.of()));
+            int prefixes = table.addTo(builder, excluded);
             Snapshot snapshot = builder.build();
             target.publish(snapshot);
             LOG.atInfo().addKeyValue("routes", table.size()).addKeyValue("prefixes", prefixes)
                     .addKeyValue("vtag", snapshot.networkMap().vtag())
                     .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
                     .log("published a network map from BGP routes");
-        } catch (SnapshotException e) {
+        } catch (SnapshotException | ProvisioningException e) {
+            // The file's part (pool files are re-read) or the routes did not make a snapshot.
             LOG.atError().addKeyValue("problems", e.getMessage())
                     .log("BGP routes did not make a valid snapshot; the current one stays");
         }

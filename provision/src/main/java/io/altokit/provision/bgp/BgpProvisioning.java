@@ -7,6 +7,7 @@ import io.altokit.core.NetworkMap;
 import io.altokit.provision.NetworkFile;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,9 +34,9 @@ public final class BgpProvisioning implements AutoCloseable {
      * binds the listener and starts publishing into {@code target}, whose current snapshot must be
      * the file's own ({@link NetworkFile#fromTree}): its prefixes take precedence over routes.
      */
-    public static BgpProvisioning start(JsonNode root, String source, InformationBase target) throws InterruptedException {
-        BgpConfig config = BgpConfig.fromTree(root.get("bgp"), source, NetworkFile.defaultPid(root));
-        BgpFeed feed = new BgpFeed(config, () -> NetworkFile.builder(root, source), prefixesOf(target.current().networkMap()), target);
+    public static BgpProvisioning start(JsonNode root, Path file, InformationBase target) throws InterruptedException {
+        BgpConfig config = BgpConfig.fromTree(root.get("bgp"), file.toString(), NetworkFile.defaultPid(root));
+        BgpFeed feed = new BgpFeed(config, () -> NetworkFile.builder(root, file), prefixesOf(target.current().networkMap()), target);
         try {
             BgpListener listener = BgpListener.start(config, feed);
             feed.start();
