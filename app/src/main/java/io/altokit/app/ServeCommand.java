@@ -1,11 +1,8 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.altokit.core.InformationBase;
-import io.altokit.core.Snapshot;
 import io.altokit.model.ResourceIds;
 import io.altokit.provision.NetworkFile;
-import io.altokit.provision.bgp.BgpProvisioning;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
@@ -16,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -43,21 +41,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-access-log", description = "Do not log one line per request.")
     private boolean noAccessLog;
 
+    @Option(names = "--state-file", paramLabel = "FILE",
+            description = "With a BGP feed: keep the served network in FILE and serve it at the next start until "
+                    + "the peers have re-sent their routes. Default: server.state-file of the network file.")
+    private Path stateFile;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig serverConfig;
-        Snapshot snapshot;
-        JsonNode tree = null;
+        Provisioning provisioning;
         try {
             if (config == null) {
-                serverConfig = ServerConfig.defaults();
-                snapshot = NetworkFile.exampleNetwork();
+                serverConfig = applyFlags(ServerConfig.defaults());
+                provisioning = Provisioning.example();
             } else {
-                tree = NetworkFile.readTree(config);
-                serverConfig = ServerSettings.read(tree, config.toString());
-                snapshot = NetworkFile.fromTree(tree, config);
+                JsonNode tree = NetworkFile.readTree(config);
+                serverConfig = applyFlags(ServerSettings.read(tree, config.toString()));
+                Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(tree, config));
+                provisioning = Provisioning.of(config, tree, state);
             }
-            serverConfig = applyFlags(serverConfig);
         } catch (ProvisioningException | IllegalArgumentException e) {
             return configurationError(e);
         }
@@ -67,23 +69,11 @@ final class ServeCommand implements Callable<Integer> {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
-        InformationBase informationBase = new InformationBase(snapshot);
-        BgpProvisioning bgp = null;
-        try {
-            if (tree != null && BgpProvisioning.configured(tree)) {
-                bgp = BgpProvisioning.start(tree, config, informationBase);
-            }
-        } catch (ProvisioningException e) {
-            return configurationError(e);
-        }
-        try (AltoServer server = AltoServer.start(serverConfig, informationBase)) {
+        Signal.handle(new Signal("HUP"), signal -> provisioning.reload());
+        try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase())) {
             spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
             spec.commandLine().getOut().flush();
             stopRequested.await();
-        } finally {
-            if (bgp != null) {
-                bgp.close();
-            }
         }
         return 0;
     }

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.ServerConfig;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Binds the optional {@code server:} section of the YAML file onto {@link ServerConfig} defaults. */
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
-            "max-endpoints-per-request", "network-map-id", "access-log");
+            "max-endpoints-per-request", "network-map-id", "access-log", "state-file");
 
     private ServerSettings() {
     }
@@ -42,6 +44,13 @@ final class ServerSettings {
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": server: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code server.state-file}, relative to the network file's directory. */
+    static Optional<Path> stateFile(JsonNode root, Path configFile) {
+        String file = text(root.path("server"), "state-file", null, configFile.toString());
+        Path directory = configFile.toAbsolutePath().getParent();
+        return Optional.ofNullable(file).map(directory::resolve);
     }
 
     private static String text(JsonNode section, String key, String fallback, String source) {

@@ -125,6 +125,12 @@ public final class NetworkFile {
         }
     }
 
+    /** The other files a network file reads (pool matrices), so a reload can watch them too. */
+    public static Set<Path> dependencies(JsonNode root, Path file) {
+        Path directory = file.getParent();
+        return ResourcePools.files(root, directory == null ? Path.of("") : directory);
+    }
+
     /** The default PID the file names, or the snapshot's own default when it names none. */
     public static String defaultPid(JsonNode root) {
         return root.path("default-pid").isTextual() ? root.get("default-pid").textValue() : Snapshot.DEFAULT_PID;

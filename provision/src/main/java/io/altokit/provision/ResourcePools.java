@@ -72,6 +72,17 @@ final class ResourcePools {
         operatorRating.ifPresent(builder::rating);
     }
 
+    /** The pool files the section names, resolved against {@code directory}: what a reload must watch. */
+    static Set<Path> files(JsonNode root, Path directory) {
+        Set<Path> files = new HashSet<>();
+        root.path("resource-pools").properties().forEach(entry -> {
+            if (entry.getValue().isTextual() && !entry.getValue().textValue().isBlank()) {
+                files.add(directory.resolve(entry.getValue().textValue()));
+            }
+        });
+        return files;
+    }
+
     private static Optional<AreaMatrix> load(Pool pool, JsonNode node, String source, String path, Path directory,
                                              Set<String> pids, Problems problems) {
         if (pool == Pool.DISTANCE) {

@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,26 +31,34 @@ public final class BgpFeed implements AutoCloseable {
     static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(5);
 
     private final BgpConfig config;
-    private final Supplier<Snapshot.Builder> base;
-    private final Set<RouteKey> excluded;
+    private final Supplier<FileNetwork> file;
     private final InformationBase target;
     private final RouteTable table;
     private final ScheduledThreadPoolExecutor thread;
     /** Per peer, how many times its session was lost: a stale-route expiry only acts for the latest loss. */
     private final Map<InetAddress, Integer> losses = new HashMap<>();
 
+    /** Peers whose End-of-RIB has arrived since the start. */
+    private final Set<InetAddress> caughtUp = new HashSet<>();
+    /** Whether publishing waits for the peers to catch up (see {@link #start}). */
+    private boolean holding;
     private long lastChangeNanos;
     private long firstPendingChangeNanos;
     private boolean publishScheduled;
 
     /**
-     * @param base     a fresh builder holding the file's PIDs, prefixes and costs, for each snapshot
-     * @param excluded prefixes the file assigns itself; routes for them are ignored
+     * The network file's part of a snapshot, read afresh for each one (so edits to the file apply).
+     *
+     * @param builder  holds the file's PIDs, prefixes and costs
+     * @param prefixes the prefixes the file assigns itself; routes for them are ignored
      */
-    public BgpFeed(BgpConfig config, Supplier<Snapshot.Builder> base, Set<RouteKey> excluded, InformationBase target) {
+    public record FileNetwork(Snapshot.Builder builder, Set<RouteKey> prefixes) {
+    }
+
+    /** Until {@link #start}, nothing is published: the target keeps serving what it has. */
+    public BgpFeed(BgpConfig config, Supplier<FileNetwork> file, InformationBase target) {
         this.config = config;
-        this.base = base;
-        this.excluded = Set.copyOf(excluded);
+        this.file = file;
         this.target = target;
         this.table = new RouteTable(config.peers().stream().map(BgpConfig.Peer::address).toList());
         this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -59,9 +69,30 @@ public final class BgpFeed implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
     }
 
-    /** Publishes the file's network plus the PIDs the rules name, before any route has arrived. */
-    public void start() {
-        thread.execute(this::publish);
+    /**
+     * Starts publishing. Normally the file's network (with every PID the rules name) goes out at
+     * once. After a restart that restored the last snapshot from the state file, that snapshot is
+     * better than a map still filling with routes, so it keeps being served until every peer has
+     * sent End-of-RIB or the grace period has passed.
+     */
+    public void start(boolean keepCurrentUntilPeersCaughtUp) {
+        thread.execute(() -> {
+            if (keepCurrentUntilPeersCaughtUp) {
+                holding = true;
+                LOG.atInfo().addKeyValue("max_seconds", config.gracePeriod().toSeconds())
+                        .log("serving the restored snapshot until the BGP peers have sent their routes");
+                thread.schedule(this::release, config.gracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                publish();
+            }
+        });
+    }
+
+    private void release() {
+        if (holding) {
+            holding = false;
+            publish();
+        }
     }
 
     /** One UPDATE: withdrawals first, then the announced prefixes with the PID the rules give them. */
@@ -85,6 +116,10 @@ public final class BgpFeed implements AutoCloseable {
                 LOG.atInfo().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", dropped)
                         .log("dropped stale routes not re-announced before End-of-RIB");
                 changed();
+            }
+            caughtUp.add(peer);
+            if (holding && caughtUp.size() == config.peers().size()) {
+                release();
             }
         });
     }
@@ -135,18 +170,17 @@ public final class BgpFeed implements AutoCloseable {
         }
         publishScheduled = false;
         firstPendingChangeNanos = 0;
-        publish();
+        if (!holding) {
+            publish();
+        }
     }
 
     private void publish() {
         long started = System.nanoTime();
         try {
-            Snapshot.Builder builder = base.get();
-            config.rules().pids().forEach(pid -> builder.pid(pid, List.of()));
-            int prefixes = table.addTo(builder, excluded);
-            Snapshot snapshot = builder.build();
+            Snapshot snapshot = build();
             target.publish(snapshot);
-            LOG.atInfo().addKeyValue("routes", table.size()).addKeyValue("prefixes", prefixes)
+            LOG.atInfo().addKeyValue("routes", table.size())
                     .addKeyValue("vtag", snapshot.networkMap().vtag())
                     .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
                     .log("published a network map from BGP routes");
@@ -155,6 +189,25 @@ public final class BgpFeed implements AutoCloseable {
             LOG.atError().addKeyValue("problems", e.getMessage())
                     .log("BGP routes did not make a valid snapshot; the current one stays");
         }
+    }
+
+    /** The file's network plus the current routes, built on the feed's thread but not published. */
+    public Snapshot snapshotNow() {
+        try {
+            return thread.submit(this::build).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building a snapshot", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Snapshot build() {
+        FileNetwork network = file.get();
+        config.rules().pids().forEach(pid -> network.builder().pid(pid, List.of()));
+        table.addTo(network.builder(), network.prefixes());
+        return network.builder().build();
     }
 
     @Override

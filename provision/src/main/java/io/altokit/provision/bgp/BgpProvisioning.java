@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.InformationBase;
 import io.altokit.core.NetworkMap;
+import io.altokit.core.Snapshot;
 import io.altokit.provision.NetworkFile;
 
 import java.net.InetSocketAddress;
@@ -31,20 +32,34 @@ public final class BgpProvisioning implements AutoCloseable {
 
     /**
      * Checks the section (a {@link io.altokit.provision.ProvisioningException} names the mistake),
-     * binds the listener and starts publishing into {@code target}, whose current snapshot must be
-     * the file's own ({@link NetworkFile#fromTree}): its prefixes take precedence over routes.
+     * binds the listener and starts publishing the file's network plus the routes into {@code target}.
+     *
+     * @param restored whether {@code target} serves a snapshot restored from the state file, to be
+     *     kept until the peers have re-sent their routes
      */
-    public static BgpProvisioning start(JsonNode root, Path file, InformationBase target) throws InterruptedException {
+    public static BgpProvisioning start(JsonNode root, Path file, InformationBase target, boolean restored)
+            throws InterruptedException {
         BgpConfig config = BgpConfig.fromTree(root.get("bgp"), file.toString(), NetworkFile.defaultPid(root));
-        BgpFeed feed = new BgpFeed(config, () -> NetworkFile.builder(root, file), prefixesOf(target.current().networkMap()), target);
+        BgpFeed feed = new BgpFeed(config, () -> fileNetwork(file), target);
         try {
             BgpListener listener = BgpListener.start(config, feed);
-            feed.start();
+            feed.start(restored);
             return new BgpProvisioning(feed, listener);
         } catch (RuntimeException | InterruptedException e) {
             feed.close();
             throw e;
         }
+    }
+
+    /** The file as it is now: edits apply with the next snapshot (the bgp section itself needs a restart). */
+    private static BgpFeed.FileNetwork fileNetwork(Path file) {
+        JsonNode root = NetworkFile.readTree(file);
+        return new BgpFeed.FileNetwork(NetworkFile.builder(root, file), prefixesOf(NetworkFile.fromTree(root, file).networkMap()));
+    }
+
+    /** The file's network with the current routes, for a reload; not published. */
+    public Snapshot snapshotNow() {
+        return feed.snapshotNow();
     }
 
     public InetSocketAddress listenAddress() {

@@ -47,7 +47,7 @@ class BgpFeedTest {
         assertThat(pidOf(map, "10.12.1.1")).isEqualTo("area-02");
         assertThat(map.prefixes(map.indexOf("area-02").orElseThrow(), AddressFamily.IPV4))
                 .containsExactly(IpPrefix.parse("10.12.0.0/16"));
-        assertThat(publications).as("one batch, one snapshot").hasValue(1);
+        assertThat(publications).as("the start, then one snapshot for the batch").hasValue(2);
 
         feed.update(ROUTER, List.of(Routes.prefix("10.11.0.0/16")), List.of(), Routes.none());
         map = awaitMap(m -> !pidOf(m, "10.11.1.1").equals("area-01"));
@@ -92,6 +92,23 @@ class BgpFeedTest {
     }
 
     @Test
+    void aRestoredSnapshotIsServedUntilEveryPeerHasSentEndOfRib() throws Exception {
+        BgpFeed holding = new BgpFeed(config(Duration.ofSeconds(60)),
+                () -> new BgpFeed.FileNetwork(base(), Set.of()), informationBase);
+        feed = holding;
+        String restored = informationBase.current().networkMap().vtag();
+        holding.start(true);
+        holding.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 101));
+        holding.endOfRib(ROUTER);
+        // Only one of the two peers has caught up: nothing may replace the restored snapshot yet.
+        assertThat(holding.snapshotNow().networkMap().vtag()).isNotEqualTo(restored);
+        assertThat(informationBase.current().networkMap().vtag()).isEqualTo(restored);
+        holding.endOfRib(SECOND_ROUTER);
+        NetworkMap map = awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
+        assertThat(map.indexOf("peering")).isPresent();
+    }
+
+    @Test
     void theFirstConfiguredPeerWinsAPrefixBothAnnounce() {
         feed = feed(Duration.ofSeconds(60));
         feed.update(SECOND_ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 102));
@@ -101,15 +118,21 @@ class BgpFeedTest {
     }
 
     private BgpFeed feed(Duration grace) {
-        BgpConfig config = new BgpConfig(new InetSocketAddress(ROUTER, 0), 65000, (java.net.Inet4Address) ROUTER, 90,
+        informationBase.subscribe(snapshot -> publications.incrementAndGet());
+        BgpFeed created = new BgpFeed(config(grace), () -> new BgpFeed.FileNetwork(base(), Set.of(Routes.prefix("10.1.0.0/16"))),
+                informationBase);
+        created.start(false);
+        return created;
+    }
+
+    private static BgpConfig config(Duration grace) {
+        return new BgpConfig(new InetSocketAddress(ROUTER, 0), 65000, (java.net.Inet4Address) ROUTER, 90,
                 grace, Duration.ofMillis(50),
                 List.of(new BgpConfig.Peer(ROUTER, 65001), new BgpConfig.Peer(SECOND_ROUTER, 65002)),
                 new PidRules(List.of(new PidRule.Community(65000, 101, "area-01"),
                         new PidRule.LargeCommunity(65000, 1, 102, "area-02"),
                         new PidRule.Community(65000, 102, "area-02"),
                         new PidRule.OriginAs(64512, "peering")), "external"));
-        informationBase.subscribe(snapshot -> publications.incrementAndGet());
-        return new BgpFeed(config, BgpFeedTest::base, Set.of(Routes.prefix("10.1.0.0/16")), informationBase);
     }
 
     private static Snapshot.Builder base() {

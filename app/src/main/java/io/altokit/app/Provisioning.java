@@ -1,0 +1,105 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
+import io.altokit.provision.NetworkFile;
+import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.reload.ConfigReloader;
+import io.altokit.provision.store.SnapshotPersister;
+import io.altokit.provision.store.SnapshotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything that feeds the served snapshot in {@code alto serve}: the network file (or the embedded
+ * example), its BGP feed, reloads when files change or on SIGHUP, and the state file that lets a
+ * restart serve the last BGP-learned map at once. Wiring only; the parts live in {@code provision}.
+ */
+final class Provisioning implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
+
+    private final InformationBase informationBase;
+    private final Optional<BgpProvisioning> bgp;
+    private final Optional<ConfigReloader> reloader;
+    private final Optional<SnapshotPersister> persister;
+
+    private Provisioning(InformationBase informationBase, Optional<BgpProvisioning> bgp,
+                         Optional<ConfigReloader> reloader, Optional<SnapshotPersister> persister) {
+        this.informationBase = informationBase;
+        this.bgp = bgp;
+        this.reloader = reloader;
+        this.persister = persister;
+    }
+
+    /** The embedded example network: nothing to watch or feed. */
+    static Provisioning example() {
+        return new Provisioning(new InformationBase(NetworkFile.exampleNetwork()), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * Serves {@code file} (already parsed as {@code root}); with a BGP feed and a state file, the
+     * snapshot saved by the last run is served until the peers have re-sent their routes.
+     *
+     * @throws ProvisioningException for a mistake in the file or the state file's location
+     */
+    static Provisioning of(Path file, JsonNode root, Optional<Path> stateFile) throws IOException, InterruptedException {
+        Snapshot fromFile = NetworkFile.fromTree(root, file);
+        boolean withBgp = BgpProvisioning.configured(root);
+        Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new);
+        Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
+        InformationBase informationBase = new InformationBase(restored.orElse(fromFile));
+        Optional<SnapshotPersister> persister = store.map(s -> SnapshotPersister.attach(informationBase, s));
+        Optional<BgpProvisioning> bgp = Optional.empty();
+        try {
+            if (withBgp) {
+                bgp = Optional.of(BgpProvisioning.start(root, file, informationBase, restored.isPresent()));
+            }
+            BgpProvisioning feed = bgp.orElse(null);
+            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
+                    feed != null ? changed -> feed.snapshotNow() : NetworkFile::load,
+                    informationBase, ConfigReloader.DEFAULT_QUIET_PERIOD);
+            return new Provisioning(informationBase, bgp, Optional.of(reloader), persister);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            bgp.ifPresent(BgpProvisioning::close);
+            persister.ifPresent(SnapshotPersister::close);
+            throw e;
+        }
+    }
+
+    private static Optional<Snapshot> restore(SnapshotStore store) {
+        try {
+            Optional<Snapshot> saved = store.load();
+            saved.ifPresent(snapshot -> LOG.atInfo().addKeyValue("file", store.file().toString())
+                    .addKeyValue("vtag", snapshot.networkMap().vtag()).log("serving the snapshot saved by the last run"));
+            return saved;
+        } catch (ProvisioningException e) {
+            LOG.atError().addKeyValue("file", store.file().toString()).addKeyValue("reason", e.getMessage())
+                    .log("state file ignored; starting from the network file");
+            return Optional.empty();
+        }
+    }
+
+    InformationBase informationBase() {
+        return informationBase;
+    }
+
+    /** SIGHUP: re-read the network file (and the files it names) now. */
+    void reload() {
+        reloader.ifPresent(ConfigReloader::reloadNow);
+    }
+
+    /** Stops feeding; the state file then holds the last published snapshot. */
+    @Override
+    public void close() {
+        reloader.ifPresent(ConfigReloader::close);
+        bgp.ifPresent(BgpProvisioning::close);
+        persister.ifPresent(SnapshotPersister::close);
+    }
+}
