@@ -441,7 +441,13 @@ public final class AttributeDecoder {
             merged.add(take == segment.size() ? segment : segment.head(take));
             keep -= segment.type().pathLength(take);
         }
-        merged.addAll(as4Path.segments());
+        List<AsPath.Segment> tail = as4Path.segments();
+        if (!merged.isEmpty() && !tail.isEmpty() && merged.getLast().joinable(tail.getFirst())) {
+            // one sequence across the seam, as the sender had it
+            merged.add(merged.removeLast().join(tail.getFirst()));
+            tail = tail.subList(1, tail.size());
+        }
+        merged.addAll(tail);
         return new AsPath(merged);
     }
 
