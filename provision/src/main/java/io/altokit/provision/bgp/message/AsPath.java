@@ -138,6 +138,17 @@ public record AsPath(List<Segment> segments) {
             return new Segment(type, Arrays.copyOf(asNumbers, count));
         }
 
+        boolean joinable(Segment next) {
+            return type == SegmentType.AS_SEQUENCE && next.type == SegmentType.AS_SEQUENCE
+                    && asNumbers.length + next.asNumbers.length <= 255;
+        }
+
+        Segment join(Segment next) {
+            int[] joined = Arrays.copyOf(asNumbers, asNumbers.length + next.asNumbers.length);
+            System.arraycopy(next.asNumbers, 0, joined, asNumbers.length, next.asNumbers.length);
+            return new Segment(type, joined);
+        }
+
         boolean needsFourOctets() {
             for (int as : asNumbers) {
                 if ((as & 0xFFFF0000) != 0) {

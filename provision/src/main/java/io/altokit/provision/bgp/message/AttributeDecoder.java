@@ -64,7 +64,7 @@ public final class AttributeDecoder {
     /**
      * Decodes the attributes of a TABLE_DUMP_V2 RIB entry (RFC 6396 section 4.3.4): 4-octet AS
      * numbers, MP_REACH_NLRI reduced to its next hop, no mandatory attributes required (a dump holds
-     * what the router held). Errors that would reset a BGP session make the entry unusable. Never throws.
+     * what the router held), attribute flags not checked. Errors that would reset a BGP session make the entry unusable. Never throws.
      */
     public static RibAttributes decodeRib(byte[] b, int from, int to) {
         AttributeDecoder decoder = new AttributeDecoder(b, true, true, List.of(), List.of());
@@ -123,7 +123,7 @@ public final class AttributeDecoder {
             if (type == MP_REACH_NLRI || type == MP_UNREACH_NLRI) {
                 throw Malformed.update(Notification.MALFORMED_ATTRIBUTE_LIST, Octets.EMPTY, name(type) + " appears twice");
             }
-            problem(ATTRIBUTE_DISCARD, type, "repeated; the first occurrence is kept (RFC 7606 section 3 g)");
+            problem(ATTRIBUTE_DISCARD, type, "repeated; the first occurrence is kept (RFC 7606 section 3)");
             return;
         }
         seen[type >>> 6] |= 1L << type;
@@ -310,9 +310,9 @@ public final class AttributeDecoder {
         }
     }
 
-    /** RFC 7606 section 5.3: wrong flags on the MP attributes reset the session. */
+    /** RFC 7606 section 5.3: wrong flags on the MP attributes reset the session (dumps are let off, see {@link #flagsOk}). */
     private void mpFlags(int flags, int start, int end, int type) throws Malformed {
-        if ((flags & OPTIONAL_TRANSITIVE) != OPTIONAL_NON_TRANSITIVE) {
+        if (!rib && (flags & OPTIONAL_TRANSITIVE) != OPTIONAL_NON_TRANSITIVE) {
             throw Malformed.update(Notification.ATTRIBUTE_FLAGS_ERROR, Octets.copyOf(b, start, end),
                     name(type) + " flags 0x" + Integer.toHexString(flags) + " are not optional non-transitive");
         }
@@ -357,11 +357,14 @@ public final class AttributeDecoder {
         return null;
     }
 
+    /**
+     * RFC 7606 section 3 g, on sessions only: dumps are not so careful (BIRD 2.0.12 writes NEXT_HOP and
+     * LOCAL_PREF into MRT files with the Transitive bit clear), and a dump cannot be asked again.
+     */
     private boolean flagsOk(int flags, int expected, int type) {
-        if ((flags & OPTIONAL_TRANSITIVE) == expected) {
+        if (rib || (flags & OPTIONAL_TRANSITIVE) == expected) {
             return true;
         }
-        // RFC 7606 section 3 g
         problem(TREAT_AS_WITHDRAW, type, "flags 0x" + Integer.toHexString(flags) + " conflict with the attribute's definition");
         return false;
     }
@@ -441,7 +444,13 @@ public final class AttributeDecoder {
             merged.add(take == segment.size() ? segment : segment.head(take));
             keep -= segment.type().pathLength(take);
         }
-        merged.addAll(as4Path.segments());
+        List<AsPath.Segment> tail = as4Path.segments();
+        if (!merged.isEmpty() && !tail.isEmpty() && merged.getLast().joinable(tail.getFirst())) {
+            // one sequence across the seam, as the sender had it
+            merged.add(merged.removeLast().join(tail.getFirst()));
+            tail = tail.subList(1, tail.size());
+        }
+        merged.addAll(tail);
         return new AsPath(merged);
     }
 

@@ -25,19 +25,8 @@ final class Nlri {
             if (at + 1 + octets > to) {
                 return "a /" + length + " prefix needs " + octets + " octets, " + (to - at - 1) + " remain";
             }
-            at++;
-            long high = 0;
-            long low = 0;
-            for (int i = 0; i < octets; i++) {
-                long octet = b[at + i] & 0xFF;
-                if (i < 8) {
-                    high |= octet << (56 - 8 * i);
-                } else {
-                    low |= octet << (120 - 8 * i);
-                }
-            }
-            at += octets;
-            out.add(new Prefix(family, high & Prefix.highMask(length), low & Prefix.lowMask(length), length));
+            out.add(Prefix.read(family, length, b, at + 1));
+            at += 1 + octets;
         }
         return null;
     }

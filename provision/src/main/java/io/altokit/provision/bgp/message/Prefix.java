@@ -36,6 +36,25 @@ public record Prefix(AddressFamily family, long high, long low, int length) {
         return of(IpPrefix.parse(text));
     }
 
+    /**
+     * The prefix of {@code length} bits whose {@code (length + 7) / 8} octets start at {@code at}, as
+     * NLRI and MRT RIB records carry it; the caller has checked the length and that the octets exist.
+     */
+    public static Prefix read(AddressFamily family, int length, byte[] b, int at) {
+        int octets = (length + 7) >>> 3;
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < octets; i++) {
+            long octet = b[at + i] & 0xFF;
+            if (i < 8) {
+                high |= octet << (56 - 8 * i);
+            } else {
+                low |= octet << (120 - 8 * i);
+            }
+        }
+        return new Prefix(family, high & highMask(length), low & lowMask(length), length);
+    }
+
     public IpPrefix toIpPrefix() {
         return new IpPrefix(IpBits.toInetAddress(family.bits() / 8, high, low), length);
     }

@@ -12,11 +12,8 @@ final class UpdateDecoder {
 
     private UpdateDecoder() {}
 
-    /** The body is {@code [from, to)}: everything after the 19-octet header. */
+    /** The body is {@code [from, to)}: everything after the 19-octet header, at least 4 octets (the header check saw to that). */
     static Update decode(byte[] b, int from, int to, boolean fourOctetAs) throws Malformed {
-        if (to - from < 4) {
-            throw Malformed.update(Notification.MALFORMED_ATTRIBUTE_LIST, Octets.EMPTY, "UPDATE body of " + (to - from) + " octets");
-        }
         int withdrawnLength = Wire.u16(b, from);
         int withdrawnEnd = from + 2 + withdrawnLength;
         if (withdrawnEnd + 2 > to) {

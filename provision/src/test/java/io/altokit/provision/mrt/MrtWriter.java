@@ -1,0 +1,142 @@
+package io.altokit.provision.mrt;
+
+import io.altokit.core.AddressFamily;
+import io.altokit.provision.bgp.message.BgpCodec;
+import io.altokit.provision.bgp.message.PathAttributes;
+import io.altokit.provision.bgp.message.Prefix;
+import io.altokit.provision.bgp.message.SessionOptions;
+import io.altokit.provision.bgp.message.Update;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Writes TABLE_DUMP_V2 records for tests and benchmarks; attributes come from the UPDATE encoder. */
+final class MrtWriter {
+
+    private static final BgpCodec CODEC = new BgpCodec(new SessionOptions(true, true));
+
+    private final DataOutputStream out;
+
+    MrtWriter(OutputStream out) {
+        this.out = new DataOutputStream(out);
+    }
+
+    /** Path attributes as a RIB entry holds them: 4-octet AS numbers; IPv6 next hop in the abbreviated MP_REACH_NLRI. */
+    static byte[] ribAttributes(PathAttributes attributes) {
+        byte[] update = CODEC.encode(Update.of(List.of(), List.of(), attributes.toBuilder().mpNextHop(List.of()).build()));
+        int length = (update[21] & 0xFF) << 8 | update[22] & 0xFF;
+        byte[] plain = Arrays.copyOfRange(update, 23, 23 + length);
+        if (attributes.mpNextHop().isEmpty()) {
+            return plain;
+        }
+        byte[] hop = attributes.mpNextHop().getFirst().getAddress();
+        byte[] withHop = Arrays.copyOf(plain, plain.length + 4 + hop.length);
+        int at = plain.length;
+        withHop[at] = (byte) 0x80;
+        withHop[at + 1] = 14;
+        withHop[at + 2] = (byte) (hop.length + 1);
+        withHop[at + 3] = (byte) hop.length;
+        System.arraycopy(hop, 0, withHop, at + 4, hop.length);
+        return withHop;
+    }
+
+    MrtWriter record(int type, int subtype, byte[] body) {
+        try {
+            out.writeInt(1_700_000_000);
+            out.writeShort(type);
+            out.writeShort(subtype);
+            out.writeInt(body.length);
+            out.write(body);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    MrtWriter peerIndexTable(List<Peer> peers) {
+        Body body = new Body();
+        body.i32(0x7f000003).u16(0).u16(peers.size());
+        for (Peer peer : peers) {
+            byte[] address = peer.address().getAddress();
+            body.u8((address.length == 16 ? 1 : 0) | 2).i32((int) peer.bgpIdentifier()).bytes(address).i32((int) peer.asNumber());
+        }
+        return record(13, 1, body.toByteArray());
+    }
+
+    /** A RIB record for {@code prefix}; each entry is {peer index, attribute bytes}. */
+    MrtWriter rib(int sequence, Prefix prefix, List<Entry> entries) {
+        return record(13, prefix.family() == AddressFamily.IPV4 ? 2 : 4, ribBody(sequence, prefix, entries, false));
+    }
+
+    MrtWriter ribAddPath(int sequence, Prefix prefix, List<Entry> entries) {
+        return record(13, prefix.family() == AddressFamily.IPV4 ? 8 : 10, ribBody(sequence, prefix, entries, true));
+    }
+
+    record Entry(int peerIndex, long pathId, byte[] attributes) {
+        Entry(int peerIndex, byte[] attributes) {
+            this(peerIndex, 0, attributes);
+        }
+    }
+
+    static byte[] ribBody(int sequence, Prefix prefix, List<Entry> entries, boolean addPath) {
+        Body body = new Body();
+        body.i32(sequence).u8(prefix.length());
+        for (int i = 0; i < (prefix.length() + 7) / 8; i++) {
+            body.u8((int) (i < 8 ? prefix.high() >>> (56 - 8 * i) : prefix.low() >>> (120 - 8 * i)));
+        }
+        body.u16(entries.size());
+        for (Entry entry : entries) {
+            body.u16(entry.peerIndex()).i32(1_700_000_000);
+            if (addPath) {
+                body.i32((int) entry.pathId());
+            }
+            body.u16(entry.attributes().length).bytes(entry.attributes());
+        }
+        return body.toByteArray();
+    }
+
+    static Peer peer(String address, long as) {
+        try {
+            return new Peer(0x7f000002L, InetAddress.getByName(address), as);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] hex(String text) {
+        return HexFormat.of().parseHex(text.replaceAll("\\s", ""));
+    }
+
+    private static final class Body {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Body u8(int value) {
+            bytes.write(value);
+            return this;
+        }
+
+        Body u16(int value) {
+            return u8(value >>> 8).u8(value);
+        }
+
+        Body i32(int value) {
+            return u16(value >>> 16).u16(value);
+        }
+
+        Body bytes(byte[] value) {
+            bytes.writeBytes(value);
+            return this;
+        }
+
+        byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+    }
+}
