@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
+import io.altokit.provision.bgp.MrtImport;
+import io.altokit.provision.bgp.RouteKey;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
 
@@ -100,14 +102,20 @@ public final class NetworkFile {
             builder.defaultPid(text(defaultPid, source, "default-pid"));
         }
         JsonNode networkMap = root.path("network-map");
-        // With a BGP feed the routes bring the prefixes, so the file may list none.
-        boolean prefixesFromBgp = root.has("bgp");
-        if (!networkMap.isObject() && !(prefixesFromBgp && networkMap.isMissingNode())
-                || networkMap.isEmpty() && !prefixesFromBgp) {
+        // With routes from BGP or an MRT dump, the routes bring the prefixes, so the file may list none.
+        boolean prefixesFromRoutes = root.has("bgp") || root.has("mrt");
+        if (!networkMap.isObject() && !(prefixesFromRoutes && networkMap.isMissingNode())
+                || networkMap.isEmpty() && !prefixesFromRoutes) {
             throw new ProvisioningException(source + ": network-map must be a mapping of PID names to prefix lists");
         }
+        Set<RouteKey> listed = new HashSet<>();
         for (Map.Entry<String, JsonNode> pid : networkMap.properties()) {
-            builder.pid(pid.getKey(), prefixes(pid.getValue(), source, "network-map." + pid.getKey()));
+            List<IpPrefix> prefixes = prefixes(pid.getValue(), source, "network-map." + pid.getKey());
+            builder.pid(pid.getKey(), prefixes);
+            prefixes.forEach(prefix -> listed.add(RouteKey.of(prefix)));
+        }
+        if (root.has("mrt")) {
+            MrtImport.addTo(builder, root, source, directory, defaultPid(root), listed);
         }
         JsonNode costs = root.path("costs");
         if (!costs.isMissingNode()) {
@@ -125,10 +133,12 @@ public final class NetworkFile {
         }
     }
 
-    /** The other files a network file reads (pool matrices), so a reload can watch them too. */
+    /** The other files a network file reads (pool matrices, an MRT dump), so a reload can watch them too. */
     public static Set<Path> dependencies(JsonNode root, Path file) {
-        Path directory = file.getParent();
-        return ResourcePools.files(root, directory == null ? Path.of("") : directory);
+        Path directory = file.getParent() == null ? Path.of("") : file.getParent();
+        Set<Path> files = new HashSet<>(ResourcePools.files(root, directory));
+        MrtImport.file(root, directory).ifPresent(files::add);
+        return files;
     }
 
     /** The default PID the file names, or the snapshot's own default when it names none. */

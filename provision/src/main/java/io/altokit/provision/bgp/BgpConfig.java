@@ -67,7 +67,7 @@ public record BgpConfig(InetSocketAddress listen, long localAs, Inet4Address rou
                 : DEFAULT_DEBOUNCE;
         List<Peer> peers = reader.peers(reader.required(bgp, "bgp", "peers"));
         String defaultPid = bgp.has("default-pid") ? reader.pid(bgp.get("default-pid"), "bgp.default-pid") : fallbackPid;
-        List<PidRule> rules = bgp.has("rules") ? reader.rules(bgp.get("rules")) : List.of();
+        List<PidRule> rules = bgp.has("rules") ? reader.rules(bgp.get("rules"), "bgp.rules") : List.of();
         Set<String> known = new HashSet<>(List.of("listen", "local-as", "router-id", "hold-time", "grace-period",
                 "debounce-ms", "peers", "rules", "default-pid"));
         for (Map.Entry<String, JsonNode> field : bgp.properties()) {
@@ -76,6 +76,18 @@ public record BgpConfig(InetSocketAddress listen, long localAs, Inet4Address rou
             }
         }
         return new BgpConfig(listen, localAs, routerId, holdTime, grace, debounce, peers, new PidRules(rules, defaultPid));
+    }
+
+    /**
+     * The {@code rules} and {@code default-pid} of another section that assigns routes to PIDs the
+     * same way (an MRT dump's), with errors naming {@code section}.
+     */
+    static PidRules rules(JsonNode parent, String source, String section, String fallbackPid) {
+        Reader reader = new Reader(source);
+        List<PidRule> rules = parent.has("rules") ? reader.rules(parent.get("rules"), section + ".rules") : List.of();
+        String defaultPid = parent.has("default-pid")
+                ? reader.pid(parent.get("default-pid"), section + ".default-pid") : fallbackPid;
+        return new PidRules(rules, defaultPid);
     }
 
     private static Inet4Address defaultRouterId(InetSocketAddress listen, Reader reader) {
@@ -202,13 +214,13 @@ public record BgpConfig(InetSocketAddress listen, long localAs, Inet4Address rou
             return peers;
         }
 
-        List<PidRule> rules(JsonNode node) {
+        List<PidRule> rules(JsonNode node, String path) {
             if (!node.isArray()) {
-                throw error("bgp.rules", "expected a list of rules");
+                throw error(path, "expected a list of rules");
             }
             List<PidRule> rules = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                rules.add(rule(node.get(i), "bgp.rules[" + i + "]"));
+                rules.add(rule(node.get(i), path + "[" + i + "]"));
             }
             return rules;
         }
