@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -68,6 +70,8 @@ public final class Snapshot {
         private static final int IPV4_SORT_MAX = (1 << IPV4_SORT_INDEX_BITS) - 1;
 
         private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
+        /** Families whose default route some PID was given, so build() need not search a million prefixes. */
+        private final Set<AddressFamily> defaultRoutesGiven = EnumSet.noneOf(AddressFamily.class);
         private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
         private Optional<Rating> rating = Optional.empty();
@@ -77,7 +81,7 @@ public final class Snapshot {
         /** Adds prefixes (either family) to a PID, creating it on first use. */
         public Builder pid(String name, Collection<IpPrefix> prefixes) {
             List<PrefixKey> keys = prefixesByPid.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ArrayList<>());
-            prefixes.forEach(prefix -> keys.add(PrefixKey.of(prefix)));
+            prefixes.forEach(prefix -> add(keys, PrefixKey.of(prefix)));
             return this;
         }
 
@@ -94,8 +98,8 @@ public final class Snapshot {
                 throw new IllegalArgumentException("not a " + family + " prefix of length " + length + ": "
                         + Long.toHexString(high) + ":" + Long.toHexString(low));
             }
-            prefixesByPid.computeIfAbsent(Objects.requireNonNull(pid, "pid"), n -> new ArrayList<>())
-                    .add(new PrefixKey(family, high, low, length));
+            add(prefixesByPid.computeIfAbsent(Objects.requireNonNull(pid, "pid"), n -> new ArrayList<>()),
+                    new PrefixKey(family, high, low, length));
             return this;
         }
 
@@ -150,11 +154,18 @@ public final class Snapshot {
             return new Snapshot(networkMap, matrices);
         }
 
+        private void add(List<PrefixKey> pidPrefixes, PrefixKey prefix) {
+            pidPrefixes.add(prefix);
+            if (prefix.length() == 0) {
+                defaultRoutesGiven.add(prefix.family());
+            }
+        }
+
         private Map<String, List<PrefixKey>> withDefaultRoutes() {
             Map<String, List<PrefixKey>> pids = new HashMap<>(prefixesByPid);
             for (AddressFamily family : AddressFamily.values()) {
                 PrefixKey route = PrefixKey.defaultRoute(family);
-                if (pids.values().stream().noneMatch(configured -> configured.contains(route))) {
+                if (!defaultRoutesGiven.contains(family)) {
                     pids.merge(defaultPid, List.of(route), (configured, added) ->
                             Stream.concat(configured.stream(), added.stream()).toList());
                 }

@@ -19,17 +19,19 @@ import java.util.Set;
 final class RouteTable {
 
     private static final class PeerRoutes {
-        Map<RouteKey, String> current = new HashMap<>();
-        Map<RouteKey, String> stale = new HashMap<>();
+        PrefixMap current = new PrefixMap();
+        PrefixMap stale = new PrefixMap();
 
-        String get(RouteKey key) {
-            String pid = current.get(key);
-            return pid != null ? pid : stale.get(key);
+        boolean has(RouteKey key) {
+            return current.get(key) != PrefixMap.ABSENT || stale.get(key) != PrefixMap.ABSENT;
         }
     }
 
     /** In configuration order: for a prefix several peers announce, the first peer's route counts. */
     private final Map<InetAddress, PeerRoutes> peers = new LinkedHashMap<>();
+    /** PID names by the small numbers the maps store. */
+    private final List<String> pidNames = new ArrayList<>();
+    private final Map<String, Integer> pidNumbers = new HashMap<>();
 
     RouteTable(List<InetAddress> peerOrder) {
         peerOrder.forEach(peer -> peers.put(peer, new PeerRoutes()));
@@ -37,7 +39,7 @@ final class RouteTable {
 
     void announce(InetAddress peer, RouteKey prefix, String pid) {
         PeerRoutes routes = routes(peer);
-        routes.current.put(prefix, pid);
+        routes.current.put(prefix, pidNumber(pid));
         routes.stale.remove(prefix);
     }
 
@@ -55,14 +57,14 @@ final class RouteTable {
         } else {
             routes.stale.putAll(routes.current);
         }
-        routes.current = new HashMap<>();
+        routes.current = new PrefixMap();
     }
 
     /** @return how many stale routes were dropped */
     int dropStale(InetAddress peer) {
         PeerRoutes routes = routes(peer);
         int dropped = routes.stale.size();
-        routes.stale = new HashMap<>();
+        routes.stale = new PrefixMap();
         return dropped;
     }
 
@@ -81,32 +83,39 @@ final class RouteTable {
      * @return the number of prefixes added
      */
     int addTo(Snapshot.Builder builder, Set<RouteKey> excluded) {
-        int added = 0;
+        int[] added = {0};
         List<PeerRoutes> earlier = new ArrayList<>();
         for (PeerRoutes routes : peers.values()) {
-            for (Map<RouteKey, String> group : List.of(routes.current, routes.stale)) {
-                for (Map.Entry<RouteKey, String> route : group.entrySet()) {
-                    RouteKey prefix = route.getKey();
-                    if (group == routes.stale && routes.current.containsKey(prefix)
-                            || excluded.contains(prefix) || announcedEarlier(earlier, prefix)) {
-                        continue;
+            for (PrefixMap group : List.of(routes.current, routes.stale)) {
+                group.forEach((family, high, low, length, pid) -> {
+                    RouteKey prefix = new RouteKey(family, high, low, length);
+                    if (group == routes.stale && routes.current.get(prefix) != PrefixMap.ABSENT
+                            || !excluded.isEmpty() && excluded.contains(prefix) || announcedEarlier(earlier, prefix)) {
+                        return;
                     }
-                    builder.prefix(route.getValue(), prefix.family(), prefix.high(), prefix.low(), prefix.length());
-                    added++;
-                }
+                    builder.prefix(pidNames.get(pid), family, high, low, length);
+                    added[0]++;
+                });
             }
             earlier.add(routes);
         }
-        return added;
+        return added[0];
     }
 
     private static boolean announcedEarlier(List<PeerRoutes> earlier, RouteKey prefix) {
         for (PeerRoutes routes : earlier) {
-            if (routes.get(prefix) != null) {
+            if (routes.has(prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private int pidNumber(String pid) {
+        return pidNumbers.computeIfAbsent(pid, name -> {
+            pidNames.add(name);
+            return pidNames.size() - 1;
+        });
     }
 
     private PeerRoutes routes(InetAddress peer) {
