@@ -65,9 +65,11 @@ public final class Snapshot {
      * result does not depend on the order of the calls. Not thread-safe.
      */
     public static final class Builder {
-        /** IPv4 sort keys: the address in the upper 32 bits, the length in 6 bits, the list position below. */
-        private static final int IPV4_SORT_INDEX_BITS = 26;
-        private static final int IPV4_SORT_MAX = (1 << IPV4_SORT_INDEX_BITS) - 1;
+        /** Sort keys: an IPv4 address in the upper 32 bits, its length in 6 bits, the list position below. */
+        private static final int SORT_INDEX_BITS = 25;
+        private static final int SORT_INDEX_MAX = (1 << SORT_INDEX_BITS) - 1;
+        /** IPv6 pre-sort keys: the top address bits, as many as fit above the list position. */
+        private static final int IPV6_SORT_BITS = 64 - SORT_INDEX_BITS - 1;
 
         private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
         /** Families whose default route some PID was given, so build() need not search a million prefixes. */
@@ -192,23 +194,31 @@ public final class Snapshot {
         /**
          * Address order. A full BGP table is a million IPv4 prefixes, so those are sorted as packed
          * primitive keys (address, length, position in the list), several times faster than objects.
+         * IPv6 keys do not fit a long: they are put in order of their top 39 bits the same way, and
+         * the object sort that finishes the job then meets long sorted runs, which TimSort merges
+         * in about linear time.
          */
         private static List<Assignment> sorted(List<Assignment> assignments) {
-            if (assignments.isEmpty() || assignments.getFirst().prefix().family() == AddressFamily.IPV6
-                    || assignments.size() > IPV4_SORT_MAX) {
+            if (assignments.isEmpty() || assignments.size() > SORT_INDEX_MAX) {
                 assignments.sort(Assignment.BY_PREFIX);
                 return assignments;
             }
+            boolean ipv4 = assignments.getFirst().prefix().family() == AddressFamily.IPV4;
             long[] keys = new long[assignments.size()];
             for (int i = 0; i < keys.length; i++) {
                 PrefixKey prefix = assignments.get(i).prefix();
-                // The flipped sign bit makes signed long order the unsigned address order.
-                keys[i] = (prefix.high() ^ Long.MIN_VALUE) | (long) prefix.length() << IPV4_SORT_INDEX_BITS | i;
+                keys[i] = ipv4
+                        // The flipped sign bit makes signed long order the unsigned address order.
+                        ? (prefix.high() ^ Long.MIN_VALUE) | (long) prefix.length() << SORT_INDEX_BITS | i
+                        : prefix.high() >>> (64 - IPV6_SORT_BITS) << SORT_INDEX_BITS | i;
             }
             Arrays.sort(keys);
             List<Assignment> sorted = new ArrayList<>(keys.length);
             for (long key : keys) {
-                sorted.add(assignments.get((int) (key & IPV4_SORT_MAX)));
+                sorted.add(assignments.get((int) (key & SORT_INDEX_MAX)));
+            }
+            if (!ipv4) {
+                sorted.sort(Assignment.BY_PREFIX);
             }
             return sorted;
         }

@@ -36,9 +36,14 @@ final class PrefixMap {
     }
 
     int get(RouteKey prefix) {
-        return packs(prefix)
-                ? table(prefix.family()).getOrDefault(pack(prefix.high(), prefix.length()), ABSENT)
-                : longIpv6.getOrDefault(prefix, ABSENT);
+        return get(prefix.family(), prefix.high(), prefix.low(), prefix.length());
+    }
+
+    /** {@link #get(RouteKey)} without making a key object, for loops over a whole table. */
+    int get(AddressFamily family, long high, long low, int length) {
+        return length < 64
+                ? table(family).getOrDefault(pack(high, length), ABSENT)
+                : longIpv6.getOrDefault(new RouteKey(family, high, low, length), ABSENT);
     }
 
     void remove(RouteKey prefix) {
@@ -81,7 +86,7 @@ final class PrefixMap {
     }
 
     private static boolean packs(RouteKey prefix) {
-        return prefix.length() < 64;
+        return prefix.length() < 64; // as in get(family, high, low, length)
     }
 
     private static long pack(long high, int length) {

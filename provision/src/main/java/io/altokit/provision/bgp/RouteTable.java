@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.AddressFamily;
 import io.altokit.core.Snapshot;
 
 import java.net.InetAddress;
@@ -21,10 +22,6 @@ final class RouteTable {
     private static final class PeerRoutes {
         PrefixMap current = new PrefixMap();
         PrefixMap stale = new PrefixMap();
-
-        boolean has(RouteKey key) {
-            return current.get(key) != PrefixMap.ABSENT || stale.get(key) != PrefixMap.ABSENT;
-        }
     }
 
     /** In configuration order: for a prefix several peers announce, the first peer's route counts. */
@@ -83,14 +80,16 @@ final class RouteTable {
      * @return the number of prefixes added
      */
     int addTo(Snapshot.Builder builder, Set<RouteKey> excluded) {
+        PrefixMap skip = new PrefixMap();
+        excluded.forEach(prefix -> skip.put(prefix, 0));
         int[] added = {0};
         List<PeerRoutes> earlier = new ArrayList<>();
         for (PeerRoutes routes : peers.values()) {
             for (PrefixMap group : List.of(routes.current, routes.stale)) {
                 group.forEach((family, high, low, length, pid) -> {
-                    RouteKey prefix = new RouteKey(family, high, low, length);
-                    if (group == routes.stale && routes.current.get(prefix) != PrefixMap.ABSENT
-                            || !excluded.isEmpty() && excluded.contains(prefix) || announcedEarlier(earlier, prefix)) {
+                    if (group == routes.stale && routes.current.get(family, high, low, length) != PrefixMap.ABSENT
+                            || skip.get(family, high, low, length) != PrefixMap.ABSENT
+                            || announcedEarlier(earlier, family, high, low, length)) {
                         return;
                     }
                     builder.prefix(pidNames.get(pid), family, high, low, length);
@@ -102,9 +101,10 @@ final class RouteTable {
         return added[0];
     }
 
-    private static boolean announcedEarlier(List<PeerRoutes> earlier, RouteKey prefix) {
+    private static boolean announcedEarlier(List<PeerRoutes> earlier, AddressFamily family, long high, long low, int length) {
         for (PeerRoutes routes : earlier) {
-            if (routes.has(prefix)) {
+            if (routes.current.get(family, high, low, length) != PrefixMap.ABSENT
+                    || routes.stale.get(family, high, low, length) != PrefixMap.ABSENT) {
                 return true;
             }
         }
