@@ -131,6 +131,48 @@ class BgpBirdIT {
         assertThat(server.exitValue()).isZero();
     }
 
+    @Test
+    void aRestartServesTheLastLearnedMapBeforeTheRouterIsBack(@TempDir Path dir) throws Exception {
+        int bgpPort = freePort();
+        Path config = dir.resolve("net.yaml");
+        Files.writeString(config, """
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                bgp:
+                  listen: "127.0.0.1:%d"
+                  local-as: 65000
+                  debounce-ms: 100
+                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
+                  rules: [ { community: "65000:101", pid: area-01 } ]
+                server:
+                  state-file: state/alto.snapshot
+                """.formatted(bgpPort));
+        Files.createDirectories(dir.resolve("state"));
+        Process first = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+                .redirectError(dir.resolve("alto-1.log").toFile()).start();
+        started.add(first);
+        URI directory = AltoJar.awaitReady(first);
+        Path birdConfig = dir.resolve("bird.conf");
+        Files.writeString(birdConfig, birdConfig(bgpPort, """
+                  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
+                """));
+        startBird(dir, birdConfig);
+        awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16"));
+        stopBird();
+        first.destroy();
+        assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve("state/alto.snapshot")).exists();
+
+        // No router now: only the state file can know 10.11/16.
+        Process second = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+                .redirectError(dir.resolve("alto-2.log").toFile()).start();
+        started.add(second);
+        URI restarted = AltoJar.awaitReady(second);
+        assertThat(pidPrefixes(fetchMap(restarted), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
+        second.destroy();
+        assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+
     /** BIRD as the operator's router: source 127.0.0.2, AS 65001, short timers so the test is quick. */
     private static String birdConfig(int port, String ipv4Routes) {
         return """
