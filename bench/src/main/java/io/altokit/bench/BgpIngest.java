@@ -35,7 +35,9 @@ import java.util.List;
  * A full routing table through AltoKit's BGP listener: acts as the operator's router, sends
  * 1,000,000 IPv4 and 200,000 IPv6 routes tagged with area communities (65000:101..114), then
  * End-of-RIB, and measures how fast they go in and how long until the map that holds the last one
- * is served (asked through the endpoint property service). Run by bench/bgp/run.sh.
+ * is served (asked through the endpoint property service). Round 1 meets a freshly started server;
+ * round 2 re-sends the whole table with every route moved to the next area, as after a router's
+ * session reset with changed policy, to a server that has warmed up. Run by bench/bgp/run.sh.
  *
  * <p>{@code java -cp benchmarks.jar io.altokit.bench.BgpIngest BGP_PORT HTTP_PORT [SOURCE_ADDRESS]}
  */
@@ -55,14 +57,12 @@ public final class BgpIngest {
         int bgpPort = Integer.parseInt(args[0]);
         int httpPort = Integer.parseInt(args[1]);
         InetAddress source = InetAddress.getByName(args.length > 2 ? args[2] : "127.0.0.2");
-        List<byte[]> updates = new ArrayList<>();
         BgpCodec codec = new BgpCodec(SessionOptions.FOUR_OCTET_AS);
         long encodeStart = System.nanoTime();
-        encodeRoutes(codec, AddressFamily.IPV4, IPV4_ROUTES, IPV4_PER_UPDATE, updates);
-        encodeRoutes(codec, AddressFamily.IPV6, IPV6_ROUTES, IPV6_PER_UPDATE, updates);
-        long bytes = updates.stream().mapToLong(update -> update.length).sum();
-        System.out.printf("prepared %,d routes in %,d UPDATEs (%,d bytes) in %.1f s%n", IPV4_ROUTES + IPV6_ROUTES,
-                updates.size(), bytes, seconds(encodeStart));
+        List<List<byte[]>> rounds = List.of(encodeTable(codec, 0), encodeTable(codec, 1));
+        long bytes = rounds.getFirst().stream().mapToLong(update -> update.length).sum();
+        System.out.printf("prepared 2 x %,d routes in %,d UPDATEs (%,d bytes each) in %.1f s%n", IPV4_ROUTES + IPV6_ROUTES,
+                rounds.getFirst().size(), bytes, seconds(encodeStart));
 
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
@@ -83,30 +83,44 @@ public final class BgpIngest {
             out.write(session.encode(Keepalive.INSTANCE));
             out.flush();
 
-            long start = System.nanoTime();
-            for (byte[] update : updates) {
-                out.write(update);
+            for (int round = 0; round < rounds.size(); round++) {
+                long start = System.nanoTime();
+                for (byte[] update : rounds.get(round)) {
+                    out.write(update);
+                }
+                out.write(session.encode(Update.of(List.of(), List.of(), PathAttributes.EMPTY))); // End-of-RIB, IPv4
+                out.flush();
+                long sent = System.nanoTime();
+                // The last route sent: 2a00:...::/48 number IPV6_ROUTES - 1.
+                String last = "ipv6:" + addressText(AddressFamily.IPV6, IPV6_ROUTES - 1);
+                awaitPid(httpPort, last, "area-%02d".formatted(area(IPV6_ROUTES - 1, round)));
+                long served = System.nanoTime();
+                int routes = IPV4_ROUTES + IPV6_ROUTES;
+                System.out.printf("round %d (%s): wrote %,d routes in %.2f s; the last one was served %.2f s after "
+                                + "the last UPDATE, %.2f s after the first (%,.0f routes/s end to end)%n", round + 1,
+                        round == 0 ? "fresh server" : "warm server, every route changes PID", routes,
+                        (sent - start) / 1e9, (served - sent) / 1e9, (served - start) / 1e9,
+                        routes / ((served - start) / 1e9));
             }
-            out.write(session.encode(Update.of(List.of(), List.of(), PathAttributes.EMPTY))); // End-of-RIB, IPv4
-            out.flush();
-            long sent = System.nanoTime();
-            // The last route sent: 2a00:...::/48 number IPV6_ROUTES - 1, in area (IPV6_ROUTES - 1) % AREAS + 1.
-            String last = "ipv6:" + addressText(AddressFamily.IPV6, IPV6_ROUTES - 1);
-            String expectedPid = "area-%02d".formatted((IPV6_ROUTES - 1) % AREAS + 1);
-            awaitPid(httpPort, last, expectedPid);
-            long served = System.nanoTime();
-            int routes = IPV4_ROUTES + IPV6_ROUTES;
-            System.out.printf("sent %,d routes in %.2f s (%,.0f routes/s written)%n", routes, (sent - start) / 1e9,
-                    routes / ((sent - start) / 1e9));
-            System.out.printf("last route served %.2f s after the last UPDATE was written; %.2f s after the first "
-                    + "(%,.0f routes/s end to end, map included)%n", (served - sent) / 1e9, (served - start) / 1e9,
-                    routes / ((served - start) / 1e9));
         }
     }
 
+    /** The area of route {@code i} in a round: round 0 puts it in i % 14 + 1, each round moves it one on. */
+    private static int area(int i, int round) {
+        return (i + round) % AREAS + 1;
+    }
+
+    /** The whole table, as UPDATEs that each carry one area's community. */
+    private static List<byte[]> encodeTable(BgpCodec codec, int round) throws IOException {
+        List<byte[]> updates = new ArrayList<>();
+        encodeRoutes(codec, AddressFamily.IPV4, IPV4_ROUTES, IPV4_PER_UPDATE, round, updates);
+        encodeRoutes(codec, AddressFamily.IPV6, IPV6_ROUTES, IPV6_PER_UPDATE, round, updates);
+        return updates;
+    }
+
     /** {@code count} routes of one family, grouped so that each UPDATE carries one area's community. */
-    private static void encodeRoutes(BgpCodec codec, AddressFamily family, int count, int perUpdate, List<byte[]> out)
-            throws IOException {
+    private static void encodeRoutes(BgpCodec codec, AddressFamily family, int count, int perUpdate, int round,
+                                     List<byte[]> out) throws IOException {
         for (int area = 1; area <= AREAS; area++) {
             PathAttributes attributes = PathAttributes.builder()
                     .origin(Origin.IGP)
@@ -116,7 +130,7 @@ public final class BgpIngest {
                     .communities(List.of(Community.of(65000, 100 + area)))
                     .build();
             List<Prefix> batch = new ArrayList<>(perUpdate);
-            for (int i = area - 1; i < count; i += AREAS) {
+            for (int i = Math.floorMod(area - 1 - round, AREAS); i < count; i += AREAS) {
                 batch.add(prefix(family, i));
                 if (batch.size() == perUpdate) {
                     out.add(codec.encode(Update.of(List.of(), batch, family == AddressFamily.IPV4
