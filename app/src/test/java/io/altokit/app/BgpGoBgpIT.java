@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Interoperability with a second BGP implementation: GoBGP (gobgpd) connects actively from 127.0.0.2
  * with a 4-octet AS to the server's passive listener, and routes added and deleted with the gobgp
  * CLI (IPv4 in the NLRI field, IPv6 in MP_REACH/MP_UNREACH_NLRI; communities, large communities,
- * an AS path) show up in the served network map and the endpoint cost ranking.
+ * an AS path) show up in the served network map and the endpoint cost ranking. GoBGP then restarts
+ * gracefully: End-of-RIB in both directions (GoBGP sends it only to peers advertising graceful
+ * restart, and waits for the server's before sending its routes) ends the stale routes early.
  */
 class BgpGoBgpIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +87,7 @@ class BgpGoBgpIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 9
-                  grace-period: 3
+                  grace-period: 60
                   debounce-ms: 100
                   peers: [ { address: 127.0.0.2, remote-as: %d } ]
                   rules:
@@ -99,6 +101,7 @@ class BgpGoBgpIT {
         URI directory = AltoJar.awaitReady(server);
 
         startGoBgp(dir, bgpPort);
+        awaitApi();
         awaitEstablished();
 
         gobgp("global", "rib", "add", "10.21.0.0/16", "community", "65000:101");
@@ -144,6 +147,29 @@ class BgpGoBgpIT {
         assertThat(ranks(directory, "ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
                 .as("2001:db8:22::/48 fell back to the default PID").containsExactly(1, 2, 2);
 
+        // GoBGP restarts (as a graceful restart, -r): the server keeps its routes meanwhile (hold time
+        // plus 60 s of grace). The new GoBGP waits for the server's End-of-RIB before it sends its
+        // routes; its own End-of-RIB then tells the server that 10.21/16 and 2001:db8:21::/48 are
+        // all there is, and the rest goes long before the grace period would have ended.
+        long lost = System.nanoTime();
+        stopGoBgp();
+        assertThat(pidPrefixes(fetchMap(directory), "area-01", "ipv4")).as("kept while GoBGP is away").contains("10.22.0.0/16");
+        startGoBgp(dir, bgpPort, "--graceful-restart");
+        awaitApi();
+        gobgp("global", "rib", "add", "10.21.0.0/16", "community", "65000:101");
+        gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:21::/48", "community", "65000:101");
+        map = awaitMap(directory, m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
+                && !pidPrefixes(m, "area-03", "ipv4").contains("10.24.0.0/16")
+                && pidPrefixes(m, "area-01", "ipv4").contains("10.21.0.0/16")
+                && pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:21::/48"));
+        assertThat(Duration.ofNanos(System.nanoTime() - lost)).as("stale routes dropped at End-of-RIB, not at the grace period's end")
+                .isLessThan(Duration.ofSeconds(60));
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.21.0.0/16");
+        assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
+        assertThat(pidPrefixes(map, "area-03", "ipv4")).containsExactly("10.3.0.0/16");
+        assertThat(run(List.of("gobgp", "-p", String.valueOf(apiPort), "neighbor", "127.0.0.1"), true))
+                .contains("graceful-restart:\tadvertised and received");
+
         stopGoBgp();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -152,9 +178,10 @@ class BgpGoBgpIT {
 
     /**
      * GoBGP as the operator's router: source 127.0.0.2, connecting actively to the listener (its own
-     * BGP port disabled), IPv4 and IPv6 unicast, its gRPC API on a free port of its own.
+     * BGP port disabled), IPv4 and IPv6 unicast with graceful restart (so it sends End-of-RIB), its
+     * gRPC API on a free port of its own.
      */
-    private void startGoBgp(Path dir, int bgpPort) throws Exception {
+    private void startGoBgp(Path dir, int bgpPort, String... options) throws Exception {
         Path config = dir.resolve("gobgpd.toml");
         Files.writeString(config, """
                 [global.config]
@@ -175,14 +202,36 @@ class BgpGoBgpIT {
                   [[neighbors.afi-safis]]
                     [neighbors.afi-safis.config]
                       afi-safi-name = "ipv4-unicast"
+                    [neighbors.afi-safis.mp-graceful-restart.config]
+                      enabled = true
                   [[neighbors.afi-safis]]
                     [neighbors.afi-safis.config]
                       afi-safi-name = "ipv6-unicast"
+                    [neighbors.afi-safis.mp-graceful-restart.config]
+                      enabled = true
+                  [neighbors.graceful-restart.config]
+                    enabled = true
+                    restart-time = 30
                 """.formatted(GOBGP_AS, bgpPort));
         apiPort = freePort();
-        gobgpd = new ProcessBuilder("gobgpd", "-f", config.toString(), "--log-plain", "--pprof-disable",
-                "--api-hosts", "127.0.0.1:" + apiPort)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gobgpd.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("gobgpd", "-f", config.toString(), "--log-plain", "--pprof-disable",
+                "--api-hosts", "127.0.0.1:" + apiPort));
+        command.addAll(List.of(options));
+        gobgpd = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gobgpd.log").toFile())).start();
+    }
+
+    /** Waits until gobgpd answers on its API port. */
+    private void awaitApi() throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> global = List.of("gobgp", "-p", String.valueOf(apiPort), "global");
+        while (!run(global, false).contains("AS:")) {
+            if (System.nanoTime() > deadline) {
+                fail("gobgpd did not answer on its API port within " + PATIENCE);
+            }
+            assertThat(gobgpd.isAlive()).as("gobgpd is running").isTrue();
+            Thread.sleep(100);
+        }
     }
 
     /** GoBGP's first connect attempt comes 5 to 10 s after it starts (its minimum connect-retry interval). */
