@@ -2,13 +2,16 @@ package io.altokit.provision.bgp;
 
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.BgpMessage;
+import io.altokit.provision.bgp.message.Attributes;
 import io.altokit.provision.bgp.message.Capability;
 import io.altokit.provision.bgp.message.DecodeResult;
 import io.altokit.provision.bgp.message.Keepalive;
 import io.altokit.provision.bgp.message.Notification;
 import io.altokit.provision.bgp.message.Octets;
 import io.altokit.provision.bgp.message.Open;
+import io.altokit.provision.bgp.message.PathAttributes;
 import io.altokit.provision.bgp.message.Prefix;
+import io.altokit.provision.bgp.message.RawAttribute;
 import io.altokit.provision.bgp.message.RouteRefresh;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
@@ -43,6 +46,13 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     static final int OPEN_HOLD_TIME_SECONDS = 240;
     private static final int CEASE_CONNECTION_REJECTED = 5;
     private static final int CEASE_CONNECTION_COLLISION = 7;
+    /**
+     * RFC 4724 section 3: Restart Flags 0, Restart Time 0 and no address families: we preserve no
+     * forwarding state but keep a lost peer's routes as stale and drop those not re-announced by
+     * its End-of-RIB. Some speakers (GoBGP) send End-of-RIB only to peers advertising this.
+     */
+    static final Capability GRACEFUL_RESTART_RECEIVER = new Capability.Unknown(Capability.GRACEFUL_RESTART,
+            Octets.of((byte) 0, (byte) 0));
 
     enum State { IDLE, OPEN_SENT, OPEN_CONFIRM, ESTABLISHED, CLOSED }
 
@@ -56,6 +66,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private BgpConfig.Peer peer;
     private Open localOpen;
     private int holdTime;
+    private List<Capability.Multiprotocol> families = List.of();
     private int endOfRibsExpected;
     private int endOfRibsSeen;
     /** Whether the session reached Established, so the feed holds routes from it. */
@@ -87,7 +98,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         }
         peer = configured.get();
         localOpen = Open.of(config.localAs(), config.holdTimeSeconds(), routerId(),
-                List.of(Capability.Multiprotocol.IPV4_UNICAST, Capability.Multiprotocol.IPV6_UNICAST));
+                List.of(Capability.Multiprotocol.IPV4_UNICAST, Capability.Multiprotocol.IPV6_UNICAST, GRACEFUL_RESTART_RECEIVER));
         send(ctx, localOpen);
         state = State.OPEN_SENT;
     }
@@ -107,7 +118,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private void receive(ChannelHandlerContext ctx, BgpMessage message) {
         switch (message) {
             case Open open when state == State.OPEN_SENT -> acceptOpen(ctx, open);
-            case Keepalive keepalive when state == State.OPEN_CONFIRM -> established();
+            case Keepalive keepalive when state == State.OPEN_CONFIRM -> established(ctx);
             case Keepalive keepalive when state == State.ESTABLISHED -> { } // resets the hold timer by arriving
             case Update update when state == State.ESTABLISHED -> receiveUpdate(update);
             case RouteRefresh refresh when state == State.ESTABLISHED -> { } // we announce nothing to refresh
@@ -138,7 +149,8 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         } else {
             codec = new BgpCodec(SessionOptions.negotiated(localOpen, open));
             holdTime = Math.min(config.holdTimeSeconds(), open.holdTime());
-            endOfRibsExpected = sharedFamilies(open);
+            families = sharedFamilies(open);
+            endOfRibsExpected = families.size();
             send(ctx, Keepalive.INSTANCE);
             state = State.OPEN_CONFIRM;
             holdTimer(ctx, holdTime);
@@ -151,22 +163,39 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     }
 
     /** Address families both OPENs list (RFC 4760); without multiprotocol capabilities, IPv4 unicast. */
-    private int sharedFamilies(Open remote) {
+    private List<Capability.Multiprotocol> sharedFamilies(Open remote) {
+        if (remote.capabilities().stream().noneMatch(c -> c instanceof Capability.Multiprotocol)) {
+            return List.of(Capability.Multiprotocol.IPV4_UNICAST);
+        }
         Set<Capability> ours = new HashSet<>(localOpen.capabilities());
-        List<Capability> shared = new ArrayList<>();
+        List<Capability.Multiprotocol> shared = new ArrayList<>();
         for (Capability capability : remote.capabilities()) {
-            if (capability instanceof Capability.Multiprotocol && ours.contains(capability)) {
-                shared.add(capability);
+            if (capability instanceof Capability.Multiprotocol family && ours.contains(family)) {
+                shared.add(family);
             }
         }
-        return remote.capabilities().stream().anyMatch(c -> c instanceof Capability.Multiprotocol) ? shared.size() : 1;
+        return shared;
     }
 
-    private void established() {
+    private void established(ChannelHandlerContext ctx) {
         state = State.ESTABLISHED;
         wasEstablished = true;
         LOG.atInfo().addKeyValue("peer", peerName()).addKeyValue("remote_as", peer.remoteAs())
                 .addKeyValue("hold_time", holdTime).log("BGP session established");
+        // We announce nothing, so our initial update is complete at once (RFC 4724 section 2). A
+        // restarting peer waits for these before it sends its routes.
+        families.forEach(family -> send(ctx, endOfRib(family)));
+    }
+
+    /** IPv4 unicast: an UPDATE with nothing in it; other families: only an empty MP_UNREACH_NLRI. */
+    static Update endOfRib(Capability.Multiprotocol family) {
+        if (family.equals(Capability.Multiprotocol.IPV4_UNICAST)) {
+            return Update.of(List.of(), List.of(), PathAttributes.EMPTY);
+        }
+        return Update.of(List.of(), List.of(), PathAttributes.builder()
+                .other(new RawAttribute(Attributes.OPTIONAL, Attributes.MP_UNREACH_NLRI, Octets.of(
+                        (byte) (family.afi() >>> 8), (byte) family.afi(), (byte) family.safi())))
+                .build());
     }
 
     private void receiveUpdate(Update update) {

@@ -9,6 +9,8 @@ public sealed interface Capability {
     int ROUTE_REFRESH = 2;
     /** RFC 8654; carried as {@link Unknown} with an empty value. */
     int EXTENDED_MESSAGE = 6;
+    /** RFC 4724; carried as {@link Unknown}. */
+    int GRACEFUL_RESTART = 64;
     int FOUR_OCTET_AS = 65;
 
     int AFI_IPV4 = 1;

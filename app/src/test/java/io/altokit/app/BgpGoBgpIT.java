@@ -1,0 +1,342 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Interoperability with a second BGP implementation: GoBGP (gobgpd) connects actively from 127.0.0.2
+ * with a 4-octet AS to the server's passive listener, and routes added and deleted with the gobgp
+ * CLI (IPv4 in the NLRI field, IPv6 in MP_REACH/MP_UNREACH_NLRI; communities, large communities,
+ * an AS path) show up in the served network map and the endpoint cost ranking. GoBGP then restarts
+ * gracefully: End-of-RIB in both directions (GoBGP sends it only to peers advertising graceful
+ * restart, and waits for the server's before sending its routes) ends the stale routes early.
+ */
+class BgpGoBgpIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    /** Needs the 4-octet AS capability: GoBGP puts AS_TRANS in the OPEN's 2-octet field. */
+    private static final long GOBGP_AS = 4_200_000_002L;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+    private Process gobgpd;
+    private int apiPort;
+
+    @BeforeAll
+    static void installGoBgp() throws Exception {
+        if (onPath("gobgpd") && onPath("gobgp")) {
+            return;
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            fail("GoBGP is not installed and this test is not root: apt-get install -y gobgpd");
+        }
+        for (List<String> step : List.of(List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "gobgpd"))) {
+            Process apt = new ProcessBuilder(step).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!apt.waitFor(300, TimeUnit.SECONDS) || apt.exitValue() != 0) {
+                apt.destroyForcibly();
+                fail(String.join(" ", step) + " failed: GoBGP (Debian package gobgpd) is needed for this test");
+            }
+        }
+        assertThat(onPath("gobgpd") && onPath("gobgp")).as("gobgpd and gobgp on PATH after installing gobgpd").isTrue();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        stopGoBgp();
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void servedMapFollowsRoutesAddedAndDeletedInGoBgp(@TempDir Path dir) throws Exception {
+        int bgpPort = freePort();
+        Path config = dir.resolve("net.yaml");
+        Files.writeString(config, """
+                default-pid: external
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                  area-02: { ipv4: [10.2.0.0/16] }
+                  area-03: { ipv4: [10.3.0.0/16] }
+                costs:
+                  routingcost:
+                    area-01: { area-01: 1, area-02: 10, area-03: 20, external: 50 }
+                    area-02: { area-01: 10, area-02: 1, area-03: 20, external: 50 }
+                    area-03: { area-01: 20, area-02: 20, area-03: 1, external: 50 }
+                    external: { area-01: 50, area-02: 50, area-03: 50, external: 1 }
+                bgp:
+                  listen: "127.0.0.1:%d"
+                  local-as: 65000
+                  hold-time: 9
+                  grace-period: 60
+                  debounce-ms: 100
+                  peers: [ { address: 127.0.0.2, remote-as: %d } ]
+                  rules:
+                    - { community: "65000:101", pid: area-01 }
+                    - { large-community: "65000:1:102", pid: area-02 }
+                    - { origin-as: 65010, pid: area-03 }
+                """.formatted(bgpPort, GOBGP_AS));
+        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+                .redirectError(dir.resolve("alto.log").toFile()).start();
+        started.add(server);
+        URI directory = AltoJar.awaitReady(server);
+
+        startGoBgp(dir, bgpPort);
+        awaitApi();
+        awaitEstablished();
+
+        gobgp("global", "rib", "add", "10.21.0.0/16", "community", "65000:101");
+        gobgp("global", "rib", "add", "10.22.0.0/16", "large-community", "65000:1:102");
+        gobgp("global", "rib", "add", "10.23.0.0/16");
+        gobgp("global", "rib", "add", "10.24.0.0/16", "aspath", "65010");
+        gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:21::/48", "community", "65000:101");
+        gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:22::/48", "nexthop", "2001:db8::2",
+                "large-community", "65000:1:102");
+
+        JsonNode map = awaitMap(directory, m -> pidPrefixes(m, "area-02", "ipv6").contains("2001:db8:22::/48")
+                && pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:21::/48")
+                && pidPrefixes(m, "area-03", "ipv4").contains("10.24.0.0/16")
+                && pidPrefixes(m, "external", "ipv4").contains("10.23.0.0/16"));
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.21.0.0/16");
+        assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16", "10.22.0.0/16");
+        assertThat(pidPrefixes(map, "area-03", "ipv4")).as("origin AS 65010 behind GoBGP's 4-octet AS")
+                .containsExactly("10.3.0.0/16", "10.24.0.0/16");
+        assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
+        assertThat(pidPrefixes(map, "area-02", "ipv6")).containsExactly("2001:db8:22::/48");
+        assertThat(ranks(directory, "ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
+                .containsExactly(1, 2, 3);
+        assertThat(ranks(directory, "ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
+                .containsExactly(1, 2, 3);
+        String firstVtag = map.at("/meta/vtag/tag").asText();
+
+        // Re-tag 10.22/16 into area-01 (same prefix, new path: an implicit withdraw), withdraw
+        // 10.23/16 (Withdrawn Routes field) and 2001:db8:22::/48 (MP_UNREACH_NLRI).
+        gobgp("global", "rib", "add", "10.22.0.0/16", "community", "65000:101");
+        gobgp("global", "rib", "del", "10.23.0.0/16");
+        gobgp("global", "rib", "del", "-a", "ipv6", "2001:db8:22::/48");
+        map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
+                && !pidPrefixes(m, "external", "ipv4").contains("10.23.0.0/16")
+                && !pidPrefixes(m, "area-02", "ipv6").contains("2001:db8:22::/48"));
+        assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.21.0.0/16", "10.22.0.0/16");
+        assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16");
+        assertThat(pidPrefixes(map, "external", "ipv4")).containsExactly("0.0.0.0/0");
+        assertThat(pidPrefixes(map, "area-02", "ipv6")).isEmpty();
+        assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
+        assertThat(ranks(directory, "ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
+                .as("10.22/16 is now as close as 10.21/16").containsExactly(1, 1, 2);
+        assertThat(ranks(directory, "ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
+                .as("2001:db8:22::/48 fell back to the default PID").containsExactly(1, 2, 2);
+
+        // GoBGP restarts (as a graceful restart, -r): the server keeps its routes meanwhile (hold time
+        // plus 60 s of grace). The new GoBGP waits for the server's End-of-RIB before it sends its
+        // routes; its own End-of-RIB then tells the server that 10.21/16 and 2001:db8:21::/48 are
+        // all there is, and the rest goes long before the grace period would have ended.
+        long lost = System.nanoTime();
+        stopGoBgp();
+        assertThat(pidPrefixes(fetchMap(directory), "area-01", "ipv4")).as("kept while GoBGP is away").contains("10.22.0.0/16");
+        startGoBgp(dir, bgpPort, "--graceful-restart");
+        awaitApi();
+        gobgp("global", "rib", "add", "10.21.0.0/16", "community", "65000:101");
+        gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:21::/48", "community", "65000:101");
+        map = awaitMap(directory, m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
+                && !pidPrefixes(m, "area-03", "ipv4").contains("10.24.0.0/16")
+                && pidPrefixes(m, "area-01", "ipv4").contains("10.21.0.0/16")
+                && pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:21::/48"));
+        assertThat(Duration.ofNanos(System.nanoTime() - lost)).as("stale routes dropped at End-of-RIB, not at the grace period's end")
+                .isLessThan(Duration.ofSeconds(60));
+        assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.21.0.0/16");
+        assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
+        assertThat(pidPrefixes(map, "area-03", "ipv4")).containsExactly("10.3.0.0/16");
+        assertThat(run(List.of("gobgp", "-p", String.valueOf(apiPort), "neighbor", "127.0.0.1"), true))
+                .contains("graceful-restart:\tadvertised and received");
+
+        stopGoBgp();
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isZero();
+    }
+
+    /**
+     * GoBGP as the operator's router: source 127.0.0.2, connecting actively to the listener (its own
+     * BGP port disabled), IPv4 and IPv6 unicast with graceful restart (so it sends End-of-RIB), its
+     * gRPC API on a free port of its own.
+     */
+    private void startGoBgp(Path dir, int bgpPort, String... options) throws Exception {
+        Path config = dir.resolve("gobgpd.toml");
+        Files.writeString(config, """
+                [global.config]
+                  as = %d
+                  router-id = "127.0.0.2"
+                  port = -1
+                [[neighbors]]
+                  [neighbors.config]
+                    neighbor-address = "127.0.0.1"
+                    peer-as = 65000
+                  [neighbors.transport.config]
+                    local-address = "127.0.0.2"
+                    remote-port = %d
+                  [neighbors.timers.config]
+                    connect-retry = 1
+                    hold-time = 9
+                    keepalive-interval = 3
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "ipv4-unicast"
+                    [neighbors.afi-safis.mp-graceful-restart.config]
+                      enabled = true
+                  [[neighbors.afi-safis]]
+                    [neighbors.afi-safis.config]
+                      afi-safi-name = "ipv6-unicast"
+                    [neighbors.afi-safis.mp-graceful-restart.config]
+                      enabled = true
+                  [neighbors.graceful-restart.config]
+                    enabled = true
+                    restart-time = 30
+                """.formatted(GOBGP_AS, bgpPort));
+        apiPort = freePort();
+        List<String> command = new ArrayList<>(List.of("gobgpd", "-f", config.toString(), "--log-plain", "--pprof-disable",
+                "--api-hosts", "127.0.0.1:" + apiPort));
+        command.addAll(List.of(options));
+        gobgpd = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gobgpd.log").toFile())).start();
+    }
+
+    /** Waits until gobgpd answers on its API port. */
+    private void awaitApi() throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> global = List.of("gobgp", "-p", String.valueOf(apiPort), "global");
+        while (!run(global, false).contains("AS:")) {
+            if (System.nanoTime() > deadline) {
+                fail("gobgpd did not answer on its API port within " + PATIENCE);
+            }
+            assertThat(gobgpd.isAlive()).as("gobgpd is running").isTrue();
+            Thread.sleep(100);
+        }
+    }
+
+    /** GoBGP's first connect attempt comes 5 to 10 s after it starts (its minimum connect-retry interval). */
+    private void awaitEstablished() throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String neighbor = "";
+        while (!neighbor.contains("BGP state = ESTABLISHED")) {
+            if (System.nanoTime() > deadline) {
+                fail("GoBGP did not establish its session within " + PATIENCE + ":\n" + neighbor);
+            }
+            assertThat(gobgpd.isAlive()).as("gobgpd is running").isTrue();
+            Thread.sleep(200);
+            neighbor = run(List.of("gobgp", "-p", String.valueOf(apiPort), "neighbor", "127.0.0.1"), false);
+        }
+        assertThat(neighbor).contains("4-octet-as:\tadvertised and received", "ipv6-unicast:\tadvertised and received");
+    }
+
+    private void gobgp(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("gobgp", "-p", String.valueOf(apiPort)));
+        command.addAll(List.of(args));
+        run(command, true);
+    }
+
+    /** Runs a command to its end (bounded); with {@code check}, a non-zero exit fails the test. */
+    private static String run(List<String> command, boolean check) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish");
+        }
+        if (check && process.exitValue() != 0) {
+            fail(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + output);
+        }
+        return output;
+    }
+
+    /** Stops the gobgpd this test started, waiting until it is gone. */
+    private void stopGoBgp() throws Exception {
+        if (gobgpd == null) {
+            return;
+        }
+        Process process = gobgpd;
+        gobgpd = null;
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Ordinal routingcost from {@code src} to each of {@code dsts}, in order. */
+    private List<Integer> ranks(URI directory, String src, String... dsts) throws Exception {
+        String body = """
+                {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
+                 "endpoints": {"srcs": [%s], "dsts": %s}}""".formatted(JSON.writeValueAsString(src), JSON.writeValueAsString(dsts));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(directory.resolve("/endpointcost/lookup"))
+                .header("Content-Type", "application/alto-endpointcostparams+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode row = JSON.readTree(response.body()).path("endpoint-cost-map").path(src);
+        List<Integer> ranks = new ArrayList<>();
+        for (String dst : dsts) {
+            assertThat(row.has(dst)).as("a cost to " + dst + " in " + response.body()).isTrue();
+            ranks.add(row.get(dst).asInt());
+        }
+        return ranks;
+    }
+
+    private JsonNode fetchMap(URI directory) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(directory.resolve("/networkmap")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode awaitMap(URI directory, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        JsonNode map = fetchMap(directory);
+        while (!condition.test(map)) {
+            if (System.nanoTime() > deadline) {
+                fail("the served network map did not reach the expected state within " + PATIENCE + ": " + map);
+            }
+            Thread.sleep(100);
+            map = fetchMap(directory);
+        }
+        return map;
+    }
+
+    private static List<String> pidPrefixes(JsonNode map, String pid, String family) {
+        List<String> prefixes = new ArrayList<>();
+        map.at("/network-map/" + pid + "/" + family).forEach(prefix -> prefixes.add(prefix.asText()));
+        return prefixes;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
