@@ -97,11 +97,29 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
+        if (message instanceof byte[] bytes && !expected(bytes[BgpCodec.HEADER_LENGTH - 1] & 0xFF)) {
+            // RFC 4271 8.2.2: a message the state does not expect is an FSM error even when it is
+            // malformed (UpdateMsgErr in OpenSent / OpenConfirm, BGPOpenMsgErr in Established), so
+            // the type decides before the body is decoded.
+            fail(ctx, Notification.of(Notification.FSM_ERROR, 0),
+                    "unexpected message of type " + (bytes[BgpCodec.HEADER_LENGTH - 1] & 0xFF) + " in state " + state);
+            return;
+        }
         DecodeResult result = message instanceof DecodeResult.Failure failure ? failure : codec.decode((byte[]) message);
         switch (result) {
             case DecodeResult.Failure failure -> fail(ctx, failure.notification(), failure.reason());
             case DecodeResult.Success success -> receive(ctx, success.message());
         }
+    }
+
+    /** Whether the current state takes a message of this type (the header check has vetted the type). */
+    private boolean expected(int type) {
+        return switch (state) {
+            case OPEN_SENT -> type == BgpMessage.OPEN || type == BgpMessage.NOTIFICATION;
+            case OPEN_CONFIRM -> type == BgpMessage.KEEPALIVE || type == BgpMessage.NOTIFICATION;
+            case ESTABLISHED -> type != BgpMessage.OPEN;
+            case IDLE, CLOSED -> true;
+        };
     }
 
     private void receive(ChannelHandlerContext ctx, BgpMessage message) {
