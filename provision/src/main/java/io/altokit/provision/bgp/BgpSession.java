@@ -41,10 +41,19 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(BgpSession.class);
     /** RFC 4271 section 8: a large hold timer until the OPEN has arrived. */
     static final int OPEN_HOLD_TIME_SECONDS = 240;
+    private static final int CEASE_ADMINISTRATIVE_SHUTDOWN = 2;
     private static final int CEASE_CONNECTION_REJECTED = 5;
     private static final int CEASE_CONNECTION_COLLISION = 7;
 
     enum State { IDLE, OPEN_SENT, OPEN_CONFIRM, ESTABLISHED, CLOSED }
+
+    /** User event from {@link BgpListener#close()}: end the session with a Cease (ManualStop). */
+    static final Object STOP = new Object() {
+        @Override
+        public String toString() {
+            return "STOP";
+        }
+    };
 
     private final BgpConfig config;
     private final BgpFeed feed;
@@ -222,6 +231,10 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && state != State.CLOSED) {
             fail(ctx, Notification.of(Notification.HOLD_TIMER_EXPIRED, 0), "hold timer expired");
+        } else if (event == STOP && state != State.CLOSED) {
+            fail(ctx, Notification.of(Notification.CEASE, CEASE_ADMINISTRATIVE_SHUTDOWN), "the listener stops");
+        } else if (event == STOP) {
+            ctx.close();
         }
     }
 

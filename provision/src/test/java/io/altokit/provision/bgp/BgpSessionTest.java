@@ -485,6 +485,34 @@ class BgpSessionTest {
         again.expectSilence(Duration.ofMillis(100));
     }
 
+    // ---------------------------------------------------------------- the listener's own life
+
+    @Test
+    void stoppingTheListenerSendsCeaseAdministrativeShutdownAndItsPortCanBeBoundAgainAtOnce() throws Exception {
+        start(90, Duration.ofSeconds(60));
+        ScriptedPeer established = establish(ROUTER, ROUTER_AS, 90);
+        ScriptedPeer opening = connect(BIG_AS_ROUTER);
+        opening.expect(Open.class);
+        InetSocketAddress bound = listener.address();
+
+        listener.close();
+        // RFC 4271 8.2.2, ManualStop (Event 2) in OpenSent and Established: a NOTIFICATION with a Cease
+        // (subcode 2, Administrative Shutdown, RFC 4486), then the connection is dropped.
+        assertNotification(established.expectNotification(PROMPTLY), Notification.CEASE, 2);
+        established.expectClosed();
+        assertNotification(opening.expectNotification(PROMPTLY), Notification.CEASE, 2);
+        opening.expectClosed();
+
+        // The listener closed those connections, so they wait in TIME_WAIT on its port; a restarted
+        // server must still be able to bind it.
+        BgpConfig config = new BgpConfig(bound, LOCAL_AS, (Inet4Address) LOCAL, 90, Duration.ofSeconds(60),
+                Duration.ofMillis(20), List.of(new BgpConfig.Peer(ROUTER, ROUTER_AS)),
+                new PidRules(List.of(new PidRule.Community(65000, 101, "area-01")), "external"));
+        listener = BgpListener.start(config, feed);
+        assertThat(listener.address()).isEqualTo(bound);
+        establish(ROUTER, ROUTER_AS, 90).expectSilence(Duration.ofMillis(50));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void assertOpenRefused(Open open, int subcode, Octets data) throws Exception {
