@@ -260,7 +260,12 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void fail(ChannelHandlerContext ctx, Notification notification, String reason) {
+    private void fail(ChannelHandlerContext ctx, Notification given, String reason) {
+        // Data that is a whole message (RFC 7313 ROUTE-REFRESH error) can exceed what a NOTIFICATION
+        // holds (RFC 4271 4.5: header, code, subcode); send as much of it as fits.
+        int room = codec.options().maxMessageLength() - BgpCodec.HEADER_LENGTH - 2;
+        Notification notification = given.data().length() <= room ? given
+                : new Notification(given.code(), given.subcode(), Octets.copyOf(given.data().toByteArray(), 0, room));
         LOG.atWarn().addKeyValue("peer", peerName()).addKeyValue("notification", notification.toString())
                 .addKeyValue("reason", reason).log("closing the BGP session");
         state = State.CLOSED;

@@ -437,6 +437,34 @@ class BgpSessionTest {
         peer.expectSilence(Duration.ofMillis(200));
     }
 
+    @Test
+    void aRouteRefreshOfTheWrongLengthIsAnsweredEvenWhenItsDataWouldOverflowTheNotification() throws Exception {
+        start(90, Duration.ofSeconds(60));
+        // RFC 7313 5: ROUTE-REFRESH Message Error / Invalid Message Length, data = the message. A message
+        // of 4096 octets does not fit in a NOTIFICATION (4096 at most): the data must be cut, not the answer.
+        ScriptedPeer peer = establish(ROUTER, ROUTER_AS, 90);
+        byte[] refresh = new byte[4096];
+        java.util.Arrays.fill(refresh, 0, 16, (byte) 0xFF);
+        refresh[16] = 0x10;
+        refresh[17] = 0x00;
+        refresh[18] = BgpMessage.ROUTE_REFRESH;
+        peer.sendRaw(refresh);
+        Notification notification = peer.expectNotification(PROMPTLY);
+        assertNotification(notification, Notification.ROUTE_REFRESH_MESSAGE_ERROR, Notification.INVALID_MESSAGE_LENGTH);
+        assertThat(notification.data().length()).isEqualTo(4096 - 21);
+        assertThat(notification.data()).isEqualTo(Octets.copyOf(refresh, 0, 4096 - 21));
+        peer.expectClosed();
+
+        // A short one carries the whole message.
+        peer = establish(ROUTER, ROUTER_AS, 90);
+        byte[] shortRefresh = hex(MARKER + "0016 05 000100");
+        peer.sendRaw(shortRefresh);
+        notification = peer.expectNotification(PROMPTLY);
+        assertNotification(notification, Notification.ROUTE_REFRESH_MESSAGE_ERROR, Notification.INVALID_MESSAGE_LENGTH);
+        assertThat(notification.data()).isEqualTo(Octets.of(shortRefresh));
+        peer.expectClosed();
+    }
+
     // ---------------------------------------------------------------- session loss
 
     @Test
