@@ -797,7 +797,12 @@ class BgpSessionTest {
             }
         }
 
-        /** Closes our side and waits for the listener to close its side too. */
+        /**
+         * Closes our side and waits for the listener to close its side too. A reconnect must wait for
+         * this: the listener holds one session per peer from accept on, and a new connection that
+         * reaches it before the old one's FIN has been read is refused with Cease / Connection
+         * Collision Resolution (RFC 4271 6.8 keeps an Established session over a newcomer).
+         */
         void closeAndAwaitListenerClose() throws IOException {
             socket.shutdownOutput();
             long deadline = System.nanoTime() + PROMPTLY.toNanos();
