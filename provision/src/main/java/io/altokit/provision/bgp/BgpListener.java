@@ -10,6 +10,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
@@ -31,9 +33,12 @@ public final class BgpListener implements AutoCloseable {
 
     private final EventLoopGroup loop;
     private final Channel channel;
+    /** The open sessions' connections (a closed one leaves by itself). */
+    private final ChannelGroup sessions;
 
     private BgpListener(BgpConfig config, BgpFeed feed) throws InterruptedException {
         loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        sessions = new DefaultChannelGroup("bgp-sessions", loop.next());
         Set<InetAddress> connectedPeers = ConcurrentHashMap.newKeySet();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
@@ -42,6 +47,7 @@ public final class BgpListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        sessions.add(channel);
                         channel.pipeline()
                                 .addLast("hold-timer", new IdleStateHandler(BgpSession.OPEN_HOLD_TIME_SECONDS, 0, 0, TimeUnit.SECONDS))
                                 .addLast(new BgpFrameDecoder(new BgpCodec(SessionOptions.DEFAULT)))
@@ -67,9 +73,19 @@ public final class BgpListener implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /**
+     * Stops accepting, ends every session with a NOTIFICATION Cease / Administrative Shutdown (RFC
+     * 4271 8.2.2 ManualStop, RFC 4486) and closes its connection, then stops the event loop. Shutting
+     * the loop down alone leaves the sessions' sockets open, so the routers would only notice when
+     * their hold timers expire.
+     */
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
+        sessions.forEach(session -> session.pipeline().fireUserEventTriggered(BgpSession.STOP));
+        if (!sessions.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS)) {
+            sessions.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
         loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

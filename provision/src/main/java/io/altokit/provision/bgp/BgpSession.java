@@ -44,6 +44,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(BgpSession.class);
     /** RFC 4271 section 8: a large hold timer until the OPEN has arrived. */
     static final int OPEN_HOLD_TIME_SECONDS = 240;
+    private static final int CEASE_ADMINISTRATIVE_SHUTDOWN = 2;
     private static final int CEASE_CONNECTION_REJECTED = 5;
     private static final int CEASE_CONNECTION_COLLISION = 7;
     /**
@@ -55,6 +56,14 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
             Octets.of((byte) 0, (byte) 0));
 
     enum State { IDLE, OPEN_SENT, OPEN_CONFIRM, ESTABLISHED, CLOSED }
+
+    /** User event from {@link BgpListener#close()}: end the session with a Cease (ManualStop). */
+    static final Object STOP = new Object() {
+        @Override
+        public String toString() {
+            return "STOP";
+        }
+    };
 
     private final BgpConfig config;
     private final BgpFeed feed;
@@ -108,11 +117,29 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
+        if (message instanceof byte[] bytes && !expected(bytes[BgpCodec.HEADER_LENGTH - 1] & 0xFF)) {
+            // RFC 4271 8.2.2: a message the state does not expect is an FSM error even when it is
+            // malformed (UpdateMsgErr in OpenSent / OpenConfirm, BGPOpenMsgErr in Established), so
+            // the type decides before the body is decoded.
+            fail(ctx, Notification.of(Notification.FSM_ERROR, 0),
+                    "unexpected message of type " + (bytes[BgpCodec.HEADER_LENGTH - 1] & 0xFF) + " in state " + state);
+            return;
+        }
         DecodeResult result = message instanceof DecodeResult.Failure failure ? failure : codec.decode((byte[]) message);
         switch (result) {
             case DecodeResult.Failure failure -> fail(ctx, failure.notification(), failure.reason());
             case DecodeResult.Success success -> receive(ctx, success.message());
         }
+    }
+
+    /** Whether the current state takes a message of this type (the header check has vetted the type). */
+    private boolean expected(int type) {
+        return switch (state) {
+            case OPEN_SENT -> type == BgpMessage.OPEN || type == BgpMessage.NOTIFICATION;
+            case OPEN_CONFIRM -> type == BgpMessage.KEEPALIVE || type == BgpMessage.NOTIFICATION;
+            case ESTABLISHED -> type != BgpMessage.OPEN;
+            case IDLE, CLOSED -> true;
+        };
     }
 
     private void receive(ChannelHandlerContext ctx, BgpMessage message) {
@@ -233,6 +260,10 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && state != State.CLOSED) {
             fail(ctx, Notification.of(Notification.HOLD_TIMER_EXPIRED, 0), "hold timer expired");
+        } else if (event == STOP && state != State.CLOSED) {
+            fail(ctx, Notification.of(Notification.CEASE, CEASE_ADMINISTRATIVE_SHUTDOWN), "the listener stops");
+        } else if (event == STOP) {
+            ctx.close();
         }
     }
 
@@ -258,7 +289,12 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void fail(ChannelHandlerContext ctx, Notification notification, String reason) {
+    private void fail(ChannelHandlerContext ctx, Notification given, String reason) {
+        // Data that is a whole message (RFC 7313 ROUTE-REFRESH error) can exceed what a NOTIFICATION
+        // holds (RFC 4271 4.5: header, code, subcode); send as much of it as fits.
+        int room = codec.options().maxMessageLength() - BgpCodec.HEADER_LENGTH - 2;
+        Notification notification = given.data().length() <= room ? given
+                : new Notification(given.code(), given.subcode(), Octets.copyOf(given.data().toByteArray(), 0, room));
         LOG.atWarn().addKeyValue("peer", peerName()).addKeyValue("notification", notification.toString())
                 .addKeyValue("reason", reason).log("closing the BGP session");
         state = State.CLOSED;
