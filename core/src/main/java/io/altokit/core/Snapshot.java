@@ -178,9 +178,11 @@ public final class Snapshot {
         /** Each family's prefixes in address order, once each; reports prefixes claimed by two PIDs. */
         private static Map<AddressFamily, List<Assignment>> assignments(
                 Map<String, List<PrefixKey>> pids, List<String> names, List<String> problems) {
+            int total = pids.values().stream().mapToInt(List::size).sum();
             Map<AddressFamily, List<Assignment>> byFamily = new EnumMap<>(AddressFamily.class);
             for (AddressFamily family : AddressFamily.values()) {
-                byFamily.put(family, new ArrayList<>());
+                // Sized for all: growing a million-entry list copies it again and again.
+                byFamily.put(family, new ArrayList<>(total));
             }
             for (int pid = 0; pid < names.size(); pid++) {
                 for (PrefixKey prefix : pids.get(names.get(pid))) {
