@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An immutable ALTO network map (RFC 7285 section 5): PIDs indexed {@code 0..size()-1} in name
@@ -31,10 +32,15 @@ public final class NetworkMap {
      */
     NetworkMap(List<String> pidNames, List<Assignment> ipv4, List<Assignment> ipv6) {
         this.pidNames = List.copyOf(pidNames);
+        // The families are independent: IPv6's tables are built on another core while IPv4's are here.
+        CompletableFuture<PidPrefixes> ipv6Groups = CompletableFuture.supplyAsync(
+                () -> new PidPrefixes(AddressFamily.IPV6, pidNames.size(), ipv6));
+        CompletableFuture<Ipv6RangeTable> ipv6Ranges = CompletableFuture.supplyAsync(
+                () -> new Ipv6RangeTable(AddressRanges.of(ipv6)));
         ipv4Prefixes = new PidPrefixes(AddressFamily.IPV4, pidNames.size(), ipv4);
-        ipv6Prefixes = new PidPrefixes(AddressFamily.IPV6, pidNames.size(), ipv6);
         ipv4Table = new Ipv4RangeTable(AddressRanges.of(ipv4));
-        ipv6Table = new Ipv6RangeTable(AddressRanges.of(ipv6));
+        ipv6Prefixes = ipv6Groups.join();
+        ipv6Table = ipv6Ranges.join();
         vtag = hashContent();
     }
 

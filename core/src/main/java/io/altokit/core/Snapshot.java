@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -189,7 +190,13 @@ public final class Snapshot {
                     byFamily.get(prefix.family()).add(new Assignment(prefix, pid));
                 }
             }
-            byFamily.replaceAll((family, assignments) -> distinct(sorted(assignments), names, problems));
+            // The families are independent: IPv6 is ordered on another core while IPv4 is here.
+            List<String> ipv6Problems = new ArrayList<>();
+            CompletableFuture<List<Assignment>> ipv6 = CompletableFuture.supplyAsync(
+                    () -> distinct(sorted(byFamily.get(AddressFamily.IPV6)), names, ipv6Problems));
+            byFamily.put(AddressFamily.IPV4, distinct(sorted(byFamily.get(AddressFamily.IPV4)), names, problems));
+            byFamily.put(AddressFamily.IPV6, ipv6.join());
+            problems.addAll(ipv6Problems);
             return byFamily;
         }
 
