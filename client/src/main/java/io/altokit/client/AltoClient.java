@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -65,7 +66,16 @@ public final class AltoClient implements AutoCloseable {
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private volatile Directory directory;
 
+    private final LongAdder notModified = new LongAdder();
+
     private record Cached(String etag, Object value) {
+    }
+
+    /**
+     * Counters since the client was built: HTTP attempts sent, of them retries, and conditional
+     * fetches the server answered 304 (served from the cache).
+     */
+    public record Stats(long requests, long retries, long notModified) {
     }
 
     private AltoClient(Builder builder) {
@@ -189,6 +199,10 @@ public final class AltoClient implements AutoCloseable {
         return map;
     }
 
+    public Stats stats() {
+        return new Stats(transport.requests.sum(), transport.retries.sum(), notModified.sum());
+    }
+
     /** Closes the HTTP client if this client created it; a client given to the builder stays open. */
     @Override
     public void close() {
@@ -293,6 +307,7 @@ public final class AltoClient implements AutoCloseable {
                 throw new AltoProtocolException(AltoProtocolException.Problem.UNEXPECTED_RESPONSE,
                         description + " answered 304 to an unconditional request", Optional.empty(), null);
             }
+            notModified.increment();
             @SuppressWarnings("unchecked") T value = (T) held.value();
             return value;
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One ALTO HTTP exchange with timeouts and retries. Every request AltoClient sends is safe to
@@ -59,6 +60,8 @@ final class Transport {
     private final Duration maxBackoff;
     private final Clock clock;
     private final Sleeper sleeper;
+    final LongAdder requests = new LongAdder();
+    final LongAdder retries = new LongAdder();
 
     Transport(HttpClient http, Duration requestTimeout, int maxAttempts, Duration retryBudget, Duration initialBackoff,
               Duration maxBackoff, Clock clock, Sleeper sleeper) {
@@ -100,6 +103,7 @@ final class Transport {
             }
             LOG.debug("{} failed ({}), attempt {} of {}; retrying in {} ms", description, failure.getMessage(), attempt,
                     maxAttempts, delay.toMillis());
+            retries.increment();
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -129,6 +133,7 @@ final class Transport {
      * wait on the future also covers a body that stalls half way, and cancelling aborts the exchange.
      */
     private Response send(HttpRequest request, Duration timeout, String description) throws RetryableFailure {
+        requests.increment();
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
