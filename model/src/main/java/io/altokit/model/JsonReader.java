@@ -46,13 +46,18 @@ final class JsonReader {
 
     /** Decodes a whole body that must be one JSON object; anything after it is a syntax error. */
     static <T> T decode(byte[] body, Decoding<T> decoding) {
+        return decode(body, "request body", decoding);
+    }
+
+    /** As {@link #decode(byte[], Decoding)}, naming the body ("response body") in syntax errors. */
+    static <T> T decode(byte[] body, String what, Decoding<T> decoding) {
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new AltoException(AltoError.syntax("empty request body"));
+                throw new AltoException(AltoError.syntax("empty " + what));
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new AltoException(AltoError.syntax("request body must be a JSON object"));
+                throw new AltoException(AltoError.syntax(what + " must be a JSON object"));
             }
             T result;
             try {
@@ -124,6 +129,39 @@ final class JsonReader {
             }
         }
         return out;
+    }
+
+    /** A JSON number (integer or fraction) as a double. */
+    double number(String path) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw wrongType(path);
+        }
+        return parser.getDoubleValue();
+    }
+
+    boolean bool(String path) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+            throw wrongType(path);
+        }
+        return token == JsonToken.VALUE_TRUE;
+    }
+
+    /** Reads one element of an array; must consume it. The path names the element ("a/b[2]"). */
+    interface ElementReader {
+        void read(String path) throws IOException;
+    }
+
+    /** The current token starts an array: hands each element to {@code elements}. */
+    void array(String path, ElementReader elements) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw wrongType(path);
+        }
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            elements.read(path + "[" + index++ + "]");
+        }
     }
 
     /** Skips the current value (an unknown field: RFC 7285 8.3.7 says to ignore it). */

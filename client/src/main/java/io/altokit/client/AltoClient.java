@@ -1,0 +1,464 @@
+package io.altokit.client;
+
+import io.altokit.model.AltoError;
+import io.altokit.model.AltoException;
+import io.altokit.model.CostMapFilter;
+import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostType;
+import io.altokit.model.Directory;
+import io.altokit.model.EndpointCostRequest;
+import io.altokit.model.EndpointPropertyRequest;
+import io.altokit.model.EndpointPropertyResponse;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.NetworkMapFilter;
+import io.altokit.model.NetworkMapResponse;
+import io.altokit.model.RequestEncoder;
+import io.altokit.model.ResponseDecoder;
+import io.altokit.model.VersionTag;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * An ALTO client (RFC 7285) bootstrapped from one information resource directory (IRD).
+ *
+ * <pre>{@code
+ * try (AltoClient alto = AltoClient.builder(URI.create("http://alto.example:8181/directory")).build()) {
+ *     NetworkMapResponse map = alto.networkMap();
+ *     CostMapResponse costs = alto.costMap(new CostType("routingcost", CostMode.NUMERICAL));
+ * }
+ * }</pre>
+ *
+ * <p>The directory is fetched on first use and kept; {@link #refreshDirectory()} revalidates it.
+ * Full maps (and the directory) are cached with their ETag and revalidated on every call with
+ * If-None-Match: an unchanged map costs a 304 and returns the very same object. A cost map is
+ * checked against the network map it depends on (RFC 7285 11.2.3.6): if its dependent vtag names
+ * another version than the client holds, the network map is revalidated once and a persisting
+ * mismatch fails with {@link AltoProtocolException.Problem#VTAG_MISMATCH}.
+ *
+ * <p>Every failure is an {@link AltoClientException}; RFC 7285 guidance is advisory, so callers
+ * normally fall back to unranked choices. Requests have timeouts, overload (503 + Retry-After) is
+ * honoured, and 4xx answers are never retried (see {@link Builder}).
+ *
+ * <p><b>Thread-safe.</b> One instance can and should be shared: the underlying {@link HttpClient}
+ * is thread-safe, the cache is a concurrent map of immutable entries and the directory a volatile
+ * reference. Concurrent calls for the same map may each fetch it; the last answer wins the cache.
+ */
+public final class AltoClient implements AutoCloseable {
+    private final URI directoryUri;
+    private final Transport transport;
+    private final Optional<HttpClient> owned;
+    /** Cached full representations by URI: the ETag that validates them and the decoded value. */
+    private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Directory directory;
+
+    private final LongAdder notModified = new LongAdder();
+
+    private record Cached(String etag, Object value) {
+    }
+
+    /**
+     * Counters since the client was built: HTTP attempts sent, of them retries, and conditional
+     * fetches the server answered 304 (served from the cache).
+     */
+    public record Stats(long requests, long retries, long notModified) {
+    }
+
+    private AltoClient(Builder builder) {
+        this.directoryUri = builder.directoryUri;
+        HttpClient http = builder.httpClient;
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            this.owned = Optional.of(http);
+        } else {
+            this.owned = Optional.empty();
+        }
+        this.transport = new Transport(http, builder.requestTimeout, builder.maxAttempts, builder.retryBudget,
+                builder.initialBackoff, builder.maxBackoff, builder.clock, builder.sleeper);
+    }
+
+    /** A builder for a client of the server whose directory is at {@code directoryUri}. */
+    public static Builder builder(URI directoryUri) {
+        return new Builder(directoryUri);
+    }
+
+    public URI directoryUri() {
+        return directoryUri;
+    }
+
+    /** The directory, fetched on first use. */
+    public Directory directory() {
+        Directory current = directory;
+        return current != null ? current : refreshDirectory();
+    }
+
+    /** Revalidates the directory with the server (a 304 when unchanged) and returns the current one. */
+    public Directory refreshDirectory() {
+        Directory fresh = getCached(directoryUri, MediaTypes.DIRECTORY, ResponseDecoder::directory, "directory");
+        directory = fresh;
+        return fresh;
+    }
+
+    /** The directory's default network map (RFC 7285 9.2.2 "default-alto-network-map"). */
+    public NetworkMapResponse networkMap() {
+        Directory ird = directory();
+        String id = ird.defaultNetworkMap().or(() -> ird.resources().entrySet().stream()
+                        .filter(e -> isFull(e.getValue(), MediaTypes.NETWORK_MAP)).map(Map.Entry::getKey).findFirst())
+                .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no network map"));
+        return networkMap(id);
+    }
+
+    /** The full network map with this resource id. */
+    public NetworkMapResponse networkMap(String resourceId) {
+        Directory.Entry entry = entry(resourceId, MediaTypes.NETWORK_MAP);
+        NetworkMapResponse map = getCached(resolve(entry), MediaTypes.NETWORK_MAP, ResponseDecoder::networkMap,
+                "network map " + resourceId);
+        if (!map.vtag().resourceId().equals(resourceId)) {
+            throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, "network map " + resourceId
+                    + " carries the vtag of " + map.vtag().resourceId(), Optional.empty(), null);
+        }
+        return map;
+    }
+
+    /** The full cost map of this cost type, preferring one over the default network map. */
+    public CostMapResponse costMap(CostType costType) {
+        Directory ird = directory();
+        String id = ird.resources().entrySet().stream()
+                .filter(e -> isFull(e.getValue(), MediaTypes.COST_MAP) && offers(ird, e.getValue(), costType))
+                .sorted(Comparator.comparing(e -> !usesDefault(ird, e.getValue())))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri
+                        + " lists no cost map of type " + describe(costType)));
+        CostMapResponse map = costMap(id);
+        checkCostType(map, costType, "cost map " + id);
+        return map;
+    }
+
+    /** The full cost map with this resource id, checked against the network map it depends on. */
+    public CostMapResponse costMap(String resourceId) {
+        Directory.Entry entry = entry(resourceId, MediaTypes.COST_MAP);
+        CostMapResponse map = getCached(resolve(entry), MediaTypes.COST_MAP, ResponseDecoder::costMap, "cost map " + resourceId);
+        checkDependentVtags(map.dependentVtags(), "cost map " + resourceId);
+        return map;
+    }
+
+    /** RFC 7285 11.3.1: the parts of the network map the filter selects. */
+    public NetworkMapResponse filteredNetworkMap(NetworkMapFilter filter) {
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.NETWORK_MAP, MediaTypes.NETWORK_MAP_FILTER,
+                e -> true, "filtered network map");
+        return post(found, MediaTypes.NETWORK_MAP, MediaTypes.NETWORK_MAP_FILTER,
+                RequestEncoder.networkMapFilter(filter), ResponseDecoder::networkMap);
+    }
+
+    /** RFC 7285 11.3.2: the costs between the filter's PIDs, checked against the network map in use. */
+    public CostMapResponse filteredCostMap(CostMapFilter filter) {
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
+                e -> offersOrUnspecified(ird, e, filter.costType()), "filtered cost map of type " + describe(filter.costType()));
+        CostMapResponse map = post(found, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
+                RequestEncoder.costMapFilter(filter), ResponseDecoder::costMap);
+        checkCostType(map, filter.costType(), "filtered cost map " + found.getKey());
+        checkDependentVtags(map.dependentVtags(), "filtered cost map " + found.getKey());
+        return map;
+    }
+
+    /** RFC 7285 11.4.1: properties of endpoints, from a resource listing every requested property type. */
+    public EndpointPropertyResponse endpointProperties(EndpointPropertyRequest request) {
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.ENDPOINT_PROP, MediaTypes.ENDPOINT_PROP_PARAMS,
+                e -> e.capabilities().propTypes().isEmpty() || e.capabilities().propTypes().containsAll(request.properties()),
+                "endpoint property service for " + request.properties());
+        return post(found, MediaTypes.ENDPOINT_PROP, MediaTypes.ENDPOINT_PROP_PARAMS,
+                RequestEncoder.endpointProperties(request), ResponseDecoder::endpointProperties);
+    }
+
+    /** RFC 7285 11.5.1: costs between endpoints; the answer is keyed by the addresses as requested. */
+    public CostMapResponse endpointCost(EndpointCostRequest request) {
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
+                e -> offersOrUnspecified(ird, e, request.costType()), "endpoint cost service of type " + describe(request.costType()));
+        CostMapResponse map = post(found, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
+                RequestEncoder.endpointCost(request), ResponseDecoder::endpointCostMap);
+        checkCostType(map, request.costType(), "endpoint cost " + found.getKey());
+        return map;
+    }
+
+    public Stats stats() {
+        return new Stats(transport.requests.sum(), transport.retries.sum(), notModified.sum());
+    }
+
+    /** Closes the HTTP client if this client created it; a client given to the builder stays open. */
+    @Override
+    public void close() {
+        owned.ifPresent(HttpClient::close);
+    }
+
+    // ---- resources in the directory ----
+
+    private Directory.Entry entry(String resourceId, String mediaType) {
+        Directory.Entry entry = directory().resources().get(resourceId);
+        if (entry == null || !isFull(entry, mediaType)) {
+            throw new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no resource "
+                    + resourceId + " of type " + mediaType);
+        }
+        return entry;
+    }
+
+    private Map.Entry<String, Directory.Entry> find(Directory ird, String mediaType, String accepts,
+                                                    Predicate<Directory.Entry> suits, String what) {
+        return ird.resources().entrySet().stream()
+                .filter(e -> e.getValue().mediaType().equals(mediaType)
+                        && e.getValue().accepts().filter(accepts::equals).isPresent() && suits.test(e.getValue()))
+                .sorted(Comparator.comparing(e -> !usesDefault(ird, e.getValue())))
+                .findFirst()
+                .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no " + what));
+    }
+
+    private static boolean isFull(Directory.Entry entry, String mediaType) {
+        return entry.mediaType().equals(mediaType) && entry.accepts().isEmpty();
+    }
+
+    private static boolean usesDefault(Directory ird, Directory.Entry entry) {
+        return ird.defaultNetworkMap().filter(entry.uses()::contains).isPresent();
+    }
+
+    private static boolean offers(Directory ird, Directory.Entry entry, CostType type) {
+        return entry.capabilities().costTypeNames().stream()
+                .map(name -> ird.costTypes().get(name)).anyMatch(listed -> listed != null && listed.sameAs(type));
+    }
+
+    private static boolean offersOrUnspecified(Directory ird, Directory.Entry entry, CostType type) {
+        return entry.capabilities().costTypeNames().isEmpty() || offers(ird, entry, type);
+    }
+
+    private URI resolve(Directory.Entry entry) {
+        try {
+            return directoryUri.resolve(entry.uri());
+        } catch (IllegalArgumentException e) {
+            throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, "the directory lists an invalid URI "
+                    + entry.uri(), Optional.empty(), e);
+        }
+    }
+
+    private static String describe(CostType type) {
+        return type.mode().wireName() + " " + type.metric();
+    }
+
+    private static void checkCostType(CostMapResponse map, CostType asked, String what) {
+        if (!map.costType().sameAs(asked)) {
+            throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, what + " answered with cost type "
+                    + describe(map.costType()) + ", asked for " + describe(asked), Optional.empty(), null);
+        }
+    }
+
+    /**
+     * Each dependent vtag naming a network map of the directory must be the version the client holds.
+     * A network map not held yet is fetched; a differing one is revalidated once (it may have changed).
+     */
+    private void checkDependentVtags(List<VersionTag> vtags, String what) {
+        Directory ird = directory();
+        for (VersionTag vtag : vtags) {
+            Directory.Entry entry = ird.resources().get(vtag.resourceId());
+            if (entry == null || !isFull(entry, MediaTypes.NETWORK_MAP)) {
+                continue;
+            }
+            Cached held = cache.get(resolve(entry));
+            if (held != null && held.value() instanceof NetworkMapResponse map && map.vtag().equals(vtag)) {
+                continue;
+            }
+            VersionTag current = networkMap(vtag.resourceId()).vtag();
+            if (!current.equals(vtag)) {
+                throw new AltoProtocolException(AltoProtocolException.Problem.VTAG_MISMATCH, what + " depends on "
+                        + vtag.resourceId() + " version " + vtag.tag() + " but the server's network map is version "
+                        + current.tag(), Optional.empty(), null);
+            }
+        }
+    }
+
+    // ---- HTTP ----
+
+    /** GET with If-None-Match when a representation is cached; a 304 returns the cached object itself. */
+    private <T> T getCached(URI uri, String mediaType, Function<byte[], T> decoder, String what) {
+        Cached held = cache.get(uri);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType));
+        if (held != null) {
+            request.header("If-None-Match", held.etag());
+        }
+        String description = "GET " + uri + " (" + what + ")";
+        Transport.Response response = transport.exchange(request, description);
+        if (response.status() == 304) {
+            if (held == null) {
+                throw new AltoProtocolException(AltoProtocolException.Problem.UNEXPECTED_RESPONSE,
+                        description + " answered 304 to an unconditional request", Optional.empty(), null);
+            }
+            notModified.increment();
+            @SuppressWarnings("unchecked") T value = (T) held.value();
+            return value;
+        }
+        T value = decode(response, mediaType, decoder, description);
+        if (held != null && held.value().equals(value)) {
+            // Same content under a new ETag (another replica, another encoding): keep the one object.
+            @SuppressWarnings("unchecked") T same = (T) held.value();
+            value = same;
+        }
+        T result = value;
+        response.header("ETag").ifPresentOrElse(etag -> cache.put(uri, new Cached(etag, result)), () -> cache.remove(uri));
+        return result;
+    }
+
+    private <T> T post(Map.Entry<String, Directory.Entry> resource, String mediaType, String contentType, byte[] body,
+                       Function<byte[], T> decoder) {
+        URI uri = resolve(resource.getValue());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String description = "POST " + uri + " (" + resource.getKey() + ")";
+        return decode(transport.exchange(request, description), mediaType, decoder, description);
+    }
+
+    /** RFC 7285 8.3.5: accept the resource's media type and the error type. */
+    private static String accept(String mediaType) {
+        return mediaType + "," + MediaTypes.ERROR;
+    }
+
+    private static <T> T decode(Transport.Response response, String mediaType, Function<byte[], T> decoder, String description) {
+        Optional<String> contentType = response.header("Content-Type").map(AltoClient::bareType);
+        if (response.status() == 200) {
+            if (!contentType.filter(mediaType::equals).isPresent()) {
+                throw new AltoProtocolException(AltoProtocolException.Problem.WRONG_MEDIA_TYPE, description + " answered "
+                        + contentType.orElse("without a Content-Type") + ", expected " + mediaType, Optional.empty(), null);
+            }
+            return decodeBody(response.body(), decoder, description);
+        }
+        if (contentType.filter(MediaTypes.ERROR::equals).isPresent()) {
+            AltoError error = decodeBody(response.body(), ResponseDecoder::error, description + " error object");
+            throw new AltoErrorResponseException(description, response.status(), error);
+        }
+        throw new AltoStatusException(description + " answered HTTP " + response.status() + snippet(response.body()),
+                response.status(), Optional.empty());
+    }
+
+    private static <T> T decodeBody(byte[] body, Function<byte[], T> decoder, String description) {
+        try {
+            return Objects.requireNonNull(decoder.apply(body));
+        } catch (AltoException e) {
+            throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY,
+                    description + " answered a malformed body: " + e.error().describe(), Optional.of(e.error()), e);
+        }
+    }
+
+    private static String bareType(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String snippet(byte[] body) {
+        if (body.length == 0) {
+            return "";
+        }
+        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : ": " + text;
+    }
+
+    /**
+     * Settings of an {@link AltoClient}. Defaults: connect timeout 5 s, request timeout 10 s (per
+     * attempt, until the whole answer is in), at most 3 attempts within a retry budget of 30 s
+     * (waits included), backoff starting at 200 ms and capped at 5 s.
+     */
+    public static final class Builder {
+        private final URI directoryUri;
+        private HttpClient httpClient;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxAttempts = 3;
+        private Duration retryBudget = Duration.ofSeconds(30);
+        private Duration initialBackoff = Duration.ofMillis(200);
+        private Duration maxBackoff = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+        private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
+
+        private Builder(URI directoryUri) {
+            if (!directoryUri.isAbsolute() || !List.of("http", "https").contains(directoryUri.getScheme().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("the directory URI must be an absolute http(s) URI: " + directoryUri);
+            }
+            this.directoryUri = directoryUri;
+        }
+
+        /** The HTTP client to use (shared, configured by the caller); by default the client makes its own. */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /** Connect timeout of the client's own HttpClient (a given one keeps its setting). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connect timeout");
+            return this;
+        }
+
+        /** How long one attempt may take, from sending the request to the last byte of the answer. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "request timeout");
+            return this;
+        }
+
+        /** At most this many attempts per call (1 = no retries). */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max attempts must be >= 1, got " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** A call never retries past this much time since it started, waits included. */
+        public Builder retryBudget(Duration budget) {
+            this.retryBudget = positive(budget, "retry budget");
+            return this;
+        }
+
+        /** Backoff without Retry-After: doubling from {@code initial} up to {@code max}, with jitter. */
+        public Builder backoff(Duration initial, Duration max) {
+            this.initialBackoff = positive(initial, "initial backoff");
+            this.maxBackoff = positive(max, "max backoff");
+            return this;
+        }
+
+        /** The clock Retry-After dates are measured against (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        Builder sleeper(Transport.Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper);
+            return this;
+        }
+
+        public AltoClient build() {
+            return new AltoClient(this);
+        }
+
+        private static Duration positive(Duration duration, String what) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + duration);
+            }
+            return duration;
+        }
+    }
+}

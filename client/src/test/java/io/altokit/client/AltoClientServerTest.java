@@ -1,0 +1,193 @@
+package io.altokit.client;
+
+import io.altokit.core.IpPrefix;
+import io.altokit.model.AddressType;
+import io.altokit.model.CostConstraint;
+import io.altokit.model.CostMapFilter;
+import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostMode;
+import io.altokit.model.CostType;
+import io.altokit.model.Directory;
+import io.altokit.model.EndpointCostRequest;
+import io.altokit.model.EndpointPropertyRequest;
+import io.altokit.model.EndpointPropertyResponse;
+import io.altokit.model.ErrorCode;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.NetworkMapFilter;
+import io.altokit.model.NetworkMapResponse;
+import io.altokit.model.TypedAddress;
+import io.altokit.model.VersionTag;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every AltoClient call against a real AltoKit server in process. */
+@Timeout(30)
+class AltoClientServerTest {
+    private static final CostType ROUTING = new CostType("routingcost", CostMode.NUMERICAL);
+    private static InProcessServer server;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        server = new InProcessServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static AltoClient client() {
+        return AltoClient.builder(server.directoryUri()).requestTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static TypedAddress address(String text) {
+        return TypedAddress.parse(text).orElseThrow();
+    }
+
+    private static double cost(CostMapResponse map, String src, String dst) {
+        return map.costs().cost(map.costs().srcs().indexOf(src), map.costs().dsts().indexOf(dst));
+    }
+
+    @Test
+    void bootstrapsFromTheDirectoryOnce() {
+        try (AltoClient alto = client()) {
+            Directory directory = alto.directory();
+            assertThat(directory.defaultNetworkMap()).contains("default-network-map");
+            assertThat(directory.resources().values()).extracting(Directory.Entry::mediaType)
+                    .contains(MediaTypes.NETWORK_MAP, MediaTypes.COST_MAP, MediaTypes.ENDPOINT_PROP, MediaTypes.ENDPOINT_COST);
+            assertThat(alto.directory()).isSameAs(directory);
+            assertThat(alto.stats().requests()).isEqualTo(1);
+
+            assertThat(alto.refreshDirectory()).isSameAs(directory);
+            assertThat(alto.stats().notModified()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void networkMapIsCachedAndRevalidatedWith304() {
+        try (AltoClient alto = client()) {
+            NetworkMapResponse map = alto.networkMap();
+            assertThat(map.vtag().resourceId()).isEqualTo("default-network-map");
+            assertThat(map.pids()).containsKeys("a", "b", "c");
+            assertThat(map.pids().get("c")).isEqualTo(Map.of(AddressType.IPV4, List.of("10.2.5.0/24"),
+                    AddressType.IPV6, List.of("2001:db8:2::/48")));
+
+            assertThat(alto.networkMap()).isSameAs(map);
+            assertThat(alto.stats().notModified()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void costMapByCostTypeMatchesTheNetworkMapAndIsCached() {
+        try (AltoClient alto = client()) {
+            CostMapResponse costs = alto.costMap(ROUTING);
+            assertThat(costs.costType().sameAs(ROUTING)).isTrue();
+            assertThat(cost(costs, "a", "b")).isEqualTo(5);
+            assertThat(cost(costs, "c", "a")).isEqualTo(10);
+            NetworkMapResponse map = alto.networkMap();
+            assertThat(costs.dependentVtags()).contains(map.vtag());
+
+            long before = alto.stats().notModified();
+            assertThat(alto.costMap(ROUTING)).isSameAs(costs);
+            assertThat(alto.stats().notModified()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aNewSnapshotIsPickedUpAndTheNetworkMapRevalidated() throws InterruptedException {
+        try (InProcessServer own = new InProcessServer();
+             AltoClient alto = AltoClient.builder(own.directoryUri()).build()) {
+            NetworkMapResponse before = alto.networkMap();
+            assertThat(cost(alto.costMap(ROUTING), "a", "b")).isEqualTo(5);
+
+            own.informationBase.publish(InProcessServer.network(7)
+                    .pid("d", List.of(IpPrefix.parse("10.9.0.0/16"))).build());
+
+            CostMapResponse after = alto.costMap(ROUTING);
+            assertThat(cost(after, "a", "b")).isEqualTo(7);
+            NetworkMapResponse map = alto.networkMap();
+            assertThat(map.vtag()).isNotEqualTo(before.vtag());
+            assertThat(after.dependentVtags()).contains(map.vtag());
+            assertThat(map.pids()).containsKey("d");
+        }
+    }
+
+    @Test
+    void filteredNetworkMap() {
+        try (AltoClient alto = client()) {
+            NetworkMapResponse map = alto.filteredNetworkMap(new NetworkMapFilter(List.of("a"), Set.of(AddressType.IPV6)));
+            assertThat(map.pids()).isEqualTo(Map.of("a", Map.of(AddressType.IPV6, List.of("2001:db8:1::/48"))));
+        }
+    }
+
+    @Test
+    void filteredCostMap() {
+        try (AltoClient alto = client()) {
+            CostMapResponse costs = alto.filteredCostMap(new CostMapFilter(ROUTING,
+                    List.of(CostConstraint.parse("le 5").orElseThrow()), List.of("a", "b"), List.of("b", "c")));
+            assertThat(costs.costs().srcs()).containsExactly("a", "b");
+            assertThat(cost(costs, "a", "b")).isEqualTo(5);
+            assertThat(cost(costs, "b", "c")).isEqualTo(5);
+            assertThat(costs.costs().dsts().contains("c") ? costs.costs().isPresent(0, costs.costs().dsts().indexOf("c")) : false)
+                    .as("a->c costs 10, over the constraint").isFalse();
+        }
+    }
+
+    @Test
+    void endpointProperties() {
+        try (AltoClient alto = client()) {
+            EndpointPropertyResponse response = alto.endpointProperties(new EndpointPropertyRequest(
+                    List.of("default-network-map.pid"), List.of(address("ipv4:10.2.5.1"), address("ipv6:2001:db8:1::9"))));
+            assertThat(response.properties()).isEqualTo(Map.of(
+                    "ipv4:10.2.5.1", Map.of("default-network-map.pid", "c"),
+                    "ipv6:2001:db8:1::9", Map.of("default-network-map.pid", "a")));
+            assertThat(response.dependentVtags()).extracting(VersionTag::resourceId).containsExactly("default-network-map");
+        }
+    }
+
+    @Test
+    void endpointCost() {
+        try (AltoClient alto = client()) {
+            CostMapResponse costs = alto.endpointCost(new EndpointCostRequest(ROUTING, List.of(),
+                    List.of(address("ipv4:10.1.0.1")), List.of(address("ipv4:10.2.0.1"), address("ipv4:10.2.5.1"))));
+            assertThat(cost(costs, "ipv4:10.1.0.1", "ipv4:10.2.0.1")).isEqualTo(5);
+            assertThat(cost(costs, "ipv4:10.1.0.1", "ipv4:10.2.5.1")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void anErrorObjectBecomesATypedExceptionAndIsNotRetried() {
+        try (AltoClient alto = client()) {
+            alto.directory();
+            long before = alto.stats().requests();
+            assertThatThrownBy(() -> alto.filteredNetworkMap(new NetworkMapFilter(List.of("not a pid!"), Set.of())))
+                    .isInstanceOfSatisfying(AltoErrorResponseException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.error().code()).isEqualTo(ErrorCode.E_INVALID_FIELD_VALUE);
+                        assertThat(e.error().field()).contains("pids");
+                        assertThat(e.error().value()).contains("not a pid!");
+                    });
+            assertThat(alto.stats().requests()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aCostTypeTheDirectoryDoesNotListIsRefusedLocally() {
+        try (AltoClient alto = client()) {
+            assertThatThrownBy(() -> alto.costMap(new CostType("priv:nothing", CostMode.NUMERICAL)))
+                    .isInstanceOf(AltoResourceNotOfferedException.class).hasMessageContaining("priv:nothing");
+            assertThatThrownBy(() -> alto.networkMap("no-such-map"))
+                    .isInstanceOf(AltoResourceNotOfferedException.class);
+        }
+    }
+}
