@@ -74,7 +74,9 @@ class ReadmeTourIT {
         }).get(60, TimeUnit.SECONDS)).isEqualTo("ALTO server ready: http://127.0.0.1:" + TOUR_PORT + "/directory");
 
         for (String command : commands) {
-            Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", command).redirectErrorStream(true).start();
+            // From the repository root, where the README's reader stands (./alto is there).
+            Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", command).directory(README.getParent().toFile())
+                    .redirectErrorStream(true).start();
             assertThat(shell.waitFor(30, TimeUnit.SECONDS)).as(command).isTrue();
             String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(shell.exitValue()).as(command + "\n" + output).isZero();
