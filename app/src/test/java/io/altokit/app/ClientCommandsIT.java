@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code alto rank} against {@code alto serve}, both as the packaged jar. */
-class RankCommandIT {
+/** {@code alto rank} and {@code alto query} against {@code alto serve}, all as the packaged jar. */
+class ClientCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Process> started = new ArrayList<>();
 
@@ -66,15 +66,41 @@ class RankCommandIT {
         assertThat(ranking.at("/peers/0/cost").isNull()).isTrue();
     }
 
+    @Test
+    void queryPrintsTheServersAnswers() throws Exception {
+        Process server = new ProcessBuilder(AltoJar.command("serve", "--port", "0"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(server);
+        String directory = AltoJar.awaitReady(server).toString();
+        assertThat(alto(0, "query", "--server", directory, "ird").at("/resources/endpoint-cost/uri").asText())
+                .isEqualTo("/endpointcost/lookup");
+        assertThat(alto(0, "query", "--server", directory, "networkmap").at("/network-map/area-01/ipv4/0").asText())
+                .isEqualTo("10.1.0.0/16");
+        assertThat(alto(0, "query", "--server", directory, "costmap", "--metric", "hopcount").at("/cost-map/area-01/area-01").asInt())
+                .isZero();
+        assertThat(alto(0, "query", "--server", directory, "ecs", "--mode", "ordinal", "--source", "10.1.2.3", "10.1.9.9", "10.14.0.1")
+                .at("/endpoint-cost-map/ipv4:10.1.2.3/ipv4:10.1.9.9").asInt()).isEqualTo(1);
+        assertThat(alto(0, "query", "--server", directory, "eps", "2001:db8:7::1")
+                .at("/endpoint-properties/ipv6:2001:db8:7::1/default-network-map.pid").asText()).isEqualTo("area-07");
+        assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "nosuch")).isNull();
+        assertThat(alto(2, "query", "--server", directory, "eps", "10.1.2")).isNull();
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+
     private JsonNode rank(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("rank"));
         command.addAll(List.of(args));
-        Process rank = new ProcessBuilder(AltoJar.command(command.toArray(String[]::new)))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        started.add(rank);
-        assertThat(rank.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(rank.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(rank.exitValue()).as(output).isZero();
-        return JSON.readTree(output);
+        return alto(0, command.toArray(String[]::new));
+    }
+
+    /** Runs the jar; expects the exit status; the JSON it printed, or null when it printed nothing. */
+    private JsonNode alto(int expectedStatus, String... args) throws Exception {
+        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(process);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(String.join(" ", args) + "\n" + output).isEqualTo(expectedStatus);
+        return output.isBlank() ? null : JSON.readTree(output);
     }
 }
