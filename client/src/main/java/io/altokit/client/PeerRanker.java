@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,11 @@ public final class PeerRanker {
     private final Strategy strategy;
     private final CostType costType;
     private final PeerOrder order;
+    private final Duration mapRefresh;
     /** The maps' local form, rebuilt only when the client fetched new maps. */
     private volatile Guidance guidance;
 
-    private record Guidance(NetworkMapResponse networkMap, CostMapResponse costMap, MapGuidance local) {
+    private record Guidance(NetworkMapResponse networkMap, CostMapResponse costMap, MapGuidance local, long checkedNanos) {
     }
 
     private PeerRanker(Builder builder) {
@@ -54,6 +56,7 @@ public final class PeerRanker {
         this.strategy = builder.strategy;
         this.costType = builder.costType;
         this.order = new PeerOrder(builder.randomShare, builder.random);
+        this.mapRefresh = builder.mapRefresh;
     }
 
     public static Builder builder(AltoClient client) {
@@ -104,12 +107,16 @@ public final class PeerRanker {
     }
 
     private double[] mapCosts(InetAddress source, List<InetAddress> peers) {
-        NetworkMapResponse networkMap = client.networkMap();
-        CostMapResponse costMap = client.costMap(costType);
         Guidance current = guidance;
-        // The client hands back the same objects while the server answers 304: rebuild only on change.
-        if (current == null || current.networkMap() != networkMap || current.costMap() != costMap) {
-            current = new Guidance(networkMap, costMap, MapGuidance.of(networkMap, costMap));
+        long now = System.nanoTime();
+        // Within the refresh period the maps are used as they are: no request at all per ranking.
+        if (current == null || now - current.checkedNanos() >= mapRefresh.toNanos()) {
+            NetworkMapResponse networkMap = client.networkMap();
+            CostMapResponse costMap = client.costMap(costType);
+            // The client hands back the same objects while the server answers 304: rebuild only on change.
+            MapGuidance local = current != null && current.networkMap() == networkMap && current.costMap() == costMap
+                    ? current.local() : MapGuidance.of(networkMap, costMap);
+            current = new Guidance(networkMap, costMap, local, now);
             guidance = current;
         }
         return current.local().costs(source, peers);
@@ -122,6 +129,7 @@ public final class PeerRanker {
         private CostType costType = new CostType("routingcost", CostMode.NUMERICAL);
         private double randomShare = PeerOrder.DEFAULT_RANDOM_SHARE;
         private RandomGenerator random = new SplittableRandom();
+        private Duration mapRefresh = Duration.ofSeconds(60);
 
         private Builder(AltoClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -147,6 +155,18 @@ public final class PeerRanker {
         /** A fixed seed makes tie-breaks and random picks reproducible. */
         public Builder seed(long seed) {
             random = new SplittableRandom(seed);
+            return this;
+        }
+
+        /**
+         * With {@link Strategy#MAPS}: how long fetched maps are used before they are revalidated
+         * with the server (a cheap 304 when unchanged). Default 60 s; zero revalidates every time.
+         */
+        public Builder mapRefresh(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the map refresh period cannot be negative: " + value);
+            }
+            mapRefresh = value;
             return this;
         }
 

@@ -59,6 +59,26 @@ class PeerRankerTest {
     }
 
     @Test
+    void mapRankingAsksTheServerOnlyOncePerRefreshPeriod() throws Exception {
+        try (AltoClient own = AltoClient.builder(server.directoryUri()).build()) {
+            PeerRanker ranker = PeerRanker.builder(own).strategy(PeerRanker.Strategy.MAPS).mapRefresh(Duration.ofHours(1)).build();
+            ranker.rank(address("10.1.0.1"), List.of(address("10.2.0.9")));
+            long afterFirst = own.stats().requests();
+            for (int i = 0; i < 10; i++) {
+                assertThat(ranker.rank(address("10.1.0.1"), List.of(address("10.2.0.9"), address("10.1.0.9"))).status())
+                        .isEqualTo(Ranking.Status.OK);
+            }
+            assertThat(own.stats().requests()).as("no request while the maps are fresh").isEqualTo(afterFirst);
+
+            PeerRanker eager = PeerRanker.builder(own).strategy(PeerRanker.Strategy.MAPS).mapRefresh(Duration.ZERO).build();
+            eager.rank(address("10.1.0.1"), List.of(address("10.2.0.9")));
+            long before = own.stats().requests();
+            eager.rank(address("10.1.0.1"), List.of(address("10.2.0.9")));
+            assertThat(own.stats().requests()).as("revalidated every time").isGreaterThan(before);
+        }
+    }
+
+    @Test
     void theRandomShareIsMixedIn() throws Exception {
         List<InetAddress> candidates = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
