@@ -2,12 +2,15 @@ package io.altokit.model;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One cost constraint ("le 5"): RFC 7285 section 11.3.2.3 operators plus the RFC 8189 {@code ne}.
  * A cost value passes when {@code cost <op> bound} holds.
  */
 public record CostConstraint(Operator operator, double bound) {
+    /** RFC 8259 section 6: the bound is a JSON number, not whatever Double.parseDouble takes ("0x1p3", "5f"). */
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
 
     public enum Operator {
         GT, LT, GE, LE, EQ, NE;
@@ -30,7 +33,8 @@ public record CostConstraint(Operator operator, double bound) {
 
     /** Parses "op value" exactly as RFC 7285 writes it; empty when the text is not a constraint. */
     public static Optional<CostConstraint> parse(String text) {
-        String[] parts = text.trim().split("\\s+");
+        // Whitespace around and between the parts, but not other control characters, as trim() would ("le 5\u0000").
+        String[] parts = text.strip().split("\\s+");
         if (parts.length != 2) {
             return Optional.empty();
         }
@@ -41,6 +45,9 @@ public record CostConstraint(Operator operator, double bound) {
             return Optional.empty();
         }
         if (!parts[0].equals(parts[0].toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        if (!JSON_NUMBER.matcher(parts[1]).matches()) {
             return Optional.empty();
         }
         try {

@@ -51,6 +51,11 @@ final class JsonReader {
 
     /** As {@link #decode(byte[], Decoding)}, naming the body ("response body") in syntax errors. */
     static <T> T decode(byte[] body, String what, Decoding<T> decoding) {
+        if (body.length >= 2 && (body[0] == 0 || body[1] == 0 || body[0] == (byte) 0xFE || body[0] == (byte) 0xFF)) {
+            // Jackson would detect UTF-16 or UTF-32 here and decode it; RFC 8259 8.1 requires UTF-8, whose
+            // JSON objects never start with these bytes.
+            throw new AltoException(AltoError.syntax(what + " is not UTF-8 (RFC 8259 section 8.1)"));
+        }
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -64,13 +69,10 @@ final class JsonReader {
                 result = decoding.read(new JsonReader(parser));
             } catch (AltoException invalid) {
                 // RFC 7285 8.5.2 checks syntax first: a syntax error later in the body wins.
-                drain(parser);
+                finish(parser);
                 throw invalid;
             }
-            if (parser.nextToken() != null) {
-                throw new AltoException(AltoError.syntax("unexpected content after the JSON object at "
-                        + where(parser)));
-            }
+            finish(parser);
             return result;
         } catch (JsonParseException e) {
             throw new AltoException(AltoError.syntax(e.getOriginalMessage() + " at " + where(e.getProcessor())));
@@ -79,10 +81,19 @@ final class JsonReader {
         }
     }
 
-    /** Reads to the end, so a syntax error anywhere surfaces as a JsonParseException. */
-    private static void drain(JsonParser parser) throws IOException {
-        while (parser.nextToken() != null) {
-            // only looking for syntax errors
+    /**
+     * Reads to the end of the root object and checks that nothing follows it, so a syntax error
+     * anywhere surfaces (as a JsonParseException or a syntax AltoException). Jackson itself would
+     * read a second root value after the first, so content after the object is checked here.
+     */
+    private static void finish(JsonParser parser) throws IOException {
+        while (!parser.getParsingContext().inRoot()) {
+            if (parser.nextToken() == null) {
+                return; // Jackson reports a truncated body itself
+            }
+        }
+        if (parser.nextToken() != null) {
+            throw new AltoException(AltoError.syntax("unexpected content after the JSON object at " + where(parser)));
         }
     }
 

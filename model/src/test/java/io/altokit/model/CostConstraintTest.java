@@ -26,4 +26,17 @@ class CostConstraintTest {
         assertThat(CostConstraint.parse("le 1 2")).isEmpty();
         assertThat(CostConstraint.parse("approx 1")).isEmpty();
     }
+
+    /** The bound is a JSON number (RFC 8259 section 6), not anything Double.parseDouble takes. */
+    @Test
+    void theBoundIsAJsonNumber() {
+        assertThat(CostConstraint.parse("le 0x1p3")).isEmpty();
+        assertThat(CostConstraint.parse("le 5f")).isEmpty();
+        assertThat(CostConstraint.parse("le 5d")).isEmpty();
+        assertThat(CostConstraint.parse("le +5")).isEmpty();
+        assertThat(CostConstraint.parse("le .5")).isEmpty();
+        assertThat(CostConstraint.parse("le 5\u0000")).isEmpty();
+        assertThat(CostConstraint.parse("le 1e400")).isEmpty();
+        assertThat(CostConstraint.parse(" le  -0.5E+1 ")).contains(new CostConstraint(CostConstraint.Operator.LE, -5));
+    }
 }
