@@ -202,15 +202,18 @@ public final class SignatureVerifier {
     }
 
     private void checkTime(long created, SignatureParameters params) {
-        Instant now = clock.instant();
-        Instant createdAt = Instant.ofEpochSecond(created);
-        if (createdAt.isAfter(now.plus(clockSkew))) {
-            throw new VerificationException(CREATED_IN_FUTURE, "created " + createdAt + " is after " + now + " + " + clockSkew);
+        // whole seconds, no Instant arithmetic: no overflow whatever the configured durations
+        long now = clock.instant().getEpochSecond();
+        long skew = clockSkew.getSeconds();
+        if (created - now > skew) {
+            throw new VerificationException(CREATED_IN_FUTURE, "created " + Instant.ofEpochSecond(created)
+                    + " is more than " + clockSkew + " after " + Instant.ofEpochSecond(now));
         }
-        if (maxAge.isPresent() && createdAt.isBefore(now.minus(maxAge.get()))) {
-            throw new VerificationException(TOO_OLD, "created " + createdAt + " is older than " + maxAge.get());
+        if (maxAge.isPresent() && now - created > maxAge.get().getSeconds()) {
+            throw new VerificationException(TOO_OLD, "created " + Instant.ofEpochSecond(created)
+                    + " is older than " + maxAge.get() + " at " + Instant.ofEpochSecond(now));
         }
-        if (params.expires().isPresent() && now.isAfter(Instant.ofEpochSecond(params.expires().getAsLong()).plus(clockSkew))) {
+        if (params.expires().isPresent() && now - params.expires().getAsLong() > skew) {
             throw new VerificationException(TOO_OLD, "expired at " + Instant.ofEpochSecond(params.expires().getAsLong()));
         }
     }

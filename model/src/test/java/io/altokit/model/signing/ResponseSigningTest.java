@@ -392,6 +392,30 @@ class ResponseSigningTest {
     }
 
     @Test
+    void expiresAndExtremeValuesAreHandled() {
+        String digest = ContentDigest.fieldValue(BODY);
+        SignatureBase base = SignatureBase.of(ResponseSigner.components(200, networkMapFields(), digest),
+                SignatureParameters.builder().created(CREATED.getEpochSecond()).expires(CREATED.getEpochSecond() + 30)
+                        .keyId("test-key-ed25519").build());
+        HttpFields fields = networkMapFields().with("Content-Digest", digest)
+                .with("Signature-Input", "alto=" + base.signatureParamsValue())
+                .with("Signature", "alto=:" + Base64.getEncoder().encodeToString(ResponseSigner.signBase(RFC_PRIVATE, base)) + ":");
+        SignatureVerifier.Builder noSkew = SignatureVerifier.builder().trust("test-key-ed25519", RFC_PUBLIC).clockSkew(Duration.ZERO);
+        assertThat(noSkew.clock(Clock.offset(AT_CREATED, Duration.ofSeconds(30))).build().verify(200, fields, BODY).isVerified()).isTrue();
+        assertThat(failureOf(noSkew.clock(Clock.offset(AT_CREATED, Duration.ofSeconds(31))).build().verify(200, fields, BODY)))
+                .isEqualTo(TOO_OLD);
+
+        SignatureVerifier huge = SignatureVerifier.builder().trust("test-key-ed25519", RFC_PUBLIC).clock(AT_CREATED)
+                .maxAge(Duration.ofSeconds(Long.MAX_VALUE)).clockSkew(Duration.ofSeconds(Long.MAX_VALUE)).build();
+        assertThat(huge.verify(200, received(networkMapFields(), SIGNER.sign(200, NETWORK_MAP, BODY)), BODY).isVerified()).isTrue();
+        SignedResponse signed = SIGNER.sign(200, NETWORK_MAP, BODY);
+        HttpFields farFuture = received(networkMapFields(), signed).without("signature-input")
+                .with("Signature-Input", signed.signatureInput().replace("created=1618884473", "created=999999999999999"));
+        assertThat(failureOf(VERIFIER.verify(200, farFuture, BODY))).isEqualTo(CREATED_IN_FUTURE);
+        assertThat(failureOf(huge.verify(200, farFuture, BODY))).isEqualTo(BAD_SIGNATURE);
+    }
+
+    @Test
     void orElseThrowCarriesTheReason() {
         assertThatThrownBy(() -> VERIFIER.verify(200, networkMapFields(), BODY).orElseThrow())
                 .isInstanceOf(VerificationException.class)
