@@ -1,28 +1,21 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static io.altokit.app.ServedNetwork.pidPrefixes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * End to end with a real router: BIRD 2 announces prefixes with communities to the server's BGP
@@ -30,29 +23,13 @@ import static org.assertj.core.api.Assertions.fail;
  * as they are announced, changed and withdrawn, and survive BIRD going away until the grace period ends.
  */
 class BgpBirdIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
     private Path birdPidFile;
 
     @BeforeAll
     static void installBird() throws Exception {
-        if (onPath("bird") && onPath("birdc")) {
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            fail("BIRD 2 is not installed and this test is not root: apt-get install -y bird2");
-        }
-        for (List<String> step : List.of(List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "bird2"))) {
-            Process apt = new ProcessBuilder(step).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!apt.waitFor(300, TimeUnit.SECONDS) || apt.exitValue() != 0) {
-                apt.destroyForcibly();
-                fail(String.join(" ", step) + " failed: BIRD 2 (Debian package bird2) is needed for this test");
-            }
-        }
-        assertThat(onPath("bird")).as("bird on PATH after installing bird2").isTrue();
+        SystemTools.requirePackage("bird2", "BIRD 2", "bird", "birdc");
     }
 
     @AfterEach
@@ -63,7 +40,7 @@ class BgpBirdIT {
 
     @Test
     void servedMapFollowsTheRoutersAnnouncementsAndWithdrawals(@TempDir Path dir) throws Exception {
-        int bgpPort = freePort();
+        int bgpPort = SystemTools.freePort();
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, """
                 default-pid: external
@@ -90,6 +67,7 @@ class BgpBirdIT {
                 .redirectError(dir.resolve("alto.log").toFile()).start();
         started.add(server);
         URI directory = AltoJar.awaitReady(server);
+        ServedNetwork served = new ServedNetwork(directory);
 
         Path birdConfig = dir.resolve("bird.conf");
         Files.writeString(birdConfig, birdConfig(bgpPort, """
@@ -99,11 +77,11 @@ class BgpBirdIT {
                 """));
         startBird(dir, birdConfig);
 
-        JsonNode map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:11::/48")
+        JsonNode map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:11::/48")
                 && pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
         assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
         assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16", "10.12.0.0/16");
-        assertThat(ranks(directory)).containsExactly(1, 2, 3);
+        assertThat(served.ranks("ipv4:10.11.0.1", "ipv4:10.11.5.5", "ipv4:10.12.5.5", "ipv4:10.13.5.5")).containsExactly(1, 2, 3);
         String firstVtag = map.at("/meta/vtag/tag").asText();
 
         // The operator re-tags 10.12/16 into area-01 and withdraws 10.13/16.
@@ -112,17 +90,17 @@ class BgpBirdIT {
                   route 10.12.0.0/16 blackhole { bgp_community.add((65000,101)); };
                 """));
         birdc(dir, "configure");
-        map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16")
+        map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16")
                 && !pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
         assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
         assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16");
-        assertThat(ranks(directory)).as("10.12/16 is now as close as 10.11/16").containsExactly(1, 1, 2);
+        assertThat(served.ranks("ipv4:10.11.0.1", "ipv4:10.11.5.5", "ipv4:10.12.5.5", "ipv4:10.13.5.5")).as("10.12/16 is now as close as 10.11/16").containsExactly(1, 1, 2);
 
         // The router goes away: its routes stay for hold time + grace period (3 + 3 s), then go.
         long lost = System.nanoTime();
         stopBird();
-        assertThat(pidPrefixes(fetchMap(directory), "area-01", "ipv4")).as("kept during the grace period").contains("10.12.0.0/16");
-        map = awaitMap(directory, m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16"));
+        assertThat(pidPrefixes(served.map(), "area-01", "ipv4")).as("kept during the grace period").contains("10.12.0.0/16");
+        map = served.awaitMap(m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16"));
         assertThat(Duration.ofNanos(System.nanoTime() - lost)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(pidPrefixes(map, "area-01", "ipv4")).containsExactly("10.1.0.0/16");
 
@@ -133,7 +111,7 @@ class BgpBirdIT {
 
     @Test
     void aRestartServesTheLastLearnedMapBeforeTheRouterIsBack(@TempDir Path dir) throws Exception {
-        int bgpPort = freePort();
+        int bgpPort = SystemTools.freePort();
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, """
                 network-map:
@@ -152,12 +130,13 @@ class BgpBirdIT {
                 .redirectError(dir.resolve("alto-1.log").toFile()).start();
         started.add(first);
         URI directory = AltoJar.awaitReady(first);
+        ServedNetwork served = new ServedNetwork(directory);
         Path birdConfig = dir.resolve("bird.conf");
         Files.writeString(birdConfig, birdConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                 """));
         startBird(dir, birdConfig);
-        awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16"));
+        served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16"));
         stopBird();
         first.destroy();
         assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -168,7 +147,7 @@ class BgpBirdIT {
                 .redirectError(dir.resolve("alto-2.log").toFile()).start();
         started.add(second);
         URI restarted = AltoJar.awaitReady(second);
-        assertThat(pidPrefixes(fetchMap(restarted), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
+        assertThat(pidPrefixes(new ServedNetwork(restarted).map(), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
         second.destroy();
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
@@ -194,43 +173,6 @@ class BgpBirdIT {
                   ipv6 { import none; export all; next hop address 2001:db8::2; };
                 }
                 """.formatted(ipv4Routes, port);
-    }
-
-    /** Ordinal routingcost from 10.11.0.1 to one address in each of 10.11/16, 10.12/16, 10.13/16. */
-    private List<Integer> ranks(URI directory) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(directory.resolve("/endpointcost/lookup"))
-                .header("Content-Type", "application/alto-endpointcostparams+json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
-                         "endpoints": {"srcs": ["ipv4:10.11.0.1"], "dsts": ["ipv4:10.11.5.5", "ipv4:10.12.5.5", "ipv4:10.13.5.5"]}}"""))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode row = JSON.readTree(response.body()).at("/endpoint-cost-map/ipv4:10.11.0.1");
-        return List.of(row.get("ipv4:10.11.5.5").asInt(), row.get("ipv4:10.12.5.5").asInt(), row.get("ipv4:10.13.5.5").asInt());
-    }
-
-    private JsonNode fetchMap(URI directory) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(directory.resolve("/networkmap")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private JsonNode awaitMap(URI directory, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode map = fetchMap(directory);
-        while (!condition.test(map)) {
-            if (System.nanoTime() > deadline) {
-                fail("the served network map did not reach the expected state within " + PATIENCE + ": " + map);
-            }
-            Thread.sleep(100);
-            map = fetchMap(directory);
-        }
-        return map;
-    }
-
-    private static List<String> pidPrefixes(JsonNode map, String pid, String family) {
-        List<String> prefixes = new ArrayList<>();
-        map.at("/network-map/" + pid + "/" + family).forEach(prefix -> prefixes.add(prefix.asText()));
-        return prefixes;
     }
 
     private void startBird(Path dir, Path config) throws Exception {
@@ -266,18 +208,4 @@ class BgpBirdIT {
         });
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

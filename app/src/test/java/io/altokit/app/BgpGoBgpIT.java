@@ -1,26 +1,20 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static io.altokit.app.ServedNetwork.pidPrefixes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -33,32 +27,17 @@ import static org.assertj.core.api.Assertions.fail;
  * restart, and waits for the server's before sending its routes) ends the stale routes early.
  */
 class BgpGoBgpIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(45);
     /** Needs the 4-octet AS capability: GoBGP puts AS_TRANS in the OPEN's 2-octet field. */
     private static final long GOBGP_AS = 4_200_000_002L;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
     private Process gobgpd;
     private int apiPort;
 
     @BeforeAll
     static void installGoBgp() throws Exception {
-        if (onPath("gobgpd") && onPath("gobgp")) {
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            fail("GoBGP is not installed and this test is not root: apt-get install -y gobgpd");
-        }
-        for (List<String> step : List.of(List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "gobgpd"))) {
-            Process apt = new ProcessBuilder(step).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!apt.waitFor(300, TimeUnit.SECONDS) || apt.exitValue() != 0) {
-                apt.destroyForcibly();
-                fail(String.join(" ", step) + " failed: GoBGP (Debian package gobgpd) is needed for this test");
-            }
-        }
-        assertThat(onPath("gobgpd") && onPath("gobgp")).as("gobgpd and gobgp on PATH after installing gobgpd").isTrue();
+        SystemTools.requirePackage("gobgpd", "GoBGP", "gobgpd", "gobgp");
     }
 
     @AfterEach
@@ -69,7 +48,7 @@ class BgpGoBgpIT {
 
     @Test
     void servedMapFollowsRoutesAddedAndDeletedInGoBgp(@TempDir Path dir) throws Exception {
-        int bgpPort = freePort();
+        int bgpPort = SystemTools.freePort();
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, """
                 default-pid: external
@@ -99,6 +78,7 @@ class BgpGoBgpIT {
                 .redirectError(dir.resolve("alto.log").toFile()).start();
         started.add(server);
         URI directory = AltoJar.awaitReady(server);
+        ServedNetwork served = new ServedNetwork(directory);
 
         startGoBgp(dir, bgpPort);
         awaitApi();
@@ -112,7 +92,7 @@ class BgpGoBgpIT {
         gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:22::/48", "nexthop", "2001:db8::2",
                 "large-community", "65000:1:102");
 
-        JsonNode map = awaitMap(directory, m -> pidPrefixes(m, "area-02", "ipv6").contains("2001:db8:22::/48")
+        JsonNode map = served.awaitMap(m -> pidPrefixes(m, "area-02", "ipv6").contains("2001:db8:22::/48")
                 && pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:21::/48")
                 && pidPrefixes(m, "area-03", "ipv4").contains("10.24.0.0/16")
                 && pidPrefixes(m, "external", "ipv4").contains("10.23.0.0/16"));
@@ -122,9 +102,9 @@ class BgpGoBgpIT {
                 .containsExactly("10.3.0.0/16", "10.24.0.0/16");
         assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
         assertThat(pidPrefixes(map, "area-02", "ipv6")).containsExactly("2001:db8:22::/48");
-        assertThat(ranks(directory, "ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
+        assertThat(served.ranks("ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
                 .containsExactly(1, 2, 3);
-        assertThat(ranks(directory, "ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
+        assertThat(served.ranks("ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
                 .containsExactly(1, 2, 3);
         String firstVtag = map.at("/meta/vtag/tag").asText();
 
@@ -133,7 +113,7 @@ class BgpGoBgpIT {
         gobgp("global", "rib", "add", "10.22.0.0/16", "community", "65000:101");
         gobgp("global", "rib", "del", "10.23.0.0/16");
         gobgp("global", "rib", "del", "-a", "ipv6", "2001:db8:22::/48");
-        map = awaitMap(directory, m -> pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
+        map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
                 && !pidPrefixes(m, "external", "ipv4").contains("10.23.0.0/16")
                 && !pidPrefixes(m, "area-02", "ipv6").contains("2001:db8:22::/48"));
         assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
@@ -142,9 +122,9 @@ class BgpGoBgpIT {
         assertThat(pidPrefixes(map, "external", "ipv4")).containsExactly("0.0.0.0/0");
         assertThat(pidPrefixes(map, "area-02", "ipv6")).isEmpty();
         assertThat(pidPrefixes(map, "area-01", "ipv6")).containsExactly("2001:db8:21::/48");
-        assertThat(ranks(directory, "ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
+        assertThat(served.ranks("ipv4:10.21.0.1", "ipv4:10.21.5.5", "ipv4:10.22.5.5", "ipv4:10.23.5.5"))
                 .as("10.22/16 is now as close as 10.21/16").containsExactly(1, 1, 2);
-        assertThat(ranks(directory, "ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
+        assertThat(served.ranks("ipv6:2001:db8:21::1", "ipv6:2001:db8:21::5", "ipv6:2001:db8:22::5", "ipv6:2001:db8:23::5"))
                 .as("2001:db8:22::/48 fell back to the default PID").containsExactly(1, 2, 2);
 
         // GoBGP restarts (as a graceful restart, -r): the server keeps its routes meanwhile (hold time
@@ -153,12 +133,12 @@ class BgpGoBgpIT {
         // all there is, and the rest goes long before the grace period would have ended.
         long lost = System.nanoTime();
         stopGoBgp();
-        assertThat(pidPrefixes(fetchMap(directory), "area-01", "ipv4")).as("kept while GoBGP is away").contains("10.22.0.0/16");
+        assertThat(pidPrefixes(served.map(), "area-01", "ipv4")).as("kept while GoBGP is away").contains("10.22.0.0/16");
         startGoBgp(dir, bgpPort, "--graceful-restart");
         awaitApi();
         gobgp("global", "rib", "add", "10.21.0.0/16", "community", "65000:101");
         gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:21::/48", "community", "65000:101");
-        map = awaitMap(directory, m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
+        map = served.awaitMap(m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.22.0.0/16")
                 && !pidPrefixes(m, "area-03", "ipv4").contains("10.24.0.0/16")
                 && pidPrefixes(m, "area-01", "ipv4").contains("10.21.0.0/16")
                 && pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:21::/48"));
@@ -213,7 +193,7 @@ class BgpGoBgpIT {
                     enabled = true
                     restart-time = 30
                 """.formatted(GOBGP_AS, bgpPort));
-        apiPort = freePort();
+        apiPort = SystemTools.freePort();
         List<String> command = new ArrayList<>(List.of("gobgpd", "-f", config.toString(), "--log-plain", "--pprof-disable",
                 "--api-hosts", "127.0.0.1:" + apiPort));
         command.addAll(List.of(options));
@@ -282,61 +262,4 @@ class BgpGoBgpIT {
         }
     }
 
-    /** Ordinal routingcost from {@code src} to each of {@code dsts}, in order. */
-    private List<Integer> ranks(URI directory, String src, String... dsts) throws Exception {
-        String body = """
-                {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"},
-                 "endpoints": {"srcs": [%s], "dsts": %s}}""".formatted(JSON.writeValueAsString(src), JSON.writeValueAsString(dsts));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(directory.resolve("/endpointcost/lookup"))
-                .header("Content-Type", "application/alto-endpointcostparams+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode row = JSON.readTree(response.body()).path("endpoint-cost-map").path(src);
-        List<Integer> ranks = new ArrayList<>();
-        for (String dst : dsts) {
-            assertThat(row.has(dst)).as("a cost to " + dst + " in " + response.body()).isTrue();
-            ranks.add(row.get(dst).asInt());
-        }
-        return ranks;
-    }
-
-    private JsonNode fetchMap(URI directory) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(directory.resolve("/networkmap")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private JsonNode awaitMap(URI directory, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode map = fetchMap(directory);
-        while (!condition.test(map)) {
-            if (System.nanoTime() > deadline) {
-                fail("the served network map did not reach the expected state within " + PATIENCE + ": " + map);
-            }
-            Thread.sleep(100);
-            map = fetchMap(directory);
-        }
-        return map;
-    }
-
-    private static List<String> pidPrefixes(JsonNode map, String pid, String family) {
-        List<String> prefixes = new ArrayList<>();
-        map.at("/network-map/" + pid + "/" + family).forEach(prefix -> prefixes.add(prefix.asText()));
-        return prefixes;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

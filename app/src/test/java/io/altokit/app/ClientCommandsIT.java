@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,10 +53,7 @@ class ClientCommandsIT {
 
     @Test
     void withoutAServerThePeersComeBackUnranked() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = SystemTools.freePort();
         JsonNode ranking = rank("--server", "http://127.0.0.1:" + closed + "/directory", "--json", "--timeout", "PT1S",
                 "--source", "10.1.2.3", "10.2.0.1", "10.1.0.1");
         assertThat(ranking.get("status").asText()).isEqualTo("UNAVAILABLE");

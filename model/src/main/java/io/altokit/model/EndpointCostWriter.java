@@ -12,8 +12,6 @@ import java.util.Arrays;
 public final class EndpointCostWriter {
     /** Longest cost text: a long's digits, or Double.toString's at most 24 characters. */
     private static final int MAX_NUMBER_LENGTH = 24;
-    /** Integral costs up to this magnitude are written without a fraction, as ResponseEncoder does. */
-    private static final double MAX_EXACT_INTEGER = 1L << 53;
 
     private final byte[] body;
     private byte[] out;
@@ -114,7 +112,7 @@ public final class EndpointCostWriter {
     }
 
     private void cost(double cost) {
-        if (cost == Math.rint(cost) && Math.abs(cost) < MAX_EXACT_INTEGER) {
+        if (ResponseEncoder.isExactInteger(cost)) {
             digits((long) cost);
         } else {
             ascii(Double.toString(cost));

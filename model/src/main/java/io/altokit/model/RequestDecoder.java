@@ -122,7 +122,8 @@ public final class RequestDecoder {
         });
     }
 
-    private static CostType costType(JsonReader reader, String path) throws IOException {
+    /** A cost type object, in requests and responses alike. */
+    static CostType costType(JsonReader reader, String path) throws IOException {
         var fields = new Object() {
             String mode;
             String metric;

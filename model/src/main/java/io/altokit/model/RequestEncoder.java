@@ -19,7 +19,6 @@ import java.util.Locale;
 public final class RequestEncoder {
     /** Clients encode on arbitrary (possibly virtual) threads: no thread-local buffer pool here. */
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final double MAX_EXACT_INTEGER = 1L << 53;
 
     private RequestEncoder() {
     }
@@ -43,9 +42,9 @@ public final class RequestEncoder {
     /** RFC 7285 11.3.1.3 ReqFilteredNetworkMap. */
     public static byte[] networkMapFilter(NetworkMapFilter filter) {
         return encode(json -> {
-            writeStrings(json, "pids", filter.pids());
+            ResponseEncoder.writeStrings(json, "pids", filter.pids());
             if (!filter.addressTypes().isEmpty()) {
-                writeStrings(json, "address-types", filter.addressTypes().stream()
+                ResponseEncoder.writeStrings(json, "address-types", filter.addressTypes().stream()
                         .sorted(Comparator.naturalOrder()).map(AddressType::wireName).toList());
             }
         });
@@ -55,12 +54,12 @@ public final class RequestEncoder {
     public static byte[] costMapFilter(CostMapFilter filter) {
         return encode(json -> {
             json.writeFieldName("cost-type");
-            writeCostType(json, filter.costType());
+            ResponseEncoder.writeCostType(json, filter.costType());
             writeConstraints(json, filter.constraints());
             if (!filter.srcPids().isEmpty() || !filter.dstPids().isEmpty()) {
                 json.writeObjectFieldStart("pids");
-                writeStrings(json, "srcs", filter.srcPids());
-                writeStrings(json, "dsts", filter.dstPids());
+                ResponseEncoder.writeStrings(json, "srcs", filter.srcPids());
+                ResponseEncoder.writeStrings(json, "dsts", filter.dstPids());
                 json.writeEndObject();
             }
         });
@@ -69,8 +68,8 @@ public final class RequestEncoder {
     /** RFC 7285 11.4.1.3 ReqEndpointProp. */
     public static byte[] endpointProperties(EndpointPropertyRequest request) {
         return encode(json -> {
-            writeStrings(json, "properties", request.properties());
-            writeStrings(json, "endpoints", request.endpoints().stream().map(TypedAddress::text).toList());
+            ResponseEncoder.writeStrings(json, "properties", request.properties());
+            ResponseEncoder.writeStrings(json, "endpoints", request.endpoints().stream().map(TypedAddress::text).toList());
         });
     }
 
@@ -78,25 +77,15 @@ public final class RequestEncoder {
     public static byte[] endpointCost(EndpointCostRequest request) {
         return encode(json -> {
             json.writeFieldName("cost-type");
-            writeCostType(json, request.costType());
+            ResponseEncoder.writeCostType(json, request.costType());
             writeConstraints(json, request.constraints());
             json.writeObjectFieldStart("endpoints");
             if (!request.srcs().isEmpty()) {
-                writeStrings(json, "srcs", request.srcs().stream().map(TypedAddress::text).toList());
+                ResponseEncoder.writeStrings(json, "srcs", request.srcs().stream().map(TypedAddress::text).toList());
             }
-            writeStrings(json, "dsts", request.dsts().stream().map(TypedAddress::text).toList());
+            ResponseEncoder.writeStrings(json, "dsts", request.dsts().stream().map(TypedAddress::text).toList());
             json.writeEndObject();
         });
-    }
-
-    private static void writeCostType(JsonGenerator json, CostType type) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("cost-mode", type.mode().wireName());
-        json.writeStringField("cost-metric", type.metric());
-        if (type.description().isPresent()) {
-            json.writeStringField("description", type.description().get());
-        }
-        json.writeEndObject();
     }
 
     private static void writeConstraints(JsonGenerator json, List<CostConstraint> constraints) throws IOException {
@@ -106,17 +95,9 @@ public final class RequestEncoder {
         json.writeArrayFieldStart("constraints");
         for (CostConstraint constraint : constraints) {
             double bound = constraint.bound();
-            String number = bound == Math.rint(bound) && Math.abs(bound) < MAX_EXACT_INTEGER
+            String number = ResponseEncoder.isExactInteger(bound)
                     ? Long.toString((long) bound) : Double.toString(bound);
             json.writeString(constraint.operator().name().toLowerCase(Locale.ROOT) + " " + number);
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String value : values) {
-            json.writeString(value);
         }
         json.writeEndArray();
     }

@@ -38,7 +38,7 @@ public final class ResponseDecoder {
                         switch (metaField) {
                             case "cost-types" -> {
                                 Map<String, CostType> types = new LinkedHashMap<>();
-                                reader.object(metaPath, (typeName, typePath) -> types.put(typeName, costType(reader, typePath)));
+                                reader.object(metaPath, (typeName, typePath) -> types.put(typeName, RequestDecoder.costType(reader, typePath)));
                                 fields.costTypes = types;
                             }
                             case "default-alto-network-map" -> fields.defaultNetworkMap =
@@ -211,7 +211,7 @@ public final class ResponseDecoder {
                     reader.object(path, (metaField, metaPath) -> {
                         switch (metaField) {
                             case "dependent-vtags" -> fields.dependentVtags = vtags(reader, metaPath);
-                            case "cost-type" -> fields.costType = costType(reader, metaPath);
+                            case "cost-type" -> fields.costType = RequestDecoder.costType(reader, metaPath);
                             default -> reader.skip();
                         }
                     });
@@ -303,30 +303,6 @@ public final class ResponseDecoder {
             }
         });
         return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes);
-    }
-
-    private static CostType costType(JsonReader reader, String path) throws IOException {
-        var fields = new Object() {
-            String mode;
-            String metric;
-            Optional<String> description = Optional.empty();
-        };
-        reader.object(path, (name, fieldPath) -> {
-            switch (name) {
-                case "cost-mode" -> fields.mode = reader.string(fieldPath);
-                case "cost-metric" -> fields.metric = reader.string(fieldPath);
-                case "description" -> fields.description = Optional.of(reader.string(fieldPath));
-                default -> reader.skip();
-            }
-        });
-        String modeName = required(fields.mode, path + "/cost-mode");
-        String metric = required(fields.metric, path + "/cost-metric");
-        CostMode mode = CostMode.fromWire(modeName)
-                .orElseThrow(() -> new AltoException(AltoError.invalidValue(path + "/cost-mode", modeName)));
-        if (!CostMetrics.isValidName(metric)) {
-            throw new AltoException(AltoError.invalidValue(path + "/cost-metric", metric));
-        }
-        return new CostType(metric, mode, fields.description);
     }
 
     private static List<VersionTag> vtags(JsonReader reader, String path) throws IOException {

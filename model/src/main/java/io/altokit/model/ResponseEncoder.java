@@ -172,7 +172,8 @@ public final class ResponseEncoder {
         json.writeEndObject();
     }
 
-    private static void writeCostType(JsonGenerator json, CostType type) throws IOException {
+    /** Also writes the cost types of requests ({@link RequestEncoder}). */
+    static void writeCostType(JsonGenerator json, CostType type) throws IOException {
         json.writeStartObject();
         json.writeStringField("cost-mode", type.mode().wireName());
         json.writeStringField("cost-metric", type.metric());
@@ -197,7 +198,7 @@ public final class ResponseEncoder {
         json.writeEndObject();
     }
 
-    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+    static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
         json.writeArrayFieldStart(field);
         for (String value : values) {
             json.writeString(value);
@@ -227,8 +228,13 @@ public final class ResponseEncoder {
         }
     }
 
+    /** Whether a number is written without a fraction ("1", not "1.0"); every encoder of costs agrees. */
+    static boolean isExactInteger(double value) {
+        return value == Math.rint(value) && Math.abs(value) < MAX_EXACT_INTEGER;
+    }
+
     private static void writeCost(JsonGenerator json, double cost) throws IOException {
-        if (cost == Math.rint(cost) && Math.abs(cost) < MAX_EXACT_INTEGER) {
+        if (isExactInteger(cost)) {
             json.writeNumber((long) cost);
         } else {
             json.writeNumber(cost);
