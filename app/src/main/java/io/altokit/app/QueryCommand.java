@@ -9,6 +9,7 @@ import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
@@ -104,14 +105,12 @@ final class QueryCommand {
         private QueryCommand query;
         @Spec
         private CommandSpec spec;
-        @Option(names = "--metric", defaultValue = "routingcost", description = "Default: ${DEFAULT-VALUE}.")
-        private String metric;
-        @Option(names = "--mode", defaultValue = "numerical", description = "numerical or ordinal. Default: ${DEFAULT-VALUE}.")
-        private String mode;
+        @Mixin
+        private CostTypeOptions costType;
 
         @Override
         public Integer call() {
-            return query.run(spec, client -> ResponseEncoder.costMap(client.costMap(costType(metric, mode))));
+            return query.run(spec, client -> ResponseEncoder.costMap(client.costMap(costType.costType())));
         }
     }
 
@@ -121,10 +120,8 @@ final class QueryCommand {
         private QueryCommand query;
         @Spec
         private CommandSpec spec;
-        @Option(names = "--metric", defaultValue = "routingcost", description = "Default: ${DEFAULT-VALUE}.")
-        private String metric;
-        @Option(names = "--mode", defaultValue = "numerical", description = "numerical or ordinal. Default: ${DEFAULT-VALUE}.")
-        private String mode;
+        @Mixin
+        private CostTypeOptions costType;
         @Option(names = "--source", required = true, paramLabel = "IP")
         private String source;
         @Parameters(arity = "1..*", paramLabel = "DESTINATION")
@@ -133,7 +130,7 @@ final class QueryCommand {
         @Override
         public Integer call() {
             return query.run(spec, client -> ResponseEncoder.endpointCostMap(client.endpointCost(new EndpointCostRequest(
-                    costType(metric, mode), List.of(), addresses(List.of(source)), addresses(destinations)))));
+                    costType.costType(), List.of(), addresses(List.of(source)), addresses(destinations)))));
         }
     }
 
@@ -155,8 +152,16 @@ final class QueryCommand {
         }
     }
 
-    private static CostType costType(String metric, String mode) {
-        return new CostType(metric, CostMode.fromWire(mode)
-                .orElseThrow(() -> new IllegalArgumentException("--mode is numerical or ordinal, not " + mode)));
+    /** The cost type options of costmap and ecs. */
+    static final class CostTypeOptions {
+        @Option(names = "--metric", defaultValue = "routingcost", description = "Default: ${DEFAULT-VALUE}.")
+        private String metric;
+        @Option(names = "--mode", defaultValue = "numerical", description = "numerical or ordinal. Default: ${DEFAULT-VALUE}.")
+        private String mode;
+
+        CostType costType() {
+            return new CostType(metric, CostMode.fromWire(mode)
+                    .orElseThrow(() -> new IllegalArgumentException("--mode is numerical or ordinal, not " + mode)));
+        }
     }
 }
