@@ -2,6 +2,7 @@ package io.altokit.server;
 
 import io.altokit.core.InformationBase;
 import io.altokit.model.AltoError;
+import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -45,9 +46,10 @@ public final class AltoServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
 
-    private AltoServer(ServerConfig config, InformationBase informationBase) throws InterruptedException {
+    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
+            throws InterruptedException {
         this.config = config;
-        this.dispatcher = new Dispatcher(informationBase, config);
+        this.dispatcher = new Dispatcher(informationBase, config, protection);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -81,7 +83,13 @@ public final class AltoServer implements AutoCloseable {
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
     public static AltoServer start(ServerConfig config, InformationBase informationBase) throws InterruptedException {
-        return new AltoServer(config, informationBase);
+        return start(config, informationBase, Protection.none());
+    }
+
+    /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
+    public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
+            throws InterruptedException {
+        return new AltoServer(config, informationBase, protection);
     }
 
     public InetSocketAddress address() {
