@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Overload shedding (RFC 7285 section 8.5.3): at most {@code maxConcurrent} requests are in the
@@ -47,21 +49,25 @@ final class Admission implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on a worker when the server has room, else returns false at once (the
-     * caller answers with {@link #overloaded()}).
+     * Computes the answer on a worker and hands it to {@code respond} when the server has room, else
+     * returns false at once (the caller answers with {@link #overloaded()}). The slot is freed before
+     * the answer is written, so a client that sends its next request as soon as it reads the answer
+     * never finds its own previous request still counted.
      */
-    boolean tryRun(Runnable work) {
+    boolean tryRun(Supplier<Reply> answer, Consumer<Reply> respond) {
         if (!inFlight.tryAcquire()) {
             noteRefusal();
             return false;
         }
         try {
             workers.execute(() -> {
+                Reply reply;
                 try {
-                    work.run();
+                    reply = answer.get();
                 } finally {
                     inFlight.release();
                 }
+                respond.accept(reply);
             });
             return true;
         } catch (RuntimeException rejected) {

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns a Netty request into an {@link AltoRequest}, the {@link Reply} into a response with
@@ -67,11 +68,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         // One request per connection at a time: a pipelined request is read only once this one is
         // answered, so answers leave in request order (the FlowControlHandler in front holds it).
         ctx.channel().config().setAutoRead(false);
-        Runnable answer = () -> respond(ctx, exchange, dispatcher.dispatch(altoRequest))
+        Consumer<Reply> respondThenReadOn = reply -> respond(ctx, exchange, reply)
                 .addListener(written -> ctx.channel().config().setAutoRead(true));
-        if (!admission.get().tryRun(answer)) {
-            respond(ctx, exchange, admission.get().overloaded())
-                    .addListener(written -> ctx.channel().config().setAutoRead(true));
+        if (!admission.get().tryRun(() -> dispatcher.dispatch(altoRequest), respondThenReadOn)) {
+            respondThenReadOn.accept(admission.get().overloaded());
         }
     }
 
