@@ -5,8 +5,9 @@
 #
 # The server answers heavy endpoint cost queries (ENDPOINTS destinations each) pinned to SERVER_CPU with one
 # I/O thread and one worker; the open-loop generator (bench OpenLoopLoad, pinned to LOAD_CPU) sends on a fixed
-# schedule and counts latency from the scheduled time. Two servers run in turn, in each of ROUNDS rounds:
+# schedule and counts latency from the scheduled time. Three servers run in turn, in each of ROUNDS rounds:
 #   limited    server.max-concurrent-requests: LIMIT  (excess refused with 503 + Retry-After)
+#   adaptive   server.max-concurrent-requests: 64 with adaptive-concurrency (the limit found by Gradient2)
 #   unlimited  no limit (the default: everything is queued)
 # For each: a discarded warm-up, capacity (closed loop, LIMIT connections: as many as are admitted), then open-loop runs at
 # UNLOADED_SHARE x capacity (the unloaded p99) and at OVERLOAD x capacity, where capacity is the limited
@@ -63,13 +64,15 @@ print(json.dumps({"cost-type": {"cost-mode": "numerical", "cost-metric": "routin
                   "endpoints": {"srcs": ["ipv4:10.1.0.1"], "dsts": dsts}}))
 PY
 
-config() { # NAME MAX_CONCURRENT
+config() { # NAME MAX_CONCURRENT ADAPTIVE
     { cat "$root/examples/poland-isp.yaml"
-      printf 'server:\n  port: %s\n  io-threads: 1\n  worker-threads: 1\n  max-concurrent-requests: %s\n  access-log: false\n' "$PORT" "$2"
+      printf 'server:\n  port: %s\n  io-threads: 1\n  worker-threads: 1\n  max-concurrent-requests: %s\n' "$PORT" "$2"
+      printf '  adaptive-concurrency: %s\n  access-log: false\n' "$3"
     } > "$out/$1.yaml"
 }
-config limited "$LIMIT"
-config unlimited 0
+config limited "$LIMIT" false
+config adaptive 64 true
+config unlimited 0 false
 
 start_server() { # NAME
     taskset -c "$SERVER_CPU" "$JAVA" -jar "$out/altokit.jar" serve --config "$out/$1.yaml" > "$out/$1-server.log" 2>&1 &
@@ -102,7 +105,7 @@ record() { # ROUND SERVER PHASE LINE
 
 for round in $(seq "$ROUNDS"); do
     capacity=""
-    for server in limited unlimited; do
+    for server in limited adaptive unlimited; do
         start_server "$server"
         load 0 "$WARMUP" "$LIMIT" > /dev/null
         line="$(load 0 "$DURATION" "$LIMIT")"; record "$round" "$server" capacity "$line"
@@ -127,7 +130,7 @@ for r in rows:
     print(f"| {r['round']} | {r['server']} | {r['phase']} | {r['offered_rps']} | {r['ok_rps']} | {r['ok_p50_ms']} | "
           f"{r['ok_p99_ms']} | {r['share_503'] or '0'} | {r['failures']} |")
 print()
-for server in ("limited", "unlimited"):
+for server in ("limited", "adaptive", "unlimited"):
     for rnd in sorted({r["round"] for r in rows}):
         phase = {r["phase"]: r for r in rows if r["server"] == server and r["round"] == rnd}
         if "unloaded" in phase and "overload" in phase:

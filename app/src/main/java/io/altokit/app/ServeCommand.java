@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             result = new ServerConfig(result.bindAddress(), result.port(),
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
                     result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
-                    result.maxConcurrentRequests(), result.workerThreads());
+                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {
             throw new IllegalArgumentException("network-map-id '" + result.networkMapId()

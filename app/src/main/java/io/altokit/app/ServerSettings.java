@@ -13,7 +13,7 @@ import java.util.Set;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
             "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
-            "worker-threads");
+            "worker-threads", "adaptive-concurrency");
 
     private ServerSettings() {
     }
@@ -43,7 +43,8 @@ final class ServerSettings {
                     text(section, "network-map-id", defaults.networkMapId(), source),
                     bool(section, "access-log", defaults.accessLog(), source),
                     integer(section, "max-concurrent-requests", defaults.maxConcurrentRequests(), source),
-                    integer(section, "worker-threads", defaults.workerThreads(), source));
+                    integer(section, "worker-threads", defaults.workerThreads(), source),
+                    bool(section, "adaptive-concurrency", defaults.adaptiveConcurrency(), source));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": server: " + e.getMessage(), e);
         }

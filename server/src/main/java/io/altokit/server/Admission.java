@@ -1,15 +1,20 @@
 package io.altokit.server;
 
 import io.altokit.model.AltoError;
+import com.netflix.concurrency.limits.Limit;
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.FixedLimit;
+import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.altokit.model.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +29,9 @@ import java.util.function.Supplier;
  * once with 503, Retry-After and an error object, on the I/O thread that read it, so that refusing
  * costs next to nothing and admitted requests never wait behind a queue that grows without bound.
  * Admitted requests run on a fixed pool of worker threads, leaving the I/O threads free to read
- * and refuse.
+ * and refuse. With {@code adaptive}, the limit itself floats below {@code maxConcurrent}: Netflix's
+ * Gradient2 lowers it as soon as answers take longer than their long-term average (a queue forming)
+ * and raises it while they do not.
  */
 final class Admission implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
@@ -36,15 +43,21 @@ final class Admission implements AutoCloseable {
     private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final int maxConcurrent;
-    private final Semaphore inFlight;
+    private final SimpleLimiter<Void> limiter;
     private final ExecutorService workers;
     /** Refusals since the last warning; an operator hears about shedding at most every few seconds. */
     private final LongAdder refusedSinceWarning = new LongAdder();
     private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
 
-    Admission(int maxConcurrent, int workerThreads) {
+    Admission(int maxConcurrent, int workerThreads, boolean adaptive) {
         this.maxConcurrent = maxConcurrent;
-        this.inFlight = new Semaphore(maxConcurrent);
+        Limit limit = adaptive
+                // Starts low and grows while answers stay as fast as the long-term average; never
+                // below one request per worker, never above the configured ceiling.
+                ? Gradient2Limit.newBuilder().initialLimit(Math.min(maxConcurrent, 2 * workerThreads))
+                        .minLimit(Math.min(maxConcurrent, workerThreads)).maxConcurrency(maxConcurrent).build()
+                : FixedLimit.of(maxConcurrent);
+        this.limiter = SimpleLimiter.newBuilder().limit(limit).build();
         this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads());
     }
 
@@ -55,7 +68,8 @@ final class Admission implements AutoCloseable {
      * never finds its own previous request still counted.
      */
     boolean tryRun(Supplier<Reply> answer, Consumer<Reply> respond) {
-        if (!inFlight.tryAcquire()) {
+        Optional<Limiter.Listener> slot = limiter.acquire(null);
+        if (slot.isEmpty()) {
             noteRefusal();
             return false;
         }
@@ -64,15 +78,17 @@ final class Admission implements AutoCloseable {
                 Reply reply;
                 try {
                     reply = answer.get();
-                } finally {
-                    inFlight.release();
+                    slot.get().onSuccess();
+                } catch (RuntimeException e) {
+                    slot.get().onIgnore();
+                    throw e;
                 }
                 respond.accept(reply);
             });
             return true;
         } catch (RuntimeException rejected) {
             // Only during shutdown: the pool no longer takes work.
-            inFlight.release();
+            slot.get().onIgnore();
             return false;
         }
     }
@@ -86,8 +102,8 @@ final class Admission implements AutoCloseable {
         long now = System.nanoTime();
         long due = nextWarningNanos.get();
         if (now - due >= 0 && nextWarningNanos.compareAndSet(due, now + WARNING_INTERVAL.toNanos())) {
-            LOG.warn("overloaded: {} requests refused with 503 since the last warning (max-concurrent-requests {})",
-                    refusedSinceWarning.sumThenReset(), maxConcurrent);
+            LOG.warn("overloaded: {} requests refused with 503 since the last warning (limit {} of max-concurrent-requests {})",
+                    refusedSinceWarning.sumThenReset(), limiter.getLimit(), maxConcurrent);
         }
     }
 

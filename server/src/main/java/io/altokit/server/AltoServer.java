@@ -59,7 +59,7 @@ public final class AltoServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
         this.admission = config.maxConcurrentRequests() > 0
-                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config)))
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
                 : Optional.<Admission>empty();
         HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
         ServerBootstrap bootstrap = new ServerBootstrap()

@@ -8,10 +8,12 @@ package io.altokit.server;
  * @param maxConcurrentRequests   0: answer on the I/O threads, no limit; else at most this many requests in
  *                                the server at once, answered by worker threads, the rest refused with 503
  * @param workerThreads           with a concurrency limit: threads answering requests; 0 = one per processor
+ * @param adaptiveConcurrency     with a concurrency limit: let the limit float below it, lowered as soon as
+ *                                answers slow down (Netflix Gradient2), so nobody has to tune it
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                            int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
-                           int maxConcurrentRequests, int workerThreads) {
+                           int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
 
@@ -38,22 +40,22 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true, 0, 0);
+        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true, 0, 0, false);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
-                maxConcurrentRequests, workerThreads);
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
     }
 
     public ServerConfig withBindAddress(String address) {
         return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
-                maxConcurrentRequests, workerThreads);
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
     }
 
     /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
-    public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers) {
+    public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrent, workers);
+                accessLog, maxConcurrent, workers, adaptive);
     }
 }

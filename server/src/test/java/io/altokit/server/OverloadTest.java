@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.altokit.server.ServerFixture.json;
@@ -49,7 +50,7 @@ class OverloadTest {
     }
 
     private static ServerConfig limited() {
-        return ServerConfig.defaults().withPort(0).withConcurrencyLimit(LIMIT, LIMIT);
+        return ServerConfig.defaults().withPort(0).withConcurrencyLimit(LIMIT, LIMIT, false);
     }
 
     @Test
@@ -75,6 +76,38 @@ class OverloadTest {
             }
             assertThat(http.send(get(fixture.uri("/directory")), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
                     .as("served again once load is gone").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAdaptiveLimitStartsBelowItsCeilingAndStillAnswersWhatItAdmits() throws Exception {
+        Gate gate = new Gate();
+        int workers = 1;
+        int requests = 10;
+        ServerConfig adaptive = ServerConfig.defaults().withPort(0).withConcurrencyLimit(64, workers, true);
+        try (ServerFixture fixture = new ServerFixture(adaptive, TestNetwork.snapshot(), new Protection(List.of(gate), List.of()));
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                responses.add(http.sendAsync(get(fixture.uri("/networkmap")), HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            // No answer completes while the gate holds the admitted ones, so the limit cannot move:
+            // it stays at its initial two requests per worker, far below the ceiling of 64.
+            long refusedWhileHeld = 0;
+            for (CompletableFuture<HttpResponse<byte[]>> response : responses) {
+                try {
+                    refusedWhileHeld += response.get(1, TimeUnit.SECONDS).statusCode() == 503 ? 1 : 0;
+                } catch (TimeoutException stillHeld) {
+                    // admitted: answered once the gate opens
+                }
+            }
+            gate.open.countDown();
+            long answered = 0;
+            for (CompletableFuture<HttpResponse<byte[]>> response : responses) {
+                answered += response.get(10, TimeUnit.SECONDS).statusCode() == 200 ? 1 : 0;
+            }
+            assertThat(answered).isEqualTo(2L * workers);
+            assertThat(refusedWhileHeld).isEqualTo(requests - 2L * workers);
         }
     }
 
