@@ -1,7 +1,6 @@
 package io.altokit.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,102 +8,107 @@ import java.util.List;
  * coarser prefixes while every address still maps to the same PID by longest-prefix match:
  * <ol>
  *   <li>two sibling prefixes (the halves of one shorter prefix) of the same PID become their parent,
- *       bottom-up, so four adjacent /26s of a PID become one /24; the parent covers exactly the two
- *       halves, so whatever the parent was (unlisted, or another PID's prefix hidden by them) it
+ *       longest first, so four adjacent /26s of a PID become one /24; the parent covers exactly the
+ *       two halves, so whatever the parent was (unlisted, or another PID's prefix hidden by them) it
  *       answered no address before and answers only what the halves answered now;</li>
  *   <li>a prefix whose nearest enclosing prefix belongs to the same PID is dropped, since the
  *       addresses it answered fall to that enclosing prefix. A prefix of one PID inside another
  *       PID's prefix inside the first PID's is kept: dropping it would change the answer.</li>
  * </ol>
- * The prefixes sit in a binary trie held in parallel int arrays (no object per node).
+ * Works on sorted lists, one prefix length at a time: among prefixes of one length, siblings are
+ * neighbours in address order.
  */
 final class PrefixAggregation {
-    private static final int NONE = -1;
 
-    private final AddressFamily family;
-    private int[] zero = new int[1024];
-    private int[] one = new int[1024];
-    private int[] pid = new int[1024];
-    private int nodes;
-
-    private PrefixAggregation(AddressFamily family) {
-        this.family = family;
-        newNode();
+    private PrefixAggregation() {
     }
 
     /** @return the aggregated prefixes in address order, containers before what they contain */
     static List<Assignment> aggregate(AddressFamily family, List<Assignment> prefixes) {
-        PrefixAggregation trie = new PrefixAggregation(family);
-        prefixes.forEach(trie::insert);
-        trie.mergeSiblings(0);
-        List<Assignment> aggregated = new ArrayList<>();
-        trie.emit(0, 0, 0, 0, NONE, aggregated);
-        return aggregated;
-    }
+        List<List<Assignment>> byLength = new ArrayList<>();
+        for (int length = 0; length <= family.bits(); length++) {
+            byLength.add(new ArrayList<>());
+        }
+        prefixes.forEach(assignment -> byLength.get(assignment.prefix().length()).add(assignment));
 
-    private void insert(Assignment assignment) {
-        PrefixKey prefix = assignment.prefix();
-        int node = 0;
-        for (int depth = 0; depth < prefix.length(); depth++) {
-            boolean bit = bit(prefix.high(), prefix.low(), depth);
-            int child = bit ? one[node] : zero[node];
-            if (child == NONE) {
-                child = newNode();
-                (bit ? one : zero)[node] = child;
+        List<Assignment> merged = new ArrayList<>(prefixes.size());
+        List<Assignment> parents = List.of();
+        for (int length = family.bits(); length >= 0; length--) {
+            List<Assignment> level = byLength.get(length);
+            level.sort(Assignment.BY_PREFIX);
+            level = withParents(level, parents);
+            parents = new ArrayList<>();
+            for (int i = 0; i < level.size(); i++) {
+                Assignment prefix = level.get(i);
+                if (i + 1 < level.size() && length > 0 && mergeable(prefix, level.get(i + 1))) {
+                    parents.add(new Assignment(parent(prefix.prefix()), prefix.pid()));
+                    i++;
+                } else {
+                    merged.add(prefix);
+                }
             }
-            node = child;
         }
-        pid[node] = assignment.pid();
+        merged.sort(Assignment.BY_PREFIX);
+        return withoutCovered(merged);
     }
 
-    /** Post-order, so merged halves can merge again one level up. */
-    private void mergeSiblings(int node) {
-        int left = zero[node];
-        int right = one[node];
-        if (left != NONE) {
-            mergeSiblings(left);
+    /** Both sorted lists in one, a merged parent replacing an equal prefix of the level (which it hides). */
+    private static List<Assignment> withParents(List<Assignment> level, List<Assignment> parents) {
+        if (parents.isEmpty()) {
+            return level;
         }
-        if (right != NONE) {
-            mergeSiblings(right);
+        List<Assignment> all = new ArrayList<>(level.size() + parents.size());
+        int i = 0;
+        int j = 0;
+        while (i < level.size() || j < parents.size()) {
+            int order = i == level.size() ? 1 : j == parents.size() ? -1
+                    : level.get(i).prefix().compareTo(parents.get(j).prefix());
+            if (order < 0) {
+                all.add(level.get(i++));
+            } else {
+                all.add(parents.get(j++));
+                if (order == 0) {
+                    i++;
+                }
+            }
         }
-        if (left != NONE && right != NONE && pid[left] != NONE && pid[left] == pid[right]) {
-            pid[node] = pid[left];
-            pid[left] = NONE;
-            pid[right] = NONE;
-        }
+        return all;
     }
 
-    /** Pre-order, zero before one: address order. {@code inherited} is the PID the nearest kept ancestor gives. */
-    private void emit(int node, int depth, long high, long low, int inherited, List<Assignment> out) {
-        int answer = inherited;
-        if (pid[node] != NONE && pid[node] != inherited) {
-            out.add(new Assignment(new PrefixKey(family, high, low, depth), pid[node]));
-            answer = pid[node];
-        }
-        if (zero[node] != NONE) {
-            emit(zero[node], depth + 1, high, low, answer, out);
-        }
-        if (one[node] != NONE) {
-            long setHigh = depth < 64 ? high | 1L << (63 - depth) : high;
-            long setLow = depth < 64 ? low : low | 1L << (127 - depth);
-            emit(one[node], depth + 1, setHigh, setLow, answer, out);
-        }
+    /** Whether two neighbours of one length are the lower and upper half of one prefix, of the same PID. */
+    private static boolean mergeable(Assignment lower, Assignment upper) {
+        PrefixKey a = lower.prefix();
+        PrefixKey b = upper.prefix();
+        int bit = a.length() - 1;
+        long highBit = bit < 64 ? 1L << (63 - bit) : 0;
+        long lowBit = bit < 64 ? 0 : 1L << (127 - bit);
+        return lower.pid() == upper.pid() && (a.high() & highBit) == 0 && (a.low() & lowBit) == 0
+                && b.high() == (a.high() | highBit) && b.low() == (a.low() | lowBit);
     }
 
-    private static boolean bit(long high, long low, int index) {
-        return index < 64 ? (high << index) < 0 : (low << (index - 64)) < 0;
+    private static PrefixKey parent(PrefixKey lower) {
+        return new PrefixKey(lower.family(), lower.high(), lower.low(), lower.length() - 1);
     }
 
-    private int newNode() {
-        if (nodes == pid.length) {
-            int size = nodes * 2;
-            zero = Arrays.copyOf(zero, size);
-            one = Arrays.copyOf(one, size);
-            pid = Arrays.copyOf(pid, size);
+    /** Drops each prefix whose nearest enclosing prefix has its PID; {@code sorted} has containers first. */
+    private static List<Assignment> withoutCovered(List<Assignment> sorted) {
+        List<Assignment> kept = new ArrayList<>(sorted.size());
+        List<Assignment> enclosing = new ArrayList<>(); // a chain of nested prefixes, innermost last
+        for (Assignment prefix : sorted) {
+            while (!enclosing.isEmpty() && !contains(enclosing.getLast().prefix(), prefix.prefix())) {
+                enclosing.removeLast();
+            }
+            if (enclosing.isEmpty() || enclosing.getLast().pid() != prefix.pid()) {
+                kept.add(prefix);
+            }
+            enclosing.add(prefix);
         }
-        zero[nodes] = NONE;
-        one[nodes] = NONE;
-        pid[nodes] = NONE;
-        return nodes++;
+        return kept;
+    }
+
+    private static boolean contains(PrefixKey outer, PrefixKey inner) {
+        return outer.length() <= inner.length()
+                && (inner.high() & AddressBits.highMask(outer.length())) == outer.high()
+                && (inner.low() & AddressBits.lowMask(outer.length())) == outer.low();
     }
 }
