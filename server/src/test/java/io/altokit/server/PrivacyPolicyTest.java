@@ -133,6 +133,26 @@ class PrivacyPolicyTest {
         }
     }
 
+    @Test
+    void everyPublishedSnapshotGetsItsPolicyViews() throws Exception {
+        PrivacyPolicy aggregated = new PrivacyPolicy(new CostDisclosure.OrdinalOnly(), true, true);
+        try (ServerFixture fixture = fixture(new PrivacyPolicies(aggregated, Map.of()))) {
+            fixture.informationBase.publish(Snapshot.builder()
+                    .pid("q", prefixes("10.9.0.0/17", "10.9.128.0/17"))
+                    .cost("routingcost", "q", "q", 3)
+                    .build());
+
+            JsonNode map = json(fixture.get("/networkmap"));
+            assertThat(map.at("/network-map/q/ipv4/0").asText()).isEqualTo("10.9.0.0/16");
+            assertThat(map.at("/network-map/q/ipv4").size()).isEqualTo(1);
+            JsonNode filtered = json(fixture.post("/networkmap/filtered", MediaTypes.NETWORK_MAP_FILTER, "{'pids': ['q']}"));
+            assertThat(filtered.at("/network-map/q/ipv4").toString()).isEqualTo("[\"10.9.0.0/16\"]");
+            assertThat(filtered.at("/meta/vtag/tag").asText()).isEqualTo(map.at("/meta/vtag/tag").asText());
+            assertForbidden(fixture.get("/costmap/num-routingcost"));
+            assertThat(json(fixture.get("/costmap/ord-routingcost")).at("/cost-map/q/q").asInt()).isEqualTo(1);
+        }
+    }
+
     private static ServerFixture fixture(PrivacyPolicies policies) throws InterruptedException {
         return new ServerFixture(ServerConfig.defaults().withPort(0), network(),
                 new Protection(List.of(NAME_FROM_HEADER), List.of(), policies));
