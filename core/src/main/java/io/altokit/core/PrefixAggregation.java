@@ -1,6 +1,7 @@
 package io.altokit.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ import java.util.List;
  */
 final class PrefixAggregation {
 
+    /** Packed IPv4 sort keys: the address in the upper 32 bits, the length in 6 bits, the list position below. */
+    private static final int POSITION_BITS = 26;
+    private static final int POSITION_MASK = (1 << POSITION_BITS) - 1;
+
     private PrefixAggregation() {
     }
 
@@ -29,14 +34,13 @@ final class PrefixAggregation {
         for (int length = 0; length <= family.bits(); length++) {
             byLength.add(new ArrayList<>());
         }
-        prefixes.forEach(assignment -> byLength.get(assignment.prefix().length()).add(assignment));
+        // Taken in address order, each length's list is in address order too.
+        sorted(prefixes).forEach(assignment -> byLength.get(assignment.prefix().length()).add(assignment));
 
         List<Assignment> merged = new ArrayList<>(prefixes.size());
         List<Assignment> parents = List.of();
         for (int length = family.bits(); length >= 0; length--) {
-            List<Assignment> level = byLength.get(length);
-            level.sort(Assignment.BY_PREFIX);
-            level = withParents(level, parents);
+            List<Assignment> level = withParents(byLength.get(length), parents);
             parents = new ArrayList<>();
             for (int i = 0; i < level.size(); i++) {
                 Assignment prefix = level.get(i);
@@ -48,8 +52,32 @@ final class PrefixAggregation {
                 }
             }
         }
-        merged.sort(Assignment.BY_PREFIX);
-        return withoutCovered(merged);
+        return withoutCovered(sorted(merged));
+    }
+
+    /**
+     * Address order, containers first. A full table is a million IPv4 prefixes, so those sort as
+     * packed primitive keys (address with the sign bit flipped, length, list position), as the
+     * snapshot builder does, several times faster than objects.
+     */
+    private static List<Assignment> sorted(List<Assignment> assignments) {
+        if (assignments.isEmpty() || assignments.getFirst().prefix().family() != AddressFamily.IPV4
+                || assignments.size() > POSITION_MASK) {
+            List<Assignment> sorted = new ArrayList<>(assignments);
+            sorted.sort(Assignment.BY_PREFIX);
+            return sorted;
+        }
+        long[] keys = new long[assignments.size()];
+        for (int i = 0; i < keys.length; i++) {
+            PrefixKey prefix = assignments.get(i).prefix();
+            keys[i] = (prefix.high() ^ Long.MIN_VALUE) | (long) prefix.length() << POSITION_BITS | i;
+        }
+        Arrays.sort(keys);
+        List<Assignment> sorted = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            sorted.add(assignments.get((int) (key & POSITION_MASK)));
+        }
+        return sorted;
     }
 
     /** Both sorted lists in one, a merged parent replacing an equal prefix of the level (which it hides). */
