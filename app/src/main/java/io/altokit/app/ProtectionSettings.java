@@ -23,6 +23,8 @@ final class ProtectionSettings {
         List<ReplyDecorator> decorators = new ArrayList<>();
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
-        return new Protection(guards, decorators);
+        PrivacySettings privacy = PrivacySettings.read(root, configFile.toString());
+        privacy.budget().ifPresent(guards::add); // last: it counts per caller as the guards before named it
+        return new Protection(guards, decorators, privacy.policies());
     }
 }
