@@ -1,0 +1,19 @@
+package io.altokit.server.protection;
+
+import io.altokit.model.AltoError;
+import io.altokit.model.ErrorCode;
+import io.altokit.server.Reply;
+
+import java.util.Map;
+
+/** The answers guards refuse with: an RFC 7285 error object under the status, plus the headers HTTP asks for. */
+public final class Refusal {
+
+    private Refusal() {
+    }
+
+    public static Verdict refuse(int status, ErrorCode code, Map<String, String> headers) {
+        Reply error = Reply.error(status, AltoError.of(code));
+        return Verdict.refuse(new Reply(error.status(), error.mediaType(), error.body(), Map.copyOf(headers)));
+    }
+}
