@@ -54,7 +54,7 @@ public final class Authentication implements Guard {
         }
         Optional<String> unhandled = call.request().authorization();
         if (unhandled.isPresent()) {
-            LOG.debug("401 for {} {} from {}: Authorization scheme \"{}\" is not configured", call.request().method(),
+            LOG.debug("401 for {} {} from {}: no credentials this server accepts in an Authorization header of scheme \"{}\"", call.request().method(),
                     call.request().path(), call.caller().address().getHostAddress(), Authenticator.scheme(unhandled.get()));
             return unauthorized(Optional.empty());
         }

@@ -9,10 +9,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
@@ -58,10 +56,11 @@ public final class BearerAuthenticator implements Authenticator {
     private final String nameClaim;
 
     public BearerAuthenticator(Settings settings) {
-        JWKSet publicKeys = settings.keys().toPublicJWKSet();
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-        publicKeys.getKeys().forEach(key -> algorithms.addAll(algorithmsFor(key)));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new ImmutableJWKSet<>(publicKeys)));
+        settings.keys().getKeys().forEach(key -> algorithms.addAll(algorithmsFor(key)));
+        JWKSet publicKeys = settings.keys().toPublicJWKSet();
+        processor.setJWSKeySelector(JwsVerification.keySelector(algorithms, publicKeys));
+        processor.setJWSVerifierFactory(JwsVerification.verifierFactory());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         Set<String> required = new HashSet<>(List.of("exp", settings.nameClaim()));
