@@ -58,6 +58,12 @@ public final class RateLimit implements Guard {
         return Refusal.refuse(429, ErrorCode.E_RATE_LIMITED, Map.of("Retry-After", Long.toString(seconds)));
     }
 
+    /** How many callers have a bucket now (after pending evictions). */
+    long trackedCallers() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
     private static Bucket bucket(Rate rate) {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(rate.burst())
                 .refillGreedy(rate.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
