@@ -23,6 +23,9 @@ final class ProtectionSettings {
         List<ReplyDecorator> decorators = new ArrayList<>();
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
+        AuthSettings.read(root, configFile).ifPresent(guards::add);
+        AccessSettings.read(root, configFile).ifPresent(guards::add);
+        RateLimitSettings.read(root, configFile).ifPresent(guards::add);
         return new Protection(guards, decorators);
     }
 }
