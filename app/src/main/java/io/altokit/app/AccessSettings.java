@@ -3,7 +3,6 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.IpPrefix;
 import io.altokit.provision.ProvisioningException;
-import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.access.AccessRule;
 import io.altokit.server.protection.access.AccessRules;
 
@@ -24,7 +23,7 @@ final class AccessSettings {
     private AccessSettings() {
     }
 
-    static Optional<Guard> read(JsonNode root, Path configFile) {
+    static Optional<AccessRules> read(JsonNode root, Path configFile) {
         JsonNode list = root.path("access");
         if (list.isMissingNode() || list.isNull()) {
             return Optional.empty();

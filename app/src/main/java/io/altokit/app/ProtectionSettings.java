@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.ReplyDecorator;
+import io.altokit.server.protection.access.DirectoryFilter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,10 @@ final class ProtectionSettings {
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
         AuthSettings.read(root, configFile).ifPresent(guards::add);
-        AccessSettings.read(root, configFile).ifPresent(guards::add);
+        AccessSettings.read(root, configFile).ifPresent(rules -> {
+            guards.add(rules);
+            decorators.add(new DirectoryFilter(rules));
+        });
         RateLimitSettings.read(root, configFile).ifPresent(guards::add);
         return new Protection(guards, decorators);
     }

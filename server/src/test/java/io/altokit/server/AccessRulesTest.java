@@ -4,13 +4,16 @@ import io.altokit.core.IpPrefix;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.access.AccessRule;
 import io.altokit.server.protection.access.AccessRules;
+import io.altokit.server.protection.access.DirectoryFilter;
 import io.altokit.server.protection.auth.Authentication;
 import io.altokit.server.protection.auth.BasicAuthenticator;
 import io.altokit.server.protection.auth.PasswordHash;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +34,7 @@ class AccessRulesTest {
         AccessRules rules = new AccessRules(List.of(
                 new AccessRule(List.of(IpPrefix.parse("127.0.1.0/24"), IpPrefix.parse("::1/128")), List.of(), Set.of("*")),
                 new AccessRule(List.of(), List.of("app1"), Set.of(ServerConfig.DEFAULT_NETWORK_MAP_ID, "endpoint-cost"))));
-        return new Protection(List.of(new Authentication(List.of(basic), true), rules), List.of());
+        return new Protection(List.of(new Authentication(List.of(basic), true), rules), List.of(new DirectoryFilter(rules)));
     }
 
     @Test
@@ -62,6 +65,21 @@ class AccessRulesTest {
             assertThat(client.get(fixture.uri("/directory"), "Authorization", app1).statusCode()).isEqualTo(200);
             assertThat(client.get(fixture.uri(COSTMAP), "Authorization", app1).statusCode()).isEqualTo(403);
             assertThat(client.get(fixture.uri("/no-such-path"), "Authorization", app1).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theDirectoryListsOnlyWhatTheCallersRuleGrants() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(issueExample()); LoopbackCaller client = new LoopbackCaller("127.0.2.9");
+             LoopbackCaller customer = new LoopbackCaller("127.0.1.7")) {
+            HttpResponse<byte[]> partner = client.get(fixture.uri("/directory"), "Authorization", AuthenticationTest.basic("app1", "pw"));
+            List<String> listed = new ArrayList<>();
+            ServerFixture.json(partner).path("resources").fieldNames().forEachRemaining(listed::add);
+            assertThat(listed).containsExactly(ServerConfig.DEFAULT_NETWORK_MAP_ID, "endpoint-cost");
+            assertThat(partner.headers().firstValue("ETag")).isEmpty();
+
+            JsonNode everything = ServerFixture.json(customer.get(fixture.uri("/directory")));
+            assertThat(everything.path("resources").size()).isGreaterThan(2);
         }
     }
 

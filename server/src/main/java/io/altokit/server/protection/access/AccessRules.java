@@ -30,7 +30,7 @@ public final class AccessRules implements Guard {
 
     @Override
     public Verdict check(Call call) {
-        Optional<AccessRule> rule = rules.stream().filter(candidate -> candidate.matches(call.caller())).findFirst();
+        Optional<AccessRule> rule = ruleFor(call);
         if (rule.isPresent() && (call.resourceId().equals(Optional.of(DIRECTORY)) || rule.get().grants(call.resourceId()))) {
             return Verdict.pass(call);
         }
@@ -39,5 +39,10 @@ public final class AccessRules implements Guard {
                 rule.isPresent() ? "resource not granted by access rule " + (rules.indexOf(rule.get()) + 1)
                         : "no access rule matches");
         return Refusal.refuse(403, ErrorCode.E_FORBIDDEN, Map.of());
+    }
+
+    /** The rule that decides for this caller: the first that matches it. */
+    Optional<AccessRule> ruleFor(Call call) {
+        return rules.stream().filter(candidate -> candidate.matches(call.caller())).findFirst();
     }
 }

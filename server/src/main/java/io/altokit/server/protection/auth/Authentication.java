@@ -54,8 +54,9 @@ public final class Authentication implements Guard {
         }
         Optional<String> unhandled = call.request().authorization();
         if (unhandled.isPresent()) {
-            LOG.debug("401 for {} {} from {}: no credentials this server accepts in an Authorization header of scheme \"{}\"", call.request().method(),
-                    call.request().path(), call.caller().address().getHostAddress(), Authenticator.scheme(unhandled.get()));
+            LOG.debug("401 for {} {} from {}: no credentials this server accepts in an Authorization header of scheme \"{}\"",
+                    call.request().method(), call.request().path(), call.caller().address().getHostAddress(),
+                    Authenticator.scheme(unhandled.get()));
             return unauthorized(Optional.empty());
         }
         return anonymousAllowed ? Verdict.pass(call) : unauthorized(Optional.empty());

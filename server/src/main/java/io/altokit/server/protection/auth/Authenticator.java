@@ -21,9 +21,10 @@ public sealed interface Authenticator permits BasicAuthenticator, BearerAuthenti
                 .map(value -> value.substring(scheme.length()).strip());
     }
 
-    /** The scheme of an Authorization header, lower case, for log lines. */
+    /** The scheme of an Authorization header, lower case and cut short, for log lines. */
     static String scheme(String authorization) {
         int space = authorization.indexOf(' ');
-        return (space < 0 ? authorization : authorization.substring(0, space)).toLowerCase(Locale.ROOT);
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        return scheme.substring(0, Math.min(scheme.length(), 20)).toLowerCase(Locale.ROOT);
     }
 }

@@ -21,6 +21,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /** A token-signing public key given as PEM ({@code openssl pkey -pubout}) rather than as a JWK set. */
 public final class PublicKeys {
@@ -46,7 +47,7 @@ public final class PublicKeys {
         }
         for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
             try {
-                return jwk(KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der)));
+                return toJwk(KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der)));
             } catch (GeneralSecurityException notThisAlgorithm) {
                 // try the next key type
             }
@@ -54,10 +55,12 @@ public final class PublicKeys {
         throw new IllegalArgumentException("not an RSA, EC or Ed25519 public key");
     }
 
-    private static JWK jwk(PublicKey key) {
+    /** A JDK RSA, EC (named curve) or Ed25519 public key as a JWK. */
+    public static JWK toJwk(PublicKey key) {
         return switch (key) {
             case RSAPublicKey rsa -> new RSAKey.Builder(rsa).build();
-            case ECPublicKey ec -> new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+            case ECPublicKey ec -> new ECKey.Builder(Optional.ofNullable(Curve.forECParameterSpec(ec.getParams()))
+                    .orElseThrow(() -> new IllegalArgumentException("EC key on a curve JOSE does not name")), ec).build();
             // The raw key is the last 32 bytes of the Ed25519 SubjectPublicKeyInfo (RFC 8410).
             case EdECPublicKey ed -> new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(
                     Arrays.copyOfRange(ed.getEncoded(), ed.getEncoded().length - 32, ed.getEncoded().length))).build();
