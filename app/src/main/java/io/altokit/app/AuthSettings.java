@@ -43,7 +43,12 @@ final class AuthSettings {
         YamlSection auth = found.get();
         // Certificates first: a TLS client that proved itself needs no header checked.
         List<Authenticator> methods = new ArrayList<>();
-        auth.child("mtls", MTLS_KEYS).ifPresent(mtls -> methods.add(certificate(mtls)));
+        auth.child("mtls", MTLS_KEYS).ifPresent(mtls -> {
+            if (root.path("tls").path("client-ca").isMissingNode()) {
+                throw mtls.error("client certificates need tls.client-ca, the CA the TLS listener verifies them against");
+            }
+            methods.add(certificate(mtls));
+        });
         auth.child("bearer", BEARER_KEYS).ifPresent(bearer -> methods.add(bearer(bearer)));
         auth.child("basic", BASIC_KEYS).ifPresent(basic -> methods.add(basic(basic)));
         if (methods.isEmpty()) {

@@ -22,7 +22,7 @@ final class HashPasswordCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The user (client) name.")
     private String name;
 
-    @Option(names = "--algorithm", defaultValue = "bcrypt", paramLabel = "bcrypt|argon2id",
+    @Option(names = "--algorithm", defaultValue = "bcrypt", paramLabel = "bcrypt|argon2id|pbkdf2-sha256",
             description = "Hash algorithm. Default: ${DEFAULT-VALUE}.")
     private String algorithm;
 

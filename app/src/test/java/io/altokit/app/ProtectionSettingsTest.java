@@ -80,7 +80,9 @@ class ProtectionSettingsTest {
         assertError("auth: { basic: { users-file: nobody.txt } }", "auth.basic.users-file: cannot read");
         assertError("auth: { anonymous: true }", "auth: configure at least one of basic, bearer, mtls");
         assertError("auth: { bearer: { issuer: x } }", "auth.bearer: give exactly one of jwks-file");
-        assertError("auth: { mtls: { name-from: serial } }", "auth.mtls.name-from: \"serial\" is not one of [cn, san-dns, san-email, san-uri]");
+        assertError("auth: { mtls: { name-from: cn } }", "auth.mtls: client certificates need tls.client-ca");
+        assertError("tls: { client-ca: ca.crt }\nauth: { mtls: { name-from: serial } }",
+                "auth.mtls.name-from: \"serial\" is not one of [cn, san-dns, san-email, san-uri]");
         assertError("access: [ { source: 10.0.0.1/8, resources: [\"*\"] } ]", "access[0].source: invalid IP prefix");
         assertError("access: [ { client: app1 } ]", "access[0].resources: missing");
         assertError("access: { client: app1 }", "access: expected a list of rules");

@@ -41,7 +41,8 @@ public final class UsersFile {
             }
             if (PasswordHash.of(hash).isEmpty()) {
                 throw new IllegalArgumentException(where + "the hash of user " + name
-                        + " is neither bcrypt ($2a$/$2b$/$2y$) nor argon2id ($argon2id$v=19$...); make one with alto hash-password");
+                        + " is not bcrypt ($2a$/$2b$/$2y$), argon2id ($argon2id$v=19$...) or PBKDF2 (pbkdf2_sha256$ with at"
+                        + " least 100000 iterations); make one with alto hash-password");
             }
             if (users.putIfAbsent(name, hash) != null) {
                 throw new IllegalArgumentException(where + "user " + name + " is listed twice");
