@@ -29,7 +29,7 @@ final class AuthSettings {
     private static final Set<String> KEYS = Set.of("basic", "bearer", "mtls", "anonymous");
     private static final Set<String> BASIC_KEYS = Set.of("users-file", "remember-seconds");
     private static final Set<String> BEARER_KEYS = Set.of("jwks-file", "public-key", "issuer", "audience",
-            "name-claim", "clock-skew-seconds");
+            "name-claim", "clock-skew-seconds", "remember-seconds");
     private static final Set<String> MTLS_KEYS = Set.of("name-from");
 
     private AuthSettings() {
@@ -81,7 +81,8 @@ final class AuthSettings {
             JWKSet keys = jwks.isPresent() ? JWKSet.load(keyFile.toFile()) : new JWKSet(PublicKeys.fromPem(keyFile));
             return new BearerAuthenticator(new BearerAuthenticator.Settings(keys, bearer.text("issuer"),
                     bearer.text("audience"), bearer.text("name-claim").orElse("sub"),
-                    Duration.ofSeconds(bearer.positive("clock-skew-seconds").orElse(30L))));
+                    Duration.ofSeconds(bearer.positive("clock-skew-seconds").orElse(30L)),
+                    Duration.ofSeconds(bearer.positive("remember-seconds").orElse(60L))));
         } catch (IOException e) {
             throw bearer.error(bearer.path() + "." + key, "cannot read " + keyFile + ": " + e.getMessage());
         } catch (ParseException | IllegalArgumentException e) {

@@ -70,7 +70,9 @@ import java.util.concurrent.TimeUnit;
 public class AuthenticationBenchmark {
     private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
 
+    /** Verifies every time (nothing remembered). */
     private BearerAuthenticator bearer;
+    private BearerAuthenticator bearerRemembering;
     private AltoRequest ed25519Token;
     private AltoRequest es256Token;
     private AltoRequest rs256Token;
@@ -89,7 +91,10 @@ public class AuthenticationBenchmark {
         JWK edPublic = new OctetKeyPair.Builder((OctetKeyPair) PublicKeys.toJwk(ed.getPublic())).keyID("ed").build();
         bearer = new BearerAuthenticator(new BearerAuthenticator.Settings(
                 new JWKSet(List.of(edPublic, ec.toPublicJWK(), rsa.toPublicJWK())), Optional.of("https://isp.example"),
-                Optional.of("alto"), "sub", Duration.ofSeconds(30)));
+                Optional.of("alto"), "sub", Duration.ofSeconds(30), Duration.ZERO));
+        bearerRemembering = new BearerAuthenticator(new BearerAuthenticator.Settings(
+                new JWKSet(List.of(edPublic, ec.toPublicJWK(), rsa.toPublicJWK())), Optional.of("https://isp.example"),
+                Optional.of("alto"), "sub", Duration.ofSeconds(30), Duration.ofHours(1)));
         ed25519Token = request("Bearer " + ed25519Token(ed));
         es256Token = request("Bearer " + sign(JWSAlgorithm.ES256, "ec", new ECDSASigner(ec)));
         rs256Token = request("Bearer " + sign(JWSAlgorithm.RS256, "rsa", new RSASSASigner(rsa)));
@@ -122,6 +127,11 @@ public class AuthenticationBenchmark {
     @Benchmark
     public Identification bearerRs256() {
         return bearer.identify(rs256Token);
+    }
+
+    @Benchmark
+    public Identification bearerRemembered() {
+        return bearerRemembering.identify(es256Token);
     }
 
     @Benchmark

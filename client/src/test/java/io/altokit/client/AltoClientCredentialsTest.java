@@ -44,9 +44,8 @@ class AltoClientCredentialsTest {
         Protection protection = new Protection(List.of(new Authentication(List.of(
                 new BasicAuthenticator(Map.of("app1", PasswordHash.BCRYPT.encode("pw", 4)), Duration.ofMinutes(1)),
                 new BearerAuthenticator(new BearerAuthenticator.Settings(new JWKSet(signingKey.toPublicJWK()),
-                        Optional.empty(), Optional.of("alto"), "sub", Duration.ofSeconds(30)))), false)), List.of());
-        server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false), new InformationBase(InProcessServer.network(5).build()), protection);
+                        Optional.empty(), Optional.of("alto"), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1)))), false)), List.of());
+        server = AltoServer.start(ServerConfig.defaults().withPort(0), new InformationBase(InProcessServer.network(5).build()), protection);
     }
 
     @AfterAll

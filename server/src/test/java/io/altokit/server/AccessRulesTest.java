@@ -85,9 +85,7 @@ class AccessRulesTest {
 
     @Test
     void ipv6SourcesMatchIpv6Prefixes() throws Exception {
-        ServerConfig v6 = ServerConfig.defaults().withPort(0);
-        v6 = new ServerConfig("::1", 0, v6.ioThreads(), v6.maxRequestBytes(), v6.maxEndpointsPerRequest(),
-                v6.networkMapId(), v6.accessLog());
+        ServerConfig v6 = ServerConfig.defaults().withPort(0).withBindAddress("::1");
         try (ServerFixture fixture = new ServerFixture(v6, TestNetwork.snapshot(), issueExample())) {
             assertThat(fixture.get(COSTMAP).statusCode()).isEqualTo(200);
         }

@@ -66,7 +66,7 @@ class AuthenticationTest {
                 new BasicAuthenticator(users, Duration.ofMinutes(1)),
                 new BearerAuthenticator(new BearerAuthenticator.Settings(
                         new JWKSet(List.of(edKey.toPublicJWK(), ecKey.toPublicJWK())), Optional.of(ISSUER),
-                        Optional.of(AUDIENCE), "sub", Duration.ofSeconds(30))));
+                        Optional.of(AUDIENCE), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1))));
         return new Protection(List.of(new Authentication(methods, anonymous), CallerEcho.GUARD), List.of(CallerEcho.DECORATOR));
     }
 
@@ -158,7 +158,7 @@ class AuthenticationTest {
     void symmetricKeysAreRefusedAtConfiguration() throws Exception {
         OctetSequenceKey secret = new OctetSequenceKeyGenerator(256).keyID("hmac").generate();
         assertThatThrownBy(() -> new BearerAuthenticator(new BearerAuthenticator.Settings(new JWKSet(secret),
-                Optional.empty(), Optional.empty(), "sub", Duration.ofSeconds(30))))
+                Optional.empty(), Optional.empty(), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symmetric");
     }
 

@@ -4,18 +4,13 @@ import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.ReplyDecorator;
 import io.altokit.server.protection.Verdict;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Shows tests whom the guards took the caller for: a decorator adds the name as a response header. */
 final class CallerEcho {
     static final String HEADER = "X-Test-Caller";
     static final Guard GUARD = Verdict::pass;
-    static final ReplyDecorator DECORATOR = (call, reply) -> {
-        Map<String, String> headers = new HashMap<>(reply.headers());
-        headers.put(HEADER, call.caller().name().orElse("-"));
-        return new Reply(reply.status(), reply.mediaType(), reply.body(), headers);
-    };
+    static final ReplyDecorator DECORATOR = (call, reply) -> reply.withHeaders(Map.of(HEADER, call.caller().name().orElse("-")));
 
     private CallerEcho() {
     }

@@ -13,7 +13,6 @@ public final class Refusal {
     }
 
     public static Verdict refuse(int status, ErrorCode code, Map<String, String> headers) {
-        Reply error = Reply.error(status, AltoError.of(code));
-        return Verdict.refuse(new Reply(error.status(), error.mediaType(), error.body(), Map.copyOf(headers)));
+        return Verdict.refuse(Reply.error(status, AltoError.of(code)).withHeaders(headers));
     }
 }

@@ -1,18 +1,12 @@
 package io.altokit.server.protection.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.altokit.server.AltoRequest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,19 +14,17 @@ import java.util.Optional;
  * HTTP Basic (RFC 7617) against a users file of slow password hashes.
  *
  * <p>A hash check costs tens of milliseconds on purpose, and guards run on the I/O threads, so a
- * successful check is remembered for {@code verifiedFor} under a keyed hash (HMAC with a key made at
- * start) of the credentials: a client sending the same header again costs a map lookup. Failures
- * are not remembered. An unknown user is checked against a real user's hash and then refused, so the
- * time taken does not reveal which names exist.
+ * successful check is remembered for {@code verifiedFor} ({@link RememberedCredentials}): a client
+ * sending the same header again costs a lookup. Failures are not remembered. An unknown user is
+ * checked against a real user's hash and then refused, so the time taken does not reveal which
+ * names exist.
  */
 public final class BasicAuthenticator implements Authenticator {
     private static final String SCHEME = "Basic";
-    private static final int MAX_REMEMBERED = 10_000;
 
     private final Map<String, String> hashes;
     private final String stranger;
-    private final Cache<String, String> verified;
-    private final byte[] cacheKey = new byte[32];
+    private final RememberedCredentials verified;
 
     public BasicAuthenticator(Map<String, String> usersAndHashes, Duration verifiedFor) {
         if (usersAndHashes.isEmpty()) {
@@ -40,8 +32,7 @@ public final class BasicAuthenticator implements Authenticator {
         }
         this.hashes = Map.copyOf(usersAndHashes);
         this.stranger = usersAndHashes.values().iterator().next();
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(verifiedFor).build();
-        new SecureRandom().nextBytes(cacheKey);
+        this.verified = new RememberedCredentials(verifiedFor, Clock.systemUTC());
     }
 
     @Override
@@ -55,10 +46,9 @@ public final class BasicAuthenticator implements Authenticator {
         if (credentials.isEmpty()) {
             return Identification.ABSENT;
         }
-        String remembered = fingerprint(credentials.get());
-        String known = verified.getIfPresent(remembered);
-        if (known != null) {
-            return new Identification.Identified(known);
+        Optional<String> known = verified.nameFor(credentials.get());
+        if (known.isPresent()) {
+            return new Identification.Identified(known.get());
         }
         String userAndPassword;
         try {
@@ -78,18 +68,8 @@ public final class BasicAuthenticator implements Authenticator {
         if (hash == null || !matches) {
             return rejected((hash == null ? "unknown user " : "wrong password for user ") + quoted(user));
         }
-        verified.put(remembered, user);
+        verified.remember(credentials.get(), user, Instant.MAX);
         return new Identification.Identified(user);
-    }
-
-    private String fingerprint(String credentials) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(credentials.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 
     private Identification rejected(String reason) {

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.altokit.server.AltoRequest;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,7 +31,8 @@ import java.util.Set;
  * Bearer tokens (RFC 6750) that are JWTs signed by a configured key: the signature (only with the
  * algorithms the keys are for: EdDSA, ECDSA, RSA; never {@code none}, never HMAC), {@code exp} (required)
  * and {@code nbf} within the clock skew, and {@code iss} and {@code aud} when configured. The client's
- * name is the {@code sub} claim or another configured one. Verification is nimbus-jose-jwt's.
+ * name is the {@code sub} claim or another configured one. Verification is nimbus-jose-jwt's; a
+ * verified token is remembered briefly ({@link RememberedCredentials}), never past its expiry.
  */
 public final class BearerAuthenticator implements Authenticator {
     private static final String SCHEME = "Bearer";
@@ -38,10 +40,11 @@ public final class BearerAuthenticator implements Authenticator {
 
     /**
      * @param keys      the public keys tokens may be signed with (a JWKS); symmetric keys are refused
-     * @param nameClaim the claim naming the client, usually {@code sub}
+     * @param nameClaim   the claim naming the client, usually {@code sub}
+     * @param rememberFor how long a verified token is remembered (never past its {@code exp})
      */
     public record Settings(JWKSet keys, Optional<String> issuer, Optional<String> audience, String nameClaim,
-                           Duration clockSkew) {
+                           Duration clockSkew, Duration rememberFor) {
         public Settings {
             if (keys.getKeys().isEmpty()) {
                 throw new IllegalArgumentException("the key set is empty");
@@ -54,6 +57,7 @@ public final class BearerAuthenticator implements Authenticator {
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String nameClaim;
+    private final RememberedCredentials verified;
 
     public BearerAuthenticator(Settings settings) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
@@ -72,6 +76,7 @@ public final class BearerAuthenticator implements Authenticator {
         claims.setMaxClockSkew(Math.toIntExact(settings.clockSkew().toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
         this.nameClaim = settings.nameClaim();
+        this.verified = new RememberedCredentials(settings.rememberFor(), Clock.systemUTC());
     }
 
     /** The signature algorithms a key may verify: its {@code alg} if it names one, else those of its type and curve. */
@@ -117,12 +122,17 @@ public final class BearerAuthenticator implements Authenticator {
         if (token.isEmpty()) {
             return Identification.ABSENT;
         }
+        Optional<String> known = verified.nameFor(token.get());
+        if (known.isPresent()) {
+            return new Identification.Identified(known.get());
+        }
         try {
-            Object name = processor.process(token.get(), null).getClaim(nameClaim);
-            if (!(name instanceof String text) || text.isBlank()) {
+            JWTClaimsSet claims = processor.process(token.get(), null);
+            if (!(claims.getClaim(nameClaim) instanceof String name) || name.isBlank()) {
                 return rejected("claim \"" + nameClaim + "\" is not a non-empty string");
             }
-            return new Identification.Identified(text);
+            verified.remember(token.get(), name, claims.getExpirationTime().toInstant());
+            return new Identification.Identified(name);
         } catch (ParseException e) {
             return rejected("not a JWT: " + e.getMessage());
         } catch (BadJOSEException | JOSEException e) {
