@@ -26,7 +26,7 @@ import java.util.Set;
  * and client certificates name callers, and whether callers without credentials may pass.
  */
 final class AuthSettings {
-    private static final Set<String> KEYS = Set.of("basic", "bearer", "mtls", "anonymous");
+    private static final Set<String> KEYS = Set.of("basic", "bearer", "mtls", "anonymous", "max-failures-per-minute");
     private static final Set<String> BASIC_KEYS = Set.of("users-file", "remember-seconds");
     private static final Set<String> BEARER_KEYS = Set.of("jwks-file", "public-key", "issuer", "audience",
             "name-claim", "clock-skew-seconds", "remember-seconds");
@@ -54,7 +54,8 @@ final class AuthSettings {
         if (methods.isEmpty()) {
             throw auth.error("configure at least one of basic, bearer, mtls");
         }
-        return Optional.of(new Authentication(methods, auth.bool("anonymous", false)));
+        return Optional.of(new Authentication(methods, auth.bool("anonymous", false),
+                auth.positive("max-failures-per-minute").orElse(20L)));
     }
 
     private static Authenticator basic(YamlSection basic) {

@@ -44,7 +44,7 @@ class AltoClientCredentialsTest {
         Protection protection = new Protection(List.of(new Authentication(List.of(
                 new BasicAuthenticator(Map.of("app1", PasswordHash.BCRYPT.encode("pw", 4)), Duration.ofMinutes(1)),
                 new BearerAuthenticator(new BearerAuthenticator.Settings(new JWKSet(signingKey.toPublicJWK()),
-                        Optional.empty(), Optional.of("alto"), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1)))), false)), List.of());
+                        Optional.empty(), Optional.of("alto"), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1)))), false, 100)), List.of());
         server = AltoServer.start(ServerConfig.defaults().withPort(0), new InformationBase(InProcessServer.network(5).build()), protection);
     }
 

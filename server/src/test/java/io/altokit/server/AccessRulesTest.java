@@ -34,7 +34,7 @@ class AccessRulesTest {
         AccessRules rules = new AccessRules(List.of(
                 new AccessRule(List.of(IpPrefix.parse("127.0.1.0/24"), IpPrefix.parse("::1/128")), List.of(), Set.of("*")),
                 new AccessRule(List.of(), List.of("app1"), Set.of(ServerConfig.DEFAULT_NETWORK_MAP_ID, "endpoint-cost"))));
-        return new Protection(List.of(new Authentication(List.of(basic), true), rules), List.of(new DirectoryFilter(rules)));
+        return new Protection(List.of(new Authentication(List.of(basic), true, 100), rules), List.of(new DirectoryFilter(rules)));
     }
 
     @Test

@@ -67,7 +67,7 @@ class AuthenticationTest {
                 new BearerAuthenticator(new BearerAuthenticator.Settings(
                         new JWKSet(List.of(edKey.toPublicJWK(), ecKey.toPublicJWK())), Optional.of(ISSUER),
                         Optional.of(AUDIENCE), "sub", Duration.ofSeconds(30), Duration.ofMinutes(1))));
-        return new Protection(List.of(new Authentication(methods, anonymous), CallerEcho.GUARD), List.of(CallerEcho.DECORATOR));
+        return new Protection(List.of(new Authentication(methods, anonymous, 100), CallerEcho.GUARD), List.of(CallerEcho.DECORATOR));
     }
 
     @Test
@@ -104,6 +104,25 @@ class AuthenticationTest {
                 assertThat(response.statusCode()).as(authorization).isEqualTo(401);
                 assertThat(ServerFixture.json(response).at("/meta/code").asText()).isEqualTo("E_UNAUTHORIZED");
             }
+        }
+    }
+
+    @Test
+    void aSourceWithTooManyFailuresIsRefusedUncheckedWhileOthersAreServed() throws Exception {
+        Protection protection = new Protection(List.of(new Authentication(
+                List.of(new BasicAuthenticator(users, Duration.ofMinutes(1))), false, 3)), List.of());
+        try (ServerFixture fixture = new ServerFixture(protection); LoopbackCaller other = new LoopbackCaller("127.0.0.2")) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(fixture.get("/networkmap", "Authorization", basic("app1", "guess" + i)).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<byte[]> throttled = fixture.get("/networkmap", "Authorization", basic("app1", "correct horse"));
+
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                    assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+            assertThat(ServerFixture.json(throttled).at("/meta/code").asText()).isEqualTo("E_RATE_LIMITED");
+            assertThat(other.get(fixture.uri("/networkmap"), "Authorization", basic("app1", "correct horse")).statusCode())
+                    .isEqualTo(200);
         }
     }
 
