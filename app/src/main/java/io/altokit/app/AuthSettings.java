@@ -59,7 +59,7 @@ final class AuthSettings {
     }
 
     private static Authenticator basic(YamlSection basic) {
-        Path users = basic.file("users-file").orElseThrow(() -> basic.error(basic.path() + ".users-file", "missing"));
+        Path users = basic.relativeFile("users-file").orElseThrow(() -> basic.error(basic.path() + ".users-file", "missing"));
         Duration remembered = Duration.ofSeconds(basic.positive("remember-seconds").orElse(60L));
         try {
             return new BasicAuthenticator(UsersFile.read(users), remembered);
@@ -71,8 +71,8 @@ final class AuthSettings {
     }
 
     private static Authenticator bearer(YamlSection bearer) {
-        Optional<Path> jwks = bearer.file("jwks-file");
-        Optional<Path> pem = bearer.file("public-key");
+        Optional<Path> jwks = bearer.relativeFile("jwks-file");
+        Optional<Path> pem = bearer.relativeFile("public-key");
         if (jwks.isPresent() == pem.isPresent()) {
             throw bearer.error("give exactly one of jwks-file (a JWK set) and public-key (a PEM public key)");
         }

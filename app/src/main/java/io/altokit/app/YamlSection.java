@@ -43,10 +43,6 @@ record YamlSection(JsonNode node, String path, Path file) {
                 : Optional.of(new YamlSection(value, path + "." + key, file).mapping(known));
     }
 
-    boolean has(String key) {
-        return node.has(key) && !node.get(key).isNull();
-    }
-
     Optional<String> text(String key) {
         JsonNode value = node.path(key);
         if (value.isMissingNode() || value.isNull()) {
@@ -58,12 +54,8 @@ record YamlSection(JsonNode node, String path, Path file) {
         return Optional.of(value.textValue());
     }
 
-    String requiredText(String key) {
-        return text(key).orElseThrow(() -> error(path + "." + key, "missing"));
-    }
-
     /** A file named relative to the network file's directory. */
-    Optional<Path> file(String key) {
+    Optional<Path> relativeFile(String key) {
         return text(key).map(name -> file.toAbsolutePath().getParent().resolve(name));
     }
 
