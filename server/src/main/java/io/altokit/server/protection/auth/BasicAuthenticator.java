@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * HTTP Basic (RFC 7617) against a users file of slow password hashes.
  *
- * <p>A hash check costs tens of milliseconds on purpose, and guards run on the I/O threads, so a
+ * <p>A hash check costs tens of milliseconds on purpose, and guards may run on the I/O threads, so a
  * successful check is remembered for {@code verifiedFor} ({@link RememberedCredentials}): a client
  * sending the same header again costs a lookup. Failures are not remembered. An unknown user is
  * checked against a real user's hash and then refused, so the time taken does not reveal which
