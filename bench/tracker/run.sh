@@ -2,6 +2,9 @@
 # Tracker benchmark (docs/PERFORMANCE.md): announces per second for a swarm of 1,000 peers with
 # numwant=50, alto tracker (ALTO map-based ranking on) side by side with opentracker (no ranking),
 # both pinned to the same core, under the same wrk load (announce.lua), interleaved in one run.
+# opentracker closes the connection after every answer, so alto tracker runs twice: "alto" with
+# keep-alive connections (what it offers) and "alto-close" with one request per connection
+# (Connection: close, the pattern opentracker imposes), on the same process.
 #
 #   bench/tracker/run.sh [OUT_DIR]        default OUT_DIR: bench/target/tracker-run-<timestamp>
 #
@@ -11,19 +14,19 @@
 # on exit, failure or interrupt; each wrk run is bounded by timeout.
 #
 # Environment (defaults): ROUNDS=3 DURATION=10 WARMUP=10 SERVER_CPU=1 LOAD_CPU=0 CONNECTIONS=32
-#   TARGETS="alto opentracker", JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), ALTO_JAR (app/target/altokit.jar)
+#   TARGETS="alto alto-close opentracker", JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), ALTO_JAR (app/target/altokit.jar)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-10}"
 SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}" CONNECTIONS="${CONNECTIONS:-32}"
-TARGETS="${TARGETS:-alto opentracker}"
+TARGETS="${TARGETS:-alto alto-close opentracker}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 out="$(realpath -m "${1:-$root/bench/target/tracker-run-$(date +%Y%m%d-%H%M%S)}")"
 ALTO_PORT=18680
-declare -A PORT=([alto]=18690 [opentracker]=18691)
+declare -A PORT=([alto]=18690 [alto-close]=18690 [opentracker]=18691)
 HASH=altokit-bench-swarm1   # the info hash: 20 ASCII bytes, so it needs no percent-encoding
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -47,7 +50,7 @@ if ! command -v opentracker >/dev/null || ! command -v wrk >/dev/null; then
     apt-get update >/dev/null && apt-get install -y opentracker wrk >/dev/null
 fi
 for tool in wrk opentracker taskset curl xxd "$JAVA"; do command -v "$tool" >/dev/null || die "$tool not found"; done
-for port in "$ALTO_PORT" "${PORT[@]}"; do
+for port in "$ALTO_PORT" "${PORT[alto]}" "${PORT[opentracker]}"; do
     ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" || die "port $port already answers; stop that server first"
 done
 mkdir -p "$out/wrk" "$out/opentracker"
@@ -101,6 +104,7 @@ start_target() { # NAME
                 > "$out/alto.out" 2> "$out/alto.err" &
             pids+=($!); wait_line "$out/alto.out" "tracker ready" $!
             wait_line "$out/alto.err" "ALTO maps in use" $! ;;
+        alto-close) ;; # the same process as alto
         opentracker)
             # The Debian build only tracks whitelisted torrents; it chroots to -d, so the list is named from there.
             printf '%s' "$HASH" | xxd -p > "$out/opentracker/whitelist.txt"
@@ -114,13 +118,13 @@ start_target() { # NAME
 }
 
 run_wrk() { # NAME SECONDS FILE
-    PEERS=1000 PIDS=20 timeout $(( $2 + 30 )) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2"s --latency \
+    CLOSE=$([ "$1" = alto-close ] && echo 1 || echo 0) PEERS=1000 PIDS=20 timeout $(( $2 + 30 )) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2"s --latency \
         -s "$here/announce.lua" "http://127.0.0.1:${PORT[$1]}" > "$3"
 }
 
 core_busy() { awk -v c="cpu$1" '$1 == c { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
 
-for t in $TARGETS; do start_target "$t"; done
+for t in $TARGETS; do [ "$t" = alto-close ] && [[ " $TARGETS " != *" alto "* ]] && start_target alto; start_target "$t"; done
 for t in $TARGETS; do
     say "warm-up $t (${WARMUP}s; fills the swarm)"
     run_wrk "$t" "$WARMUP" "$out/wrk/$t-warmup.txt"
@@ -155,8 +159,8 @@ curl -s "http://127.0.0.1:${PORT[alto]}/metrics" > "$out/alto-metrics.txt" || tr
     echo "|---|---|---|---|---|---|---|---|"
     tail -n +2 "$out/results.tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
     echo
-    echo "ratio alto / opentracker per round:"
-    awk -F'\t' 'NR > 1 { r[$1, $2] = $3; n = $1 } END { for (i = 1; i <= n; i++) if (r[i, "opentracker"] > 0) printf "  round %d: %.3f\n", i, r[i, "alto"] / r[i, "opentracker"] }' "$out/results.tsv"
+    echo "ratios to opentracker per round (alto keep-alive, alto-close one request per connection):"
+    awk -F'\t' 'NR > 1 { r[$1, $2] = $3; n = $1 } END { for (i = 1; i <= n; i++) if (r[i, "opentracker"] > 0) printf "  round %d: alto %.3f, alto-close %.3f\n", i, r[i, "alto"] / r[i, "opentracker"], r[i, "alto-close"] / r[i, "opentracker"] }' "$out/results.tsv"
     echo
     echo "alto tracker returned peers (after the run):"
     grep -E '^tracker_returned_peers_total' "$out/alto-metrics.txt" | sed 's/^/    /'
