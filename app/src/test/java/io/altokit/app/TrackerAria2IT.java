@@ -87,9 +87,8 @@ class TrackerAria2IT {
                 seedDir.resolve("payload.bin").toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(mktorrent.waitFor(30, TimeUnit.SECONDS) && mktorrent.exitValue() == 0).as("mktorrent made the torrent").isTrue();
 
-        int port = 17_000 + new Random().nextInt(20_000);
         for (String seeder : SEEDERS) {
-            launch(aria2(seeder, port++, seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
+            launch(aria2(seeder, SystemTools.freePort(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
         }
         awaitMetrics(announce, metrics -> metrics.contains("tracker_seeders 2.0"), "both seeders announced");
         List<Path> leechDirs = new ArrayList<>();
@@ -97,7 +96,7 @@ class TrackerAria2IT {
             Path dir = Files.createDirectories(work.resolve("leech-" + leecher));
             leechDirs.add(dir);
             // Leechers stay as seeders when done, so the probes below see the whole swarm.
-            launch(aria2(leecher, port++, dir, torrent, "--seed-ratio=0"));
+            launch(aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0"));
         }
         String metrics = awaitMetrics(announce, text -> text.contains("tracker_seeders 5.0"), "every leecher announced completion");
         String expected = sha256(payload);

@@ -5,5 +5,5 @@ package io.altokit.tracker;
  *
  * @param address 4 (IPv4) or 16 (IPv6) bytes, network order
  */
-public record ListedPeer(byte[] address, int port, Id20 peerId) {
+record ListedPeer(byte[] address, int port, Id20 peerId) {
 }

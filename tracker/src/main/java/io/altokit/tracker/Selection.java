@@ -9,7 +9,7 @@ import java.util.List;
  * @param random   how many hold their place by the random share
  * @param unranked how many were chosen without ALTO guidance (no maps, or no cost for their PID)
  */
-public record Selection(List<ListedPeer> peers, int samePid, int random, int unranked) {
+record Selection(List<ListedPeer> peers, int samePid, int random, int unranked) {
     public Selection {
         peers = List.copyOf(peers);
     }
