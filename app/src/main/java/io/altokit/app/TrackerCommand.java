@@ -54,6 +54,9 @@ final class TrackerCommand implements Callable<Integer> {
     @Option(names = "--max-peers", defaultValue = "10000", description = "Peers kept per torrent. Default: ${DEFAULT-VALUE}.")
     private int maxPeers;
 
+    @Option(names = "--max-total-peers", defaultValue = "1000000", description = "Peers kept in all torrents together (about 200 bytes of heap each). Default: ${DEFAULT-VALUE}.")
+    private int maxTotalPeers;
+
     @Option(names = "--max-numwant", defaultValue = "200", description = "Most peers sent per announce. Default: ${DEFAULT-VALUE}.")
     private int maxNumwant;
 
@@ -77,7 +80,7 @@ final class TrackerCommand implements Callable<Integer> {
         TrackerConfig config;
         try {
             config = new TrackerConfig(interval, Optional.ofNullable(peerExpiry).orElse(interval.multipliedBy(2).plusMinutes(5)),
-                    maxSwarms, maxPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh);
+                    maxSwarms, maxPeers, maxTotalPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("alto tracker: " + e.getMessage());
             return 2;

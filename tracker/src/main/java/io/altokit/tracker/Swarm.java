@@ -19,6 +19,8 @@ import java.util.random.RandomGenerator;
  * small and its critical sections short.
  */
 final class Swarm {
+    /** What {@link #announce} says once the swarm has been retired. */
+    static final int RETIRED = Integer.MIN_VALUE;
     /** Tries at drawing a random peer before listing the remaining candidates instead. */
     private static final int RANDOM_DRAWS = 32;
 
@@ -33,6 +35,7 @@ final class Swarm {
     /** Marks the peers chosen by the current selection (a new value per selection: no clearing). */
     private int stamp;
     private Peer[] pool = new Peer[8];
+    private boolean retired;
 
     private static final class Peer {
         final Id20 id;
@@ -66,22 +69,32 @@ final class Swarm {
         }
     }
 
-    /** Whether the announce was stored: false when a new peer finds the swarm full. */
-    synchronized boolean announce(Announce announce, InetAddress address, long nowNanos, int maxPeers) {
+    /**
+     * Records an announce; a new peer is kept only when {@code mayGrow} and the swarm has fewer than
+     * {@code maxPeers}. How many peers the swarm gained: 1, 0 or -1 (a stopped peer); or
+     * {@link #RETIRED} when this swarm was emptied and dropped meanwhile (announce to its successor).
+     */
+    synchronized int announce(Announce announce, InetAddress address, long nowNanos, int maxPeers, boolean mayGrow) {
+        if (retired) {
+            return RETIRED;
+        }
         Peer peer = byId.get(announce.peerId());
         if (announce.event() == Announce.Event.STOPPED) {
             if (peer != null) {
                 remove(peer);
+                return -1;
             }
-            return true;
+            return 0;
         }
         if (announce.event() == Announce.Event.COMPLETED) {
             completed++;
         }
+        int gained = 0;
         if (peer == null) {
-            if (size >= maxPeers) {
-                return false;
+            if (size >= maxPeers || !mayGrow) {
+                return 0;
             }
+            gained = 1;
             peer = new Peer(announce.peerId());
             byId.put(peer.id, peer);
             if (size == peers.length) {
@@ -100,7 +113,7 @@ final class Swarm {
         }
         peer.port = announce.port();
         peer.lastSeenNanos = nowNanos;
-        return true;
+        return gained;
     }
 
     private void place(Peer peer, InetAddress address) {
@@ -160,6 +173,12 @@ final class Swarm {
             }
         }
         return removed;
+    }
+
+    /** Marks an empty swarm as no longer in use, so that no announce is lost in it; whether it was empty. */
+    synchronized boolean retireIfEmpty() {
+        retired = size == 0;
+        return retired;
     }
 
     synchronized int size() {

@@ -26,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.ToIntFunction;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The BitTorrent tracker without its transport: announces and scrapes in, bencoded answers out.
@@ -44,6 +44,8 @@ public final class Tracker implements AutoCloseable {
     private final TrackerConfig config;
     private final Optional<PeerRanker> ranker;
     private final ConcurrentHashMap<Id20, Swarm> swarms = new ConcurrentHashMap<>();
+    /** Peers in all swarms, kept exact by announces and expiry so the total can be bounded. */
+    private final LongAdder peers = new LongAdder();
     private final FloodGuard flood;
     private final TrackerMetrics metrics;
     private final ScheduledExecutorService housekeeping;
@@ -64,7 +66,7 @@ public final class Tracker implements AutoCloseable {
                 .mapRefresh(Duration.ZERO) // the tracker paces revalidation itself (guidanceRefresh)
                 .build());
         this.flood = new FloodGuard(config.announcesPerSecond());
-        this.metrics = new TrackerMetrics(() -> sum(Swarm::size), () -> sum(Swarm::seeders), swarms::size,
+        this.metrics = new TrackerMetrics(peers::sum, () -> swarms.values().stream().mapToInt(Swarm::seeders).sum(), swarms::size,
                 () -> maps == null ? 0 : 1);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tracker-housekeeping").factory());
         long expirySweep = Math.clamp(config.peerExpiry().toMillis() / 4, 250, 30_000);
@@ -103,7 +105,13 @@ public final class Tracker implements AutoCloseable {
             }
             swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
         }
-        swarm.announce(announce, source, now, config.maxPeersPerSwarm());
+        int gained;
+        while ((gained = swarm.announce(announce, source, now, config.maxPeersPerSwarm(), peers.sum() < config.maxPeers()))
+                == Swarm.RETIRED) {
+            swarms.remove(announce.infoHash(), swarm); // expiry dropped it a moment ago: start its successor
+            swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
+        }
+        peers.add(gained);
         metrics.announce(TrackerMetrics.Outcome.OK);
         if (announce.event() == Announce.Event.STOPPED || announce.numwant() == 0) {
             return CompletableFuture.completedFuture(answer(swarm, announce, new Selection(List.of(), 0, 0, 0)));
@@ -210,15 +218,10 @@ public final class Tracker implements AutoCloseable {
 
     private void expire() {
         long cutoff = System.nanoTime() - config.peerExpiry().toNanos();
-        // A swarm emptied here while a peer joins it at that moment loses that peer until its next announce.
         swarms.values().removeIf(swarm -> {
-            swarm.expire(cutoff);
-            return swarm.size() == 0;
+            peers.add(-swarm.expire(cutoff));
+            return swarm.retireIfEmpty();
         });
-    }
-
-    private double sum(ToIntFunction<Swarm> count) {
-        return swarms.values().stream().mapToInt(count).sum();
     }
 
     @Override

@@ -37,7 +37,7 @@ class SwarmTest {
         Swarm swarm = new Swarm();
         for (int pid = 1; pid <= 4; pid++) {
             for (int n = 1; n <= 20; n++) {
-                swarm.announce(announce(pid * 100 + n, 100, Announce.Event.STARTED), address(pid, n), 0, 1000);
+                swarm.announce(announce(pid * 100 + n, 100, Announce.Event.STARTED), address(pid, n), 0, 1000, true);
             }
         }
         return swarm;
@@ -89,7 +89,7 @@ class SwarmTest {
     void seedersGetNoSeedersAndLeechersGetEveryone() throws Exception {
         Swarm swarm = new Swarm();
         for (int n = 1; n <= 10; n++) {
-            swarm.announce(announce(n, n <= 4 ? 0 : 50, Announce.Event.NONE), address(1, n), 0, 100);
+            swarm.announce(announce(n, n <= 4 ? 0 : 50, Announce.Event.NONE), address(1, n), 0, 100, true);
         }
         assertThat(swarm.seeders()).isEqualTo(4);
         Selection forSeeder = swarm.select(id(1), address(1, 1), true, 50, 0.2, guidance, new SplittableRandom(4));
@@ -97,8 +97,8 @@ class SwarmTest {
         Selection forLeecher = swarm.select(id(5), address(1, 5), false, 50, 0.2, guidance, new SplittableRandom(4));
         assertThat(forLeecher.peers()).hasSize(9);
         // A seeder that completes and a stopped peer
-        swarm.announce(announce(5, 0, Announce.Event.COMPLETED), address(1, 5), 0, 100);
-        swarm.announce(announce(6, 50, Announce.Event.STOPPED), address(1, 6), 0, 100);
+        swarm.announce(announce(5, 0, Announce.Event.COMPLETED), address(1, 5), 0, 100, true);
+        swarm.announce(announce(6, 50, Announce.Event.STOPPED), address(1, 6), 0, 100, true);
         assertThat(swarm.seeders()).isEqualTo(5);
         assertThat(swarm.completed()).isEqualTo(1);
         assertThat(swarm.size()).isEqualTo(9);
@@ -109,20 +109,26 @@ class SwarmTest {
     void aFullSwarmKeepsItsPeersAndExpiryDropsSilentOnes() throws Exception {
         Swarm swarm = new Swarm();
         for (int n = 1; n <= 5; n++) {
-            assertThat(swarm.announce(announce(n, 1, Announce.Event.NONE), address(2, n), n * 1000L, 3)).isEqualTo(n <= 3);
+            assertThat(swarm.announce(announce(n, 1, Announce.Event.NONE), address(2, n), n * 1000L, 3, true)).isEqualTo(n <= 3 ? 1 : 0);
         }
         assertThat(swarm.size()).isEqualTo(3);
-        assertThat(swarm.announce(announce(2, 1, Announce.Event.NONE), address(2, 2), 9000L, 3)).as("a known peer").isTrue();
+        assertThat(swarm.announce(announce(2, 1, Announce.Event.NONE), address(2, 2), 9000L, 3, true)).as("a known peer").isZero();
+        assertThat(swarm.announce(announce(9, 1, Announce.Event.NONE), address(2, 9), 9000L, 10, false)).as("no growth allowed").isZero();
         assertThat(swarm.expire(2500L)).as("peer 1, last seen at 1000").isEqualTo(1);
         assertThat(swarm.expire(5000L)).as("peer 3").isEqualTo(1);
         assertThat(swarm.size()).isEqualTo(1);
+        assertThat(swarm.retireIfEmpty()).isFalse();
+        swarm.expire(10_000L);
+        assertThat(swarm.retireIfEmpty()).isTrue();
+        assertThat(swarm.announce(announce(1, 1, Announce.Event.NONE), address(2, 1), 11_000L, 3, true))
+                .as("a retired swarm takes no announce").isEqualTo(Swarm.RETIRED);
     }
 
     @Test
     void aPeerThatMovesIsRelocatedAndNewGuidanceRelocatesEveryone() throws Exception {
         Swarm swarm = swarmOf80();
         swarm.select(id(101), address(1, 1), false, 5, 0, guidance, new SplittableRandom(6));
-        swarm.announce(announce(201, 10, Announce.Event.NONE), address(3, 201), 0, 1000);
+        swarm.announce(announce(201, 10, Announce.Event.NONE), address(3, 201), 0, 1000, true);
         Selection fromPid3 = swarm.select(id(301), address(3, 1), false, 20, 0, guidance, new SplittableRandom(7));
         assertThat(fromPid3.samePid()).as("19 others of pid-3 and the peer that moved there").isEqualTo(20);
         MapGuidance refetched = alto.guidance();

@@ -189,6 +189,13 @@ class TrackerServerTest {
         assertThat(third.get("incomplete")).as("but does not keep the new one").isEqualTo(2L);
         assertThat(failureOf(get(roomy.resolve("/announce?" + peer(1, 1, 5).replace(AnnounceTest.HASH, "%02".repeat(20))))))
                 .isEqualTo("this tracker is full: it tracks 1 torrents at most");
+        URI few = start(CONFIG.withMaxPeers(3), AltoMode.NONE, Optional.empty());
+        for (int torrent = 1; torrent <= 2; torrent++) {
+            for (int n = 1; n <= 2; n++) {
+                announce(few, peer(1, n, 0).replace(AnnounceTest.HASH, ("%0" + torrent).repeat(20)));
+            }
+        }
+        assertThat(get(few.resolve("/metrics")).body()).as("3 peers in all torrents together").contains("tracker_peers 3.0");
     }
 
     @Test
