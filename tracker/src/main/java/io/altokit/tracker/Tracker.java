@@ -96,30 +96,20 @@ public final class Tracker implements AutoCloseable {
             return CompletableFuture.completedFuture(Reply.failure(200, e.getMessage()));
         }
         InetAddress source = config.acceptIpParameter() ? announce.ip().orElse(remote) : remote;
-        Swarm swarm = swarms.get(announce.infoHash());
-        if (swarm == null) {
-            if (swarms.size() >= config.maxSwarms()) {
-                metrics.announce(TrackerMetrics.Outcome.FAILURE);
-                return CompletableFuture.completedFuture(Reply.failure(200,
-                        "this tracker is full: it tracks " + config.maxSwarms() + " torrents at most"));
-            }
-            swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
+        Optional<Swarm> joined = record(announce, source, now);
+        if (joined.isEmpty()) {
+            metrics.announce(TrackerMetrics.Outcome.FAILURE);
+            return CompletableFuture.completedFuture(Reply.failure(200,
+                    "this tracker is full: it tracks " + config.maxSwarms() + " torrents at most"));
         }
-        int gained;
-        while ((gained = swarm.announce(announce, source, now, config.maxPeersPerSwarm(), peers.sum() < config.maxPeers()))
-                == Swarm.RETIRED) {
-            swarms.remove(announce.infoHash(), swarm); // expiry dropped it a moment ago: start its successor
-            swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
-        }
-        peers.add(gained);
+        Swarm swarm = joined.get();
         metrics.announce(TrackerMetrics.Outcome.OK);
         if (announce.event() == Announce.Event.STOPPED || announce.numwant() == 0) {
             return CompletableFuture.completedFuture(answer(swarm, announce, new Selection(List.of(), 0, 0, 0)));
         }
         if (ecsWorkers.isPresent()) {
-            Swarm asked = swarm;
             try {
-                return CompletableFuture.supplyAsync(() -> answer(asked, announce, rankByEndpointCost(asked, announce, source)),
+                return CompletableFuture.supplyAsync(() -> answer(swarm, announce, rankByEndpointCost(swarm, announce, source)),
                         ecsWorkers.get());
             } catch (RejectedExecutionException e) {
                 // Every worker busy with a slow ALTO server: answer at once, unranked, rather than queue without bound.
@@ -130,6 +120,25 @@ public final class Tracker implements AutoCloseable {
         Selection selection = swarm.select(announce.peerId(), source, announce.seeder(), announce.numwant(),
                 config.randomShare(), maps, ThreadLocalRandom.current());
         return CompletableFuture.completedFuture(answer(swarm, announce, selection));
+    }
+
+    /** Records the announce in its torrent's swarm (created if needed); empty when no torrent can be added. */
+    private Optional<Swarm> record(Announce announce, InetAddress source, long now) {
+        Swarm swarm = swarms.get(announce.infoHash());
+        if (swarm == null) {
+            if (swarms.size() >= config.maxSwarms()) {
+                return Optional.empty();
+            }
+            swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
+        }
+        int gained;
+        while ((gained = swarm.announce(announce, source, now, config.maxPeersPerSwarm(), peers.sum() < config.maxPeers()))
+                == Swarm.RETIRED) {
+            swarms.remove(announce.infoHash(), swarm); // expiry dropped it a moment ago: start its successor
+            swarm = swarms.computeIfAbsent(announce.infoHash(), hash -> new Swarm());
+        }
+        peers.add(gained);
+        return Optional.of(swarm);
     }
 
     private Reply answer(Swarm swarm, Announce announce, Selection selection) {
