@@ -95,8 +95,10 @@ class TrackerAria2IT {
         for (String leecher : LEECHERS) {
             Path dir = Files.createDirectories(work.resolve("leech-" + leecher));
             leechDirs.add(dir);
-            // Leechers stay as seeders when done, so the probes below see the whole swarm.
-            launch(aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0"));
+            // Leechers stay as seeders when done, so the probes below see the whole swarm; their logs
+            // show whom they connected to first.
+            launch(aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0",
+                    "--log=" + work.resolve(leecher + ".log"), "--log-level=info"));
         }
         String metrics = awaitMetrics(announce, text -> text.contains("tracker_seeders 5.0"), "every leecher announced completion");
         String expected = sha256(payload);
@@ -105,6 +107,11 @@ class TrackerAria2IT {
         }
         assertThat(counter(metrics, "tracker_returned_peers_total{choice=\"same_pid\"}"))
                 .as("aria2 was sent same-PID peers in ranked places").isPositive();
+        // The clients' side: aria2 connects in the order of the tracker's list, so each leecher's first
+        // connection goes to the cheapest PID it could see: its own (pid-1, pid-2 have seeders), pid-2 for pid-3.
+        assertThat(firstConnection("127.0.1.6")).startsWith("127.0.1.");
+        assertThat(firstConnection("127.0.2.6")).startsWith("127.0.2.");
+        assertThat(firstConnection("127.0.3.6")).startsWith("127.0.2.");
 
         // Probes: a leecher at 127.0.1.99 asks for 3 of the 5 peers: 2 ranked places (both pid-1 peers)
         // and 1 random place (the 3rd), drawn from the other three, so it reaches pid-3 now and then.
@@ -138,6 +145,13 @@ class TrackerAria2IT {
         command.addAll(List.of(extra));
         command.add(torrent.toString());
         return command;
+    }
+
+    /** The first peer a leecher connected to, from its aria2 log. */
+    private String firstConnection(String leecher) throws Exception {
+        Matcher connecting = Pattern.compile("PeerInitiateConnectionCommand.*Connecting to (127\\.[0-9.]+):").matcher(Files.readString(work.resolve(leecher + ".log")));
+        assertThat(connecting.find()).as(leecher + " connected to a peer").isTrue();
+        return connecting.group(1);
     }
 
     /** A leecher that announced completion has the file; its last writes may still be on their way to disk. */
