@@ -1,8 +1,9 @@
 package io.altokit.tracker;
 
+import io.altokit.model.AddressText;
+
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Responses {
             List<Object> peers = new ArrayList<>(selection.peers().size());
             for (ListedPeer peer : selection.peers()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("ip", text(peer.address()));
+                entry.put("ip", AddressText.format(peer.address()));
                 entry.put("port", peer.port());
                 if (!announce.noPeerId()) {
                     entry.put("peer id", peer.peerId().bytes());
@@ -63,17 +64,9 @@ final class Responses {
     static byte[] scrape(List<ScrapeEntry> entries) {
         Map<String, Object> files = new LinkedHashMap<>();
         for (ScrapeEntry entry : entries) {
-            files.put(new String(entry.infoHash().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1),
+            files.put(new String(entry.infoHash().bytes(), StandardCharsets.ISO_8859_1),
                     Map.of("complete", entry.complete(), "downloaded", entry.downloaded(), "incomplete", entry.incomplete()));
         }
         return Bencode.encode(Map.of("files", files));
-    }
-
-    private static String text(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a stored peer address has " + address.length + " bytes", e);
-        }
     }
 }

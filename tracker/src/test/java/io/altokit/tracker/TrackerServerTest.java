@@ -138,7 +138,7 @@ class TrackerServerTest {
         List<?> peers = (List<?>) dictionaries.get("peers");
         assertThat(peers).hasSize(2).allSatisfy(entry -> assertThat(dict(entry)).containsKeys("ip", "port", "peer id"));
         assertThat(peers).extracting(entry -> new String((byte[]) dict(entry).get("ip"), StandardCharsets.US_ASCII))
-                .containsExactlyInAnyOrder("127.0.1.1", "0:0:0:0:0:0:0:1");
+                .containsExactlyInAnyOrder("127.0.1.1", "::1");
     }
 
     @Test
