@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.server.protection.Protection;
 import io.altokit.provision.NetworkFile;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,7 +48,7 @@ public class EndpointCostBenchmark {
             throw new IllegalStateException(file.toAbsolutePath() + " is missing: run bench/http/make-post-lua.sh "
                     + file.getParent());
         }
-        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults());
+        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(), Protection.none());
         request = new AltoRequest("POST", "/endpointcost/lookup",
                 Optional.of("application/alto-endpointcost+json,application/alto-error+json"),
                 Optional.of("application/alto-endpointcostparams+json"), Optional.empty(),

@@ -2,6 +2,10 @@ package io.altokit.server;
 
 import io.altokit.core.InformationBase;
 import io.altokit.model.AltoException;
+import io.altokit.server.protection.Call;
+import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.Protection;
+import io.altokit.server.protection.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,21 +18,32 @@ import java.util.Optional;
  * the client accepts neither the resource's media type nor anything that covers it, 415 wrong
  * request media type, 304 for a matching If-None-Match, 400 + RFC 7285 error object for bad input.
  * Nothing a request carries can produce a 500 with internals: unexpected failures are logged here
- * and answered with a bare 500.
+ * and answered with a bare 500. The {@link Protection} guards see every request first, before even
+ * an unknown path is answered; its decorators see every answer.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private volatile Catalog catalog;
     private final AutoCloseable subscription;
+    private final Protection protection;
 
-    Dispatcher(InformationBase informationBase, ServerConfig config) {
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
+        this.protection = protection;
         this.catalog = new Catalog(informationBase.current(), config);
         this.subscription = informationBase.subscribe(snapshot -> catalog = new Catalog(snapshot, config));
     }
 
     Reply dispatch(AltoRequest request) {
         Optional<AltoResource> found = catalog.find(request.path());
+        Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+        return switch (protection.admit(call)) {
+            case Verdict.Refuse refuse -> refuse.reply();
+            case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found));
+        };
+    }
+
+    private Reply answer(AltoRequest request, Optional<AltoResource> found) {
         if (found.isEmpty()) {
             return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
                     + DirectoryResource.PATH, Map.of());
