@@ -36,7 +36,7 @@ final class LoopbackAlto implements AutoCloseable {
             }
         }
         server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false), new InformationBase(network.build()));
+                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), new InformationBase(network.build()));
         client = AltoClient.builder(server.directoryUri()).build();
     }
 
