@@ -54,7 +54,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             reply = dispatcher.dispatch(new AltoRequest(request.method().name(), path,
                     header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                     header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
-                    remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), Optional.empty()));
+                    remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), TlsPeer.clientCertificate(ctx.channel())));
         }
         boolean gzip = reply.body().worthCompressing()
                 && ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));

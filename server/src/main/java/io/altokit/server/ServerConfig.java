@@ -1,15 +1,24 @@
 package io.altokit.server;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How the HTTP listener runs. {@code ioThreads} = 0 means one per available processor.
  *
  * @param maxRequestBytes         larger request bodies are refused with 413 before they are parsed
  * @param maxEndpointsPerRequest  ECS/EPS requests naming more endpoints are refused with 400
+ * @param requestTimeout          a request whose headers and body have not all arrived this long after its
+ *                                first byte is answered 408 and its connection closed (slow-body attacks)
+ * @param tls                     HTTPS (and mutual TLS) when present; plain HTTP otherwise
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
-                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog) {
+                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
+                           Duration requestTimeout, Optional<TlsConfig> tls) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -24,6 +33,17 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
         if (maxEndpointsPerRequest < 1) {
             throw new IllegalArgumentException("max-endpoints-per-request must be >= 1, got " + maxEndpointsPerRequest);
         }
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("request-timeout must be at least 1 ms, got " + requestTimeout);
+        }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Plain HTTP with the default request timeout. */
+    public ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
+                        int maxEndpointsPerRequest, String networkMapId, boolean accessLog) {
+        this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
+                DEFAULT_REQUEST_TIMEOUT, Optional.empty());
     }
 
     public static ServerConfig defaults() {
@@ -31,10 +51,22 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, requestTimeout, tls);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, requestTimeout, tls);
+    }
+
+    public ServerConfig withRequestTimeout(Duration timeout) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, timeout, tls);
+    }
+
+    public ServerConfig withTls(TlsConfig settings) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, requestTimeout, Optional.of(settings));
     }
 }
