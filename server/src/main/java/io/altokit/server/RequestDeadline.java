@@ -85,7 +85,7 @@ final class RequestDeadline {
         if (responder == null || !responder.channel().isActive()) {
             return;
         }
-        LOG.info("closing connection from {}: request incomplete after {} ms", responder.channel().remoteAddress(),
+        LOG.debug("closing connection from {}: request incomplete after {} ms", responder.channel().remoteAddress(),
                 timeout.toMillis());
         FullHttpResponse response = HttpHandler.toResponse(Reply.error(408,
                 AltoError.syntax("request not complete within " + timeout.toMillis() + " ms")), false, false);
