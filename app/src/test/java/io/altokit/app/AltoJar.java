@@ -41,7 +41,7 @@ final class AltoJar {
             }
         });
         String ready = line.get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith("ALTO server ready: http://");
-        return URI.create(ready.substring(ready.indexOf("http://")));
+        assertThat(ready).startsWith("ALTO server ready: http");
+        return URI.create(ready.substring(ready.indexOf("http")));
     }
 }
