@@ -36,13 +36,8 @@ class TlsIT {
     Path directory;
     private final List<Process> started = new ArrayList<>();
 
-    /** What curl got: its exit status, the HTTP status (0 = no answer), the HTTP version and the body. */
-    record Curl(int exit, int status, String version, String body) {
-    }
-
     @BeforeAll
     static void makeCertificates() throws Exception {
-        SystemTools.requirePackage("curl", "curl (the TLS client of these tests)", "curl");
         TestPki ca = new TestPki(pki);
         serverCa = ca.authority("server-ca");
         serverIdentity = ca.server(serverCa, "alto-server");
@@ -145,17 +140,7 @@ class TlsIT {
     }
 
     private Curl curl(URI uri, String... options) throws Exception {
-        Path body = Files.createTempFile(directory, "body", ".json");
-        List<String> command = new ArrayList<>(List.of("curl", "--silent", "--max-time", "10", "--output", body.toString(),
-                "--write-out", "%{http_code} %{http_version}"));
-        command.addAll(List.of(options));
-        command.add(uri.toString());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        started.add(process);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String[] written = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).split(" ");
-        return new Curl(process.exitValue(), Integer.parseInt(written[0]), written.length > 1 ? written[1] : "",
-                Files.readString(body));
+        return Curl.fetch(directory, uri, options);
     }
 
     /** Runs the jar; expects the exit status; the JSON it printed, or null when it printed nothing. */
