@@ -5,6 +5,7 @@ import io.altokit.core.InformationBase;
 import io.altokit.provision.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
+import io.altokit.server.ServerTls;
 import io.altokit.server.TlsConfig;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
@@ -59,7 +60,10 @@ class ClientCertificateTest {
 
     @Test
     void unusablePemFilesAreRefusedWithTheFileName() throws Exception {
-        TestPki.Identity ca = new TestPki(pki).authority("some-ca");
+        TestPki pkiTool = new TestPki(pki);
+        TestPki.Identity ca = pkiTool.authority("some-ca");
+        TestPki.Identity one = pkiTool.client(ca, "one");
+        TestPki.Identity other = pkiTool.client(ca, "other");
         AltoClient.Builder builder = AltoClient.builder(URI.create("https://127.0.0.1:1/directory"));
         assertThatThrownBy(() -> builder.trustedCertificates(ca.key()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ca.key().toString());
@@ -67,6 +71,16 @@ class ClientCertificateTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 'PRIVATE KEY'");
         assertThatThrownBy(() -> builder.trustedCertificates(pki.resolve("missing.pem")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.pem");
+        assertThatThrownBy(() -> builder.clientCertificate(one.certificate(), other.key()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the private key of the certificate");
+        assertThatThrownBy(() -> builder.clientCertificate(one.certificate(), ca.key()))
+                .as("an EC key for an RSA certificate").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an RSA PKCS#8 private key");
+        assertThatThrownBy(() -> ServerTls.context(TlsConfig.of(one.certificate(), other.key())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tls.certificate and tls.private-key: ").hasMessageContaining(other.key().toString());
+        assertThatThrownBy(() -> ServerTls.context(TlsConfig.of(one.certificate(), one.key()).withClientCa(ca.key())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tls.client-ca: ");
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -1,6 +1,7 @@
 package io.altokit.client;
 
-import io.altokit.model.signing.PemKeys;
+import io.altokit.model.tls.PemCertificates;
+import io.altokit.model.tls.TlsIdentity;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -8,15 +9,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * TLS material from the PEM files OpenSSL and curl use: CA certificates to trust ({@code --cacert})
@@ -31,11 +29,11 @@ final class ClientTls {
 
     /** Trust managers that accept exactly the servers whose chains lead to a CA in {@code caPem}. */
     static TrustManager[] trusting(Path caPem) {
-        Certificate[] cas = certificates(caPem);
+        List<X509Certificate> cas = PemCertificates.read(caPem);
         try {
             KeyStore store = emptyStore();
-            for (int i = 0; i < cas.length; i++) {
-                store.setCertificateEntry("ca-" + i, cas[i]);
+            for (int i = 0; i < cas.size(); i++) {
+                store.setCertificateEntry("ca-" + i, cas.get(i));
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
@@ -47,16 +45,10 @@ final class ClientTls {
 
     /** Key managers presenting the chain in {@code certificatePem} (leaf first) with the key in {@code keyPem}. */
     static KeyManager[] presenting(Path certificatePem, Path keyPem) {
-        Certificate[] chain = certificates(certificatePem);
-        PrivateKey key;
-        try {
-            key = PemKeys.readPrivateKey(keyPem, chain[0].getPublicKey().getAlgorithm());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(keyPem + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        TlsIdentity identity = TlsIdentity.read(certificatePem, keyPem);
         try {
             KeyStore store = emptyStore();
-            store.setKeyEntry("client", key, NO_PASSWORD, chain);
+            store.setKeyEntry("client", identity.key(), NO_PASSWORD, identity.chain().toArray(Certificate[]::new));
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(store, NO_PASSWORD);
             return factory.getKeyManagers();
@@ -74,20 +66,6 @@ final class ClientTls {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM offers no TLS: " + e.getMessage(), e);
-        }
-    }
-
-    private static Certificate[] certificates(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> found = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException(pem + ": no PEM certificate (expected -----BEGIN CERTIFICATE-----)");
-            }
-            return found.toArray(Certificate[]::new);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(pem + ": cannot read (" + e.getMessage() + ")", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(pem + ": not a PEM certificate (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.altokit.server;
 
+import io.altokit.model.tls.PemCertificates;
+import io.altokit.model.tls.TlsIdentity;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -12,6 +14,9 @@ import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import javax.net.ssl.SSLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The server's TLS context from {@link TlsConfig}: TLS 1.3 and 1.2 only, with the cipher suites HTTP/2
@@ -32,34 +37,34 @@ public final class ServerTls {
         readable(config.certificate(), "certificate");
         readable(config.privateKey(), "private-key");
         config.clientCa().ifPresent(ca -> readable(ca, "client-ca"));
-        SslContextBuilder builder;
-        try {
-            builder = SslContextBuilder.forServer(config.certificate().toFile(), config.privateKey().toFile());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tls: " + config.certificate() + " / " + config.privateKey()
-                    + ": not a PEM certificate chain and unencrypted PKCS#8 key (" + rootMessage(e) + ")", e);
-        }
-        builder.sslProvider(SslProvider.JDK)
+        TlsIdentity identity = loaded("tls.certificate and tls.private-key",
+                () -> TlsIdentity.read(config.certificate(), config.privateKey()));
+        SslContextBuilder builder = SslContextBuilder.forServer(identity.key(), identity.chain())
+                .sslProvider(SslProvider.JDK)
                 .protocols(PROTOCOLS)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
-        if (config.clientCa().isPresent()) {
-            Path ca = config.clientCa().get();
-            try {
-                builder.trustManager(ca.toFile()).clientAuth(ClientAuth.REQUIRE);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("tls.client-ca: " + ca + ": not a PEM certificate ("
-                        + rootMessage(e) + ")", e);
-            }
-        }
+        config.clientCa().ifPresent(ca -> {
+            List<X509Certificate> authorities = loaded("tls.client-ca", () -> PemCertificates.read(ca));
+            builder.trustManager(authorities).clientAuth(ClientAuth.REQUIRE);
+        });
         try {
             return builder.build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("tls: " + config.certificate() + " / " + config.privateKey()
-                    + ": cannot build the TLS context (" + rootMessage(e) + ")", e);
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("tls: cannot serve " + config.certificate() + " with " + config.privateKey()
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Runs a PEM load, prefixing its error (which names the file) with the configuration keys. */
+    private static <T> T loaded(String keys, Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keys + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,13 +72,5 @@ public final class ServerTls {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("tls." + key + ": " + file + ": no such readable file");
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
