@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.ServerTls;
 import io.altokit.server.TlsConfig;
+import io.altokit.server.TlsEngine;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,11 +16,12 @@ import java.util.Set;
  * The optional {@code tls:} section of the YAML file (docs/security.md, "TLS and mutual TLS"):
  * {@code certificate} and {@code private-key} (PEM) turn on HTTPS, {@code client-ca} requires client
  * certificates issued by that CA, {@code allow-plain-http: true} keeps answering plain HTTP on the same
- * port. Files are relative to the network file's directory and are loaded here, so that a bad one
- * stops the server before it listens.
+ * port, {@code engine: jdk} serves TLS with the JDK's implementation instead of BoringSSL. Files are
+ * relative to the network file's directory and are loaded here, so that a bad one stops the server
+ * before it listens.
  */
 final class TlsSettings {
-    private static final Set<String> KEYS = Set.of("certificate", "private-key", "client-ca", "allow-plain-http");
+    private static final Set<String> KEYS = Set.of("certificate", "private-key", "client-ca", "allow-plain-http", "engine");
 
     private TlsSettings() {
     }
@@ -48,13 +51,26 @@ final class TlsSettings {
         if (!plain.isMissingNode() && !plain.isBoolean()) {
             throw new ProvisioningException(source + ": tls.allow-plain-http: expected true or false, got " + plain);
         }
-        TlsConfig config = new TlsConfig(certificate, key, clientCa, plain.asBoolean(false));
+        TlsConfig config = new TlsConfig(certificate, key, clientCa, plain.asBoolean(false), engine(section, source));
         try {
             ServerTls.context(config);
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": " + e.getMessage(), e);
         }
         return Optional.of(config);
+    }
+
+    private static TlsEngine engine(JsonNode section, String source) {
+        JsonNode value = section.path("engine");
+        if (value.isMissingNode()) {
+            return TlsEngine.BORINGSSL;
+        }
+        for (TlsEngine engine : TlsEngine.values()) {
+            if (engine.name().toLowerCase(Locale.ROOT).equals(value.asText())) {
+                return engine;
+            }
+        }
+        throw new ProvisioningException(source + ": tls.engine: expected boringssl or jdk, got " + value);
     }
 
     private static Optional<String> file(JsonNode section, String key, String source) {

@@ -7,10 +7,13 @@ import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.ServerTls;
 import io.altokit.server.TlsConfig;
+import io.altokit.server.TlsEngine;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -31,8 +34,9 @@ class ClientCertificateTest {
     @TempDir
     Path pki;
 
-    @Test
-    void theVerifiedClientCertificateReachesTheGuardsOverHttp2AndHttp1() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TlsEngine.class)
+    void theVerifiedClientCertificateReachesTheGuardsOverHttp2AndHttp1(TlsEngine engine) throws Exception {
         TestPki ca = new TestPki(pki);
         TestPki.Identity serverCa = ca.authority("server-ca");
         TestPki.Identity serverIdentity = ca.server(serverCa, "alto-server");
@@ -44,7 +48,8 @@ class ClientCertificateTest {
             return Verdict.pass(call);
         };
         ServerConfig config = ServerConfig.defaults().withPort(0)
-                .withTls(TlsConfig.of(serverIdentity.certificate(), serverIdentity.key()).withClientCa(clientCa.certificate()));
+                .withTls(TlsConfig.of(serverIdentity.certificate(), serverIdentity.key()).withClientCa(clientCa.certificate())
+                        .withEngine(engine));
         try (AltoServer server = AltoServer.start(config, new InformationBase(NetworkFile.exampleNetwork()),
                 new Protection(List.of(recordSubject), List.of()));
              AltoClient client = AltoClient.builder(server.directoryUri()).trustedCertificates(serverCa.certificate())

@@ -63,6 +63,7 @@ public final class AltoServer implements AutoCloseable {
         }
         String listening = directoryUri().getAuthority();
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
     }
 

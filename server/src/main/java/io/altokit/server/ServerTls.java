@@ -6,10 +6,15 @@ import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.nio.file.Files;
@@ -21,9 +26,10 @@ import java.util.function.Supplier;
 /**
  * The server's TLS context from {@link TlsConfig}: TLS 1.3 and 1.2 only, with the cipher suites HTTP/2
  * allows (forward-secret AEAD), ALPN offering h2 and http/1.1, and required client certificates
- * when a client CA is configured. The JDK's TLS is used: no native library to ship.
+ * when a client CA is configured. BoringSSL (netty-tcnative) or the JDK's TLS, see {@link TlsEngine}.
  */
 public final class ServerTls {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private ServerTls() {
@@ -40,7 +46,7 @@ public final class ServerTls {
         TlsIdentity identity = loaded("tls.certificate and tls.private-key",
                 () -> TlsIdentity.read(config.certificate(), config.privateKey()));
         SslContextBuilder builder = SslContextBuilder.forServer(identity.key(), identity.chain())
-                .sslProvider(SslProvider.JDK)
+                .sslProvider(provider(config.engine()))
                 .protocols(PROTOCOLS)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
@@ -57,6 +63,23 @@ public final class ServerTls {
             throw new IllegalArgumentException("tls: cannot serve " + config.certificate() + " with " + config.privateKey()
                     + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The engine's Netty provider; BoringSSL falls back to the JDK where its native library does not load. */
+    private static SslProvider provider(TlsEngine engine) {
+        if (engine == TlsEngine.BORINGSSL) {
+            if (OpenSsl.isAvailable()) {
+                return SslProvider.OPENSSL;
+            }
+            LOG.warn("BoringSSL is not available here ({}); serving TLS with the JDK's implementation",
+                    OpenSsl.unavailabilityCause().toString());
+        }
+        return SslProvider.JDK;
+    }
+
+    /** The TLS implementation behind a context this class made, for the start-up log line. */
+    static TlsEngine engineOf(SslContext context) {
+        return context instanceof OpenSslContext ? TlsEngine.BORINGSSL : TlsEngine.JDK;
     }
 
     /** Runs a PEM load, prefixing its error (which names the file) with the configuration keys. */
