@@ -53,7 +53,7 @@ final class TlsSettings {
         }
         TlsConfig config = new TlsConfig(certificate, key, clientCa, plain.asBoolean(false), engine(section, source));
         try {
-            ServerTls.context(config);
+            ServerTls.check(config);
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": " + e.getMessage(), e);
         }

@@ -81,10 +81,10 @@ class ClientCertificateTest {
         assertThatThrownBy(() -> builder.clientCertificate(one.certificate(), ca.key()))
                 .as("an EC key for an RSA certificate").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an RSA PKCS#8 private key");
-        assertThatThrownBy(() -> ServerTls.context(TlsConfig.of(one.certificate(), other.key())))
+        assertThatThrownBy(() -> ServerTls.check(TlsConfig.of(one.certificate(), other.key())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("tls.certificate and tls.private-key: ").hasMessageContaining(other.key().toString());
-        assertThatThrownBy(() -> ServerTls.context(TlsConfig.of(one.certificate(), one.key()).withClientCa(ca.key())))
+        assertThatThrownBy(() -> ServerTls.check(TlsConfig.of(one.certificate(), one.key()).withClientCa(ca.key())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tls.client-ca: ");
     }
 

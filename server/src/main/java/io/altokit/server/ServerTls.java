@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.util.ReferenceCountUtil;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class ServerTls {
      * Loads the certificate, key and client CA; a file that is missing or not what it should be is an
      * {@link IllegalArgumentException} naming the file and what is wrong with it.
      */
-    public static SslContext context(TlsConfig config) {
+    static SslContext context(TlsConfig config) {
         readable(config.certificate(), "certificate");
         readable(config.privateKey(), "private-key");
         config.clientCa().ifPresent(ca -> readable(ca, "client-ca"));
@@ -63,6 +64,11 @@ public final class ServerTls {
             throw new IllegalArgumentException("tls: cannot serve " + config.certificate() + " with " + config.privateKey()
                     + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Loads everything {@link #context} loads and discards the result: for checking a configuration early. */
+    public static void check(TlsConfig config) {
+        ReferenceCountUtil.release(context(config));
     }
 
     /** The engine's Netty provider; BoringSSL falls back to the JDK where its native library does not load. */
