@@ -100,6 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             result = new ServerConfig(result.bindAddress(), result.port(),
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
                     result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
+                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency(),
                     result.requestTimeout(), result.tls());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
- * (answers are pure computation over an immutable snapshot, so there is nothing to block on).
+ * (answers are pure computation over an immutable snapshot, so there is nothing to block on) — or,
+ * with a concurrency limit, on worker threads behind {@link Admission}, which sheds what is beyond.
  * HTTPS (HTTP/2 or HTTP/1.1 by ALPN, optionally mutual TLS) when the config has a {@link TlsConfig}.
  */
 public final class AltoServer implements AutoCloseable {
@@ -37,6 +38,7 @@ public final class AltoServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final Optional<Admission> admission;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
@@ -48,17 +50,21 @@ public final class AltoServer implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()));
+        this.admission = config.maxConcurrentRequests() > 0
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                : Optional.<Admission>empty();
+        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ConnectionSetup(config, tls, handler));
+                .childHandler(new ConnectionSetup(config, tls, handler, admission.isPresent()));
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            admission.ifPresent(Admission::close);
             throw e;
         }
         String listening = directoryUri().getAuthority();
@@ -102,7 +108,13 @@ public final class AltoServer implements AutoCloseable {
     public void close() {
         listener.close().awaitUninterruptibly();
         dispatcher.close();
+        admission.ifPresent(Admission::close);
         loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
         LOG.info("ALTO server stopped");
+    }
+
+    /** Answering is CPU work over an immutable snapshot: one worker per core unless configured. */
+    private static int workerThreads(ServerConfig config) {
+        return config.workerThreads() > 0 ? config.workerThreads() : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
@@ -47,11 +48,14 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private final ServerConfig config;
     private final HttpHandler handler;
     private final Optional<SslContext> tls;
+    /** With worker threads answering: hold further requests of a connection until the current one is answered. */
+    private final boolean oneRequestAtATime;
 
-    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler) {
+    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, boolean oneRequestAtATime) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
+        this.oneRequestAtATime = oneRequestAtATime;
     }
 
     @Override
@@ -67,8 +71,15 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
 
     private void http1(ChannelPipeline pipeline) {
         RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
-        pipeline.addLast(deadline.start(), new HttpServerCodec(), new BodyLimit(config.maxRequestBytes()),
-                deadline.finish(), handler);
+        pipeline.addLast(deadline.start(), new HttpServerCodec(), new BodyLimit(config.maxRequestBytes()), deadline.finish());
+        addHandler(pipeline);
+    }
+
+    private void addHandler(ChannelPipeline pipeline) {
+        if (oneRequestAtATime) {
+            pipeline.addLast(new FlowControlHandler());
+        }
+        pipeline.addLast(handler);
     }
 
     private void http2(ChannelPipeline pipeline) {
@@ -80,7 +91,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
                     protected void initChannel(Http2StreamChannel stream) {
                         RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
                         stream.pipeline().addLast(deadline.start(), new Http2StreamFrameToHttpObjectCodec(true),
-                                new BodyLimit(config.maxRequestBytes()), deadline.finish(), handler);
+                                new BodyLimit(config.maxRequestBytes()), deadline.finish());
+                        addHandler(stream.pipeline());
                     }
                 }));
     }
