@@ -7,11 +7,13 @@ import io.altokit.server.ServerConfig;
 import io.altokit.server.TlsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,6 +49,27 @@ class SlowRequestOverTlsTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Test
+    void aConnectionTricklingItsFirstBytesIsClosed() throws Exception {
+        try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
+            socket.setSoTimeout((int) HOLD.multipliedBy(2).toMillis());
+            socket.getOutputStream().write(0x16); // the first byte of a TLS record, then nothing
+            socket.getOutputStream().flush();
+            assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aStalledHandshakeIsClosed() throws Exception {
+        try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
+            socket.setSoTimeout((int) HOLD.multipliedBy(2).toMillis());
+            // A complete TLS record header announcing a ClientHello whose body never comes.
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01});
+            socket.getOutputStream().flush();
+            assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+        }
     }
 
     @ParameterizedTest

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +66,17 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
             http1(pipeline);
         } else {
             boolean plainAllowed = config.tls().orElseThrow().allowPlainHttp();
-            pipeline.addLast(new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain));
+            TlsOrPlain detection = new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain);
+            pipeline.addLast(detection);
+            // Trickling the first bytes must not hold a connection either: undecided after the request
+            // deadline, it is closed (the handshake and each request then have their own deadline).
+            channel.eventLoop().schedule(() -> {
+                if (pipeline.context(detection) != null) {
+                    LOG.debug("closing connection from {}: neither TLS nor HTTP after {} ms", channel.remoteAddress(),
+                            config.requestTimeout().toMillis());
+                    channel.close();
+                }
+            }, config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -113,7 +124,9 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
         @Override
         protected SslHandler newSslHandler(ChannelHandlerContext ctx, SslContext context) {
             ctx.pipeline().addAfter(ctx.name(), null, new ProtocolChoice());
-            return super.newSslHandler(ctx, context);
+            SslHandler handler = super.newSslHandler(ctx, context);
+            handler.setHandshakeTimeoutMillis(config.requestTimeout().toMillis());
+            return handler;
         }
 
         @Override
