@@ -26,6 +26,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,17 +67,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
             http1(pipeline);
         } else {
             boolean plainAllowed = config.tls().orElseThrow().allowPlainHttp();
-            TlsOrPlain detection = new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain);
-            pipeline.addLast(detection);
-            // Trickling the first bytes must not hold a connection either: undecided after the request
-            // deadline, it is closed (the handshake and each request then have their own deadline).
-            channel.eventLoop().schedule(() -> {
-                if (pipeline.context(detection) != null) {
-                    LOG.debug("closing connection from {}: neither TLS nor HTTP after {} ms", channel.remoteAddress(),
-                            config.requestTimeout().toMillis());
-                    channel.close();
-                }
-            }, config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            pipeline.addLast(new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain));
         }
     }
 
@@ -112,13 +103,31 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(new HttpServerCodec(), new PlainHttpRefusal());
     }
 
-    /** Tells TLS from plain HTTP by the first bytes (a TLS record header or not). */
+    /**
+     * Tells TLS from plain HTTP by the first bytes (a TLS record header or not). Trickling those bytes
+     * must not hold a connection either: still undecided after the request deadline, it is closed.
+     */
     private final class TlsOrPlain extends OptionalSslHandler {
         private final Consumer<ChannelPipeline> plain;
+        private ScheduledFuture<?> undecided;
 
         TlsOrPlain(SslContext context, Consumer<ChannelPipeline> plain) {
             super(context);
             this.plain = plain;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            undecided = ctx.executor().schedule(() -> {
+                LOG.debug("closing connection from {}: neither TLS nor HTTP after {} ms", ctx.channel().remoteAddress(),
+                        config.requestTimeout().toMillis());
+                ctx.close();
+            }, config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        protected void handlerRemoved0(ChannelHandlerContext ctx) {
+            undecided.cancel(false);
         }
 
         @Override
