@@ -68,6 +68,9 @@ final class RankCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PEER", description = "Candidate peer addresses.")
     private List<String> peers;
 
+    @Mixin
+    private TlsOptions tls;
+
     @Override
     public Integer call() throws Exception {
         InetAddress from;
@@ -81,7 +84,8 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
-            clientBuilder = credentials.apply(AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout));
+            clientBuilder = credentials.apply(tls.applyTo(AltoClient.builder(server)))
+                    .connectTimeout(timeout).requestTimeout(timeout);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("alto rank: " + e.getMessage());
             return 2;

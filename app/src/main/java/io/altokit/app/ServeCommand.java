@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code alto serve}: runs the ALTO server until SIGTERM/SIGINT, then shuts down gracefully. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve ALTO (RFC 7285) over HTTP; without --config, the embedded example network.")
+        description = "Serve ALTO (RFC 7285) over HTTP or HTTPS; without --config, the embedded example network.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -59,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
                 provisioning = Provisioning.example();
             } else {
                 JsonNode tree = NetworkFile.readTree(config);
-                serverConfig = applyFlags(ServerSettings.read(tree, config.toString()));
+                ServerConfig fromFile = ServerSettings.read(tree, config.toString());
+                serverConfig = applyFlags(TlsSettings.read(tree, config).map(fromFile::withTls).orElse(fromFile));
                 protection = ProtectionSettings.read(tree, config);
                 Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(tree, config));
                 provisioning = Provisioning.of(config, tree, state);
@@ -99,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
             result = new ServerConfig(result.bindAddress(), result.port(),
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
                     result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
-                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency());
+                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency(),
+                    result.requestTimeout(), result.tls());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {
             throw new IllegalArgumentException("network-map-id '" + result.networkMapId()

@@ -46,7 +46,7 @@ final class AltoJar {
             }
         });
         String ready = line.get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith(prefix + "http://");
+        assertThat(ready).startsWith(prefix + "http");
         return URI.create(ready.substring(prefix.length()));
     }
 }

@@ -16,10 +16,13 @@ import io.altokit.model.RequestEncoder;
 import io.altokit.model.ResponseDecoder;
 import io.altokit.model.VersionTag;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -86,8 +89,12 @@ public final class AltoClient implements AutoCloseable {
         this.authorization = builder.authorization;
         HttpClient http = builder.httpClient;
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (builder.trustManagers != null || builder.keyManagers != null) {
+                httpBuilder.sslContext(ClientTls.context(builder.keyManagers, builder.trustManagers));
+            }
+            http = httpBuilder.build();
             this.owned = Optional.of(http);
         } else {
             this.owned = Optional.empty();
@@ -401,6 +408,9 @@ public final class AltoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
         private Supplier<Optional<String>> authorization = Optional::empty;
+        /** TLS settings of the client's own HttpClient; null = the JVM's defaults. */
+        private TrustManager[] trustManagers;
+        private KeyManager[] keyManagers;
 
         private Builder(URI directoryUri) {
             if (!directoryUri.isAbsolute() || !List.of("http", "https").contains(directoryUri.getScheme().toLowerCase(Locale.ROOT))) {
@@ -412,6 +422,24 @@ public final class AltoClient implements AutoCloseable {
         /** The HTTP client to use (shared, configured by the caller); by default the client makes its own. */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /**
+         * Trust exactly the CA certificates in this PEM file for https servers (instead of the JVM's
+         * trusted CAs), like curl's {@code --cacert}. Read now: a bad file is an IllegalArgumentException.
+         */
+        public Builder trustedCertificates(Path caPem) {
+            this.trustManagers = ClientTls.trusting(caPem);
+            return this;
+        }
+
+        /**
+         * Present this client certificate (PEM chain, leaf first) and its unencrypted PKCS#8 PEM key to
+         * servers that require mutual TLS, like curl's {@code --cert}/{@code --key}. Read now.
+         */
+        public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
+            this.keyManagers = ClientTls.presenting(certificatePem, privateKeyPem);
             return this;
         }
 
@@ -481,6 +509,10 @@ public final class AltoClient implements AutoCloseable {
         }
 
         public AltoClient build() {
+            if (httpClient != null && (trustManagers != null || keyManagers != null)) {
+                throw new IllegalStateException("trusted certificates and client certificates configure the client's own "
+                        + "HttpClient; give the HttpClient passed to httpClient(..) an SSLContext instead");
+            }
             return new AltoClient(this);
         }
 

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -60,7 +62,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     + request.decoderResult().cause().getMessage(), Map.of()));
             return;
         }
-        AltoRequest altoRequest = toAltoRequest(request, remote);
+        AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
         if (admission.isEmpty()) {
             respond(ctx, exchange, dispatcher.dispatch(altoRequest));
             return;
@@ -75,12 +77,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote) {
+    private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
+                                             Optional<X509Certificate> clientCertificate) {
         HttpHeaders headers = request.headers();
         return new AltoRequest(request.method().name(), pathOf(request.uri()),
                 header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                 header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
-                remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), Optional.empty());
+                remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate);
     }
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
@@ -136,7 +139,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ReadTimeoutException) {
             LOG.debug("closing idle connection from {}", ctx.channel().remoteAddress());
-        } else if (cause instanceof IOException) {
+        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {
             LOG.warn("closing connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);

@@ -1,5 +1,9 @@
 package io.altokit.server;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How the HTTP listener runs. {@code ioThreads} = 0 means one per available processor.
  *
@@ -10,12 +14,17 @@ package io.altokit.server;
  * @param workerThreads           with a concurrency limit: threads answering requests; 0 = one per processor
  * @param adaptiveConcurrency     with a concurrency limit: let the limit float below it, lowered as soon as
  *                                answers slow down (Netflix Gradient2), so nobody has to tune it
+ * @param requestTimeout          a request whose headers and body have not all arrived this long after its
+ *                                first byte is answered 408 and its connection closed (slow-body attacks)
+ * @param tls                     HTTPS (and mutual TLS) when present; plain HTTP otherwise
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                            int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
-                           int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency) {
+                           int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency,
+                           Duration requestTimeout, Optional<TlsConfig> tls) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -37,6 +46,18 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
         if (workerThreads < 0) {
             throw new IllegalArgumentException("worker-threads must be >= 0, got " + workerThreads);
         }
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("request-timeout must be at least 1 ms, got " + requestTimeout);
+        }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Plain HTTP with the default request timeout. */
+    public ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes, int maxEndpointsPerRequest,
+                        String networkMapId, boolean accessLog, int maxConcurrentRequests, int workerThreads,
+                        boolean adaptiveConcurrency) {
+        this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
     }
 
     public static ServerConfig defaults() {
@@ -44,18 +65,28 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
-                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
+        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
-                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
+        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
     }
 
     /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
     public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrent, workers, adaptive);
+                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls);
+    }
+
+    public ServerConfig withRequestTimeout(Duration timeout) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls);
+    }
+
+    public ServerConfig withTls(TlsConfig settings) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings));
     }
 }
