@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import java.util.Optional;
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+    private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
     private final Dispatcher dispatcher;
     private final AccessLog accessLog;
@@ -54,7 +56,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             reply = dispatcher.dispatch(new AltoRequest(request.method().name(), path,
                     header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                     header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
-                    remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), Optional.empty()));
+                    remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), Optional.empty(),
+                    header(headers, CONTENT_DIGEST)));
         }
         boolean gzip = reply.body().worthCompressing()
                 && ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));
@@ -79,8 +82,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        reply.etag().ifPresent(tag -> {
-            headers.set(HttpHeaderNames.ETAG, "\"" + tag + (gzip ? ContentCoding.GZIP_ETAG_SUFFIX : "") + "\"");
+        reply.etagField(gzip).ifPresent(etag -> {
+            headers.set(HttpHeaderNames.ETAG, etag);
             headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         });
         if (reply.body().worthCompressing()) {
@@ -90,6 +93,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
         }
         reply.headers().forEach(headers::set);
+        reply.codedFields().of(gzip).forEach(headers::set);
         return response;
     }
 
