@@ -23,6 +23,8 @@ final class ProtectionSettings {
         List<ReplyDecorator> decorators = new ArrayList<>();
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
+        // Signing comes last among the decorators: it covers the answer as the others left it.
+        SigningSettings.read(root, configFile).ifPresent(decorators::add);
         return new Protection(guards, decorators);
     }
 }

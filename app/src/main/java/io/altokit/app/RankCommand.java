@@ -12,6 +12,7 @@ import io.altokit.model.CostMode;
 import io.altokit.model.CostType;
 import io.altokit.model.IpBits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,6 +53,9 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for tie-breaks and random picks (reproducible output).")
     private Long seed;
 
+    @Mixin
+    private VerifyKeyOptions verifyKey;
+
     @Option(names = "--timeout", defaultValue = "PT5S", description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
@@ -81,7 +85,7 @@ final class RankCommand implements Callable<Integer> {
             return 2;
         }
         Ranking ranking;
-        try (AltoClient client = AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout).build()) {
+        try (AltoClient client = verifyKey.apply(AltoClient.builder(server)).connectTimeout(timeout).requestTimeout(timeout).build()) {
             PeerRanker.Builder builder = PeerRanker.builder(client)
                     .strategy(mode == Mode.MAP ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
                     .costType(new CostType(metric, CostMode.NUMERICAL))
