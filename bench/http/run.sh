@@ -195,6 +195,9 @@ ordered="alto"; for t in $TARGETS; do [ "$t" = alto ] || ordered="$ordered $t"; 
 for t in $ordered; do start_target "$t"; done
 
 # Every target must answer the very same ECS body (the JDK harness runs the same Dispatcher).
+[ -f "$out/ecs-response.json" ] || capture "${PORT[alto]}" "$out/ecs-response.json" || die "capturing the ECS response from AltoKit"
+[ -f "$out/networkmap.json" ] || curl -sf --max-time 5 -o "$out/networkmap.json" "http://127.0.0.1:${PORT[alto]}/networkmap" \
+    || die "capturing /networkmap"
 for t in $ordered; do
     [ "$t" = alto ] && continue
     capture "${PORT[$t]}" "$out/ecs-response.$t.json" || die "ECS request to $t failed"
