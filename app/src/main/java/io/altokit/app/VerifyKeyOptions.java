@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +24,33 @@ final class VerifyKeyOptions {
                     + "(openssl pkey -pubout, or the .pub.pem of alto keygen); repeat to trust several keys.")
     private List<PublicKey> keys = new ArrayList<>();
 
+    @Option(names = "--signature-max-age", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = PositiveDuration.class,
+            description = "With --verify-key: reject signatures older than this (ISO-8601, e.g. PT10M; "
+                    + "default PT5M). Raise it when an HTTP cache sits in front of the server.")
+    private Duration maxAge;
+
     AltoClient.Builder apply(AltoClient.Builder client) {
         keys.forEach(client::verifySignatures);
+        if (maxAge != null) {
+            client.signatureMaxAge(maxAge);
+        }
         return client;
+    }
+
+    static final class PositiveDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration;
+            try {
+                duration = Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration such as PT10M");
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new TypeConversionException("must be positive, got " + value);
+            }
+            return duration;
+        }
     }
 
     /** Reads the key while the command line is parsed, so a bad file is a usage error naming it. */
