@@ -78,7 +78,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         HttpHeaders headers = response.headers();
-        if (!reply.mediaType().isEmpty()) {
+        if (!reply.mediaType().isEmpty() && reply.status() != 304) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

@@ -40,8 +40,13 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
         return ok(mediaType, Representation.of(body));
     }
 
-    public static Reply notModified(Representation body) {
-        return new Reply(304, "", body, Map.of());
+    /**
+     * The 304 for a request whose If-None-Match matched this answer. It keeps the answer's media type
+     * and body for the decorators (a cache freshens its stored answer from the 304's fields); the
+     * transport sends neither.
+     */
+    public static Reply notModified(Reply validated) {
+        return new Reply(304, validated.mediaType(), validated.body(), Map.of());
     }
 
     /** An RFC 7285 error object with the status that goes with it. */

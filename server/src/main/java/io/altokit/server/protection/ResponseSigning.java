@@ -27,7 +27,9 @@ import java.util.WeakHashMap;
  * request's {@code "content-digest";req} when the client sent a correct one. Full maps and the
  * directory are the same bytes for every client of a snapshot, so each variant (identity, gzip) of a
  * representation is signed once and the signature reused until it is {@code resignAfter} old; these
- * GET answers are not bound to a request, which is what lets them be shared.
+ * GET answers are not bound to a request, which is what lets them be shared. A 304 for such a
+ * representation carries the fields of the 200 it confirms (signed over the stored bytes, with
+ * {@code "@status"} 200), so that a cache revalidating its copy also freshens the signature.
  *
  * <p>Must be the last decorator: the signature covers the answer as the decorators before left it.
  */
@@ -53,8 +55,9 @@ public final class ResponseSigning implements ReplyDecorator {
 
     @Override
     public Reply decorate(Call call, Reply reply) {
-        if (reply.status() != 200) {
-            return reply; // errors and 304s carry no guidance; see docs/security.md
+        boolean revalidated = reply.status() == 304 && reply.etag().isPresent();
+        if (reply.status() != 200 && !revalidated) {
+            return reply; // errors carry no guidance; see docs/security.md
         }
         AltoRequest request = call.request();
         if (request.method().equals("POST")) {
@@ -64,6 +67,8 @@ public final class ResponseSigning implements ReplyDecorator {
         if (reply.etag().isEmpty()) {
             return reply.withCodedFields(gzip -> sign(reply, gzip, Optional.empty()));
         }
+        // A 304 carries the fields of the 200 it confirms, so that a cache freshening its stored answer
+        // from the 304 (RFC 9111 section 4.3.4) also gets a fresh signature for the bytes it holds.
         SharedSignatures signatures = shared.computeIfAbsent(reply.body(), body -> new SharedSignatures());
         return reply.withCodedFields(gzip -> signatures.fields(gzip, reply));
     }
@@ -82,13 +87,14 @@ public final class ResponseSigning implements ReplyDecorator {
         return digest;
     }
 
+    /** The signature fields of the 200 answer with this reply's media type and body in the given coding. */
     private Map<String, String> sign(Reply reply, boolean gzip, Optional<RequestBinding> request) {
         HttpFields.Builder fields = HttpFields.builder().add("Content-Type", reply.mediaType());
         reply.etagField(gzip).ifPresent(etag -> fields.add("ETag", etag));
         byte[] sent = gzip ? reply.body().gzipped() : reply.body().identity();
         var signed = request.isPresent()
-                ? signer.sign(reply.status(), fields.build(), sent, request.get())
-                : signer.sign(reply.status(), fields.build(), sent);
+                ? signer.sign(200, fields.build(), sent, request.get())
+                : signer.sign(200, fields.build(), sent);
         return signed.fields();
     }
 
