@@ -86,7 +86,7 @@ public final class JdkHttpServerHarness {
             byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
 
             Headers out = exchange.getResponseHeaders();
-            if (!reply.mediaType().isEmpty()) {
+            if (!reply.mediaType().isEmpty() && reply.status() != 304) {
                 out.set("Content-Type", reply.mediaType());
             }
             reply.etagField(gzip).ifPresent(etag -> {
