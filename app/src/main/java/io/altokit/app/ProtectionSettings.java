@@ -23,8 +23,10 @@ final class ProtectionSettings {
         List<ReplyDecorator> decorators = new ArrayList<>();
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
+        PrivacySettings privacy = PrivacySettings.read(root, configFile.toString());
+        privacy.budget().ifPresent(guards::add); // last: it counts per caller as the guards before named it
         // Signing comes last among the decorators: it covers the answer as the others left it.
         SigningSettings.read(root, configFile).ifPresent(decorators::add);
-        return new Protection(guards, decorators);
+        return new Protection(guards, decorators, privacy.policies());
     }
 }

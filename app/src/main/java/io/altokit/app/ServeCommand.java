@@ -98,7 +98,8 @@ final class ServeCommand implements Callable<Integer> {
         if (ioThreads != null || noAccessLog) {
             result = new ServerConfig(result.bindAddress(), result.port(),
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
-                    result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog);
+                    result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
+                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {
             throw new IllegalArgumentException("network-map-id '" + result.networkMapId()

@@ -12,7 +12,8 @@ import java.util.Set;
 /** Binds the optional {@code server:} section of the YAML file onto {@link ServerConfig} defaults. */
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
-            "max-endpoints-per-request", "network-map-id", "access-log", "state-file");
+            "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
+            "worker-threads", "adaptive-concurrency");
 
     private ServerSettings() {
     }
@@ -40,7 +41,10 @@ final class ServerSettings {
                     integer(section, "max-request-bytes", defaults.maxRequestBytes(), source),
                     integer(section, "max-endpoints-per-request", defaults.maxEndpointsPerRequest(), source),
                     text(section, "network-map-id", defaults.networkMapId(), source),
-                    bool(section, "access-log", defaults.accessLog(), source));
+                    bool(section, "access-log", defaults.accessLog(), source),
+                    integer(section, "max-concurrent-requests", defaults.maxConcurrentRequests(), source),
+                    integer(section, "worker-threads", defaults.workerThreads(), source),
+                    bool(section, "adaptive-concurrency", defaults.adaptiveConcurrency(), source));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": server: " + e.getMessage(), e);
         }

@@ -3,7 +3,12 @@ package io.altokit.server;
 import io.altokit.core.InformationBase;
 import io.altokit.model.signing.ContentDigest;
 import io.altokit.model.signing.ResponseSigner;
+import io.altokit.server.privacy.CostDisclosure;
+import io.altokit.server.privacy.EndpointBudget;
+import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
+import io.altokit.server.protection.ReplyDecorator;
 import io.altokit.server.protection.ResponseSigning;
 import io.altokit.provision.NetworkFile;
 import java.io.IOException;
@@ -33,6 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The ALTO work of one endpoint cost request of the HTTP benchmark, without the transport: decode,
  * locate, rank, encode, through the same {@link Dispatcher} the server uses. The body is the one
  * {@code bench/http/make-post-lua.sh} writes (1 source, 100 destinations, ordinal routingcost).
+ * {@code privacy}: none (no protection), an ordinal-only default policy (answered from its own
+ * catalog), or a distinct-endpoint budget guard (the request decoded once more to count endpoints).
  * With {@code signing=on} the answer is also signed as the server sends it (Content-Digest, RFC 9421
  * Ed25519 bound to the request, whose Content-Digest a verifying client sends and the server checks).
  */
@@ -47,6 +54,9 @@ public class EndpointCostBenchmark {
     /** Written by {@code bench/http/make-post-lua.sh DIR}. */
     @Param("bench/target/ecs/ecs-request.json")
     public String requestFile;
+
+    @Param({"none", "ordinal-only", "budget"})
+    public String privacy;
 
     @Param({"off", "on"})
     public String signing;
@@ -63,11 +73,8 @@ public class EndpointCostBenchmark {
                     + file.getParent());
         }
         boolean signed = signing.equals("on");
-        Protection protection = signed
-                ? new Protection(List.of(), List.of(new ResponseSigning(ResponseSigner.builder(
-                        KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()).build(), Duration.ofMinutes(1))))
-                : Protection.none();
-        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(), protection);
+        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(),
+                protection(signed ? List.of(signing()) : List.of()));
         byte[] body = Files.readAllBytes(file);
         request = new AltoRequest("POST", "/endpointcost/lookup",
                 Optional.of("application/alto-endpointcost+json,application/alto-error+json"),
@@ -80,6 +87,23 @@ public class EndpointCostBenchmark {
         if (reply.status() != 200) {
             throw new IllegalStateException("the benchmark request fails: " + new String(reply.body().identity()));
         }
+    }
+
+    private Protection protection(List<ReplyDecorator> decorators) {
+        return switch (privacy) {
+            case "none" -> new Protection(List.of(), decorators);
+            case "ordinal-only" -> new Protection(List.of(), decorators, new PrivacyPolicies(
+                    new PrivacyPolicy(new CostDisclosure.OrdinalOnly(), true, false), Map.of()));
+            case "budget" -> new Protection(List.of(new EndpointBudget(
+                    new EndpointBudget.Settings(1_000, Duration.ofHours(1), 10_000))), decorators);
+            default -> throw new IllegalArgumentException("privacy: none, ordinal-only or budget, got " + privacy);
+        };
+    }
+
+    /** Every answer signed with a fresh Ed25519 key. */
+    private static ReplyDecorator signing() throws GeneralSecurityException {
+        return new ResponseSigning(ResponseSigner.builder(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate())
+                .build(), Duration.ofMinutes(1));
     }
 
     /** The answer and the fields that depend on its bytes (none unless signing), as the transport asks for them. */

@@ -44,6 +44,7 @@ public final class SigningCpuCost {
     private static EndpointCostBenchmark benchmark(String requestFile, String signing) throws Exception {
         EndpointCostBenchmark benchmark = new EndpointCostBenchmark();
         benchmark.requestFile = requestFile;
+        benchmark.privacy = "none";
         benchmark.signing = signing;
         benchmark.setUp();
         return benchmark;

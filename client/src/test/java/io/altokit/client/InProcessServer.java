@@ -22,7 +22,7 @@ final class InProcessServer implements AutoCloseable {
     InProcessServer(Protection protection) throws InterruptedException {
         informationBase = new InformationBase(network(5).build());
         server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false), informationBase, protection);
+                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), informationBase, protection);
     }
 
     URI directoryUri() {

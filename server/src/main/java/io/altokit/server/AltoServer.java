@@ -22,6 +22,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,13 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
- * (answers are pure computation over an immutable snapshot, so there is nothing to block on).
+ * (answers are pure computation over an immutable snapshot, so there is nothing to block on) — or,
+ * with a concurrency limit, on worker threads behind {@link Admission}, which sheds what is beyond.
  */
 public final class AltoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
@@ -45,6 +48,7 @@ public final class AltoServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final Optional<Admission> admission;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
@@ -54,7 +58,10 @@ public final class AltoServer implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()));
+        this.admission = config.maxConcurrentRequests() > 0
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                : Optional.<Admission>empty();
+        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
@@ -66,14 +73,18 @@ public final class AltoServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
                                 .addLast(new HttpServerCodec())
-                                .addLast(new BodyLimit(config.maxRequestBytes()))
-                                .addLast(handler);
+                                .addLast(new BodyLimit(config.maxRequestBytes()));
+                        if (admission.isPresent()) {
+                            channel.pipeline().addLast(new FlowControlHandler());
+                        }
+                        channel.pipeline().addLast(handler);
                     }
                 });
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            admission.ifPresent(Admission::close);
             throw e;
         }
         String listening = directoryUri().getAuthority();
@@ -115,8 +126,14 @@ public final class AltoServer implements AutoCloseable {
     public void close() {
         listener.close().awaitUninterruptibly();
         dispatcher.close();
+        admission.ifPresent(Admission::close);
         loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
         LOG.info("ALTO server stopped");
+    }
+
+    /** Answering is CPU work over an immutable snapshot: one worker per core unless configured. */
+    private static int workerThreads(ServerConfig config) {
+        return config.workerThreads() > 0 ? config.workerThreads() : Runtime.getRuntime().availableProcessors();
     }
 
     /** Aggregates request bodies up to the limit and answers larger ones with 413 and an error object. */

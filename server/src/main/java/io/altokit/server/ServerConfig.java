@@ -5,9 +5,15 @@ package io.altokit.server;
  *
  * @param maxRequestBytes         larger request bodies are refused with 413 before they are parsed
  * @param maxEndpointsPerRequest  ECS/EPS requests naming more endpoints are refused with 400
+ * @param maxConcurrentRequests   0: answer on the I/O threads, no limit; else at most this many requests in
+ *                                the server at once, answered by worker threads, the rest refused with 503
+ * @param workerThreads           with a concurrency limit: threads answering requests; 0 = one per processor
+ * @param adaptiveConcurrency     with a concurrency limit: let the limit float below it, lowered as soon as
+ *                                answers slow down (Netflix Gradient2), so nobody has to tune it
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
-                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog) {
+                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
+                           int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
 
@@ -24,17 +30,32 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
         if (maxEndpointsPerRequest < 1) {
             throw new IllegalArgumentException("max-endpoints-per-request must be >= 1, got " + maxEndpointsPerRequest);
         }
+        if (maxConcurrentRequests < 0) {
+            throw new IllegalArgumentException("max-concurrent-requests must be >= 0 (0 = no limit), got "
+                    + maxConcurrentRequests);
+        }
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("worker-threads must be >= 0, got " + workerThreads);
+        }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true);
+        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true, 0, 0, false);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency);
+    }
+
+    /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
+    public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrent, workers, adaptive);
     }
 }
