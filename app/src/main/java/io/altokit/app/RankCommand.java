@@ -65,6 +65,9 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "IP", description = "The address the peers are ranked for.")
     private String source;
 
+    @Mixin
+    private CredentialOptions credentials;
+
     @Parameters(arity = "1..*", paramLabel = "PEER", description = "Candidate peer addresses.")
     private List<String> peers;
 
@@ -72,6 +75,7 @@ final class RankCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetAddress from;
         List<InetAddress> candidates = new ArrayList<>();
+        AltoClient.Builder clientBuilder;
         try {
             from = parse(source);
             for (String peer : peers) {
@@ -80,12 +84,14 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
+            clientBuilder = verifyKey.apply(credentials.apply(
+                    AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout)));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("alto rank: " + e.getMessage());
             return 2;
         }
         Ranking ranking;
-        try (AltoClient client = verifyKey.apply(AltoClient.builder(server)).connectTimeout(timeout).requestTimeout(timeout).build()) {
+        try (AltoClient client = clientBuilder.build()) {
             PeerRanker.Builder builder = PeerRanker.builder(client)
                     .strategy(mode == Mode.MAP ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
                     .costType(new CostType(metric, CostMode.NUMERICAL))

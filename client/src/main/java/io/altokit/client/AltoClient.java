@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An ALTO client (RFC 7285) bootstrapped from one information resource directory (IRD).
@@ -77,6 +79,7 @@ public final class AltoClient implements AutoCloseable {
     private final Transport transport;
     private final Optional<HttpClient> owned;
     private final Optional<SignatureVerifier> verifier;
+    private final Supplier<Optional<String>> authorization;
     /** Cached full representations by URI: the ETag that validates them and the decoded value. */
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private volatile Directory directory;
@@ -95,6 +98,7 @@ public final class AltoClient implements AutoCloseable {
 
     private AltoClient(Builder builder) {
         this.directoryUri = builder.directoryUri;
+        this.authorization = builder.authorization;
         HttpClient http = builder.httpClient;
         if (http == null) {
             http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
@@ -318,7 +322,7 @@ public final class AltoClient implements AutoCloseable {
     /** GET with If-None-Match when a representation is cached; a 304 returns the cached object itself. */
     private <T> T getCached(URI uri, String mediaType, Function<byte[], T> decoder, String what) {
         Cached held = cache.get(uri);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType)));
         if (held != null) {
             request.header("If-None-Match", held.etag());
         }
@@ -347,8 +351,8 @@ public final class AltoClient implements AutoCloseable {
     private <T> T post(Map.Entry<String, Directory.Entry> resource, String mediaType, String contentType, byte[] body,
                        Function<byte[], T> decoder) {
         URI uri = resolve(resource.getValue());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         String description = "POST " + uri + " (" + resource.getKey() + ")";
         Optional<RequestBinding> binding = verifier.map(v -> RequestBinding.withBody("POST", uri.getRawPath(), body));
         // The digest of the query, which a signed answer covers: a recorded answer to another query does not verify.
@@ -371,6 +375,11 @@ public final class AltoClient implements AutoCloseable {
                     rejected.failure());
         }
         return response;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        authorization.get().ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     /** RFC 7285 8.3.5: accept the resource's media type and the error type. */
@@ -435,6 +444,7 @@ public final class AltoClient implements AutoCloseable {
         private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
         private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
         private Duration signatureMaxAge = Duration.ofMinutes(5);
+        private Supplier<Optional<String>> authorization = Optional::empty;
 
         private Builder(URI directoryUri) {
             if (!directoryUri.isAbsolute() || !List.of("http", "https").contains(directoryUri.getScheme().toLowerCase(Locale.ROOT))) {
@@ -480,6 +490,26 @@ public final class AltoClient implements AutoCloseable {
         public Builder backoff(Duration initial, Duration max) {
             this.initialBackoff = positive(initial, "initial backoff");
             this.maxBackoff = positive(max, "max backoff");
+            return this;
+        }
+
+        /** HTTP Basic credentials (RFC 7617) sent with every request; use them over HTTPS only. */
+        public Builder basicAuth(String user, String password) {
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("an HTTP Basic user name cannot contain ':'");
+            }
+            String value = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            this.authorization = () -> Optional.of(value);
+            return this;
+        }
+
+        /**
+         * A bearer token (RFC 6750, e.g. a JWT) sent with every request. The supplier is asked for
+         * each request, so a token it rotates is used from the next request on.
+         */
+        public Builder bearerToken(Supplier<String> token) {
+            Objects.requireNonNull(token);
+            this.authorization = () -> Optional.of("Bearer " + token.get().strip());
             return this;
         }
 
