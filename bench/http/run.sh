@@ -12,6 +12,8 @@
 #
 # Environment (defaults): ROUNDS=3 DURATION=10 WARMUP=10 SERVER_CPU=1 LOAD_CPU=0 CONNECTIONS=32
 #   TARGETS="alto nginx jdk-fixed1 jdk-fixed2 jdk-virtual jdk-direct alto-log"
+#     (also: alto-signed, AltoKit signing every answer (docs/security.md), asked with the request's
+#     Content-Digest as a verifying client sends it)
 #   NETMAP_TARGETS="alto nginx jdk-fixed1 jdk-direct alto-log" (a subset of TARGETS; alto and nginx needed)
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (extra flags for every JVM),
 #   ALTO_JAR (default: app/target/altokit.jar, built by ./alto if missing; copied before use, since
@@ -31,7 +33,7 @@ out="$(realpath -m "${1:-$root/bench/target/http-run-$(date +%Y%m%d-%H%M%S)}")"
 ECS=/endpointcost/lookup
 
 declare -A PORT=([alto]=18181 [nginx]=18182 [jdk-fixed1]=18183 [jdk-fixed2]=18184 [jdk-virtual]=18185
-                 [alto-log]=18186 [jdk-direct]=18187)
+                 [alto-log]=18186 [jdk-direct]=18187 [alto-signed]=18188)
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
@@ -66,6 +68,14 @@ cp "$jar" "$out/altokit.jar"
 timeout 120 "$JAVA_HOME/bin/javac" --release 21 -nowarn -cp "$out/altokit.jar" -d "$out/harness" \
     "$root/bench/src/main/java/io/altokit/server/JdkHttpServerHarness.java"
 "$here/make-post-lua.sh" "$out"
+if [[ " $TARGETS " == *" alto-signed "* ]]; then
+    # The example network with a signing key; the wrk script adds the Content-Digest a verifying client sends.
+    "$JAVA" -jar "$out/altokit.jar" keygen "$out/signing.pem" > "$out/keygen.txt" || die "alto keygen"
+    { cat "$root/examples/poland-isp.yaml"; echo; echo "signing: { ed25519-private-key: signing.pem }"; } > "$out/signed.yaml"
+    { cat "$out/post.lua"
+      echo "wrk.headers[\"Content-Digest\"] = \"sha-256=:$(openssl dgst -sha256 -binary "$out/ecs-request.json" | base64 -w0):\""
+    } > "$out/post-signed.lua"
+fi
 
 {
     echo "date: $(date -u +%FT%TZ)  host: $(uname -srm)  cpus: $(nproc)  $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
@@ -102,6 +112,8 @@ start_target() { # NAME
     case "$name" in
         alto)        start_java alto -jar "$out/altokit.jar" serve --port "$port" --io-threads 1 --no-access-log ;;
         alto-log)    start_java alto-log -jar "$out/altokit.jar" serve --port "$port" --io-threads 1 ;;
+        alto-signed) start_java alto-signed -jar "$out/altokit.jar" serve --config "$out/signed.yaml" --port "$port" \
+                         --io-threads 1 --no-access-log ;;
         jdk-fixed1)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" fixed:1 ;;
         jdk-fixed2)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" fixed:2 ;;
         jdk-virtual) start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" virtual ;;
@@ -150,7 +162,8 @@ run_wrk() { # ROUND TARGET KIND(ecs|networkmap) SECONDS: one wrk run, one result
     local srv0 core0 gen0 srv1 core1 gen1
     srv0="$(cpu_ticks "${SPID[$target]}")"; core0="$(core_ticks "$SERVER_CPU")"; gen0="$(core_ticks "$LOAD_CPU")"
     if [ "$kind" = ecs ]; then
-        timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency -s "$out/post.lua" \
+        local lua="$out/post.lua"; [ "$target" = alto-signed ] && lua="$out/post-signed.lua"
+        timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency -s "$lua" \
             "http://127.0.0.1:$port$ECS" > "$file" 2>&1 || die "wrk against $target; see $file"
     else
         timeout $((secs + 30)) taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency \
@@ -182,6 +195,9 @@ ordered="alto"; for t in $TARGETS; do [ "$t" = alto ] || ordered="$ordered $t"; 
 for t in $ordered; do start_target "$t"; done
 
 # Every target must answer the very same ECS body (the JDK harness runs the same Dispatcher).
+[ -f "$out/ecs-response.json" ] || capture "${PORT[alto]}" "$out/ecs-response.json" || die "capturing the ECS response from AltoKit"
+[ -f "$out/networkmap.json" ] || curl -sf --max-time 5 -o "$out/networkmap.json" "http://127.0.0.1:${PORT[alto]}/networkmap" \
+    || die "capturing /networkmap"
 for t in $ordered; do
     [ "$t" = alto ] && continue
     capture "${PORT[$t]}" "$out/ecs-response.$t.json" || die "ECS request to $t failed"
@@ -231,6 +247,10 @@ cleanup
     echo
     echo "ALTO/nginx per round (ECS): $(awk -F'\t' -v rounds="$ROUNDS" '$3 == "ecs" && $2 == "alto" { a[$1] = $4 } $3 == "ecs" && $2 == "nginx" { g[$1] = $4 }
         END { for (r = 1; r <= rounds; r++) if (g[r] > 0) printf "round %d %.2f; ", r, a[r] / g[r] }' "$out/results.tsv")"
+    if [[ " $ordered " == *" alto-signed "* ]]; then
+        echo "signed/unsigned per round: $(awk -F'\t' -v rounds="$ROUNDS" '$2 == "alto" { a[$3 " " $1] = $4 } $2 == "alto-signed" { s[$3 " " $1] = $4 }
+            END { for (k in s) if (a[k] > 0) printf "%s %.2f; ", k, s[k] / a[k] }' "$out/results.tsv")"
+    fi
     if [ -f "$out/accesslog.txt" ]; then cat "$out/accesslog.txt"; fi
 } > "$out/summary.md"
 cat "$out/summary.md"

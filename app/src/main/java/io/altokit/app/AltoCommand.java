@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "alto", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "AltoKit: an ALTO (RFC 7285) server and tools.",
         subcommands = {ServeCommand.class, QueryCommand.class, RankCommand.class, TrackerCommand.class,
-                HashPasswordCommand.class, CommandLine.HelpCommand.class})
+                HashPasswordCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class})
 public final class AltoCommand {
 
     @Option(names = "--log-format", defaultValue = "text", scope = CommandLine.ScopeType.INHERIT,

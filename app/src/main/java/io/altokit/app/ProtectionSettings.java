@@ -32,6 +32,8 @@ final class ProtectionSettings {
         RateLimitSettings.read(root, configFile).ifPresent(guards::add);
         PrivacySettings privacy = PrivacySettings.read(root, configFile.toString());
         privacy.budget().ifPresent(guards::add); // last: it counts per caller as the guards before named it
+        // Signing comes last among the decorators: it covers the answer as the others left it.
+        SigningSettings.read(root, configFile).ifPresent(decorators::add);
         return new Protection(guards, decorators, privacy.policies());
     }
 }

@@ -43,6 +43,9 @@ final class QueryCommand {
             description = "The server's directory, e.g. http://127.0.0.1:8181/directory")
     private URI server;
 
+    @Mixin
+    private VerifyKeyOptions verifyKey;
+
     @Option(names = "--timeout", defaultValue = "PT5S", scope = ScopeType.INHERIT,
             description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
@@ -55,7 +58,7 @@ final class QueryCommand {
 
     /** Runs one call and prints its answer, or the failure on standard error. */
     int run(CommandSpec command, Function<AltoClient, byte[]> call) {
-        try (AltoClient client = credentials.apply(tls.applyTo(AltoClient.builder(server)))
+        try (AltoClient client = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
                 .connectTimeout(timeout).requestTimeout(timeout).build()) {
             command.commandLine().getOut().println(new String(call.apply(client), StandardCharsets.UTF_8));
             command.commandLine().getOut().flush();

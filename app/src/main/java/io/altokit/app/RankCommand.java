@@ -53,6 +53,9 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for tie-breaks and random picks (reproducible output).")
     private Long seed;
 
+    @Mixin
+    private VerifyKeyOptions verifyKey;
+
     @Option(names = "--timeout", defaultValue = "PT5S", description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
@@ -84,7 +87,7 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
-            clientBuilder = credentials.apply(tls.applyTo(AltoClient.builder(server)))
+            clientBuilder = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
                     .connectTimeout(timeout).requestTimeout(timeout);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("alto rank: " + e.getMessage());

@@ -1,16 +1,22 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.model.signing.ContentDigest;
+import io.altokit.model.signing.ResponseSigner;
 import io.altokit.server.privacy.CostDisclosure;
 import io.altokit.server.privacy.EndpointBudget;
 import io.altokit.server.privacy.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
+import io.altokit.server.protection.ReplyDecorator;
+import io.altokit.server.protection.ResponseSigning;
 import io.altokit.provision.NetworkFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code bench/http/make-post-lua.sh} writes (1 source, 100 destinations, ordinal routingcost).
  * {@code privacy}: none (no protection), an ordinal-only default policy (answered from its own
  * catalog), or a distinct-endpoint budget guard (the request decoded once more to count endpoints).
+ * With {@code signing=on} the answer is also signed as the server sends it (Content-Digest, RFC 9421
+ * Ed25519 bound to the request, whose Content-Digest a verifying client sends and the server checks).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,40 +58,67 @@ public class EndpointCostBenchmark {
     @Param({"none", "ordinal-only", "budget"})
     public String privacy;
 
+    @Param({"off", "on"})
+    public String signing;
+
     private Dispatcher dispatcher;
     private AltoRequest request;
+    private AltoRequest networkMapRequest;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, GeneralSecurityException {
         Path file = Path.of(requestFile);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file.toAbsolutePath() + " is missing: run bench/http/make-post-lua.sh "
                     + file.getParent());
         }
-        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(), protection());
+        boolean signed = signing.equals("on");
+        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(),
+                protection(signed ? List.of(signing()) : List.of()));
+        byte[] body = Files.readAllBytes(file);
         request = new AltoRequest("POST", "/endpointcost/lookup",
                 Optional.of("application/alto-endpointcost+json,application/alto-error+json"),
                 Optional.of("application/alto-endpointcostparams+json"), Optional.empty(),
-                Files.readAllBytes(file), InetAddress.getLoopbackAddress());
+                body, InetAddress.getLoopbackAddress(), Optional.empty(), Optional.empty(),
+                signed ? Optional.of(ContentDigest.fieldValue(body)) : Optional.empty());
+        networkMapRequest = new AltoRequest("GET", "/networkmap", Optional.empty(), Optional.empty(), Optional.empty(),
+                new byte[0], InetAddress.getLoopbackAddress());
         Reply reply = dispatcher.dispatch(request);
         if (reply.status() != 200) {
             throw new IllegalStateException("the benchmark request fails: " + new String(reply.body().identity()));
         }
     }
 
-    private Protection protection() {
+    private Protection protection(List<ReplyDecorator> decorators) {
         return switch (privacy) {
-            case "none" -> Protection.none();
-            case "ordinal-only" -> new Protection(List.of(), List.of(), new PrivacyPolicies(
+            case "none" -> new Protection(List.of(), decorators);
+            case "ordinal-only" -> new Protection(List.of(), decorators, new PrivacyPolicies(
                     new PrivacyPolicy(new CostDisclosure.OrdinalOnly(), true, false), Map.of()));
             case "budget" -> new Protection(List.of(new EndpointBudget(
-                    new EndpointBudget.Settings(1_000, Duration.ofHours(1), 10_000))), List.of());
+                    new EndpointBudget.Settings(1_000, Duration.ofHours(1), 10_000))), decorators);
             default -> throw new IllegalArgumentException("privacy: none, ordinal-only or budget, got " + privacy);
         };
     }
 
+    /** Every answer signed with a fresh Ed25519 key. */
+    private static ReplyDecorator signing() throws GeneralSecurityException {
+        return new ResponseSigning(ResponseSigner.builder(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate())
+                .build(), Duration.ofMinutes(1));
+    }
+
+    /** The answer and the fields that depend on its bytes (none unless signing), as the transport asks for them. */
     @Benchmark
-    public Reply endpointCost() {
-        return dispatcher.dispatch(request);
+    public Map<String, String> endpointCost() {
+        return dispatcher.dispatch(request).codedFields().of(false);
+    }
+
+    /** A full map: serialized once per snapshot, and with signing on, signed once too (the signature is reused). */
+    @Benchmark
+    public Map<String, String> networkMap() {
+        return networkMapReply().codedFields().of(false);
+    }
+
+    Reply networkMapReply() {
+        return dispatcher.dispatch(networkMapRequest);
     }
 }

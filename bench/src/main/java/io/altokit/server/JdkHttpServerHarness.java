@@ -86,11 +86,11 @@ public final class JdkHttpServerHarness {
             byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
 
             Headers out = exchange.getResponseHeaders();
-            if (!reply.mediaType().isEmpty()) {
+            if (!reply.mediaType().isEmpty() && reply.status() != 304) {
                 out.set("Content-Type", reply.mediaType());
             }
-            reply.etag().ifPresent(tag -> {
-                out.set("ETag", "\"" + tag + (gzip ? ContentCoding.GZIP_ETAG_SUFFIX : "") + "\"");
+            reply.etagField(gzip).ifPresent(etag -> {
+                out.set("ETag", etag);
                 out.set("Cache-Control", "no-cache");
             });
             if (reply.body().worthCompressing()) {
@@ -100,6 +100,7 @@ public final class JdkHttpServerHarness {
                 out.set("Content-Encoding", "gzip");
             }
             reply.headers().forEach(out::set);
+            reply.codedFields().of(gzip).forEach(out::set);
             boolean noBody = method.equals("HEAD") || body.length == 0;
             // -1: no body follows (the JDK server then writes Content-Length: 0 itself where allowed).
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);

@@ -15,18 +15,26 @@ import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.RequestEncoder;
 import io.altokit.model.ResponseDecoder;
 import io.altokit.model.VersionTag;
+import io.altokit.model.signing.HttpFields;
+import io.altokit.model.signing.PemKeys;
+import io.altokit.model.signing.RequestBinding;
+import io.altokit.model.signing.SignatureVerifier;
+import io.altokit.model.signing.VerificationResult;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +67,11 @@ import java.util.function.Supplier;
  * normally fall back to unranked choices. Requests have timeouts, overload (503 + Retry-After) is
  * honoured, and 4xx answers are never retried (see {@link Builder}).
  *
+ * <p>With {@link Builder#verifySignatures(PublicKey)}, every successful answer must carry a valid
+ * RFC 9421 signature by a trusted key over a Content-Digest that matches its body, and the answer to
+ * a query must be bound to that query; anything else fails with {@link AltoSignatureException}
+ * (never retried). 304s need none: they confirm an answer verified when it arrived.
+ *
  * <p><b>Thread-safe.</b> One instance can and should be shared: the underlying {@link HttpClient}
  * is thread-safe, the cache is a concurrent map of immutable entries and the directory a volatile
  * reference. Concurrent calls for the same map may each fetch it; the last answer wins the cache.
@@ -67,6 +80,7 @@ public final class AltoClient implements AutoCloseable {
     private final URI directoryUri;
     private final Transport transport;
     private final Optional<HttpClient> owned;
+    private final Optional<SignatureVerifier> verifier;
     private final Supplier<Optional<String>> authorization;
     /** Cached full representations by URI: the ETag that validates them and the decoded value. */
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
@@ -99,8 +113,15 @@ public final class AltoClient implements AutoCloseable {
         } else {
             this.owned = Optional.empty();
         }
+        this.verifier = builder.trustedKeys.isEmpty() ? Optional.empty() : Optional.of(verifier(builder));
         this.transport = new Transport(http, builder.requestTimeout, builder.maxAttempts, builder.retryBudget,
                 builder.initialBackoff, builder.maxBackoff, builder.clock, builder.sleeper);
+    }
+
+    private static SignatureVerifier verifier(Builder builder) {
+        SignatureVerifier.Builder verifier = SignatureVerifier.builder().maxAge(builder.signatureMaxAge).clock(builder.clock);
+        builder.trustedKeys.forEach(verifier::trust);
+        return verifier.build();
     }
 
     /** A builder for a client of the server whose directory is at {@code directoryUri}. */
@@ -312,7 +333,7 @@ public final class AltoClient implements AutoCloseable {
             request.header("If-None-Match", held.etag());
         }
         String description = "GET " + uri + " (" + what + ")";
-        Transport.Response response = transport.exchange(request, description);
+        Transport.Response response = checkSignature(transport.exchange(request, description), Optional.empty(), description);
         if (response.status() == 304) {
             if (held == null) {
                 throw new AltoProtocolException(AltoProtocolException.Problem.UNEXPECTED_RESPONSE,
@@ -339,7 +360,27 @@ public final class AltoClient implements AutoCloseable {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         String description = "POST " + uri + " (" + resource.getKey() + ")";
-        return decode(transport.exchange(request, description), mediaType, decoder, description);
+        Optional<RequestBinding> binding = verifier.map(v -> RequestBinding.withBody("POST", uri.getRawPath(), body));
+        // The digest of the query, which a signed answer covers: a recorded answer to another query does not verify.
+        binding.flatMap(RequestBinding::contentDigest).ifPresent(digest -> request.header("Content-Digest", digest));
+        return decode(checkSignature(transport.exchange(request, description), binding, description), mediaType, decoder,
+                description);
+    }
+
+    /** With verification on: a 200 must be signed by a trusted key, for this request if one is given. */
+    private Transport.Response checkSignature(Transport.Response response, Optional<RequestBinding> request, String description) {
+        if (verifier.isEmpty() || response.status() != 200) {
+            return response;
+        }
+        HttpFields fields = HttpFields.of(response.headers().map());
+        VerificationResult result = request.isPresent()
+                ? verifier.get().verify(200, fields, response.body(), request.get())
+                : verifier.get().verify(200, fields, response.body());
+        if (result instanceof VerificationResult.Rejected rejected) {
+            throw new AltoSignatureException(description + " answered without a valid signature: " + rejected.detail(),
+                    rejected.failure());
+        }
+        return response;
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
@@ -407,6 +448,8 @@ public final class AltoClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
+        private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
+        private Duration signatureMaxAge = Duration.ofMinutes(5);
         private Supplier<Optional<String>> authorization = Optional::empty;
         /** TLS settings of the client's own HttpClient; null = the JVM's defaults. */
         private TrustManager[] trustManagers;
@@ -500,6 +543,39 @@ public final class AltoClient implements AutoCloseable {
         /** The clock Retry-After dates are measured against (tests). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Accept only answers signed with this Ed25519 key (RFC 9421), named by its default keyid, the
+         * RFC 7638 thumbprint. Call again to trust several keys, e.g. the old and the new one while the
+         * server's key is rotated.
+         */
+        public Builder verifySignatures(PublicKey key) {
+            return verifySignatures(PemKeys.thumbprint(key), key);
+        }
+
+        /** As {@link #verifySignatures(PublicKey)}, for a server configured with its own {@code key-id}. */
+        public Builder verifySignatures(String keyId, PublicKey key) {
+            trustedKeys.put(Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /** As {@link #verifySignatures(PublicKey)}, with the key from a PEM file ({@code openssl pkey -pubout}). */
+        public Builder verifySignatures(Path publicKeyPem) {
+            try {
+                return verifySignatures(PemKeys.readPublicKey(publicKeyPem));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the public key " + publicKeyPem + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * How old a signature may be (its {@code created}); default 5 minutes. The server renews the
+         * signatures of its shared maps every minute by default; raise this when HTTP caches sit between.
+         */
+        public Builder signatureMaxAge(Duration maxAge) {
+            this.signatureMaxAge = positive(maxAge, "signature max age");
             return this;
         }
 

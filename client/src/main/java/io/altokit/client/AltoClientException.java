@@ -6,7 +6,7 @@ package io.altokit.client;
  */
 public abstract sealed class AltoClientException extends RuntimeException
         permits AltoErrorResponseException, AltoProtocolException, AltoStatusException, AltoTransportException,
-        AltoResourceNotOfferedException {
+        AltoResourceNotOfferedException, AltoSignatureException {
     private static final long serialVersionUID = 1L;
 
     AltoClientException(String message, Throwable cause) {

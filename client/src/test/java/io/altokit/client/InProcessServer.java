@@ -5,6 +5,7 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.Snapshot;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
+import io.altokit.server.protection.Protection;
 
 import java.net.URI;
 import java.util.List;
@@ -15,9 +16,13 @@ final class InProcessServer implements AutoCloseable {
     final AltoServer server;
 
     InProcessServer() throws InterruptedException {
+        this(Protection.none());
+    }
+
+    InProcessServer(Protection protection) throws InterruptedException {
         informationBase = new InformationBase(network(5).build());
         server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), informationBase);
+                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), informationBase, protection);
     }
 
     URI directoryUri() {

@@ -77,7 +77,7 @@ final class Dispatcher {
         }
         try {
             Reply reply = resource.handle(request);
-            return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply.body()) : reply;
+            return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply;
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());
             return Reply.error(400, e.error());

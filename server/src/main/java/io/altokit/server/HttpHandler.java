@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import java.util.function.Consumer;
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+    private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
     private final Dispatcher dispatcher;
     private final AccessLog accessLog;
@@ -83,7 +85,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return new AltoRequest(request.method().name(), pathOf(request.uri()),
                 header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                 header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
-                remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate);
+                remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate,
+                header(headers, CONTENT_DIGEST));
     }
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
@@ -107,12 +110,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         HttpHeaders headers = response.headers();
-        if (!reply.mediaType().isEmpty()) {
+        if (!reply.mediaType().isEmpty() && reply.status() != 304) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        reply.etag().ifPresent(tag -> {
-            headers.set(HttpHeaderNames.ETAG, "\"" + tag + (gzip ? ContentCoding.GZIP_ETAG_SUFFIX : "") + "\"");
+        reply.etagField(gzip).ifPresent(etag -> {
+            headers.set(HttpHeaderNames.ETAG, etag);
             headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         });
         if (reply.body().worthCompressing()) {
@@ -122,6 +125,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
         }
         reply.headers().forEach(headers::set);
+        reply.codedFields().of(gzip).forEach(headers::set);
         return response;
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,12 +40,15 @@ class RateLimitTest {
     void otherCallersStayServedWhileOneFloods() throws Exception {
         Protection limited = new Protection(List.of(new RateLimit(new Rate(20, 20), Map.of(), 1000)), List.of());
         AtomicBoolean flooding = new AtomicBoolean(true);
+        CountDownLatch floodRefused = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (ServerFixture fixture = new ServerFixture(limited)) {
             List<Future<int[]>> floods = new ArrayList<>();
             for (int thread = 0; thread < 3; thread++) {
-                floods.add(pool.submit(() -> flood(fixture, flooding)));
+                floods.add(pool.submit(() -> flood(fixture, flooding, floodRefused)));
             }
+            // The neighbour asks while the flood is being refused, not before its bucket ran dry.
+            assertThat(floodRefused.await(10, TimeUnit.SECONDS)).as("flood refused").isTrue();
             List<Integer> neighbour = new ArrayList<>();
             try (LoopbackCaller other = new LoopbackCaller("127.0.0.2")) {
                 for (int i = 0; i < 10; i++) {
@@ -65,11 +69,15 @@ class RateLimitTest {
     }
 
     /** Requests from 127.0.0.1 as fast as answers come, at most 2000 or 10 s: {admitted, refused}. */
-    private static int[] flood(ServerFixture fixture, AtomicBoolean flooding) throws Exception {
+    private static int[] flood(ServerFixture fixture, AtomicBoolean flooding, CountDownLatch refused) throws Exception {
         int[] counts = new int[2];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (int i = 0; i < 2000 && flooding.get() && System.nanoTime() < deadline; i++) {
-            counts[fixture.get("/networkmap").statusCode() == 429 ? 1 : 0]++;
+            boolean limited = fixture.get("/networkmap").statusCode() == 429;
+            counts[limited ? 1 : 0]++;
+            if (limited) {
+                refused.countDown();
+            }
         }
         return counts;
     }

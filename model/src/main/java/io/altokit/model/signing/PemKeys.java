@@ -79,6 +79,14 @@ public final class PemKeys {
         }
     }
 
+    /**
+     * The RFC 7638 JWK thumbprint of an Ed25519 public key (base64url, 43 characters): the default
+     * {@code keyid} of a server key, which a client holding only the public key computes the same way.
+     */
+    public static String thumbprint(PublicKey key) {
+        return Ed25519.thumbprint(Ed25519.raw(key));
+    }
+
     /** A public key as SubjectPublicKeyInfo PEM text (what {@code openssl pkey -pubout} prints). */
     public static String toPem(PublicKey key) {
         return pem(PUBLIC_LABEL, key.getEncoded());

@@ -1,20 +1,21 @@
 package io.altokit.model.signing;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Signs ALTO responses per RFC 9421 with Ed25519. Covered components, in this order:
- * {@code "@status" "content-type" "content-digest"} and {@code "etag"} when the response has one;
- * parameters {@code ;created=<unix seconds>;keyid="<id>";alg="ed25519"}. The Content-Digest (RFC 9530)
+ * {@code "@status" "content-type" "content-digest"} and {@code "etag"} when the response has one,
+ * then, when the answered request is given, {@code "@method";req "@path";req} and
+ * {@code "content-digest";req} if the request had one (see {@link RequestBinding}); parameters {@code ;created=<unix seconds>;keyid="<id>";alg="ed25519"}. The Content-Digest (RFC 9530)
  * is computed here from the body, so the body is bound to the signature through it.
  *
  * <p>Thread-safe and immutable; one instance per server key.
@@ -23,7 +24,7 @@ public final class ResponseSigner {
     public static final String DEFAULT_LABEL = "alto";
     public static final String ALG = "ed25519";
 
-    private final PrivateKey key;
+    private final Ed25519PrivateKeyParameters key;
     private final String keyId;
     private final String label;
     private final Clock clock;
@@ -40,7 +41,12 @@ public final class ResponseSigner {
     }
 
     public static Builder builder(PrivateKey key, String keyId) {
-        return new Builder(key, keyId);
+        return new Builder(key, Objects.requireNonNull(keyId, "keyId"));
+    }
+
+    /** A signer whose keyid is the RFC 7638 thumbprint of the key's public half ({@link PemKeys#thumbprint}). */
+    public static Builder builder(PrivateKey key) {
+        return new Builder(key, null);
     }
 
     public String keyId() {
@@ -61,6 +67,15 @@ public final class ResponseSigner {
      * present; any Content-Digest there is ignored and replaced) and its body as sent on the wire.
      */
     public SignedResponse sign(int status, HttpFields fields, byte[] body) {
+        return sign(status, fields, body, Optional.empty());
+    }
+
+    /** As {@link #sign(int, HttpFields, byte[])}, binding the answer to the request it answers. */
+    public SignedResponse sign(int status, HttpFields fields, byte[] body, RequestBinding request) {
+        return sign(status, fields, body, Optional.of(request));
+    }
+
+    private SignedResponse sign(int status, HttpFields fields, byte[] body, Optional<RequestBinding> request) {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(body, "body");
         String contentDigest = ContentDigest.fieldValue(body, digestAlgorithms);
@@ -70,8 +85,10 @@ public final class ResponseSigner {
         if (includeAlg) {
             params.alg(ALG);
         }
-        SignatureBase base = SignatureBase.of(components(status, fields, contentDigest), params.build());
-        byte[] signature = signBase(key, base);
+        List<SignatureBase.Component> components = components(status, fields, contentDigest);
+        request.ifPresent(r -> components.addAll(r.components()));
+        SignatureBase base = SignatureBase.of(components, params.build());
+        byte[] signature = Ed25519.sign(key, base.bytes());
         return new SignedResponse(contentDigest,
                 label + "=" + base.signatureParamsValue(),
                 label + "=:" + Base64.getEncoder().encodeToString(signature) + ":",
@@ -83,7 +100,7 @@ public final class ResponseSigner {
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
-        List<SignatureBase.Component> components = new ArrayList<>(4);
+        List<SignatureBase.Component> components = new ArrayList<>(7);
         components.add(new SignatureBase.Component("@status", Integer.toString(status)));
         components.add(new SignatureBase.Component("content-type", fields.value("content-type")
                 .orElseThrow(() -> new IllegalArgumentException("a signed response needs a Content-Type"))));
@@ -94,18 +111,11 @@ public final class ResponseSigner {
 
     /** The raw Ed25519 signature (64 bytes) over a signature base. */
     public static byte[] signBase(PrivateKey key, SignatureBase base) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(key);
-            ed25519.update(base.bytes());
-            return ed25519.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
-        }
+        return Ed25519.sign(Ed25519.privateKey(key), base.bytes());
     }
 
     public static final class Builder {
-        private final PrivateKey key;
+        private final Ed25519PrivateKeyParameters key;
         private final String keyId;
         private String label = DEFAULT_LABEL;
         private Clock clock = Clock.systemUTC();
@@ -113,19 +123,12 @@ public final class ResponseSigner {
         private ContentDigest.Algorithm[] digestAlgorithms = {ContentDigest.Algorithm.SHA_256};
 
         private Builder(PrivateKey key, String keyId) {
-            this.key = Objects.requireNonNull(key, "key");
-            this.keyId = Objects.requireNonNull(keyId, "keyId");
-            if (keyId.isEmpty()) {
+            this.key = Ed25519.privateKey(Objects.requireNonNull(key, "key"));
+            this.keyId = keyId != null ? keyId : Ed25519.thumbprint(this.key.generatePublicKey().getEncoded());
+            if (this.keyId.isEmpty()) {
                 throw new IllegalArgumentException("keyid must not be empty");
             }
-            StructuredFields.serializeString(keyId); // printable ASCII only
-            try {
-                Signature.getInstance("Ed25519").initSign(key);
-            } catch (InvalidKeyException e) {
-                throw new IllegalArgumentException("not an Ed25519 private key: " + key.getAlgorithm(), e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK lacks Ed25519", e);
-            }
+            StructuredFields.serializeString(this.keyId); // printable ASCII only
         }
 
         /** The signature label in Signature-Input and Signature (default {@code alto}). */

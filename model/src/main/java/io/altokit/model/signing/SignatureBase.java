@@ -14,14 +14,28 @@ import java.util.Set;
  * trailing LF. The {@code @signature-params} value is also the Signature-Input member value.
  */
 public final class SignatureBase {
+    /** The component parameter marking a request component in a response signature. */
+    static final String REQ = "req";
+
     private final List<Component> components;
     private final SignatureParameters parameters;
 
     /**
      * A covered component: its identifier (a lower-case field name or a derived component such as
-     * {@code @status}) and its canonical value in this message.
+     * {@code @status}), whether it is taken from the request the response answers (the {@code req}
+     * parameter of RFC 9421 section 2.4), and its canonical value.
      */
-    public record Component(String id, String value) {
+    public record Component(String id, boolean fromRequest, String value) {
+        /** A component of the signed message itself. */
+        public Component(String id, String value) {
+            this(id, false, value);
+        }
+
+        /** A component of the request a response answers ({@code "id";req}). */
+        public static Component ofRequest(String id, String value) {
+            return new Component(id, true, value);
+        }
+
         public Component {
             if (id.isEmpty() || !id.equals(id.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("component identifiers are lower case: " + id);
@@ -31,6 +45,11 @@ public final class SignatureBase {
             }
             StructuredFields.serializeString(id);
             checkValue(id, value);
+        }
+
+        /** The serialised component identifier, e.g. {@code "content-type"} or {@code "@path";req}. */
+        public String identifier() {
+            return StructuredFields.serializeString(id) + (fromRequest ? ";" + REQ : "");
         }
     }
 
@@ -42,8 +61,8 @@ public final class SignatureBase {
     public static SignatureBase of(List<Component> components, SignatureParameters parameters) {
         Set<String> seen = new HashSet<>();
         for (Component c : components) {
-            if (!seen.add(c.id())) {
-                throw new IllegalArgumentException("component covered twice: " + c.id());
+            if (!seen.add(c.identifier())) {
+                throw new IllegalArgumentException("component covered twice: " + c.identifier());
             }
         }
         return new SignatureBase(components, parameters);
@@ -61,7 +80,7 @@ public final class SignatureBase {
     public String signatureParamsValue() {
         List<StructuredFields.Item> ids = new ArrayList<>(components.size());
         for (Component c : components) {
-            ids.add(new StructuredFields.Item(c.id(), Map.of()));
+            ids.add(new StructuredFields.Item(c.id(), c.fromRequest() ? Map.of(REQ, Boolean.TRUE) : Map.of()));
         }
         return StructuredFields.serializeInnerList(ids, parameters.asMap());
     }
@@ -70,7 +89,7 @@ public final class SignatureBase {
     public String text() {
         StringBuilder out = new StringBuilder();
         for (Component c : components) {
-            out.append(StructuredFields.serializeString(c.id())).append(": ").append(c.value()).append('\n');
+            out.append(c.identifier()).append(": ").append(c.value()).append('\n');
         }
         return out.append("\"@signature-params\": ").append(signatureParamsValue()).toString();
     }

@@ -11,10 +11,9 @@ import static io.altokit.model.signing.VerificationFailure.UNKNOWN_KEYID;
 import static io.altokit.model.signing.VerificationFailure.UNSUPPORTED_ALGORITHM;
 import static io.altokit.model.signing.VerificationFailure.UNSUPPORTED_COMPONENT;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ import java.util.Optional;
 public final class SignatureVerifier {
     private static final List<String> REQUIRED = List.of("@status", "content-type", "content-digest");
 
-    private final Map<String, PublicKey> keys;
+    private final Map<String, Ed25519PublicKeyParameters> keys;
     private final String label;
     private final Optional<Duration> maxAge;
     private final Duration clockSkew;
@@ -65,17 +64,30 @@ public final class SignatureVerifier {
      * @param body   the body bytes as received (before any content decoding the digest was not made over)
      */
     public VerificationResult verify(int status, HttpFields fields, byte[] body) {
-        if (fields == null || body == null) {
+        return verify(status, fields, body, Optional.empty());
+    }
+
+    /**
+     * Verifies a received response to a request this client sent: besides the response components,
+     * the signature must cover the request's {@code "@method";req}, {@code "@path";req} and, when the
+     * request carried one, {@code "content-digest";req}, with the values of this request.
+     */
+    public VerificationResult verify(int status, HttpFields fields, byte[] body, RequestBinding request) {
+        return verify(status, fields, body, Optional.of(request));
+    }
+
+    private VerificationResult verify(int status, HttpFields fields, byte[] body, Optional<RequestBinding> request) {
+        if (fields == null || body == null || request == null) {
             return new VerificationResult.Rejected(MISSING_FIELD, "no fields or no body given");
         }
         try {
-            return check(status, fields, body);
+            return check(status, fields, body, request);
         } catch (VerificationException e) {
             return new VerificationResult.Rejected(e.failure(), e.getMessage());
         }
     }
 
-    private VerificationResult.Verified check(int status, HttpFields fields, byte[] body) {
+    private VerificationResult.Verified check(int status, HttpFields fields, byte[] body, Optional<RequestBinding> request) {
         String inputField = fields.value(SignedResponse.SIGNATURE_INPUT)
                 .orElseThrow(() -> new VerificationException(MISSING_FIELD, "no Signature-Input field"));
         String signatureField = fields.value(SignedResponse.SIGNATURE)
@@ -99,26 +111,29 @@ public final class SignatureVerifier {
         if (params.alg().isPresent() && !params.alg().get().equals(ResponseSigner.ALG)) {
             throw new VerificationException(UNSUPPORTED_ALGORITHM, "alg=\"" + params.alg().get() + "\", only ed25519 is accepted");
         }
-        PublicKey key = keys.get(keyId);
+        Ed25519PublicKeyParameters key = keys.get(keyId);
         if (key == null) {
             throw new VerificationException(UNKNOWN_KEYID, "keyid \"" + keyId + "\" is not trusted");
         }
 
         List<String> ids = componentIds(covered);
         for (String required : REQUIRED) {
-            if (!ids.contains(required)) {
-                throw new VerificationException(INSUFFICIENT_COVERAGE, "the signature does not cover " + required);
-            }
+            requireCoverage(ids, StructuredFields.serializeString(required));
         }
-        if (requireEtagCoverage && fields.contains("etag") && !ids.contains("etag")) {
+        if (requireEtagCoverage && fields.contains("etag") && !ids.contains("\"etag\"")) {
             throw new VerificationException(INSUFFICIENT_COVERAGE, "the response has an ETag the signature does not cover");
+        }
+        if (request.isPresent()) {
+            for (SignatureBase.Component bound : request.get().components()) {
+                requireCoverage(ids, bound.identifier());
+            }
         }
 
         checkTime(created, params);
 
-        List<SignatureBase.Component> components = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            components.add(new SignatureBase.Component(id, componentValue(id, status, fields)));
+        List<SignatureBase.Component> components = new ArrayList<>(covered.items().size());
+        for (StructuredFields.Item item : covered.items()) {
+            components.add(component((String) item.value(), !item.params().isEmpty(), status, fields, request));
         }
         SignatureBase base;
         try {
@@ -126,14 +141,16 @@ public final class SignatureVerifier {
         } catch (IllegalArgumentException e) {
             throw new VerificationException(MALFORMED_FIELD, e.getMessage());
         }
-        if (!verifyEd25519(key, base, sigBytes.bytes())) {
+        if (!Ed25519.verify(key, base.bytes(), sigBytes.bytes())) {
             throw new VerificationException(BAD_SIGNATURE, "the Ed25519 signature of keyid \"" + keyId
                     + "\" does not verify over the signature base");
         }
         String digestField = fields.value(ContentDigest.FIELD)
                 .orElseThrow(() -> new VerificationException(MISSING_FIELD, "no Content-Digest field"));
         ContentDigest.Algorithm digestAlgorithm = ContentDigest.verify(digestField, body);
-        return new VerificationResult.Verified(label, keyId, Instant.ofEpochSecond(created), ids, digestAlgorithm);
+        // listed as plain names, request components with their parameter: @status, content-type, @path;req
+        List<String> names = ids.stream().map(id -> id.replace("\"", "")).toList();
+        return new VerificationResult.Verified(label, keyId, Instant.ofEpochSecond(created), names, digestAlgorithm);
     }
 
     private StructuredFields.Member member(String fieldValue, String fieldName) {
@@ -166,25 +183,49 @@ public final class SignatureVerifier {
         return SignatureParameters.fromParsed(new LinkedHashMap<>(raw));
     }
 
+    private static void requireCoverage(List<String> identifiers, String required) {
+        if (!identifiers.contains(required)) {
+            throw new VerificationException(INSUFFICIENT_COVERAGE, "the signature does not cover " + required);
+        }
+    }
+
+    /** The serialised identifiers of the covered components, e.g. {@code "@status"}, {@code "@path";req}. */
     private static List<String> componentIds(StructuredFields.InnerList covered) {
         List<String> ids = new ArrayList<>(covered.items().size());
         for (StructuredFields.Item item : covered.items()) {
             if (!(item.value() instanceof String id)) {
                 throw new VerificationException(MALFORMED_FIELD, "a covered component identifier is not a string");
             }
-            if (!item.params().isEmpty()) {
-                throw new VerificationException(UNSUPPORTED_COMPONENT, "component parameters are not supported: \"" + id + "\""
-                        + StructuredFields.serializeParams(item.params()));
+            boolean onlyReq = item.params().size() == 1 && Boolean.TRUE.equals(item.params().get(SignatureBase.REQ));
+            if (!item.params().isEmpty() && !onlyReq) {
+                throw new VerificationException(UNSUPPORTED_COMPONENT, "component parameters other than req are not supported: \""
+                        + id + "\"" + StructuredFields.serializeParams(item.params()));
             }
             if (id.isEmpty() || !id.equals(id.toLowerCase(java.util.Locale.ROOT))) {
                 throw new VerificationException(MALFORMED_FIELD, "component identifier not in lower case: \"" + id + "\"");
             }
-            if (ids.contains(id)) {
-                throw new VerificationException(MALFORMED_FIELD, "component covered twice: \"" + id + "\"");
+            String identifier = StructuredFields.serializeString(id) + (onlyReq ? ";" + SignatureBase.REQ : "");
+            if (ids.contains(identifier)) {
+                throw new VerificationException(MALFORMED_FIELD, "component covered twice: " + identifier);
             }
-            ids.add(id);
+            ids.add(identifier);
         }
         return ids;
+    }
+
+    private static SignatureBase.Component component(String id, boolean fromRequest, int status, HttpFields fields,
+                                                     Optional<RequestBinding> request) {
+        try {
+            if (!fromRequest) {
+                return new SignatureBase.Component(id, componentValue(id, status, fields));
+            }
+            RequestBinding answered = request.orElseThrow(() -> new VerificationException(UNSUPPORTED_COMPONENT,
+                    "the signature covers the request component \"" + id + "\";req but no request was given"));
+            return SignatureBase.Component.ofRequest(id, answered.value(id).orElseThrow(() -> new VerificationException(
+                    UNSUPPORTED_COMPONENT, "request component \"" + id + "\";req is not supported or the request has none")));
+        } catch (IllegalArgumentException e) {
+            throw new VerificationException(MALFORMED_FIELD, e.getMessage());
+        }
     }
 
     private static String componentValue(String id, int status, HttpFields fields) {
@@ -220,23 +261,11 @@ public final class SignatureVerifier {
 
     /** Checks a raw Ed25519 signature over a signature base. */
     public static boolean verifyEd25519(PublicKey key, SignatureBase base, byte[] signature) {
-        if (signature.length != 64) {
-            return false;
-        }
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(base.bytes());
-            return ed25519.verify(signature);
-        } catch (java.security.SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 verification unavailable: " + e.getMessage(), e);
-        }
+        return Ed25519.verify(Ed25519.publicKey(key), base.bytes(), signature);
     }
 
     public static final class Builder {
-        private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+        private final Map<String, Ed25519PublicKeyParameters> keys = new LinkedHashMap<>();
         private String label = ResponseSigner.DEFAULT_LABEL;
         private Optional<Duration> maxAge = Optional.empty();
         private Duration clockSkew = Duration.ofSeconds(60);
@@ -249,16 +278,13 @@ public final class SignatureVerifier {
         /** Trusts an Ed25519 public key under a keyid; several keys allow rotation. */
         public Builder trust(String keyId, PublicKey key) {
             Objects.requireNonNull(keyId, "keyId");
-            Objects.requireNonNull(key, "key");
-            try {
-                Signature.getInstance("Ed25519").initVerify(key);
-            } catch (InvalidKeyException e) {
-                throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm(), e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK lacks Ed25519", e);
-            }
-            keys.put(keyId, key);
+            keys.put(keyId, Ed25519.publicKey(Objects.requireNonNull(key, "key")));
             return this;
+        }
+
+        /** Trusts a key under its default keyid, the RFC 7638 thumbprint ({@link PemKeys#thumbprint}). */
+        public Builder trust(PublicKey key) {
+            return trust(PemKeys.thumbprint(key), key);
         }
 
         public Builder label(String label) {

@@ -13,7 +13,9 @@ public sealed interface VerificationResult permits VerificationResult.Verified, 
 
     /**
      * The signature with this label, made by the key with this id at {@code created}, covers these
-     * components, and the body matches Content-Digest under {@code digestAlgorithm}.
+     * components (names as in the signature base without quotes, request components with their
+     * parameter: {@code @status}, {@code content-type}, {@code @path;req}), and the body matches
+     * Content-Digest under {@code digestAlgorithm}.
      */
     record Verified(String label, String keyId, Instant created, List<String> coveredComponents,
                     ContentDigest.Algorithm digestAlgorithm) implements VerificationResult {
