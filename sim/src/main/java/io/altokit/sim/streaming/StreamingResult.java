@@ -1,5 +1,7 @@
 package io.altokit.sim.streaming;
 
+import io.altokit.sim.report.Summary;
+
 /**
  * What a live-streaming run measured. Traffic counts every byte delivered over the whole run;
  * delay and deadline figures count the chunks created after the warm-up whose deadline fell
@@ -24,4 +26,21 @@ public record StreamingResult(String policy, long seed, int peers, int ases, dou
                               double transitCostPerGb, double transitUtilisationMean, double transitUtilisationMax,
                               double[] asInboundBytes, double bytesDelivered, double bytesInterAs,
                               long chunksDelivered, long chunksLate, double bytesInFlight) {
+
+    /** The headline figures; the first five are the ones every report carries. */
+    public Summary summary() {
+        return Summary.builder()
+                .put("policy", policy)
+                .put("inter_as_traffic_share", interAsTrafficShare)
+                .put("chunk_delay_mean_s", chunkDelayMeanS)
+                .put("chunk_delay_p95_s", chunkDelayP95S)
+                .put("deadline_miss_share", deadlineMissShare)
+                .put("transit_cost_per_gb", transitCostPerGb)
+                .put("transit_utilisation_mean", transitUtilisationMean)
+                .put("transit_utilisation_max", transitUtilisationMax)
+                .put("seed", seed)
+                .put("peers", peers)
+                .put("ases", ases)
+                .build();
+    }
 }
