@@ -1,7 +1,7 @@
 package io.altokit.sim.streaming;
 
 import io.altokit.sim.flow.FlowNetwork;
-import io.altokit.sim.select.Bootstrap;
+import io.altokit.sim.select.Tracker;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.stats.Histogram;
 import io.altokit.sim.topology.Topology;
@@ -93,7 +93,7 @@ public final class StreamingSimulator {
             SplittableRandom policyRandom = root.split();
             sourceAs = root.split().nextInt(ases);
             PeerSelection policy = PeerSelection.named(config.policy(), topology);
-            neighbours = Bootstrap.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
+            neighbours = Tracker.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
                     candidateRandom, policyRandom);
             double[] capacity = new double[2 * peers + 1 + 2 * ases];
             for (int p = 0; p < peers; p++) {

@@ -47,12 +47,19 @@ class PeerSelectionTest {
     }
 
     @Test
-    void bootstrapOffersDistinctOtherPeers() {
-        Bootstrap bootstrap = new Bootstrap(50, 30);
-        int[] offered = bootstrap.candidatesFor(7, new SplittableRandom(3));
+    void trackerOffersDistinctOtherPresentPeers() {
+        Tracker tracker = Tracker.withEveryone(50, 30);
+        int[] offered = tracker.candidatesFor(7, new SplittableRandom(3));
         assertThat(offered).hasSize(30).doesNotContain(7);
         assertThat(Arrays.stream(offered).distinct().count()).isEqualTo(30);
-        assertThat(new Bootstrap(5, 30).candidatesFor(2, new SplittableRandom(3))).containsExactlyInAnyOrder(0, 1, 3, 4);
+        Tracker few = Tracker.withEveryone(5, 30);
+        assertThat(few.candidatesFor(2, new SplittableRandom(3))).containsExactlyInAnyOrder(0, 1, 3, 4);
+        few.leave(3);
+        few.leave(3);
+        assertThat(few.presentCount()).isEqualTo(4);
+        assertThat(few.candidatesFor(2, new SplittableRandom(4))).containsExactlyInAnyOrder(0, 1, 4);
+        assertThat(few.candidatesFor(3, new SplittableRandom(4))).as("a peer not present is offered everyone present")
+                .containsExactlyInAnyOrder(0, 1, 2, 4);
     }
 
     @Test
