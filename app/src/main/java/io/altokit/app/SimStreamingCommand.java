@@ -65,10 +65,7 @@ final class SimStreamingCommand implements Callable<Integer> {
                     Math.min(base.warmupS(), durationS / 4), playoutDelayS, neighbours, candidates, base.parallelRequests(),
                     base.sourceUplinkBps(), base.sourceFanout(), base.stepS());
             for (String policy : policies) {
-                if (!PeerSelection.NAMES.contains(policy)) {
-                    throw new IllegalArgumentException("unknown policy \"" + policy + "\"; known: " + String.join(", ", PeerSelection.NAMES));
-                }
-                configs.add(base.withPolicy(policy));
+                configs.add(base.withPolicy(PeerSelection.requireKnown(policy)));
             }
             network = Topology.generate(topologySpec);
         } catch (IllegalArgumentException e) {

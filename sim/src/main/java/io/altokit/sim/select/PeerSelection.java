@@ -29,12 +29,23 @@ public sealed interface PeerSelection permits RandomSelection, RttSelection, Alt
      * @throws IllegalArgumentException for another name
      */
     static PeerSelection named(String name, Topology topology) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return switch (requireKnown(name)) {
             case "random" -> new RandomSelection();
             case "rtt" -> new RttSelection(topology);
             case "alto" -> new AltoSelection("alto", topology, 0);
-            case "alto-random" -> new AltoSelection("alto-random", topology, 0.2);
-            default -> throw new IllegalArgumentException("unknown policy \"" + name + "\"; known: " + String.join(", ", NAMES));
+            default -> new AltoSelection("alto-random", topology, 0.2);
         };
+    }
+
+    /**
+     * @return the name in lower case
+     * @throws IllegalArgumentException naming the known policies when it is none of them
+     */
+    static String requireKnown(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(lower)) {
+            throw new IllegalArgumentException("unknown policy \"" + name + "\"; known: " + String.join(", ", NAMES));
+        }
+        return lower;
     }
 }
