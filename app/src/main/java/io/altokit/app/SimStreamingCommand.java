@@ -60,9 +60,9 @@ final class SimStreamingCommand implements Callable<Integer> {
         Topology network;
         try {
             TopologySpec topologySpec = topology.spec(CapacityMix.BROADBAND, seed);
-            StreamingConfig base = StreamingConfig.defaults(topologySpec, policies.getFirst());
+            StreamingConfig base = StreamingConfig.defaults(topologySpec, policies.getFirst()).withDuration(durationS);
             base = new StreamingConfig(topologySpec, base.policy(), rateKbps * 1000, base.chunkS(), durationS,
-                    Math.min(base.warmupS(), durationS / 4), playoutDelayS, neighbours, candidates, base.parallelRequests(),
+                    base.warmupS(), playoutDelayS, neighbours, candidates, base.parallelRequests(),
                     base.sourceUplinkBps(), base.sourceFanout(), base.stepS());
             for (String policy : policies) {
                 configs.add(base.withPolicy(PeerSelection.requireKnown(policy)));

@@ -65,8 +65,9 @@ public record StreamingConfig(TopologySpec topology, String policy, double strea
                 candidates, parallelRequests, sourceUplinkBps, sourceFanout, stepS);
     }
 
+    /** The duration, with the warm-up cut to a quarter of it if it was longer. */
     public StreamingConfig withDuration(double value) {
-        return new StreamingConfig(topology, policy, streamRateBps, chunkS, value, warmupS, playoutDelayS, neighbours,
+        return new StreamingConfig(topology, policy, streamRateBps, chunkS, value, Math.min(warmupS, value / 4), playoutDelayS, neighbours,
                 candidates, parallelRequests, sourceUplinkBps, sourceFanout, stepS);
     }
 

@@ -91,7 +91,7 @@ class StreamingSimulatorTest {
 
     @Test
     void refusesConfigurationsItCannotRun() {
-        assertThatIllegalArgumentException().isThrownBy(() -> small("alto").withDuration(20))
+        assertThatIllegalArgumentException().isThrownBy(() -> small("alto").withDuration(12))
                 .withMessageContaining("shorter than the duration");
         StreamingConfig base = small("alto");
         assertThatIllegalArgumentException().isThrownBy(() -> new StreamingConfig(SMALL, "alto", 1e6, 0.1, 90, 10, 10, 20,
