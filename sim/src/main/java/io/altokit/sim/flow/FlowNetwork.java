@@ -34,6 +34,8 @@ public final class FlowNetwork {
     private double[] remaining = new double[0];
     private double[] rate = new double[0];
     private double[] startAt = new double[0];
+    /** Per flow, during allocation: whether it takes part in the current filling pass. */
+    private boolean[] growing = new boolean[0];
     private int[] sender = new int[0];
     private int[] receiver = new int[0];
     private int[] item = new int[0];
@@ -100,6 +102,7 @@ public final class FlowNetwork {
             remaining = Arrays.copyOf(remaining, size);
             rate = Arrays.copyOf(rate, size);
             startAt = Arrays.copyOf(startAt, size);
+            growing = Arrays.copyOf(growing, size);
             sender = Arrays.copyOf(sender, size);
             receiver = Arrays.copyOf(receiver, size);
             item = Arrays.copyOf(item, size);
@@ -155,7 +158,8 @@ public final class FlowNetwork {
             Arrays.fill(users, 0);
             for (int i = 0; i < liveCount; i++) {
                 int flow = live[i];
-                if (startAt[flow] <= now && !frozen(flow)) {
+                growing[flow] = startAt[flow] <= now && (pass == 0 || !frozen(flow));
+                if (growing[flow]) {
                     for (int k = flow * PATH, end = k + PATH; k < end; k++) {
                         if (path[k] >= 0) {
                             users[path[k]]++;
@@ -165,7 +169,7 @@ public final class FlowNetwork {
             }
             for (int i = 0; i < liveCount; i++) {
                 int flow = live[i];
-                if (startAt[flow] > now || frozen(flow)) {
+                if (!growing[flow]) {
                     continue;
                 }
                 double share = Double.POSITIVE_INFINITY;

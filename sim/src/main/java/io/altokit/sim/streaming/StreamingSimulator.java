@@ -65,6 +65,8 @@ public final class StreamingSimulator {
         private final SplittableRandom schedulingRandom = root.split();
         private final int sourceAs;
         private final long[] have = new long[peers + 1];
+        /** A node's buffer map while it has a free upload slot, else 0: what it can offer now. */
+        private final long[] offer = new long[peers + 1];
         private final long[] pending = new long[peers];
         private final int[] downloads = new int[peers];
         private final int[] uploads = new int[peers + 1];
@@ -72,7 +74,10 @@ public final class StreamingSimulator {
         /** Uploads a node serves at once: enough to keep each at half the stream rate or more. */
         private final int[] slots = new int[peers + 1];
         private final double chunkBits = config.chunkBytes() * 8;
-        private final int[][] neighbours;
+        /** Peer p's neighbours, in its policy's order, at p * stride .. p * stride + neighbourCount[p] - 1. */
+        private final int[] neighbours;
+        private final int[] neighbourCount = new int[peers];
+        private final int stride = config.neighbours();
         private final FlowNetwork network;
         private final double[] asInbound = new double[ases];
         private final double[] asOutbound = new double[ases];
@@ -93,8 +98,13 @@ public final class StreamingSimulator {
             SplittableRandom policyRandom = root.split();
             sourceAs = root.split().nextInt(ases);
             PeerSelection policy = PeerSelection.named(config.policy(), topology);
-            neighbours = Tracker.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
+            int[][] chosen = Tracker.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
                     candidateRandom, policyRandom);
+            neighbours = new int[peers * stride]; // one flat array: the scheduler's inner loop walks it
+            for (int p = 0; p < peers; p++) {
+                System.arraycopy(chosen[p], 0, neighbours, p * stride, chosen[p].length);
+                neighbourCount[p] = chosen[p].length;
+            }
             double[] capacity = new double[2 * peers + 1 + 2 * ases];
             for (int p = 0; p < peers; p++) {
                 uplinkBps[p] = topology.uplinkBps(p);
@@ -186,6 +196,7 @@ public final class StreamingSimulator {
                 }
                 long bit = 1L << (chunk - base);
                 have[source] |= bit;
+                refreshOffer(source);
                 for (int pushed = 0; pushed < config.sourceFanout(); ) {
                     int peer = schedulingRandom.nextInt(peers);
                     if ((pending[peer] & bit) == 0) {
@@ -200,6 +211,7 @@ public final class StreamingSimulator {
         private void slide(int shift) {
             for (int node = 0; node <= peers; node++) {
                 have[node] >>>= shift;
+                offer[node] >>>= shift;
             }
             for (int p = 0; p < peers; p++) {
                 pending[p] >>>= shift;
@@ -209,7 +221,9 @@ public final class StreamingSimulator {
 
         private void schedule(double now) {
             int firstLive = nextDeadline - base; // chunks before it are past their deadline
-            long live = firstLive <= 0 ? -1L : firstLive >= StreamingConfig.WINDOW ? 0 : -1L << firstLive;
+            int produced = this.produced - base; // chunks from it on do not exist yet
+            long live = (firstLive <= 0 ? -1L : firstLive >= StreamingConfig.WINDOW ? 0 : -1L << firstLive)
+                    & (produced >= StreamingConfig.WINDOW ? -1L : (1L << produced) - 1);
             int start = schedulingRandom.nextInt(peers); // no peer always asks first
             for (int i = 0; i < peers; i++) {
                 int p = start + i < peers ? start + i : start + i - peers;
@@ -220,10 +234,11 @@ public final class StreamingSimulator {
                 if (lacking == 0) {
                     continue;
                 }
-                int[] around = neighbours[p];
+                int first = p * stride;
+                int last = first + neighbourCount[p];
                 long offered = 0;
-                for (int n : around) {
-                    offered |= have[n];
+                for (int k = first; k < last; k++) {
+                    offered |= offer[neighbours[k]];
                 }
                 long useful = offered & lacking;
                 while (useful != 0 && downloads[p] < config.parallelRequests()) {
@@ -231,8 +246,9 @@ public final class StreamingSimulator {
                     useful &= ~bit;
                     int supplier = -1;
                     double best = 0;
-                    for (int n : around) {
-                        if ((have[n] & bit) != 0 && uploads[n] < slots[n]) {
+                    for (int k = first; k < last; k++) {
+                        int n = neighbours[k];
+                        if ((offer[n] & bit) != 0) {
                             double rate = uplinkBps[n] / (uploads[n] + 1);
                             if (rate >= config.streamRateBps() / 2) { // the first in the policy's order that is fast enough
                                 best = rate;
@@ -263,7 +279,12 @@ public final class StreamingSimulator {
             int senderTransit = crossing && sender != source ? egress(fromAs) : FlowNetwork.NONE;
             int receiverTransit = crossing ? ingress(toAs) : FlowNetwork.NONE;
             uploads[sender]++;
+            refreshOffer(sender);
             network.add(chunkBytes, startAt, up(sender), down(receiver), senderTransit, receiverTransit, sender, receiver, chunk);
+        }
+
+        private void refreshOffer(int node) {
+            offer[node] = uploads[node] < slots[node] ? have[node] : 0;
         }
 
         @Override
@@ -285,6 +306,7 @@ public final class StreamingSimulator {
             int receiver = network.receiver(flow);
             int chunk = network.item(flow);
             uploads[sender]--;
+            refreshOffer(sender);
             if (sender != source) {
                 downloads[receiver]--;
             }
@@ -292,6 +314,7 @@ public final class StreamingSimulator {
                 long bit = 1L << (chunk - base);
                 pending[receiver] &= ~bit;
                 have[receiver] |= bit;
+                refreshOffer(receiver);
             }
             chunksDelivered++;
             if (time > deadline(chunk)) {
