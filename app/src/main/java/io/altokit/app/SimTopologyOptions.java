@@ -20,8 +20,9 @@ final class SimTopologyOptions {
     @Option(names = "--zipf", defaultValue = "1.0", description = "Zipf exponent for --placement zipf. Default: ${DEFAULT-VALUE}.")
     double zipfExponent;
 
-    @Option(names = "--transit-factor", defaultValue = "1.0",
-            description = "Each AS's transit link carries this factor times its peers' upload sum (times 0.5..1.5 per AS). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--transit-factor", defaultValue = "1.5",
+            description = "Each AS's transit link carries this factor times its peers' upload sum (times 0.5..1.5 per AS); "
+                    + "1.0 is the high-load scenario where the transit links of some ASes saturate. Default: ${DEFAULT-VALUE}.")
     double transitFactor;
 
     TopologySpec spec(CapacityMix capacities, long seed) {
