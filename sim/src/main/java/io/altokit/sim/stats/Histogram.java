@@ -39,10 +39,6 @@ public final class Histogram {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    public double max() {
-        return count == 0 ? Double.NaN : max;
-    }
-
     /** The upper edge of the bin holding the q-quantile (so within one bin width above it); NaN when empty. */
     public double quantile(double q) {
         if (count == 0) {

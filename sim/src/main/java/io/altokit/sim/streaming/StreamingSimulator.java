@@ -64,6 +64,7 @@ public final class StreamingSimulator {
         private final SplittableRandom root = new SplittableRandom(config.topology().seed() * 0x9E3779B97F4A7C15L + 7285);
         private final SplittableRandom schedulingRandom = root.split();
         private final int sourceAs;
+        private final PeerSelection policy;
         private final long[] have = new long[peers + 1];
         /** A node's buffer map while it has a free upload slot, else 0: what it can offer now. */
         private final long[] offer = new long[peers + 1];
@@ -97,7 +98,7 @@ public final class StreamingSimulator {
             SplittableRandom candidateRandom = root.split();
             SplittableRandom policyRandom = root.split();
             sourceAs = root.split().nextInt(ases);
-            PeerSelection policy = PeerSelection.named(config.policy(), topology);
+            policy = PeerSelection.named(config.policy(), topology);
             int[][] chosen = Tracker.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
                     candidateRandom, policyRandom);
             neighbours = new int[peers * stride]; // one flat array: the scheduler's inner loop walks it
@@ -338,7 +339,7 @@ public final class StreamingSimulator {
                     withPeers++;
                 }
             }
-            return new StreamingResult(config.policy(), config.topology().seed(), peers, ases,
+            return new StreamingResult(policy.name(), config.topology().seed(), peers, ases,
                     bytesDelivered == 0 ? 0 : bytesInterAs / bytesDelivered, delays.mean(), delays.quantile(0.95),
                     measuredPairs == 0 ? 0 : (double) misses / measuredPairs,
                     bytesDelivered == 0 ? 0 : transitFees / bytesDelivered,

@@ -516,7 +516,7 @@ public final class SwarmSimulator {
                 int flow = network.liveFlow(i);
                 held += config.pieceSize(network.item(flow) / maxConn) - network.remaining(flow);
             }
-            return new SwarmResult(config.policy(), config.topology().seed(), peers, ases, (double) finished / (peers - 1),
+            return new SwarmResult(policy.name(), config.topology().seed(), peers, ases, (double) finished / (peers - 1),
                     downloadTimes.mean(), downloadTimes.quantile(0.95),
                     bytesDelivered == 0 ? 0 : bytesInterAs / bytesDelivered,
                     capacityTime == 0 ? 0 : uploadedByPeers / capacityTime,
