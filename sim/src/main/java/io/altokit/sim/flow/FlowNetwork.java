@@ -34,8 +34,8 @@ public final class FlowNetwork {
     private double[] remaining = new double[0];
     private double[] rate = new double[0];
     private double[] startAt = new double[0];
-    /** Per flow, during allocation: whether it takes part in the current filling pass. */
-    private boolean[] growing = new boolean[0];
+    /** During allocation: the ids of the flows taking part in the current filling pass. */
+    private int[] growing = new int[0];
     private int[] sender = new int[0];
     private int[] receiver = new int[0];
     private int[] item = new int[0];
@@ -150,28 +150,26 @@ public final class FlowNetwork {
 
     void allocate(double now) {
         Arrays.fill(used, 0);
+        // Pass 0 over every started flow; later passes only over those that can still grow.
+        int count = 0;
         for (int i = 0; i < liveCount; i++) {
-            rate[live[i]] = 0;
+            int flow = live[i];
+            rate[flow] = 0;
+            if (startAt[flow] <= now) {
+                growing[count++] = flow;
+            }
         }
-        for (int pass = 0; pass < FILL_PASSES; pass++) {
-            // Count, per resource, the started flows that can still grow (none of their resources is full).
+        for (int pass = 0; pass < FILL_PASSES && count > 0; pass++) {
             Arrays.fill(users, 0);
-            for (int i = 0; i < liveCount; i++) {
-                int flow = live[i];
-                growing[flow] = startAt[flow] <= now && (pass == 0 || !frozen(flow));
-                if (growing[flow]) {
-                    for (int k = flow * PATH, end = k + PATH; k < end; k++) {
-                        if (path[k] >= 0) {
-                            users[path[k]]++;
-                        }
+            for (int i = 0; i < count; i++) {
+                for (int k = growing[i] * PATH, end = k + PATH; k < end; k++) {
+                    if (path[k] >= 0) {
+                        users[path[k]]++;
                     }
                 }
             }
-            for (int i = 0; i < liveCount; i++) {
-                int flow = live[i];
-                if (!growing[flow]) {
-                    continue;
-                }
+            for (int i = 0; i < count; i++) {
+                int flow = growing[i];
                 double share = Double.POSITIVE_INFINITY;
                 for (int k = flow * PATH, end = k + PATH; k < end; k++) {
                     int r = path[k];
@@ -187,6 +185,15 @@ public final class FlowNetwork {
                         }
                     }
                 }
+            }
+            if (pass + 1 < FILL_PASSES) { // keep the flows that cross no full resource
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    if (!frozen(growing[i])) {
+                        growing[kept++] = growing[i];
+                    }
+                }
+                count = kept;
             }
         }
     }

@@ -81,7 +81,6 @@ public final class StreamingSimulator {
         private final int stride = config.neighbours();
         private final FlowNetwork network;
         private final double[] asInbound = new double[ases];
-        private final double[] asOutbound = new double[ases];
         private final Histogram delays;
         private int base;
         private int produced;
@@ -290,13 +289,16 @@ public final class StreamingSimulator {
 
         @Override
         public void moved(int flow, double amount) {
-            bytesDelivered += amount;
-            int fromAs = asOf(network.sender(flow));
-            int toAs = topology.asOf(network.receiver(flow));
+            bytesDelivered += amount; // inter-AS bytes are counted per transfer, at its end (no transfer is cut off)
+        }
+
+        /** Counts {@code amount} bytes of a transfer between two nodes as crossing ASes if it does. */
+        private void countCrossing(int sender, int receiver, double amount) {
+            int fromAs = asOf(sender);
+            int toAs = topology.asOf(receiver);
             if (fromAs != toAs) {
                 bytesInterAs += amount;
                 asInbound[toAs] += amount;
-                asOutbound[fromAs] += amount;
                 transitFees += amount * topology.transitCost(fromAs, toAs);
             }
         }
@@ -308,6 +310,7 @@ public final class StreamingSimulator {
             int chunk = network.item(flow);
             uploads[sender]--;
             refreshOffer(sender);
+            countCrossing(sender, receiver, chunkBytes);
             if (sender != source) {
                 downloads[receiver]--;
             }
@@ -328,6 +331,7 @@ public final class StreamingSimulator {
         }
 
         private StreamingResult result() {
+            double inFlight = bytesInFlight(); // first: it adds the in-flight part of the inter-AS bytes
             double utilisationSum = 0;
             double utilisationMax = 0;
             int withPeers = 0;
@@ -344,13 +348,17 @@ public final class StreamingSimulator {
                     measuredPairs == 0 ? 0 : (double) misses / measuredPairs,
                     bytesDelivered == 0 ? 0 : transitFees / bytesDelivered,
                     utilisationSum / withPeers, utilisationMax, asInbound.clone(), bytesDelivered, bytesInterAs,
-                    chunksDelivered, chunksLate, bytesInFlight());
+                    chunksDelivered, chunksLate, inFlight);
         }
 
+        /** Bytes moved by transfers still under way; their inter-AS part is counted here. */
         private double bytesInFlight() {
             double moved = 0;
             for (int i = 0; i < network.liveFlows(); i++) {
-                moved += chunkBytes - network.remaining(network.liveFlow(i));
+                int flow = network.liveFlow(i);
+                double part = chunkBytes - network.remaining(flow);
+                countCrossing(network.sender(flow), network.receiver(flow), part);
+                moved += part;
             }
             return moved;
         }
