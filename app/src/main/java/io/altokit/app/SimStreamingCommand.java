@@ -3,6 +3,7 @@ package io.altokit.app;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.streaming.StreamingConfig;
 import io.altokit.sim.streaming.StreamingObserver;
+import io.altokit.sim.streaming.StreamingResult;
 import io.altokit.sim.streaming.StreamingSimulator;
 import io.altokit.sim.report.Summary;
 import io.altokit.sim.topology.CapacityMix;
@@ -14,8 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code alto sim streaming}: mesh-based P2P live streaming, one row per peer-selection policy. */
@@ -54,6 +59,10 @@ final class SimStreamingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per policy and line instead of the table.")
     private boolean json;
 
+    @Option(names = "--per-as", paramLabel = "FILE",
+            description = "Also write the per-AS load as CSV: policy, AS, peers, transit capacity and mean inbound rate (Mbps), utilisation.")
+    private Path perAs;
+
     @Override
     public Integer call() throws Exception {
         List<StreamingConfig> configs = new ArrayList<>();
@@ -73,10 +82,26 @@ final class SimStreamingCommand implements Callable<Integer> {
             return 2;
         }
         List<Summary> rows = new ArrayList<>();
+        List<String> perAsLines = new ArrayList<>(List.of("policy,as,peers,transit_capacity_mbps,inbound_mbps,utilisation"));
         for (StreamingConfig config : configs) {
-            rows.add(new StreamingSimulator(config, network, StreamingObserver.NONE).run().summary());
+            StreamingResult result = new StreamingSimulator(config, network, StreamingObserver.NONE).run();
+            rows.add(result.summary());
+            for (int as = 0; as < network.ases(); as++) {
+                double capacity = network.transitCapacityBps(as) / 1e6;
+                double inbound = result.asInboundBytes()[as] * 8 / durationS / 1e6;
+                perAsLines.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f,%.4f", result.policy(), as, network.peersIn(as),
+                        capacity, inbound, inbound / capacity));
+            }
         }
         SimOutput.print(spec.commandLine().getOut(), rows, json);
+        if (perAs != null) {
+            try {
+                Files.write(perAs, perAsLines);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("alto sim streaming: cannot write " + perAs + ": " + e.getMessage());
+                return 1;
+            }
+        }
         return 0;
     }
 }

@@ -64,6 +64,21 @@ class SimCommandsIT {
     }
 
     @Test
+    void streamingWritesThePerAsLoad() throws Exception {
+        Path csv = temp.resolve("per-as.csv");
+        Outcome run = alto("sim", "streaming", "--peers", "100", "--ases", "5", "--duration", "40", "--policy", "alto",
+                "--per-as", csv.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(1 + 5);
+        assertThat(lines.getFirst()).isEqualTo("policy,as,peers,transit_capacity_mbps,inbound_mbps,utilisation");
+        assertThat(lines.subList(1, 6)).allMatch(line -> line.startsWith("alto,"));
+        assertThat(lines.subList(1, 6).stream().mapToInt(line -> Integer.parseInt(line.split(",")[2])).sum()).isEqualTo(100);
+        assertThat(lines.subList(1, 6).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[5])).max().orElseThrow())
+                .isPositive().isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
     void swarmPrintsDownloadTimesAndATable() throws Exception {
         Outcome json = alto("sim", "swarm", "--peers", "100", "--ases", "10", "--file-mb", "2", "--policy", "alto", "--json");
         assertThat(json.exit()).as(json.err()).isZero();

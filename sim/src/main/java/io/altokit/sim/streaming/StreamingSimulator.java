@@ -38,7 +38,7 @@ public final class StreamingSimulator {
     private final StreamingObserver observer;
 
     public StreamingSimulator(StreamingConfig config, Topology topology, StreamingObserver observer) {
-        if (topology.spec() != config.topology() && !topology.spec().equals(config.topology())) {
+        if (!topology.spec().equals(config.topology())) {
             throw new IllegalArgumentException("the topology was generated from another spec than the configuration's");
         }
         this.config = config;
