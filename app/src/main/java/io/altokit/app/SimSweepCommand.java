@@ -28,7 +28,7 @@ import java.util.stream.LongStream;
 
 /** {@code alto sim sweep}: every policy over several seeds, written as CSV and PNG plots. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run every policy over several seeds (streaming and swarm), print means with 95% confidence intervals, write CSV and PNG plots.")
+        description = "Run every policy over several seeds (streaming and swarm), print means with 95%% confidence intervals, write CSV and PNG plots.")
 final class SimSweepCommand implements Callable<Integer> {
 
     /** The simulators a sweep can cover. */
