@@ -16,8 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +91,12 @@ final class SimSweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("alto sim sweep: " + e.getMessage());
             return 2;
+        }
+        try {
+            Files.createDirectories(out); // before hours of runs, not after
+        } catch (IOException e) {
+            err.println("alto sim sweep: cannot create " + out + " (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
+            return 1;
         }
         List<Long> seedList = LongStream.rangeClosed(1, seeds).boxed().toList();
         PrintWriter print = spec.commandLine().getOut();

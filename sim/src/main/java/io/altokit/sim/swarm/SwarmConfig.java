@@ -34,6 +34,9 @@ public record SwarmConfig(TopologySpec topology, String policy, double fileBytes
                 throw new IllegalArgumentException("sizes, times and capacities must be positive and finite, got " + value);
             }
         }
+        if (topology.peers() < 2) {
+            throw new IllegalArgumentException("a swarm needs the super-seed and at least one more peer, got " + topology.peers() + " peer");
+        }
         if (!(arrivalWindowS >= 0) || arrivalWindowS >= timeLimitS) {
             throw new IllegalArgumentException("the arrival window (" + arrivalWindowS + " s) must be shorter than the time limit ("
                     + timeLimitS + " s)");

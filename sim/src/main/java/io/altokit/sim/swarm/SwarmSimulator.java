@@ -50,9 +50,6 @@ public final class SwarmSimulator {
         if (!topology.spec().equals(config.topology())) {
             throw new IllegalArgumentException("the topology was generated from another spec than the configuration's");
         }
-        if (topology.peers() < 2) {
-            throw new IllegalArgumentException("a swarm needs the super-seed and at least one more peer");
-        }
         this.config = config;
         this.topology = topology;
         this.observer = observer;

@@ -13,6 +13,7 @@ import io.altokit.sim.topology.TopologySpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +132,9 @@ public record Sweep(String name, LongFunction<TopologySpec> topology, Runner run
             }
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sweep's results to " + directory + ": " + e.getMessage(), e);
+            String reason = e instanceof FileSystemException failure && failure.getReason() != null
+                    ? failure.getFile() + ": " + failure.getReason() : e.getClass().getSimpleName() + " " + e.getMessage();
+            throw new UncheckedIOException("cannot write the sweep's results to " + directory + " (" + reason + ")", e);
         }
     }
 }

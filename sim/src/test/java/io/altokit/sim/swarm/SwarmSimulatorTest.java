@@ -106,7 +106,7 @@ class SwarmSimulatorTest {
                         4, 10, 30, 0.25))
                 .withMessageContaining("arrival window");
         TopologySpec lonely = TopologySpec.of(1, 1, CapacityMix.PAPER_TABLE_1, 1);
-        assertThatIllegalArgumentException().isThrownBy(() -> new SwarmSimulator(SwarmConfig.defaults(lonely, "alto")))
+        assertThatIllegalArgumentException().isThrownBy(() -> SwarmConfig.defaults(lonely, "alto"))
                 .withMessageContaining("at least one more peer");
     }
 }
