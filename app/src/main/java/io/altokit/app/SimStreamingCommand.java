@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.sim.flow.FlowNetwork;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.streaming.StreamingConfig;
 import io.altokit.sim.streaming.StreamingObserver;
@@ -83,8 +84,20 @@ final class SimStreamingCommand implements Callable<Integer> {
         }
         List<Summary> rows = new ArrayList<>();
         List<String> perAsLines = new ArrayList<>(List.of("policy,as,peers,transit_capacity_mbps,inbound_mbps,utilisation"));
-        for (StreamingConfig config : configs) {
-            StreamingResult result = new StreamingSimulator(config, network, StreamingObserver.NONE).run();
+        List<StreamingResult> results = new ArrayList<>();
+        try (SimProgress bar = SimProgress.of("streaming", Math.round(durationS) * configs.size(), false)) {
+            for (StreamingConfig config : configs) {
+                long before = Math.round(durationS) * results.size();
+                StreamingObserver progress = new StreamingObserver() {
+                    @Override
+                    public void stepped(double time, FlowNetwork flows) {
+                        bar.stepTo(before + (long) time);
+                    }
+                };
+                results.add(new StreamingSimulator(config, network, progress).run());
+            }
+        }
+        for (StreamingResult result : results) {
             rows.add(result.summary());
             for (int as = 0; as < network.ases(); as++) {
                 double capacity = network.transitCapacityBps(as) / 1e6;

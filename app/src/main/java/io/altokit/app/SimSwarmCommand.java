@@ -64,8 +64,17 @@ final class SimSwarmCommand implements Callable<Integer> {
             return 2;
         }
         List<Summary> rows = new ArrayList<>();
-        for (SwarmConfig config : configs) {
-            rows.add(new SwarmSimulator(config, network, SwarmObserver.NONE).run().summary());
+        long downloads = (long) (network.peers() - 1) * configs.getFirst().pieces(); // pieces to deliver per run
+        try (SimProgress bar = SimProgress.of("swarm", downloads * configs.size(), false)) {
+            for (SwarmConfig config : configs) {
+                SwarmObserver progress = new SwarmObserver() {
+                    @Override
+                    public void delivered(int sender, int receiver, int piece, double arrived) {
+                        bar.step();
+                    }
+                };
+                rows.add(new SwarmSimulator(config, network, progress).run().summary());
+            }
         }
         SimOutput.print(spec.commandLine().getOut(), rows, json);
         return 0;

@@ -8,8 +8,6 @@ import io.altokit.sim.streaming.StreamingConfig;
 import io.altokit.sim.swarm.SwarmConfig;
 import io.altokit.sim.sweep.Sweep;
 import io.altokit.sim.topology.CapacityMix;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,8 +98,7 @@ final class SimSweepCommand implements Callable<Integer> {
         }
         List<Long> seedList = LongStream.rangeClosed(1, seeds).boxed().toList();
         PrintWriter print = spec.commandLine().getOut();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax((long) sweeps.size() * seeds * names.size())
-                .continuousUpdate().build()) {
+        try (SimProgress bar = SimProgress.of("sweep", (long) sweeps.size() * seeds * names.size(), true)) {
             for (Sweep sweep : sweeps) {
                 List<Summary> runs = sweep.runAll(names, seedList, threads, description -> bar.step());
                 List<Path> files = sweep.write(out, names, runs);
