@@ -47,9 +47,16 @@ final class QueryCommand {
             description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
+    @Mixin
+    private CredentialOptions credentials;
+
+    @Mixin
+    private TlsOptions tls;
+
     /** Runs one call and prints its answer, or the failure on standard error. */
     int run(CommandSpec command, Function<AltoClient, byte[]> call) {
-        try (AltoClient client = AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout).build()) {
+        try (AltoClient client = credentials.apply(tls.applyTo(AltoClient.builder(server)))
+                .connectTimeout(timeout).requestTimeout(timeout).build()) {
             command.commandLine().getOut().println(new String(call.apply(client), StandardCharsets.UTF_8));
             command.commandLine().getOut().flush();
             return 0;

@@ -12,6 +12,7 @@ import io.altokit.model.CostMode;
 import io.altokit.model.CostType;
 import io.altokit.model.IpBits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,13 +62,20 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "IP", description = "The address the peers are ranked for.")
     private String source;
 
+    @Mixin
+    private CredentialOptions credentials;
+
     @Parameters(arity = "1..*", paramLabel = "PEER", description = "Candidate peer addresses.")
     private List<String> peers;
+
+    @Mixin
+    private TlsOptions tls;
 
     @Override
     public Integer call() throws Exception {
         InetAddress from;
         List<InetAddress> candidates = new ArrayList<>();
+        AltoClient.Builder clientBuilder;
         try {
             from = parse(source);
             for (String peer : peers) {
@@ -76,12 +84,14 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
+            clientBuilder = credentials.apply(tls.applyTo(AltoClient.builder(server)))
+                    .connectTimeout(timeout).requestTimeout(timeout);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("alto rank: " + e.getMessage());
             return 2;
         }
         Ranking ranking;
-        try (AltoClient client = AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout).build()) {
+        try (AltoClient client = clientBuilder.build()) {
             PeerRanker.Builder builder = PeerRanker.builder(client)
                     .strategy(mode == Mode.MAP ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
                     .costType(new CostType(metric, CostMode.NUMERICAL))

@@ -6,6 +6,7 @@ import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
+import io.altokit.server.protection.Protection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code alto serve}: runs the ALTO server until SIGTERM/SIGINT, then shuts down gracefully. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve ALTO (RFC 7285) over HTTP; without --config, the embedded example network.")
+        description = "Serve ALTO (RFC 7285) over HTTP or HTTPS; without --config, the embedded example network.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -49,14 +50,18 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig serverConfig;
+        Protection protection;
         Provisioning provisioning;
         try {
             if (config == null) {
                 serverConfig = applyFlags(ServerConfig.defaults());
+                protection = Protection.none();
                 provisioning = Provisioning.example();
             } else {
                 JsonNode tree = NetworkFile.readTree(config);
-                serverConfig = applyFlags(ServerSettings.read(tree, config.toString()));
+                ServerConfig fromFile = ServerSettings.read(tree, config.toString());
+                serverConfig = applyFlags(TlsSettings.read(tree, config).map(fromFile::withTls).orElse(fromFile));
+                protection = ProtectionSettings.read(tree, config);
                 Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(tree, config));
                 provisioning = Provisioning.of(config, tree, state);
             }
@@ -70,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
         Signal.handle(new Signal("HUP"), signal -> provisioning.reload());
-        try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase())) {
+        try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase(), protection)) {
             spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
             spec.commandLine().getOut().flush();
             stopRequested.await();
@@ -94,7 +99,9 @@ final class ServeCommand implements Callable<Integer> {
         if (ioThreads != null || noAccessLog) {
             result = new ServerConfig(result.bindAddress(), result.port(),
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
-                    result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog);
+                    result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
+                    result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency(),
+                    result.requestTimeout(), result.tls());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {
             throw new IllegalArgumentException("network-map-id '" + result.networkMapId()

@@ -5,6 +5,7 @@ import io.altokit.provision.ProvisioningException;
 import io.altokit.server.ServerConfig;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,8 @@ import java.util.Set;
 /** Binds the optional {@code server:} section of the YAML file onto {@link ServerConfig} defaults. */
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
-            "max-endpoints-per-request", "network-map-id", "access-log", "state-file");
+            "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
+            "worker-threads", "adaptive-concurrency", "request-timeout");
 
     private ServerSettings() {
     }
@@ -40,7 +42,11 @@ final class ServerSettings {
                     integer(section, "max-request-bytes", defaults.maxRequestBytes(), source),
                     integer(section, "max-endpoints-per-request", defaults.maxEndpointsPerRequest(), source),
                     text(section, "network-map-id", defaults.networkMapId(), source),
-                    bool(section, "access-log", defaults.accessLog(), source));
+                    bool(section, "access-log", defaults.accessLog(), source),
+                    integer(section, "max-concurrent-requests", defaults.maxConcurrentRequests(), source),
+                    integer(section, "worker-threads", defaults.workerThreads(), source),
+                    bool(section, "adaptive-concurrency", defaults.adaptiveConcurrency(), source))
+                    .withRequestTimeout(seconds(section, "request-timeout", defaults.requestTimeout(), source));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(source + ": server: " + e.getMessage(), e);
         }
@@ -73,6 +79,18 @@ final class ServerSettings {
             throw new ProvisioningException(source + ": server." + key + ": expected an integer, got " + value);
         }
         return value.intValue();
+    }
+
+    /** A duration given in seconds, fractions allowed ({@code 0.5} = 500 ms). */
+    private static Duration seconds(JsonNode section, String key, Duration fallback, String source) {
+        JsonNode value = section.path(key);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.isNumber() || value.doubleValue() < 0.001 || value.doubleValue() > 3600) {
+            throw new ProvisioningException(source + ": server." + key + ": expected seconds from 0.001 to 3600, got " + value);
+        }
+        return Duration.ofMillis(Math.round(value.doubleValue() * 1000));
     }
 
     private static boolean bool(JsonNode section, String key, boolean fallback, String source) {

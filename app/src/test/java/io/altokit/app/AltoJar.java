@@ -32,6 +32,11 @@ final class AltoJar {
 
     /** Waits (bounded) for the line announcing the directory URI on the process's standard output. */
     static URI awaitReady(Process process) throws Exception {
+        return awaitUri(process, "ALTO server ready: ");
+    }
+
+    /** Waits (bounded) for the first line of standard output, which must be {@code prefix} and a URI. */
+    static URI awaitUri(Process process, String prefix) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -41,7 +46,7 @@ final class AltoJar {
             }
         });
         String ready = line.get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith("ALTO server ready: http://");
-        return URI.create(ready.substring(ready.indexOf("http://")));
+        assertThat(ready).startsWith(prefix + "http");
+        return URI.create(ready.substring(prefix.length()));
     }
 }

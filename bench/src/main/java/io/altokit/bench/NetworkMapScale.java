@@ -1,5 +1,7 @@
 package io.altokit.bench;
 
+import io.altokit.core.AddressFamily;
+import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
@@ -7,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Builds the operator-scale snapshot (1,000,000 IPv4 + 200,000 IPv6 prefixes, 10,000 PIDs) a few
- * times and prints how long filling the builder and {@code build()} take, then how much heap one
+ * times and prints how long filling the builder and {@code build()} take, and how long the
+ * aggregated-prefix view of a privacy policy takes to derive from it; then how much heap one
  * finished snapshot keeps. A main rather than a JMH benchmark because retained heap is measured
  * between full collections, outside any timing loop.
  *
@@ -46,9 +49,13 @@ public final class NetworkMapScale {
             long fill = System.nanoTime();
             Snapshot.Builder builder = network.toBuilder();
             long build = System.nanoTime();
-            builder.build();
+            Snapshot snapshot = builder.build();
             print("round %d: fill builder %.2f s, build() %.2f s, total %.2f s",
                     round, (build - fill) / 1e9, secondsSince(build), secondsSince(fill));
+            long aggregate = System.nanoTime();
+            Snapshot aggregated = snapshot.withAggregatedPrefixes();
+            print("round %d: withAggregatedPrefixes() %.2f s, %,d -> %,d prefixes", round, secondsSince(aggregate),
+                    prefixCount(snapshot), prefixCount(aggregated));
         }
     }
 
@@ -62,6 +69,17 @@ public final class NetworkMapScale {
             used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         } while (used < previous);
         return used;
+    }
+
+    private static long prefixCount(Snapshot snapshot) {
+        NetworkMap map = snapshot.networkMap();
+        long count = 0;
+        for (int pid = 0; pid < map.size(); pid++) {
+            for (AddressFamily family : AddressFamily.values()) {
+                count += map.prefixes(pid, family).size();
+            }
+        }
+        return count;
     }
 
     private static double secondsSince(long start) {

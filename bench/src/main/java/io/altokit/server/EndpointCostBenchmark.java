@@ -1,11 +1,19 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.server.privacy.CostDisclosure;
+import io.altokit.server.privacy.EndpointBudget;
+import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.Protection;
 import io.altokit.provision.NetworkFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The ALTO work of one endpoint cost request of the HTTP benchmark, without the transport: decode,
  * locate, rank, encode, through the same {@link Dispatcher} the server uses. The body is the one
  * {@code bench/http/make-post-lua.sh} writes (1 source, 100 destinations, ordinal routingcost).
+ * {@code privacy}: none (no protection), an ordinal-only default policy (answered from its own
+ * catalog), or a distinct-endpoint budget guard (the request decoded once more to count endpoints).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +47,9 @@ public class EndpointCostBenchmark {
     @Param("bench/target/ecs/ecs-request.json")
     public String requestFile;
 
+    @Param({"none", "ordinal-only", "budget"})
+    public String privacy;
+
     private Dispatcher dispatcher;
     private AltoRequest request;
 
@@ -47,7 +60,7 @@ public class EndpointCostBenchmark {
             throw new IllegalStateException(file.toAbsolutePath() + " is missing: run bench/http/make-post-lua.sh "
                     + file.getParent());
         }
-        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults());
+        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(), protection());
         request = new AltoRequest("POST", "/endpointcost/lookup",
                 Optional.of("application/alto-endpointcost+json,application/alto-error+json"),
                 Optional.of("application/alto-endpointcostparams+json"), Optional.empty(),
@@ -56,6 +69,17 @@ public class EndpointCostBenchmark {
         if (reply.status() != 200) {
             throw new IllegalStateException("the benchmark request fails: " + new String(reply.body().identity()));
         }
+    }
+
+    private Protection protection() {
+        return switch (privacy) {
+            case "none" -> Protection.none();
+            case "ordinal-only" -> new Protection(List.of(), List.of(), new PrivacyPolicies(
+                    new PrivacyPolicy(new CostDisclosure.OrdinalOnly(), true, false), Map.of()));
+            case "budget" -> new Protection(List.of(new EndpointBudget(
+                    new EndpointBudget.Settings(1_000, Duration.ofHours(1), 10_000))), List.of());
+            default -> throw new IllegalArgumentException("privacy: none, ordinal-only or budget, got " + privacy);
+        };
     }
 
     @Benchmark

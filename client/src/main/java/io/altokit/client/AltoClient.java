@@ -16,12 +16,16 @@ import io.altokit.model.RequestEncoder;
 import io.altokit.model.ResponseDecoder;
 import io.altokit.model.VersionTag;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An ALTO client (RFC 7285) bootstrapped from one information resource directory (IRD).
@@ -62,6 +67,7 @@ public final class AltoClient implements AutoCloseable {
     private final URI directoryUri;
     private final Transport transport;
     private final Optional<HttpClient> owned;
+    private final Supplier<Optional<String>> authorization;
     /** Cached full representations by URI: the ETag that validates them and the decoded value. */
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private volatile Directory directory;
@@ -80,10 +86,15 @@ public final class AltoClient implements AutoCloseable {
 
     private AltoClient(Builder builder) {
         this.directoryUri = builder.directoryUri;
+        this.authorization = builder.authorization;
         HttpClient http = builder.httpClient;
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (builder.trustManagers != null || builder.keyManagers != null) {
+                httpBuilder.sslContext(ClientTls.context(builder.keyManagers, builder.trustManagers));
+            }
+            http = httpBuilder.build();
             this.owned = Optional.of(http);
         } else {
             this.owned = Optional.empty();
@@ -296,7 +307,7 @@ public final class AltoClient implements AutoCloseable {
     /** GET with If-None-Match when a representation is cached; a 304 returns the cached object itself. */
     private <T> T getCached(URI uri, String mediaType, Function<byte[], T> decoder, String what) {
         Cached held = cache.get(uri);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType)));
         if (held != null) {
             request.header("If-None-Match", held.etag());
         }
@@ -325,10 +336,15 @@ public final class AltoClient implements AutoCloseable {
     private <T> T post(Map.Entry<String, Directory.Entry> resource, String mediaType, String contentType, byte[] body,
                        Function<byte[], T> decoder) {
         URI uri = resolve(resource.getValue());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).header("Accept", accept(mediaType))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         String description = "POST " + uri + " (" + resource.getKey() + ")";
         return decode(transport.exchange(request, description), mediaType, decoder, description);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        authorization.get().ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     /** RFC 7285 8.3.5: accept the resource's media type and the error type. */
@@ -391,6 +407,10 @@ public final class AltoClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
+        private Supplier<Optional<String>> authorization = Optional::empty;
+        /** TLS settings of the client's own HttpClient; null = the JVM's defaults. */
+        private TrustManager[] trustManagers;
+        private KeyManager[] keyManagers;
 
         private Builder(URI directoryUri) {
             if (!directoryUri.isAbsolute() || !List.of("http", "https").contains(directoryUri.getScheme().toLowerCase(Locale.ROOT))) {
@@ -402,6 +422,24 @@ public final class AltoClient implements AutoCloseable {
         /** The HTTP client to use (shared, configured by the caller); by default the client makes its own. */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /**
+         * Trust exactly the CA certificates in this PEM file for https servers (instead of the JVM's
+         * trusted CAs), like curl's {@code --cacert}. Read now: a bad file is an IllegalArgumentException.
+         */
+        public Builder trustedCertificates(Path caPem) {
+            this.trustManagers = ClientTls.trusting(caPem);
+            return this;
+        }
+
+        /**
+         * Present this client certificate (PEM chain, leaf first) and its unencrypted PKCS#8 PEM key to
+         * servers that require mutual TLS, like curl's {@code --cert}/{@code --key}. Read now.
+         */
+        public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
+            this.keyManagers = ClientTls.presenting(certificatePem, privateKeyPem);
             return this;
         }
 
@@ -439,6 +477,26 @@ public final class AltoClient implements AutoCloseable {
             return this;
         }
 
+        /** HTTP Basic credentials (RFC 7617) sent with every request; use them over HTTPS only. */
+        public Builder basicAuth(String user, String password) {
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("an HTTP Basic user name cannot contain ':'");
+            }
+            String value = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            this.authorization = () -> Optional.of(value);
+            return this;
+        }
+
+        /**
+         * A bearer token (RFC 6750, e.g. a JWT) sent with every request. The supplier is asked for
+         * each request, so a token it rotates is used from the next request on.
+         */
+        public Builder bearerToken(Supplier<String> token) {
+            Objects.requireNonNull(token);
+            this.authorization = () -> Optional.of("Bearer " + token.get().strip());
+            return this;
+        }
+
         /** The clock Retry-After dates are measured against (tests). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -451,6 +509,10 @@ public final class AltoClient implements AutoCloseable {
         }
 
         public AltoClient build() {
+            if (httpClient != null && (trustManagers != null || keyManagers != null)) {
+                throw new IllegalStateException("trusted certificates and client certificates configure the client's own "
+                        + "HttpClient; give the HttpClient passed to httpClient(..) an SSLContext instead");
+            }
             return new AltoClient(this);
         }
 

@@ -124,6 +124,26 @@ public final class MapGuidance {
 
     /** The PID an address falls in, by longest-prefix match. */
     public String pidOf(InetAddress address) {
-        return map.pidName(map.lookup(address));
+        return map.pidName(locate(address));
+    }
+
+    /**
+     * The index of the PID an address falls in, for {@link #cost(int, int)}: an application that
+     * keeps many peers (a tracker's swarm) locates each once instead of once per ranking. Indexes
+     * belong to this guidance; locate again when it is replaced.
+     */
+    public int locate(InetAddress address) {
+        return map.lookup(address);
+    }
+
+    /** The cost between two located PIDs ({@link #locate}), NaN where the maps give none. */
+    public double cost(int fromPid, int toPid) {
+        double[] row = rows.get(fromPid);
+        return row == null ? Double.NaN : row[toPid];
+    }
+
+    /** How many PIDs there are: located indexes run from 0 to this, exclusive. */
+    public int pidCount() {
+        return map.size();
     }
 }

@@ -77,8 +77,11 @@ public final class PeerOrder {
                         Optional.of("ALTO gave no cost for " + (count - defined) + " of " + count + " candidates"));
     }
 
-    /** Random places are spread evenly: with share 0.2, the 5th, 10th, 15th ... */
-    private static boolean isRandomPlace(int position, int randomPlaces, int count) {
+    /**
+     * Whether place {@code position} (0-based) of {@code count} is one of the {@code randomPlaces}
+     * given to random peers; they are spread evenly: with 2 of 10, the 5th and the 10th.
+     */
+    public static boolean isRandomPlace(int position, int randomPlaces, int count) {
         // Place j (0-based) of the randomPlaces sits at the end of the j-th of randomPlaces equal stretches.
         long stretchEnd = ((long) (position + 1) * randomPlaces) / count;
         long previous = ((long) position * randomPlaces) / count;

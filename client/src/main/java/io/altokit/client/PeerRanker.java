@@ -78,13 +78,35 @@ public final class PeerRanker {
             costs = strategy == Strategy.MAPS ? mapCosts(source, peers) : endpointCosts(source, peers);
         } catch (RuntimeException e) {
             String reason = strategy + " ranking failed: " + e.getMessage();
-            LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", reason)
-                    .log("no ALTO guidance; candidates left unranked");
+            warnUnavailable(reason);
             return Ranking.unavailable(peers, reason);
         }
         synchronized (order) { // PeerOrder shares one random generator
             return order.order(peers, costs);
         }
+    }
+
+    /**
+     * With {@link Strategy#MAPS}: the maps in hand as local guidance, fetched or revalidated when the
+     * refresh period has passed, for applications that rank the same peers many times (a tracker
+     * locates each peer of a swarm once). Empty with {@link Strategy#ENDPOINT_COST}, or when the maps
+     * cannot be had (a warning says why). Blocks while the maps are fetched.
+     */
+    public Optional<MapGuidance> guidance() {
+        if (strategy != Strategy.MAPS) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(currentGuidance());
+        } catch (RuntimeException e) {
+            warnUnavailable("fetching the maps failed: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void warnUnavailable(String reason) {
+        LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", reason)
+                .log("no ALTO guidance; candidates left unranked");
     }
 
     private double[] endpointCosts(InetAddress source, List<InetAddress> peers) {
@@ -107,6 +129,10 @@ public final class PeerRanker {
     }
 
     private double[] mapCosts(InetAddress source, List<InetAddress> peers) {
+        return currentGuidance().costs(source, peers);
+    }
+
+    private MapGuidance currentGuidance() {
         Guidance current = guidance;
         long now = System.nanoTime();
         // Within the refresh period the maps are used as they are: no request at all per ranking.
@@ -119,7 +145,7 @@ public final class PeerRanker {
             current = new Guidance(networkMap, costMap, local, now);
             guidance = current;
         }
-        return current.local().costs(source, peers);
+        return current.local();
     }
 
     /** Configures a {@link PeerRanker}; defaults: endpoint cost service, numerical routingcost, 20 % random. */

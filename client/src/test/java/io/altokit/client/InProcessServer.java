@@ -17,7 +17,7 @@ final class InProcessServer implements AutoCloseable {
     InProcessServer() throws InterruptedException {
         informationBase = new InformationBase(network(5).build());
         server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false), informationBase);
+                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), informationBase);
     }
 
     URI directoryUri() {

@@ -83,6 +83,17 @@ class MapGuidanceTest {
     }
 
     @Test
+    void locatedPidsGiveTheSameCostsAsAddresses() throws Exception {
+        MapGuidance guidance = MapGuidance.of(NETWORK_MAP, rowOfA(MAP_VTAG));
+        int a = guidance.locate(address("10.1.2.3"));
+        assertThat(guidance.pidCount()).as("a, b, c and the PID of unmapped addresses").isEqualTo(4);
+        assertThat(guidance.cost(a, guidance.locate(address("10.2.5.9")))).isEqualTo(5);
+        assertThat(guidance.cost(a, guidance.locate(address("2001:db8:1::9")))).isEqualTo(1);
+        assertThat(guidance.cost(guidance.locate(address("10.2.0.1")), a)).as("no row for b").isNaN();
+        assertThat(guidance.cost(a, guidance.locate(address("192.0.2.1")))).isNaN();
+    }
+
+    @Test
     void aSourceWithoutARowHasNoGuidance() throws Exception {
         MapGuidance guidance = MapGuidance.of(NETWORK_MAP, rowOfA(MAP_VTAG));
         assertThat(guidance.costs(address("10.2.0.1"), List.of(address("10.1.0.1")))).containsExactly(Double.NaN);

@@ -83,6 +83,18 @@ class PeerOrderTest {
     }
 
     @Test
+    void randomPlacesAreSpreadEvenly() {
+        List<Integer> places = new ArrayList<>();
+        for (int position = 0; position < 10; position++) {
+            if (PeerOrder.isRandomPlace(position, 2, 10)) {
+                places.add(position);
+            }
+        }
+        assertThat(places).containsExactly(4, 9);
+        assertThat(PeerOrder.isRandomPlace(0, 0, 10)).isFalse();
+    }
+
+    @Test
     void rejectsAShareOutsideZeroToOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PeerOrder(1.5, new Random()));
         assertThatIllegalArgumentException().isThrownBy(() -> new PeerOrder(Double.NaN, new Random()));

@@ -91,11 +91,7 @@ class PeerRankerTest {
     @ParameterizedTest
     @EnumSource(PeerRanker.Strategy.class)
     void anUnreachableServerLeavesTheCandidatesUnrankedWithinTheTimeout(PeerRanker.Strategy strategy) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try (AltoClient down = AltoClient.builder(URI.create("http://127.0.0.1:" + closedPort + "/directory"))
+        try (AltoClient down = AltoClient.builder(URI.create("http://127.0.0.1:" + closedPort() + "/directory"))
                 .connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofMillis(500)).maxAttempts(1).build()) {
             List<InetAddress> candidates = List.of(address("10.2.0.9"), address("10.1.0.9"));
             long started = System.nanoTime();
@@ -104,6 +100,31 @@ class PeerRankerTest {
             assertThat(ranking.status()).isEqualTo(Ranking.Status.UNAVAILABLE);
             assertThat(ranking.reason()).isPresent();
             assertThat(ranking.peers()).extracting(RankedPeer::address).containsExactlyElementsOf(candidates);
+        }
+    }
+
+    @Test
+    void guidanceHandsOutTheMapsInHandForRepeatedRankings() throws Exception {
+        try (AltoClient own = AltoClient.builder(server.directoryUri()).build()) {
+            PeerRanker ranker = PeerRanker.builder(own).strategy(PeerRanker.Strategy.MAPS).mapRefresh(Duration.ofHours(1)).build();
+            MapGuidance guidance = ranker.guidance().orElseThrow();
+            int a = guidance.locate(address("10.1.0.1"));
+            assertThat(guidance.cost(a, guidance.locate(address("10.2.0.9")))).isEqualTo(5.0);
+            long requests = own.stats().requests();
+            assertThat(ranker.guidance()).as("the same maps while fresh").containsSame(guidance);
+            assertThat(own.stats().requests()).isEqualTo(requests);
+        }
+        assertThat(PeerRanker.builder(client).strategy(PeerRanker.Strategy.ENDPOINT_COST).build().guidance())
+                .as("no maps with the endpoint cost service").isEmpty();
+        try (AltoClient down = AltoClient.builder(URI.create("http://127.0.0.1:" + closedPort() + "/directory"))
+                .connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofMillis(500)).maxAttempts(1).build()) {
+            assertThat(PeerRanker.builder(down).strategy(PeerRanker.Strategy.MAPS).build().guidance()).isEmpty();
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

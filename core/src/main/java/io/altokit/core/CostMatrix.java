@@ -14,7 +14,7 @@ public final class CostMatrix {
     private final double[] costs;
     private final String vtag;
 
-    /** @param costs row-major, {@code size * size} long; owned by this matrix from now on */
+    /** @param costs row-major, {@code size * size} long; owned by this matrix from now on (never modified) */
     CostMatrix(String metric, int size, double[] costs, String networkMapVtag) {
         this.metric = metric;
         this.size = size;
@@ -46,6 +46,16 @@ public final class CostMatrix {
 
     public boolean isDefined(int srcPid, int dstPid) {
         return !Double.isNaN(cost(srcPid, dstPid));
+    }
+
+    /** These costs over another network map with the same PIDs (one whose prefixes were aggregated). */
+    CostMatrix over(String networkMapVtag) {
+        return new CostMatrix(metric, size, costs, networkMapVtag);
+    }
+
+    /** These costs in at most {@code levels} values, by the rule of {@link CostLevels}. */
+    CostMatrix quantised(int levels, String networkMapVtag) {
+        return new CostMatrix(metric, size, CostLevels.quantise(costs, levels), networkMapVtag);
     }
 
     /** Content hash of these costs and of the network map they refer to. */

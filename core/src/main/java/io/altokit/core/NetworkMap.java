@@ -102,6 +102,16 @@ public final class NetworkMap {
         return ipv6Table.lookup(high, low);
     }
 
+    /**
+     * The same PIDs with each family's prefixes aggregated losslessly (see {@link PrefixAggregation}):
+     * fewer prefixes, the same PID for every address. Its vtag is the hash of the new content.
+     */
+    public NetworkMap withAggregatedPrefixes() {
+        return new NetworkMap(pidNames,
+                PrefixAggregation.aggregate(AddressFamily.IPV4, ipv4Prefixes.assignments()),
+                PrefixAggregation.aggregate(AddressFamily.IPV6, ipv6Prefixes.assignments()));
+    }
+
     /** Content hash of the PID names and their prefixes: equal maps have equal tags. */
     public String vtag() {
         return vtag;

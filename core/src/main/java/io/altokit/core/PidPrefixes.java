@@ -1,6 +1,7 @@
 package io.altokit.core;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -47,11 +48,27 @@ final class PidPrefixes {
         return new Group(firstOfPid[pid], firstOfPid[pid + 1]);
     }
 
+    /** Every prefix with its PID, grouped by PID. */
+    List<Assignment> assignments() {
+        List<Assignment> all = new ArrayList<>(high.length);
+        for (int pid = 0; pid < firstOfPid.length - 1; pid++) {
+            for (int entry = firstOfPid[pid]; entry < firstOfPid[pid + 1]; entry++) {
+                all.add(new Assignment(key(entry), pid));
+            }
+        }
+        return all;
+    }
+
     void hashInto(ContentHash hash, int pid) {
         hash.putInt(firstOfPid[pid + 1] - firstOfPid[pid]);
         for (int entry = firstOfPid[pid]; entry < firstOfPid[pid + 1]; entry++) {
             hash.putLong(high[entry]).putLong(low[entry]).putInt(length[entry]);
         }
+    }
+
+    private PrefixKey key(int entry) {
+        // Unsigned: an IPv6 host route's length, 128, is stored as the byte -128.
+        return new PrefixKey(family, high[entry], low[entry], Byte.toUnsignedInt(length[entry]));
     }
 
     private final class Group extends AbstractList<IpPrefix> implements RandomAccess {
@@ -65,9 +82,7 @@ final class PidPrefixes {
 
         @Override
         public IpPrefix get(int index) {
-            int entry = from + Objects.checkIndex(index, size());
-            // Unsigned: an IPv6 host route's length, 128, is stored as the byte -128.
-            return new PrefixKey(family, high[entry], low[entry], Byte.toUnsignedInt(length[entry])).toPrefix();
+            return key(from + Objects.checkIndex(index, size())).toPrefix();
         }
 
         @Override

@@ -52,6 +52,29 @@ public final class Snapshot {
         return metrics;
     }
 
+    /**
+     * This snapshot as a privacy policy shows it: the network map with aggregated prefixes (same
+     * longest-prefix-match answers, see {@link NetworkMap#withAggregatedPrefixes()}) and the same costs.
+     */
+    public Snapshot withAggregatedPrefixes() {
+        NetworkMap aggregated = networkMap.withAggregatedPrefixes();
+        SortedMap<String, CostMatrix> matrices = new TreeMap<>();
+        costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
+        return new Snapshot(aggregated, matrices);
+    }
+
+    /**
+     * This snapshot with every metric's costs quantised into at most {@code levels} values (rule in
+     * {@link CostLevels}: levels cut at quantiles of the matrix's costs, each reported as its median).
+     *
+     * @throws IllegalArgumentException if {@code levels < 1}
+     */
+    public Snapshot withQuantisedCosts(int levels) {
+        SortedMap<String, CostMatrix> matrices = new TreeMap<>();
+        costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
+        return new Snapshot(networkMap, matrices);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -14,6 +14,11 @@ public record AltoError(ErrorCode code, Optional<String> field, Optional<String>
         }
     }
 
+    /** An error that names no field, such as the protection layer's refusals. */
+    public static AltoError of(ErrorCode code) {
+        return new AltoError(code, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public static AltoError syntax(String description) {
         return new AltoError(ErrorCode.E_SYNTAX, Optional.empty(), Optional.empty(), Optional.of(description));
     }

@@ -1,12 +1,9 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
-import io.altokit.model.AltoError;
+import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -16,72 +13,75 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
- * (answers are pure computation over an immutable snapshot, so there is nothing to block on).
+ * (answers are pure computation over an immutable snapshot, so there is nothing to block on) — or,
+ * with a concurrency limit, on worker threads behind {@link Admission}, which sheds what is beyond.
+ * HTTPS (HTTP/2 or HTTP/1.1 by ALPN, optionally mutual TLS) when the config has a {@link TlsConfig}.
  */
 public final class AltoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
-    /** Connections silent this long are closed, so idle or stalled clients cannot pin resources. */
-    private static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final Optional<Admission> admission;
 
-    private AltoServer(ServerConfig config, InformationBase informationBase) throws InterruptedException {
+    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
+            throws InterruptedException {
         this.config = config;
-        this.dispatcher = new Dispatcher(informationBase, config);
+        // First, so that a bad certificate or key fails the start before any thread exists.
+        Optional<SslContext> tls = config.tls().map(ServerTls::context);
+        this.dispatcher = new Dispatcher(informationBase, config, protection);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()));
+        this.admission = config.maxConcurrentRequests() > 0
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                : Optional.<Admission>empty();
+        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline()
-                                .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
-                                .addLast(new HttpServerCodec())
-                                .addLast(new BodyLimit(config.maxRequestBytes()))
-                                .addLast(handler);
-                    }
-                });
+                .childHandler(new ConnectionSetup(config, tls, handler, admission.isPresent()));
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            admission.ifPresent(Admission::close);
             throw e;
         }
         String listening = directoryUri().getAuthority();
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
     public static AltoServer start(ServerConfig config, InformationBase informationBase) throws InterruptedException {
-        return new AltoServer(config, informationBase);
+        return start(config, informationBase, Protection.none());
+    }
+
+    /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
+    public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
+            throws InterruptedException {
+        return new AltoServer(config, informationBase, protection);
     }
 
     public InetSocketAddress address() {
@@ -95,7 +95,8 @@ public final class AltoServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + address.getPort() + DirectoryResource.PATH);
+        String scheme = config.tls().isPresent() ? "https" : "http";
+        return URI.create(scheme + "://" + host + ":" + address.getPort() + DirectoryResource.PATH);
     }
 
     public ServerConfig config() {
@@ -107,24 +108,13 @@ public final class AltoServer implements AutoCloseable {
     public void close() {
         listener.close().awaitUninterruptibly();
         dispatcher.close();
+        admission.ifPresent(Admission::close);
         loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
         LOG.info("ALTO server stopped");
     }
 
-    /** Aggregates request bodies up to the limit and answers larger ones with 413 and an error object. */
-    private static final class BodyLimit extends HttpObjectAggregator {
-        private final int maxBytes;
-
-        BodyLimit(int maxBytes) {
-            super(maxBytes, true);
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            Reply reply = Reply.error(413, AltoError.syntax("request body exceeds the limit of " + maxBytes + " bytes"));
-            // The rest of the body is still on the wire; closing is the only safe way to discard it.
-            ctx.writeAndFlush(HttpHandler.toResponse(reply, false, false)).addListener(ChannelFutureListener.CLOSE);
-        }
+    /** Answering is CPU work over an immutable snapshot: one worker per core unless configured. */
+    private static int workerThreads(ServerConfig config) {
+        return config.workerThreads() > 0 ? config.workerThreads() : Runtime.getRuntime().availableProcessors();
     }
 }

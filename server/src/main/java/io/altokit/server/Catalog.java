@@ -2,6 +2,7 @@ package io.altokit.server;
 
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.server.privacy.PrivacyPolicy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,15 +12,17 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Every resource the server offers for one snapshot, by path. Built off the request path whenever
- * a snapshot is published; requests then read one immutable catalog without locking.
+ * Every resource the server offers for one snapshot under one privacy policy, by path. Built off the
+ * request path whenever a snapshot is published; requests then read one immutable catalog without
+ * locking. The policy decides the cost modes offered and whether the endpoint cost service exists;
+ * the snapshot given is already the policy's view (aggregated prefixes, quantised costs).
  */
 final class Catalog {
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
 
-    Catalog(Snapshot snapshot, ServerConfig config) {
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy) {
         NetworkMap networkMap = snapshot.networkMap();
-        OfferedCosts costs = new OfferedCosts(snapshot);
+        OfferedCosts costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
         List<CostQuery.Location> allPids = IntStream.range(0, networkMap.size())
                 .mapToObj(i -> new CostQuery.Location(networkMap.pidName(i), i)).toList();
@@ -32,7 +35,9 @@ final class Catalog {
         resources.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
         resources.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
         resources.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
-        resources.add(new EndpointCostResource(costs, networkMap, limits));
+        if (policy.endpointCost()) {
+            resources.add(new EndpointCostResource(costs, networkMap, limits));
+        }
 
         byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.id()));
         resources.forEach(resource -> byPath.put(resource.path(), resource));

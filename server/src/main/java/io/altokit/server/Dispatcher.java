@@ -1,7 +1,13 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
+import io.altokit.model.ErrorCode;
+import io.altokit.server.protection.Call;
+import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.Protection;
+import io.altokit.server.protection.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,26 +20,46 @@ import java.util.Optional;
  * the client accepts neither the resource's media type nor anything that covers it, 415 wrong
  * request media type, 304 for a matching If-None-Match, 400 + RFC 7285 error object for bad input.
  * Nothing a request carries can produce a 500 with internals: unexpected failures are logged here
- * and answered with a bare 500.
+ * and answered with a bare 500. The {@link Protection} guards see every request first, before even
+ * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
+ * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private volatile Catalog catalog;
+    private volatile Catalogs catalogs;
     private final AutoCloseable subscription;
+    private final Protection protection;
 
-    Dispatcher(InformationBase informationBase, ServerConfig config) {
-        this.catalog = new Catalog(informationBase.current(), config);
-        this.subscription = informationBase.subscribe(snapshot -> catalog = new Catalog(snapshot, config));
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
+        this.protection = protection;
+        this.catalogs = new Catalogs(informationBase.current(), config, protection.privacy());
+        this.subscription = informationBase.subscribe(
+                snapshot -> catalogs = new Catalogs(snapshot, config, protection.privacy()));
     }
 
     Reply dispatch(AltoRequest request) {
-        Optional<AltoResource> found = catalog.find(request.path());
+        Catalogs current = catalogs;
+        Optional<AltoResource> found = current.full().find(request.path());
+        Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+        return switch (protection.admit(call)) {
+            case Verdict.Refuse refuse -> refuse.reply();
+            case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found, current, pass.call()));
+        };
+    }
+
+    private Reply answer(AltoRequest request, Optional<AltoResource> found, Catalogs current, Call call) {
         if (found.isEmpty()) {
             return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
                     + DirectoryResource.PATH, Map.of());
         }
-        AltoResource resource = found.get();
+        Catalog view = current.forCaller(call.caller());
+        Optional<AltoResource> served = view == current.full() ? found : view.find(request.path());
+        if (served.isEmpty()) {
+            LOG.debug("{} withheld from {} by its privacy policy", request.path(), call.caller().budgetKey());
+            return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
+        }
+        AltoResource resource = served.get();
         boolean head = request.method().equals("HEAD") && resource.method().equals("GET");
         if (!request.method().equals(resource.method()) && !head) {
             String allow = resource.method().equals("GET") ? "GET, HEAD" : "POST";

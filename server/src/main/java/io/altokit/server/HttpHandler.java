@@ -2,10 +2,12 @@ package io.altokit.server;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns a Netty request into an {@link AltoRequest}, the {@link Reply} into a response with
@@ -35,39 +39,67 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Dispatcher dispatcher;
     private final AccessLog accessLog;
+    private final Optional<Admission> admission;
 
-    HttpHandler(Dispatcher dispatcher, AccessLog accessLog) {
+    HttpHandler(Dispatcher dispatcher, AccessLog accessLog, Optional<Admission> admission) {
         this.dispatcher = dispatcher;
         this.accessLog = accessLog;
+        this.admission = admission;
+    }
+
+    /** What answering needs to know of a request after Netty has released it. */
+    private record Exchange(InetSocketAddress remote, String method, String uri, boolean keepAlive,
+                            Optional<String> acceptEncoding, long startedNanos) {
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        long started = System.nanoTime();
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        Reply reply;
+        Exchange exchange = new Exchange(remote, request.method().name(), request.uri(), HttpUtil.isKeepAlive(request),
+                header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
         if (!request.decoderResult().isSuccess()) {
-            reply = Reply.plain(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(), Map.of());
-        } else {
-            HttpHeaders headers = request.headers();
-            String path = pathOf(request.uri());
-            reply = dispatcher.dispatch(new AltoRequest(request.method().name(), path,
-                    header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
-                    header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
-                    remote.getAddress()));
+            respond(ctx, exchange, Reply.plain(400, "malformed HTTP request: "
+                    + request.decoderResult().cause().getMessage(), Map.of()));
+            return;
         }
-        boolean gzip = reply.body().worthCompressing()
-                && ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));
-        boolean head = request.method().name().equals("HEAD");
-        FullHttpResponse response = toResponse(reply, gzip, head);
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && reply.status() < 500;
+        AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
+        if (admission.isEmpty()) {
+            respond(ctx, exchange, dispatcher.dispatch(altoRequest));
+            return;
+        }
+        // One request per connection at a time: a pipelined request is read only once this one is
+        // answered, so answers leave in request order (the FlowControlHandler in front holds it).
+        ctx.channel().config().setAutoRead(false);
+        Consumer<Reply> respondThenReadOn = reply -> respond(ctx, exchange, reply)
+                .addListener(written -> ctx.channel().config().setAutoRead(true));
+        if (!admission.get().tryRun(() -> dispatcher.dispatch(altoRequest), respondThenReadOn)) {
+            respondThenReadOn.accept(admission.get().overloaded());
+        }
+    }
+
+    private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
+                                             Optional<X509Certificate> clientCertificate) {
+        HttpHeaders headers = request.headers();
+        return new AltoRequest(request.method().name(), pathOf(request.uri()),
+                header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
+                header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
+                remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate);
+    }
+
+    /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
+    private ChannelFuture respond(ChannelHandlerContext ctx, Exchange exchange, Reply reply) {
+        boolean gzip = reply.body().worthCompressing() && ContentCoding.acceptsGzip(exchange.acceptEncoding());
+        FullHttpResponse response = toResponse(reply, gzip, exchange.method().equals("HEAD"));
+        // After a failure the connection may be in a bad state; an overload refusal leaves it usable.
+        boolean keepAlive = exchange.keepAlive() && (reply.status() < 500 || reply.status() == 503);
         HttpUtil.setKeepAlive(response, keepAlive);
-        accessLog.record(remote, request.method().name(), request.uri(), reply.status(),
-                response.content().readableBytes(), started);
-        var written = ctx.writeAndFlush(response);
+        accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), reply.status(),
+                response.content().readableBytes(), exchange.startedNanos());
+        ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
+        return written;
     }
 
     static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
@@ -107,7 +139,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ReadTimeoutException) {
             LOG.debug("closing idle connection from {}", ctx.channel().remoteAddress());
-        } else if (cause instanceof IOException) {
+        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {
             LOG.warn("closing connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);

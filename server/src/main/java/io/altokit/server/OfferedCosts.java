@@ -9,19 +9,22 @@ import io.altokit.model.CostType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The cost types the server offers for a snapshot: every metric in both modes, named
- * "num-&lt;metric&gt;" and "ord-&lt;metric&gt;" in the directory.
+ * The cost types the server offers for a snapshot: every metric in each mode the client's privacy
+ * policy allows (both without one), named "num-&lt;metric&gt;" and "ord-&lt;metric&gt;" in the directory.
  */
 final class OfferedCosts {
     private final Snapshot snapshot;
+    private final Set<CostMode> modes;
     private final Map<String, CostType> byName = new LinkedHashMap<>();
 
-    OfferedCosts(Snapshot snapshot) {
+    OfferedCosts(Snapshot snapshot, Set<CostMode> modes) {
         this.snapshot = snapshot;
+        this.modes = modes;
         for (String metric : snapshot.metrics()) {
-            for (CostMode mode : CostMode.values()) {
+            for (CostMode mode : modes) {
                 CostType type = new CostType(metric, mode);
                 byName.put(name(type), type);
             }
@@ -38,6 +41,9 @@ final class OfferedCosts {
 
     /** The matrix behind a requested cost type, or the RFC 7285 error for a type not offered. */
     CostMatrix matrixFor(CostType requested) {
+        if (!modes.contains(requested.mode())) {
+            throw new AltoException(AltoError.invalidValue("cost-type/cost-mode", requested.mode().wireName()));
+        }
         return snapshot.costMatrix(requested.metric())
                 .orElseThrow(() -> new AltoException(AltoError.invalidValue("cost-type/cost-metric", requested.metric())));
     }

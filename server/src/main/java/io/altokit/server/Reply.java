@@ -5,6 +5,7 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,13 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
     public static Reply plain(int status, String message, Map<String, String> headers) {
         return new Reply(status, "text/plain; charset=utf-8",
                 Representation.of((message + "\n").getBytes(StandardCharsets.UTF_8)), headers);
+    }
+
+    /** This reply with {@code extra} headers added (replacing any of the same name). */
+    public Reply withHeaders(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(headers);
+        merged.putAll(extra);
+        return new Reply(status, mediaType, body, Map.copyOf(merged));
     }
 
     public Optional<String> etag() {

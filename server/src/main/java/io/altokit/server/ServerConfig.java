@@ -1,15 +1,30 @@
 package io.altokit.server;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How the HTTP listener runs. {@code ioThreads} = 0 means one per available processor.
  *
  * @param maxRequestBytes         larger request bodies are refused with 413 before they are parsed
  * @param maxEndpointsPerRequest  ECS/EPS requests naming more endpoints are refused with 400
+ * @param maxConcurrentRequests   0: answer on the I/O threads, no limit; else at most this many requests in
+ *                                the server at once, answered by worker threads, the rest refused with 503
+ * @param workerThreads           with a concurrency limit: threads answering requests; 0 = one per processor
+ * @param adaptiveConcurrency     with a concurrency limit: let the limit float below it, lowered as soon as
+ *                                answers slow down (Netflix Gradient2), so nobody has to tune it
+ * @param requestTimeout          a request whose headers and body have not all arrived this long after its
+ *                                first byte is answered 408 and its connection closed (slow-body attacks)
+ * @param tls                     HTTPS (and mutual TLS) when present; plain HTTP otherwise
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
-                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog) {
+                           int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
+                           int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency,
+                           Duration requestTimeout, Optional<TlsConfig> tls) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -24,17 +39,54 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
         if (maxEndpointsPerRequest < 1) {
             throw new IllegalArgumentException("max-endpoints-per-request must be >= 1, got " + maxEndpointsPerRequest);
         }
+        if (maxConcurrentRequests < 0) {
+            throw new IllegalArgumentException("max-concurrent-requests must be >= 0 (0 = no limit), got "
+                    + maxConcurrentRequests);
+        }
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("worker-threads must be >= 0, got " + workerThreads);
+        }
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("request-timeout must be at least 1 ms, got " + requestTimeout);
+        }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Plain HTTP with the default request timeout. */
+    public ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes, int maxEndpointsPerRequest,
+                        String networkMapId, boolean accessLog, int maxConcurrentRequests, int workerThreads,
+                        boolean adaptiveConcurrency) {
+        this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true);
+        return new ServerConfig("127.0.0.1", 8181, 0, 1 << 20, 10_000, DEFAULT_NETWORK_MAP_ID, true, 0, 0, false);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog);
+        return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
+    }
+
+    /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
+    public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls);
+    }
+
+    public ServerConfig withRequestTimeout(Duration timeout) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls);
+    }
+
+    public ServerConfig withTls(TlsConfig settings) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings));
     }
 }

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.core.Snapshot;
 import io.altokit.model.EndpointCostScan;
 
@@ -35,7 +36,7 @@ class EndpointCostFastPathTest {
                 network.cost("delay", src, dst, delays[random.nextInt(delays.length)]);
             }
         }
-        EndpointCostResource resource = (EndpointCostResource) new Catalog(network.build(), ServerConfig.defaults())
+        EndpointCostResource resource = (EndpointCostResource) new Catalog(network.build(), ServerConfig.defaults(), PrivacyPolicy.FULL)
                 .find("/endpointcost/lookup").orElseThrow();
         int fast = 0;
         for (int n = 0; n < 2_000; n++) {

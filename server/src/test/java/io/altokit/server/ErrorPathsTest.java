@@ -27,7 +27,7 @@ class ErrorPathsTest {
     @BeforeAll
     static void start() throws Exception {
         fixture = new ServerFixture(new ServerConfig("127.0.0.1", 0, 1, MAX_BODY, MAX_ENDPOINTS,
-                ServerConfig.DEFAULT_NETWORK_MAP_ID, false));
+                ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.server.protection.Protection;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +21,17 @@ final class ServerFixture implements AutoCloseable {
     final AltoServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
+    ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection) throws InterruptedException {
         informationBase = new InformationBase(snapshot);
-        server = AltoServer.start(config, informationBase);
+        server = AltoServer.start(config, informationBase, protection);
+    }
+
+    ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
+        this(config, snapshot, Protection.none());
+    }
+
+    ServerFixture(Protection protection) throws InterruptedException {
+        this(ServerConfig.defaults().withPort(0), TestNetwork.snapshot(), protection);
     }
 
     ServerFixture(ServerConfig config) throws InterruptedException {

@@ -13,10 +13,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Ed25519 keys in the PEM files OpenSSL writes: {@code openssl genpkey -algorithm ed25519} gives a
- * PKCS#8 {@code PRIVATE KEY}, {@code openssl pkey -pubout} an X.509 SubjectPublicKeyInfo
- * {@code PUBLIC KEY}. Anything else (encrypted keys, RSA/EC keys, other labels) is refused with a
- * message that says what was found.
+ * Keys in the PEM files OpenSSL writes: {@code openssl genpkey -algorithm ed25519} gives a PKCS#8
+ * {@code PRIVATE KEY}, {@code openssl pkey -pubout} an X.509 SubjectPublicKeyInfo {@code PUBLIC KEY}.
+ * Keys are Ed25519 (response signing) unless an algorithm is named (the RSA or EC key of a TLS
+ * certificate). Anything else (encrypted keys, other labels, another algorithm's key) is refused with
+ * a message that says what was found.
  */
 public final class PemKeys {
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
@@ -43,11 +44,28 @@ public final class PemKeys {
 
     /** An Ed25519 private key from PKCS#8 PEM text. */
     public static PrivateKey parsePrivateKey(String pem) {
+        return parsePrivateKey(pem, "Ed25519");
+    }
+
+    /**
+     * A private key of the given JCA algorithm ({@code RSA}, {@code EC}, {@code Ed25519}, ...) from PKCS#8
+     * PEM text, e.g. the key of a TLS certificate, whose public key names the algorithm.
+     */
+    public static PrivateKey parsePrivateKey(String pem, String algorithm) {
         byte[] der = body(pem, PRIVATE_LABEL);
         try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException("not an Ed25519 PKCS#8 private key (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("not an " + algorithm + " PKCS#8 private key (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** As {@link #parsePrivateKey(String, String)}, from a file; errors name the file. */
+    public static PrivateKey readPrivateKey(Path pemFile, String algorithm) throws IOException {
+        try {
+            return parsePrivateKey(Files.readString(pemFile, StandardCharsets.US_ASCII), algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(pemFile + ": " + e.getMessage(), e);
         }
     }
 

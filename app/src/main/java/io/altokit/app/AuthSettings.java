@@ -1,0 +1,101 @@
+package io.altokit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.altokit.server.protection.Guard;
+import io.altokit.server.protection.auth.Authentication;
+import io.altokit.server.protection.auth.Authenticator;
+import io.altokit.server.protection.auth.BasicAuthenticator;
+import io.altokit.server.protection.auth.BearerAuthenticator;
+import io.altokit.server.protection.auth.CertificateAuthenticator;
+import io.altokit.server.protection.auth.PublicKeys;
+import io.altokit.server.protection.auth.UsersFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code auth:} section (docs/security.md, "Authentication"): which of HTTP Basic, bearer JWTs
+ * and client certificates name callers, and whether callers without credentials may pass.
+ */
+final class AuthSettings {
+    private static final Set<String> KEYS = Set.of("basic", "bearer", "mtls", "anonymous", "max-failures-per-minute");
+    private static final Set<String> BASIC_KEYS = Set.of("users-file", "remember-seconds");
+    private static final Set<String> BEARER_KEYS = Set.of("jwks-file", "public-key", "issuer", "audience",
+            "name-claim", "clock-skew-seconds", "remember-seconds");
+    private static final Set<String> MTLS_KEYS = Set.of("name-from");
+
+    private AuthSettings() {
+    }
+
+    static Optional<Guard> read(JsonNode root, Path configFile) {
+        Optional<YamlSection> found = YamlSection.top(root, "auth", configFile, KEYS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlSection auth = found.get();
+        // Certificates first: a TLS client that proved itself needs no header checked.
+        List<Authenticator> methods = new ArrayList<>();
+        auth.child("mtls", MTLS_KEYS).ifPresent(mtls -> {
+            if (root.path("tls").path("client-ca").isMissingNode()) {
+                throw mtls.error("client certificates need tls.client-ca, the CA the TLS listener verifies them against");
+            }
+            methods.add(certificate(mtls));
+        });
+        auth.child("bearer", BEARER_KEYS).ifPresent(bearer -> methods.add(bearer(bearer)));
+        auth.child("basic", BASIC_KEYS).ifPresent(basic -> methods.add(basic(basic)));
+        if (methods.isEmpty()) {
+            throw auth.error("configure at least one of basic, bearer, mtls");
+        }
+        return Optional.of(new Authentication(methods, auth.bool("anonymous", false),
+                auth.positive("max-failures-per-minute").orElse(20L)));
+    }
+
+    private static Authenticator basic(YamlSection basic) {
+        Path users = basic.relativeFile("users-file").orElseThrow(() -> basic.error(basic.path() + ".users-file", "missing"));
+        Duration remembered = Duration.ofSeconds(basic.positive("remember-seconds").orElse(60L));
+        try {
+            return new BasicAuthenticator(UsersFile.read(users), remembered);
+        } catch (IOException e) {
+            throw basic.error(basic.path() + ".users-file", "cannot read " + users + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw basic.error(basic.path() + ".users-file", e.getMessage());
+        }
+    }
+
+    private static Authenticator bearer(YamlSection bearer) {
+        Optional<Path> jwks = bearer.relativeFile("jwks-file");
+        Optional<Path> pem = bearer.relativeFile("public-key");
+        if (jwks.isPresent() == pem.isPresent()) {
+            throw bearer.error("give exactly one of jwks-file (a JWK set) and public-key (a PEM public key)");
+        }
+        String key = jwks.isPresent() ? "jwks-file" : "public-key";
+        Path keyFile = jwks.or(() -> pem).orElseThrow();
+        try {
+            JWKSet keys = jwks.isPresent() ? JWKSet.load(keyFile.toFile()) : new JWKSet(PublicKeys.fromPem(keyFile));
+            return new BearerAuthenticator(new BearerAuthenticator.Settings(keys, bearer.text("issuer"),
+                    bearer.text("audience"), bearer.text("name-claim").orElse("sub"),
+                    Duration.ofSeconds(bearer.positive("clock-skew-seconds").orElse(30L)),
+                    Duration.ofSeconds(bearer.positive("remember-seconds").orElse(60L))));
+        } catch (IOException e) {
+            throw bearer.error(bearer.path() + "." + key, "cannot read " + keyFile + ": " + e.getMessage());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw bearer.error(bearer.path() + "." + key, keyFile + ": " + e.getMessage());
+        }
+    }
+
+    private static Authenticator certificate(YamlSection mtls) {
+        String from = mtls.text("name-from").orElse("cn");
+        return new CertificateAuthenticator(CertificateAuthenticator.NameFrom.byLabel(from).orElseThrow(() ->
+                mtls.error(mtls.path() + ".name-from", "\"" + from + "\" is not one of "
+                        + Arrays.stream(CertificateAuthenticator.NameFrom.values())
+                        .map(CertificateAuthenticator.NameFrom::label).toList())));
+    }
+}

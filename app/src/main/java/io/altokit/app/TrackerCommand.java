@@ -1,0 +1,105 @@
+package io.altokit.app;
+
+import io.altokit.client.AltoClient;
+import io.altokit.tracker.AltoMode;
+import io.altokit.tracker.Tracker;
+import io.altokit.tracker.TrackerConfig;
+import io.altokit.tracker.TrackerServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code alto tracker}: a BitTorrent tracker whose peer lists follow an ALTO server's guidance. */
+@Command(name = "tracker", mixinStandardHelpOptions = true,
+        description = "Run an ALTO-guided BitTorrent HTTP tracker: /announce, /scrape, /metrics (Prometheus).")
+final class TrackerCommand implements Callable<Integer> {
+    /** Where guidance comes from, as the command line names it. */
+    enum Mode { MAP, ECS }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "6969", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    private String bind;
+
+    @Option(names = "--alto", paramLabel = "URI", description = "The ALTO server's directory, e.g. http://127.0.0.1:8181/directory. Without it, peer lists are random.")
+    private URI alto;
+
+    @Option(names = "--mode", defaultValue = "map", description = "map: rank locally from the network and cost maps; ecs: ask the endpoint cost service per announce. Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(names = "--random-share", defaultValue = "0.2", description = "Share of each peer list given to random peers, 0 to 1. Default: ${DEFAULT-VALUE}.")
+    private double randomShare;
+
+    @Option(names = "--interval", defaultValue = "PT30M", description = "Re-announce interval sent to peers (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    private Duration interval;
+
+    @Option(names = "--peer-expiry", description = "Drop peers silent this long (ISO-8601). Default: twice the interval plus 5 minutes.")
+    private Duration peerExpiry;
+
+    @Option(names = "--max-swarms", defaultValue = "100000", description = "Torrents tracked at once. Default: ${DEFAULT-VALUE}.")
+    private int maxSwarms;
+
+    @Option(names = "--max-peers", defaultValue = "10000", description = "Peers kept per torrent. Default: ${DEFAULT-VALUE}.")
+    private int maxPeers;
+
+    @Option(names = "--max-total-peers", defaultValue = "1000000", description = "Peers kept in all torrents together (about 200 bytes of heap each). Default: ${DEFAULT-VALUE}.")
+    private int maxTotalPeers;
+
+    @Option(names = "--max-numwant", defaultValue = "200", description = "Most peers sent per announce. Default: ${DEFAULT-VALUE}.")
+    private int maxNumwant;
+
+    @Option(names = "--rate-limit", defaultValue = "20", description = "Requests per second accepted from one address (0: no limit). Default: ${DEFAULT-VALUE}.")
+    private int rateLimit;
+
+    @Option(names = "--accept-ip-param", description = "List peers at the address their announce's ip parameter gives (only behind a trusted proxy, or for load tests).")
+    private boolean acceptIpParameter;
+
+    @Option(names = "--map-refresh", defaultValue = "PT60S", description = "How often the ALTO maps are revalidated (map mode, ISO-8601). Default: ${DEFAULT-VALUE}.")
+    private Duration mapRefresh;
+
+    @Option(names = "--io-threads", defaultValue = "0", description = "Netty I/O threads (0: one per core).")
+    private int ioThreads;
+
+    @Option(names = "--timeout", defaultValue = "PT5S", description = "Timeout of one ALTO request (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    private Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        TrackerConfig config;
+        try {
+            config = new TrackerConfig(interval, Optional.ofNullable(peerExpiry).orElse(interval.multipliedBy(2).plusMinutes(5)),
+                    maxSwarms, maxPeers, maxTotalPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("alto tracker: " + e.getMessage());
+            return 2;
+        }
+        AltoMode altoMode = alto == null ? AltoMode.NONE : mode == Mode.ECS ? AltoMode.ECS : AltoMode.MAPS;
+        Optional<AltoClient> client = Optional.ofNullable(alto)
+                .map(uri -> AltoClient.builder(uri).connectTimeout(timeout).requestTimeout(timeout).maxAttempts(2).build());
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        try (Tracker tracker = new Tracker(config, altoMode, client);
+             TrackerServer server = TrackerServer.start(bind, port, ioThreads, tracker)) {
+            spec.commandLine().getOut().println("BitTorrent tracker ready: " + server.announceUri());
+            spec.commandLine().getOut().flush();
+            stopRequested.await();
+        } finally {
+            client.ifPresent(AltoClient::close);
+        }
+        return 0;
+    }
+}

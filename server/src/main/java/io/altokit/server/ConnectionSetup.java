@@ -1,0 +1,209 @@
+package io.altokit.server;
+
+import io.altokit.model.AltoError;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.OptionalSslHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The handlers of one accepted connection. Plain HTTP: HTTP/1.1 straight away. With TLS: the first
+ * bytes tell a TLS handshake from plain HTTP; after the handshake ALPN picks HTTP/2 or HTTP/1.1, and
+ * plain HTTP is either served too ({@code allow-plain-http}) or answered 400 and closed. Every path
+ * ends in the same {@link HttpHandler}.
+ */
+final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionSetup.class);
+    /** Connections silent this long are closed, so idle or stalled clients cannot pin resources. */
+    private static final int IDLE_TIMEOUT_SECONDS = 60;
+    /** Streams one HTTP/2 connection may have open at once (RFC 9113 recommends no fewer than 100). */
+    private static final int MAX_CONCURRENT_STREAMS = 128;
+
+    private final ServerConfig config;
+    private final HttpHandler handler;
+    private final Optional<SslContext> tls;
+    /** With worker threads answering: hold further requests of a connection until the current one is answered. */
+    private final boolean oneRequestAtATime;
+
+    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, boolean oneRequestAtATime) {
+        this.config = config;
+        this.tls = tls;
+        this.handler = handler;
+        this.oneRequestAtATime = oneRequestAtATime;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS));
+        if (tls.isEmpty()) {
+            http1(pipeline);
+        } else {
+            boolean plainAllowed = config.tls().orElseThrow().allowPlainHttp();
+            pipeline.addLast(new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain));
+        }
+    }
+
+    private void http1(ChannelPipeline pipeline) {
+        RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
+        pipeline.addLast(deadline.start(), new HttpServerCodec(), new BodyLimit(config.maxRequestBytes()), deadline.finish());
+        addHandler(pipeline);
+    }
+
+    private void addHandler(ChannelPipeline pipeline) {
+        if (oneRequestAtATime) {
+            pipeline.addLast(new FlowControlHandler());
+        }
+        pipeline.addLast(handler);
+    }
+
+    private void http2(ChannelPipeline pipeline) {
+        pipeline.addLast(Http2FrameCodecBuilder.forServer()
+                        .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(MAX_CONCURRENT_STREAMS))
+                        .build(),
+                new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                    @Override
+                    protected void initChannel(Http2StreamChannel stream) {
+                        RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
+                        stream.pipeline().addLast(deadline.start(), new Http2StreamFrameToHttpObjectCodec(true),
+                                new BodyLimit(config.maxRequestBytes()), deadline.finish());
+                        addHandler(stream.pipeline());
+                    }
+                }));
+    }
+
+    private static void refusePlain(ChannelPipeline pipeline) {
+        pipeline.addLast(new HttpServerCodec(), new PlainHttpRefusal());
+    }
+
+    /**
+     * Tells TLS from plain HTTP by the first bytes (a TLS record header or not). Trickling those bytes
+     * must not hold a connection either: still undecided after the request deadline, it is closed.
+     */
+    private final class TlsOrPlain extends OptionalSslHandler {
+        private final Consumer<ChannelPipeline> plain;
+        private ScheduledFuture<?> undecided;
+
+        TlsOrPlain(SslContext context, Consumer<ChannelPipeline> plain) {
+            super(context);
+            this.plain = plain;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            undecided = ctx.executor().schedule(() -> {
+                LOG.debug("closing connection from {}: neither TLS nor HTTP after {} ms", ctx.channel().remoteAddress(),
+                        config.requestTimeout().toMillis());
+                ctx.close();
+            }, config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        protected void handlerRemoved0(ChannelHandlerContext ctx) {
+            undecided.cancel(false);
+        }
+
+        @Override
+        protected SslHandler newSslHandler(ChannelHandlerContext ctx, SslContext context) {
+            ctx.pipeline().addAfter(ctx.name(), null, new ProtocolChoice());
+            SslHandler handler = super.newSslHandler(ctx, context);
+            handler.setHandshakeTimeoutMillis(config.requestTimeout().toMillis());
+            return handler;
+        }
+
+        @Override
+        protected ChannelHandler newNonSslHandler(ChannelHandlerContext ctx) {
+            return new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel channel) {
+                    plain.accept(channel.pipeline());
+                }
+            };
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            closeQuietly(ctx, cause);
+        }
+    }
+
+    /** After the handshake: HTTP/2 or HTTP/1.1 as ALPN agreed (HTTP/1.1 when the client offered neither). */
+    private final class ProtocolChoice extends ApplicationProtocolNegotiationHandler {
+        ProtocolChoice() {
+            super(ApplicationProtocolNames.HTTP_1_1);
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            TlsPeer.remember(ctx.channel(), ctx.pipeline().get(SslHandler.class));
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                http2(ctx.pipeline());
+            } else {
+                http1(ctx.pipeline());
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            // Expected from scanners and from clients without an acceptable certificate: not worth a warning.
+            closeQuietly(ctx, cause);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            closeQuietly(ctx, cause);
+        }
+    }
+
+    /** Answers plain HTTP on an HTTPS-only port with 400 and an error object, then closes. */
+    private static final class PlainHttpRefusal extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            if (msg instanceof HttpRequest) {
+                FullHttpResponse response = HttpHandler.toResponse(Reply.error(400,
+                        AltoError.syntax("this port accepts HTTPS only; plain HTTP is refused")), false, false);
+                HttpUtil.setKeepAlive(response, false);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            closeQuietly(ctx, cause);
+        }
+    }
+
+    /** Before the HTTP handler is in place, a failing connection (timeout, reset, bad handshake) just ends. */
+    private static void closeQuietly(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing connection from {} before HTTP: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

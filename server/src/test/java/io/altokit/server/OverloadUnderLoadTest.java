@@ -1,0 +1,90 @@
+package io.altokit.server;
+
+import io.altokit.model.MediaTypes;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real concurrent load (many clients, heavy endpoint cost queries) against a server with a small
+ * concurrency limit: every request gets either its answer or an immediate, well-formed 503 —
+ * never a timeout, a reset or a queue that grows without bound.
+ */
+class OverloadUnderLoadTest {
+    private static final int CLIENTS = 24;
+    private static final int REQUESTS_PER_CLIENT = 40;
+    private static final ServerConfig QUIET_ONE_LOOP = new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
+            ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false);
+
+    @Test
+    void floodsAreShedWithWellFormed503sAndEveryOtherRequestIsAnswered() throws Exception {
+        Map<Integer, AtomicInteger> statuses = load(QUIET_ONE_LOOP.withConcurrencyLimit(2, 1, false));
+
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+        assertThat(statuses.get(503).get()).as("refused under a %d-client flood", CLIENTS).isPositive();
+        assertThat(statuses.get(200).get()).as("still answered").isPositive();
+    }
+
+    @Test
+    void withoutALimitTheSameLoadIsQueuedInsteadOfRefused() throws Exception {
+        Map<Integer, AtomicInteger> statuses = load(QUIET_ONE_LOOP);
+
+        assertThat(statuses.keySet()).containsOnly(200);
+    }
+
+    /** Each client sends its requests back to back (bounded in count and by a 60 s deadline); statuses by count. */
+    private static Map<Integer, AtomicInteger> load(ServerConfig config) throws Exception {
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        String body = heavyQuery();
+        try (ServerFixture fixture = new ServerFixture(config, TestNetwork.snapshot());
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+            HttpRequest request = HttpRequest.newBuilder(fixture.uri("/endpointcost/lookup"))
+                    .header("Content-Type", MediaTypes.ENDPOINT_COST_PARAMS).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 503) {
+                            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                            assertThat(new String(response.body())).contains("E_OVERLOADED");
+                        }
+                        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get(60, TimeUnit.SECONDS);
+            }
+        }
+        return statuses;
+    }
+
+    /** 2,000 destinations: enough work per request that a burst of clients outruns one worker. */
+    private static String heavyQuery() {
+        String dsts = IntStream.range(0, 2000)
+                .mapToObj(i -> "\"ipv4:10." + (1 + i % 2) + "." + (i / 250 % 250) + "." + (1 + i % 250) + "\"")
+                .collect(Collectors.joining(","));
+        return "{\"cost-type\":{\"cost-mode\":\"numerical\",\"cost-metric\":\"routingcost\"},"
+                + "\"endpoints\":{\"srcs\":[\"ipv4:10.1.0.1\"],\"dsts\":[" + dsts + "]}}";
+    }
+}

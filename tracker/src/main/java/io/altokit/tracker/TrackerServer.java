@@ -1,0 +1,87 @@
+package io.altokit.tracker;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** The tracker on HTTP: {@code /announce}, {@code /scrape} and {@code /metrics} on one port (Netty, epoll when available). */
+public final class TrackerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
+    /** Request lines longer than this (a tracker URL with a few 20-byte ids fits in far less) get 414. */
+    static final int MAX_REQUEST_LINE = 4096;
+    private static final int MAX_HEADERS_BYTES = 8192;
+    private static final int IDLE_TIMEOUT_SECONDS = 60;
+
+    private final EventLoopGroup loops;
+    private final Channel listener;
+
+    private TrackerServer(String bindAddress, int port, int ioThreads, Tracker tracker) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        loops = new MultiThreadIoEventLoopGroup(ioThreads, io);
+        TrackerHttpHandler handler = new TrackerHttpHandler(tracker);
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS))
+                                .addLast(new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADERS_BYTES, 8192))
+                                .addLast(handler);
+                    }
+                });
+        try {
+            listener = bootstrap.bind(bindAddress, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+        LOG.atInfo().addKeyValue("address", announceUri().getAuthority()).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .log("tracker listening on {}", announceUri());
+    }
+
+    /** Binds and serves; port 0 picks a free port. */
+    public static TrackerServer start(String bindAddress, int port, int ioThreads, Tracker tracker) throws InterruptedException {
+        return new TrackerServer(bindAddress, port, ioThreads, tracker);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** The announce URL to put in torrents. */
+    public URI announceUri() {
+        InetSocketAddress address = address();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/announce");
+    }
+
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("tracker stopped");
+    }
+}
