@@ -18,12 +18,14 @@ import java.util.SplittableRandom;
  * <p><b>Neighbours.</b> At start every peer is offered a random sample of the others and its
  * policy picks its neighbours (the only thing policies change). Neighbour sets stay fixed.
  *
- * <p><b>Scheduler (pull, earliest deadline first).</b> Each step, every peer with fewer than
- * {@code parallelRequests} transfers in flight looks at its neighbours' buffer maps, takes the
- * missing chunk with the earliest playout deadline that some neighbour holds and is not yet
- * requested, and asks the neighbour holding it with the most upload capacity per transfer
- * ({@code uplink / (uploads + 1)}; ties go to the earlier neighbour, i.e. the policy's order).
- * A transfer starts one round trip after the request. Chunks past their deadline are not requested.
+ * <p><b>Scheduler (pull, earliest deadline first).</b> A node serves at most
+ * {@code 2 * uplink / streamRate} uploads at once (its slots). Each step, every peer with fewer
+ * than {@code parallelRequests} transfers in flight looks at the buffer maps of its neighbours
+ * with a free slot, takes the missing, not yet requested chunk with the earliest playout deadline
+ * among them, and asks the first of those neighbours in its policy's order that would send at
+ * half the stream rate or more ({@code uplink / (uploads + 1)}), or else the fastest. A transfer
+ * starts one round trip after the request; a chunk that could not arrive before its deadline even
+ * from the best neighbour is skipped, and chunks past their deadline are not requested.
  *
  * <p><b>Bandwidth.</b> Transfers share sender uplinks, receiver downlinks and, between ASes, the
  * sending AS's outbound and the receiving AS's inbound transit link ({@link FlowNetwork}). The
