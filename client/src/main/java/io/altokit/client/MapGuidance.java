@@ -1,5 +1,6 @@
 package io.altokit.client;
 
+import io.altokit.core.CostMatrix;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
@@ -60,6 +61,28 @@ public final class MapGuidance {
             throw new IllegalArgumentException("the network map is not valid: " + e.getMessage(), e);
         }
         return new MapGuidance(map, rows(map, costMap.costs()));
+    }
+
+    /**
+     * Guidance straight from a snapshot held in process (a simulator, a tracker beside the
+     * server), with no HTTP in between: the same ranking as from the fetched maps.
+     *
+     * @throws IllegalArgumentException when the cost matrix is not over this network map's PIDs
+     */
+    public static MapGuidance of(NetworkMap map, CostMatrix costs) {
+        if (costs.size() != map.size()) {
+            throw new IllegalArgumentException("the " + costs.metric() + " matrix is " + costs.size() + "x" + costs.size()
+                    + ", the network map has " + map.size() + " PIDs");
+        }
+        Map<Integer, double[]> rows = new HashMap<>();
+        for (int src = 0; src < map.size(); src++) {
+            double[] row = new double[map.size()];
+            for (int dst = 0; dst < row.length; dst++) {
+                row[dst] = costs.cost(src, dst);
+            }
+            rows.put(src, row);
+        }
+        return new MapGuidance(map, rows);
     }
 
     private static Map<Integer, double[]> rows(NetworkMap map, CostTable table) {

@@ -1,5 +1,8 @@
 package io.altokit.client;
 
+import io.altokit.core.CostMatrix;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Snapshot;
 import io.altokit.model.AddressType;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostMode;
@@ -49,6 +52,34 @@ class MapGuidanceTest {
         assertThat(ranking.peers()).extracting(peer -> peer.address().getHostAddress())
                 .containsExactly("2001:db8:1:0:0:0:0:9", "10.2.5.9", "10.2.0.9", "192.0.2.1");
         assertThat(ranking.status()).as("no cost for the address outside the map").isEqualTo(Ranking.Status.DEGRADED);
+    }
+
+    @Test
+    void ranksFromASnapshotInProcessAsFromTheFetchedMaps() throws Exception {
+        Snapshot snapshot = Snapshot.builder()
+                .pid("a", List.of(IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("2001:db8:1::/48")))
+                .pid("b", List.of(IpPrefix.parse("10.2.0.0/16")))
+                .pid("c", List.of(IpPrefix.parse("10.2.5.0/24")))
+                .cost("routingcost", "a", "a", 1).cost("routingcost", "a", "b", 10).cost("routingcost", "a", "c", 5)
+                .build();
+        CostMatrix routingcost = snapshot.costMatrix("routingcost").orElseThrow();
+        MapGuidance guidance = MapGuidance.of(snapshot.networkMap(), routingcost);
+        List<InetAddress> candidates = List.of(address("10.2.0.9"), address("10.2.5.9"), address("2001:db8:1::9"),
+                address("192.0.2.1"));
+        assertThat(guidance.costs(address("10.1.2.3"), candidates))
+                .as("the fallback PID \"default\" has no costs").containsExactly(10, 5, 1, Double.NaN);
+        assertThat(guidance.costs(address("10.2.0.1"), candidates)).as("no costs from b").containsOnly(Double.NaN);
+        assertThat(guidance.pidOf(address("10.2.5.9"))).isEqualTo("c");
+    }
+
+    @Test
+    void refusesACostMatrixOfAnotherNetworkMap() {
+        Snapshot small = Snapshot.builder().pid("a", List.of(IpPrefix.parse("10.1.0.0/16"))).cost("hopcount", "a", "a", 0).build();
+        Snapshot large = Snapshot.builder().pid("a", List.of(IpPrefix.parse("10.1.0.0/16")))
+                .pid("b", List.of(IpPrefix.parse("10.2.0.0/16"))).build();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MapGuidance.of(large.networkMap(), small.costMatrix("hopcount").orElseThrow()))
+                .withMessageContaining("2x2").withMessageContaining("3 PIDs");
     }
 
     @Test

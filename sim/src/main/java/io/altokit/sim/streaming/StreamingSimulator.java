@@ -1,0 +1,368 @@
+package io.altokit.sim.streaming;
+
+import io.altokit.sim.flow.FlowNetwork;
+import io.altokit.sim.select.Tracker;
+import io.altokit.sim.select.PeerSelection;
+import io.altokit.sim.stats.Histogram;
+import io.altokit.sim.topology.Topology;
+
+import java.util.SplittableRandom;
+
+/**
+ * Mesh-based P2P live streaming, flow level, in fixed time steps.
+ *
+ * <p><b>Source.</b> The stream is cut into chunks of {@code chunkS} seconds; chunk {@code c} exists
+ * once produced, at {@code (c + 1) * chunkS}, and the source then pushes it to {@code sourceFanout}
+ * random peers.
+ *
+ * <p><b>Neighbours.</b> At start every peer is offered a random sample of the others and its
+ * policy picks its neighbours (the only thing policies change). Neighbour sets stay fixed.
+ *
+ * <p><b>Scheduler (pull, earliest deadline first).</b> A node serves at most
+ * {@code 2 * uplink / streamRate} uploads at once (its slots). Each step, every peer with fewer
+ * than {@code parallelRequests} transfers in flight looks at the buffer maps of its neighbours
+ * with a free slot, takes the missing, not yet requested chunk with the earliest playout deadline
+ * among them, and asks the first of those neighbours in its policy's order that would send at
+ * half the stream rate or more ({@code uplink / (uploads + 1)}), or else the fastest. A transfer
+ * starts one round trip after the request; a chunk that could not arrive before its deadline even
+ * from the best neighbour is skipped, and chunks past their deadline are not requested.
+ *
+ * <p><b>Bandwidth.</b> Transfers share sender uplinks, receiver downlinks and, between ASes, the
+ * sending AS's outbound and the receiving AS's inbound transit link ({@link FlowNetwork}). The
+ * source's own uplink is its only limit on its side (it sits in a data centre).
+ *
+ * <p><b>Buffer maps</b> are one {@code long} per peer: bit {@code k} is chunk {@code base + k},
+ * the window sliding with the newest chunk. Nothing is allocated per chunk or per transfer.
+ */
+public final class StreamingSimulator {
+    private final StreamingConfig config;
+    private final Topology topology;
+    private final StreamingObserver observer;
+
+    public StreamingSimulator(StreamingConfig config, Topology topology, StreamingObserver observer) {
+        if (!topology.spec().equals(config.topology())) {
+            throw new IllegalArgumentException("the topology was generated from another spec than the configuration's");
+        }
+        this.config = config;
+        this.topology = topology;
+        this.observer = observer;
+    }
+
+    public StreamingSimulator(StreamingConfig config) {
+        this(config, Topology.generate(config.topology()), StreamingObserver.NONE);
+    }
+
+    /** Runs the whole stream; each call is a fresh run with the same result. */
+    public StreamingResult run() {
+        return new Run().execute();
+    }
+
+    /** One run's state, in primitive arrays indexed by node (peers 0..P-1, the source P). */
+    private final class Run implements FlowNetwork.Listener {
+        private final int peers = topology.peers();
+        private final int source = peers;
+        private final int ases = topology.ases();
+        private final double chunkBytes = config.chunkBytes();
+        private final SplittableRandom root = new SplittableRandom(config.topology().seed() * 0x9E3779B97F4A7C15L + 7285);
+        private final SplittableRandom schedulingRandom = root.split();
+        private final int sourceAs;
+        private final PeerSelection policy;
+        private final long[] have = new long[peers + 1];
+        /** A node's buffer map while it has a free upload slot, else 0: what it can offer now. */
+        private final long[] offer = new long[peers + 1];
+        private final long[] pending = new long[peers];
+        private final int[] downloads = new int[peers];
+        private final int[] uploads = new int[peers + 1];
+        private final double[] uplinkBps = new double[peers + 1];
+        /** Uploads a node serves at once: enough to keep each at half the stream rate or more. */
+        private final int[] slots = new int[peers + 1];
+        private final double chunkBits = config.chunkBytes() * 8;
+        /** Peer p's neighbours, in its policy's order, at p * stride .. p * stride + neighbourCount[p] - 1. */
+        private final int[] neighbours;
+        private final int[] neighbourCount = new int[peers];
+        private final int stride = config.neighbours();
+        private final FlowNetwork network;
+        private final double[] asInbound = new double[ases];
+        private final Histogram delays;
+        private int base;
+        private int produced;
+        private int nextDeadline;
+        private double bytesDelivered;
+        private double bytesInterAs;
+        private double transitFees;
+        private long chunksDelivered;
+        private long chunksLate;
+        private long measuredPairs;
+        private long misses;
+
+        Run() {
+            SplittableRandom candidateRandom = root.split();
+            SplittableRandom policyRandom = root.split();
+            sourceAs = root.split().nextInt(ases);
+            policy = PeerSelection.named(config.policy(), topology);
+            int[][] chosen = Tracker.neighbourhoods(topology, policy, config.candidates(), config.neighbours(),
+                    candidateRandom, policyRandom);
+            neighbours = new int[peers * stride]; // one flat array: the scheduler's inner loop walks it
+            for (int p = 0; p < peers; p++) {
+                System.arraycopy(chosen[p], 0, neighbours, p * stride, chosen[p].length);
+                neighbourCount[p] = chosen[p].length;
+            }
+            double[] capacity = new double[2 * peers + 1 + 2 * ases];
+            for (int p = 0; p < peers; p++) {
+                uplinkBps[p] = topology.uplinkBps(p);
+                capacity[up(p)] = topology.uplinkBps(p) / 8;
+                capacity[down(p)] = topology.downlinkBps(p) / 8;
+            }
+            uplinkBps[source] = config.sourceUplinkBps();
+            for (int node = 0; node <= peers; node++) {
+                slots[node] = Math.max(1, (int) (2 * uplinkBps[node] / config.streamRateBps()));
+            }
+            capacity[up(source)] = config.sourceUplinkBps() / 8;
+            for (int a = 0; a < ases; a++) {
+                capacity[egress(a)] = topology.transitCapacityBps(a) / 8;
+                capacity[ingress(a)] = topology.transitCapacityBps(a) / 8;
+            }
+            network = new FlowNetwork(capacity);
+            delays = new Histogram(0.01, config.playoutDelayS() * 4);
+        }
+
+        private int up(int node) {
+            return node;
+        }
+
+        private int down(int peer) {
+            return peers + 1 + peer;
+        }
+
+        private int egress(int as) {
+            return 2 * peers + 1 + as;
+        }
+
+        private int ingress(int as) {
+            return 2 * peers + 1 + ases + as;
+        }
+
+        private int asOf(int node) {
+            return node == source ? sourceAs : topology.asOf(node);
+        }
+
+        private double created(int chunk) {
+            return (chunk + 1) * config.chunkS();
+        }
+
+        private double deadline(int chunk) {
+            return created(chunk) + config.playoutDelayS();
+        }
+
+        private boolean measured(int chunk) {
+            return created(chunk) >= config.warmupS() && deadline(chunk) <= config.durationS();
+        }
+
+        StreamingResult execute() {
+            double dt = config.stepS();
+            long steps = Math.round(config.durationS() / dt);
+            for (long step = 0; step < steps; step++) {
+                double now = step * dt;
+                checkDeadlines(now);
+                produce(now);
+                schedule(now);
+                network.step(now, dt, this);
+                observer.stepped(now, network);
+            }
+            checkDeadlines(config.durationS());
+            return result();
+        }
+
+        /** Every chunk whose deadline has come: each peer without it missed it. */
+        private void checkDeadlines(double now) {
+            while (nextDeadline < produced && deadline(nextDeadline) <= now) {
+                if (measured(nextDeadline)) {
+                    long bit = 1L << (nextDeadline - base);
+                    for (int p = 0; p < peers; p++) {
+                        if ((have[p] & bit) == 0) {
+                            misses++;
+                        }
+                    }
+                    measuredPairs += peers;
+                }
+                nextDeadline++;
+            }
+        }
+
+        private void produce(double now) {
+            while (created(produced) <= now) {
+                int chunk = produced++;
+                int shift = chunk - base - (StreamingConfig.WINDOW - 1);
+                if (shift > 0) {
+                    slide(shift);
+                }
+                long bit = 1L << (chunk - base);
+                have[source] |= bit;
+                refreshOffer(source);
+                for (int pushed = 0; pushed < config.sourceFanout(); ) {
+                    int peer = schedulingRandom.nextInt(peers);
+                    if ((pending[peer] & bit) == 0) {
+                        pending[peer] |= bit;
+                        startTransfer(source, peer, chunk, now);
+                        pushed++;
+                    }
+                }
+            }
+        }
+
+        private void slide(int shift) {
+            for (int node = 0; node <= peers; node++) {
+                have[node] >>>= shift;
+                offer[node] >>>= shift;
+            }
+            for (int p = 0; p < peers; p++) {
+                pending[p] >>>= shift;
+            }
+            base += shift;
+        }
+
+        private void schedule(double now) {
+            int firstLive = nextDeadline - base; // chunks before it are past their deadline
+            int produced = this.produced - base; // chunks from it on do not exist yet
+            long live = (firstLive <= 0 ? -1L : firstLive >= StreamingConfig.WINDOW ? 0 : -1L << firstLive)
+                    & (produced >= StreamingConfig.WINDOW ? -1L : (1L << produced) - 1);
+            int start = schedulingRandom.nextInt(peers); // no peer always asks first
+            for (int i = 0; i < peers; i++) {
+                int p = start + i < peers ? start + i : start + i - peers;
+                if (downloads[p] >= config.parallelRequests()) {
+                    continue;
+                }
+                long lacking = ~(have[p] | pending[p]) & live;
+                if (lacking == 0) {
+                    continue;
+                }
+                int first = p * stride;
+                int last = first + neighbourCount[p];
+                long offered = 0;
+                for (int k = first; k < last; k++) {
+                    offered |= offer[neighbours[k]];
+                }
+                long useful = offered & lacking;
+                while (useful != 0 && downloads[p] < config.parallelRequests()) {
+                    long bit = Long.lowestOneBit(useful); // earliest deadline first
+                    useful &= ~bit;
+                    int supplier = -1;
+                    double best = 0;
+                    for (int k = first; k < last; k++) {
+                        int n = neighbours[k];
+                        if ((offer[n] & bit) != 0) {
+                            double rate = uplinkBps[n] / (uploads[n] + 1);
+                            if (rate >= config.streamRateBps() / 2) { // the first in the policy's order that is fast enough
+                                best = rate;
+                                supplier = n;
+                                break;
+                            }
+                            if (rate > best) {
+                                best = rate;
+                                supplier = n;
+                            }
+                        }
+                    }
+                    int chunk = base + Long.numberOfTrailingZeros(bit);
+                    if (supplier < 0 || now + topology.rttS(supplier, p) + chunkBits / best > deadline(chunk)) {
+                        continue; // every holder is busy, or it could not arrive in time from the best one
+                    }
+                    pending[p] |= bit;
+                    downloads[p]++;
+                    startTransfer(supplier, p, chunk, now + topology.rttS(supplier, p));
+                }
+            }
+        }
+
+        private void startTransfer(int sender, int receiver, int chunk, double startAt) {
+            int fromAs = asOf(sender);
+            int toAs = topology.asOf(receiver);
+            boolean crossing = fromAs != toAs;
+            int senderTransit = crossing && sender != source ? egress(fromAs) : FlowNetwork.NONE;
+            int receiverTransit = crossing ? ingress(toAs) : FlowNetwork.NONE;
+            uploads[sender]++;
+            refreshOffer(sender);
+            network.add(chunkBytes, startAt, up(sender), down(receiver), senderTransit, receiverTransit, sender, receiver, chunk);
+        }
+
+        private void refreshOffer(int node) {
+            offer[node] = uploads[node] < slots[node] ? have[node] : 0;
+        }
+
+        @Override
+        public void moved(int flow, double amount) {
+            bytesDelivered += amount; // inter-AS bytes are counted per transfer, at its end (no transfer is cut off)
+        }
+
+        /** Counts {@code amount} bytes of a transfer between two nodes as crossing ASes if it does. */
+        private void countCrossing(int sender, int receiver, double amount) {
+            int fromAs = asOf(sender);
+            int toAs = topology.asOf(receiver);
+            if (fromAs != toAs) {
+                bytesInterAs += amount;
+                asInbound[toAs] += amount;
+                transitFees += amount * topology.transitCost(fromAs, toAs);
+            }
+        }
+
+        @Override
+        public void completed(int flow, double time) {
+            int sender = network.sender(flow);
+            int receiver = network.receiver(flow);
+            int chunk = network.item(flow);
+            uploads[sender]--;
+            refreshOffer(sender);
+            countCrossing(sender, receiver, chunkBytes);
+            if (sender != source) {
+                downloads[receiver]--;
+            }
+            if (chunk >= base) {
+                long bit = 1L << (chunk - base);
+                pending[receiver] &= ~bit;
+                have[receiver] |= bit;
+                refreshOffer(receiver);
+            }
+            chunksDelivered++;
+            if (time > deadline(chunk)) {
+                chunksLate++;
+            }
+            if (measured(chunk)) {
+                delays.add(time - created(chunk));
+            }
+            observer.delivered(sender, receiver, chunk, created(chunk), network.startAt(flow), time);
+        }
+
+        private StreamingResult result() {
+            double inFlight = bytesInFlight(); // first: it adds the in-flight part of the inter-AS bytes
+            double utilisationSum = 0;
+            double utilisationMax = 0;
+            int withPeers = 0;
+            for (int a = 0; a < ases; a++) {
+                if (topology.peersIn(a) > 0) {
+                    double utilisation = asInbound[a] / (topology.transitCapacityBps(a) / 8 * config.durationS());
+                    utilisationSum += utilisation;
+                    utilisationMax = Math.max(utilisationMax, utilisation);
+                    withPeers++;
+                }
+            }
+            return new StreamingResult(policy.name(), config.topology().seed(), peers, ases,
+                    bytesDelivered == 0 ? 0 : bytesInterAs / bytesDelivered, delays.mean(), delays.quantile(0.95),
+                    measuredPairs == 0 ? 0 : (double) misses / measuredPairs,
+                    bytesDelivered == 0 ? 0 : transitFees / bytesDelivered,
+                    utilisationSum / withPeers, utilisationMax, asInbound.clone(), bytesDelivered, bytesInterAs,
+                    chunksDelivered, chunksLate, inFlight);
+        }
+
+        /** Bytes moved by transfers still under way; their inter-AS part is counted here. */
+        private double bytesInFlight() {
+            double moved = 0;
+            for (int i = 0; i < network.liveFlows(); i++) {
+                int flow = network.liveFlow(i);
+                double part = chunkBytes - network.remaining(flow);
+                countCrossing(network.sender(flow), network.receiver(flow), part);
+                moved += part;
+            }
+            return moved;
+        }
+    }
+}
