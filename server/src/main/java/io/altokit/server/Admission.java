@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,9 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * Overload shedding (RFC 7285 section 8.5.3): at most {@code maxConcurrent} requests are in the
- * server at once — waiting for a worker or being answered. A request beyond that is answered at
- * once with 503, Retry-After and an error object, on the I/O thread that read it, so that refusing
- * costs next to nothing and admitted requests never wait behind a queue that grows without bound.
+ * server at once — being received, waiting for a worker or being answered. A request beyond that is
+ * answered with 503, Retry-After and an error object as soon as its head is read, on the I/O thread
+ * (see {@link AdmissionGate}), so that refusing costs next to nothing and admitted requests never
+ * wait behind a queue that grows without bound.
  * Admitted requests run on a fixed pool of worker threads, leaving the I/O threads free to read
  * and refuse. With {@code adaptive}, the limit itself floats below {@code maxConcurrent}: Netflix's
  * Gradient2 lowers it as soon as answers take longer than their long-term average (a queue forming)
@@ -61,35 +63,62 @@ final class Admission implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads());
     }
 
-    /**
-     * Computes the answer on a worker and hands it to {@code respond} when the server has room, else
-     * returns false at once (the caller answers with {@link #overloaded()}). The slot is freed before
-     * the answer is written, so a client that sends its next request as soon as it reads the answer
-     * never finds its own previous request still counted.
-     */
-    boolean tryRun(Supplier<Reply> answer, Consumer<Reply> respond) {
-        Optional<Limiter.Listener> slot = limiter.acquire(null);
-        if (slot.isEmpty()) {
-            noteRefusal();
-            return false;
+    /** Room for one request in the server, taken when its head arrives and given back once it is answered. */
+    static final class Slot {
+        private final Limiter.Listener listener;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Slot(Limiter.Listener listener) {
+            this.listener = listener;
         }
+
+        /** The request was answered: its time counts towards the adaptive limit. */
+        void answered() {
+            if (open.compareAndSet(true, false)) {
+                listener.onSuccess();
+            }
+        }
+
+        /** The request went away unanswered (connection closed, body too large): no time to count. */
+        void abandon() {
+            if (open.compareAndSet(true, false)) {
+                listener.onIgnore();
+            }
+        }
+    }
+
+    /**
+     * A slot if the server has room, else empty (and the caller answers with {@link #overloaded()}).
+     * Taken as soon as a request's head is read, so a refused request's body is never read or parsed.
+     */
+    Optional<Slot> tryAcquire() {
+        Optional<Limiter.Listener> listener = limiter.acquire(null);
+        if (listener.isEmpty()) {
+            noteRefusal();
+        }
+        return listener.map(Slot::new);
+    }
+
+    /**
+     * Computes the answer on a worker, frees the slot, then hands the answer to {@code respond} — in
+     * that order, so a client that sends its next request as soon as it reads the answer never finds
+     * its own previous request still counted.
+     */
+    void run(Slot slot, Supplier<Reply> answer, Consumer<Reply> respond) {
         try {
             workers.execute(() -> {
                 Reply reply;
                 try {
                     reply = answer.get();
-                    slot.get().onSuccess();
-                } catch (RuntimeException e) {
-                    slot.get().onIgnore();
-                    throw e;
+                } finally {
+                    slot.answered();
                 }
                 respond.accept(reply);
             });
-            return true;
         } catch (RuntimeException rejected) {
             // Only during shutdown: the pool no longer takes work.
-            slot.get().onIgnore();
-            return false;
+            slot.abandon();
+            respond.accept(OVERLOADED);
         }
     }
 

@@ -50,14 +50,17 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private final ServerConfig config;
     private final HttpHandler handler;
     private final Optional<SslContext> tls;
-    /** With worker threads answering: hold further requests of a connection until the current one is answered. */
-    private final boolean oneRequestAtATime;
+    /** With a concurrency limit: admission at the request head, worker threads answering. */
+    private final Optional<Admission> admission;
+    private final AccessLog accessLog;
 
-    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, boolean oneRequestAtATime) {
+    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
+                    AccessLog accessLog) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
-        this.oneRequestAtATime = oneRequestAtATime;
+        this.admission = admission;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -73,15 +76,17 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
 
     private void http1(ChannelPipeline pipeline) {
         RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
-        pipeline.addLast(deadline.start(), new HttpServerCodec(), new BodyLimit(config.maxRequestBytes()), deadline.finish());
-        addHandler(pipeline);
+        pipeline.addLast(deadline.start(), new HttpServerCodec());
+        addRequestHandling(pipeline, deadline);
     }
 
-    private void addHandler(ChannelPipeline pipeline) {
-        if (oneRequestAtATime) {
-            pipeline.addLast(new FlowControlHandler());
-        }
-        pipeline.addLast(handler);
+    /** From decoded HTTP objects on: admission (with a limit), body aggregation, the deadline's end, the handler. */
+    private void addRequestHandling(ChannelPipeline pipeline, RequestDeadline deadline) {
+        admission.ifPresent(limit -> pipeline.addLast(
+                // One request per connection at a time: the next one is read only once this one is
+                // answered, so answers leave in request order and each request is admitted on its own.
+                new FlowControlHandler(), new AdmissionGate(limit, accessLog)));
+        pipeline.addLast(new BodyLimit(config.maxRequestBytes()), deadline.finish(), handler);
     }
 
     private void http2(ChannelPipeline pipeline) {
@@ -92,9 +97,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
                     @Override
                     protected void initChannel(Http2StreamChannel stream) {
                         RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
-                        stream.pipeline().addLast(deadline.start(), new Http2StreamFrameToHttpObjectCodec(true),
-                                new BodyLimit(config.maxRequestBytes()), deadline.finish());
-                        addHandler(stream.pipeline());
+                        stream.pipeline().addLast(deadline.start(), new Http2StreamFrameToHttpObjectCodec(true));
+                        addRequestHandling(stream.pipeline(), deadline);
                     }
                 }));
     }

@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Turns a Netty request into an {@link AltoRequest}, the {@link Reply} into a response with
@@ -60,23 +59,22 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Exchange exchange = new Exchange(remote, request.method().name(), request.uri(), HttpUtil.isKeepAlive(request),
                 header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
         if (!request.decoderResult().isSuccess()) {
+            AdmissionGate.takeSlot(ctx).ifPresent(Admission.Slot::abandon);
             respond(ctx, exchange, Reply.plain(400, "malformed HTTP request: "
                     + request.decoderResult().cause().getMessage(), Map.of()));
             return;
         }
         AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
-        if (admission.isEmpty()) {
+        Optional<Admission.Slot> slot = AdmissionGate.takeSlot(ctx);
+        if (slot.isEmpty()) {
             respond(ctx, exchange, dispatcher.dispatch(altoRequest));
             return;
         }
-        // One request per connection at a time: a pipelined request is read only once this one is
-        // answered, so answers leave in request order (the FlowControlHandler in front holds it).
+        // Hold the connection's next request until this one is answered (the FlowControlHandler in
+        // front of the admission gate keeps it), so answers leave in request order.
         ctx.channel().config().setAutoRead(false);
-        Consumer<Reply> respondThenReadOn = reply -> respond(ctx, exchange, reply)
-                .addListener(written -> ctx.channel().config().setAutoRead(true));
-        if (!admission.get().tryRun(() -> dispatcher.dispatch(altoRequest), respondThenReadOn)) {
-            respondThenReadOn.accept(admission.get().overloaded());
-        }
+        admission.orElseThrow().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
+                reply -> respond(ctx, exchange, reply).addListener(written -> ctx.channel().config().setAutoRead(true)));
     }
 
     private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
@@ -93,8 +91,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private ChannelFuture respond(ChannelHandlerContext ctx, Exchange exchange, Reply reply) {
         boolean gzip = reply.body().worthCompressing() && ContentCoding.acceptsGzip(exchange.acceptEncoding());
         FullHttpResponse response = toResponse(reply, gzip, exchange.method().equals("HEAD"));
-        // After a failure the connection may be in a bad state; an overload refusal leaves it usable.
-        boolean keepAlive = exchange.keepAlive() && (reply.status() < 500 || reply.status() == 503);
+        // After a failure the connection may be in a bad state.
+        boolean keepAlive = exchange.keepAlive() && reply.status() < 500;
         HttpUtil.setKeepAlive(response, keepAlive);
         accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), reply.status(),
                 response.content().readableBytes(), exchange.startedNanos());
