@@ -75,7 +75,9 @@ config adaptive 64 true
 config unlimited 0 false
 
 start_server() { # NAME
-    taskset -c "$SERVER_CPU" "$JAVA" -jar "$out/altokit.jar" serve --config "$out/$1.yaml" > "$out/$1-server.log" 2>&1 &
+    # GC pauses are logged: a pause shows in every latency, admitted or refused, and is no queueing effect.
+    taskset -c "$SERVER_CPU" "$JAVA" "-Xlog:gc:file=$out/$1-gc.log" -jar "$out/altokit.jar" serve --config "$out/$1.yaml" \
+        > "$out/$1-server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 300); do
         curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/directory" && return 0

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,10 +25,10 @@ import java.util.function.Supplier;
 
 /**
  * Overload shedding (RFC 7285 section 8.5.3): at most {@code maxConcurrent} requests are in the
- * server at once — being received, waiting for a worker or being answered. A request beyond that is
- * answered with 503, Retry-After and an error object as soon as its head is read, on the I/O thread
- * (see {@link AdmissionGate}), so that refusing costs next to nothing and admitted requests never
- * wait behind a queue that grows without bound.
+ * server at once — waiting for a worker or being answered. A request beyond that is
+ * answered with 503, Retry-After and an error object on the I/O thread — as soon as its head is read
+ * when the server is already full (see {@link AdmissionGate}) — so that refusing costs next to
+ * nothing and admitted requests never wait behind a queue that grows without bound.
  * Admitted requests run on a fixed pool of worker threads, leaving the I/O threads free to read
  * and refuse. With {@code adaptive}, the limit itself floats below {@code maxConcurrent}: Netflix's
  * Gradient2 lowers it as soon as answers take longer than their long-term average (a queue forming)
@@ -63,34 +62,24 @@ final class Admission implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads());
     }
 
-    /** Room for one request in the server, taken when its head arrives and given back once it is answered. */
+    /** Room for one request in the server, taken once the request is read and given back once it is answered. */
     static final class Slot {
         private final Limiter.Listener listener;
-        private final AtomicBoolean open = new AtomicBoolean(true);
 
         private Slot(Limiter.Listener listener) {
             this.listener = listener;
         }
-
-        /** The request was answered: its time counts towards the adaptive limit. */
-        void answered() {
-            if (open.compareAndSet(true, false)) {
-                listener.onSuccess();
-            }
-        }
-
-        /** The request went away unanswered (connection closed, body too large): no time to count. */
-        void abandon() {
-            if (open.compareAndSet(true, false)) {
-                listener.onIgnore();
-            }
-        }
     }
 
     /**
-     * A slot if the server has room, else empty (and the caller answers with {@link #overloaded()}).
-     * Taken as soon as a request's head is read, so a refused request's body is never read or parsed.
+     * Whether a request whose head just arrived can hope to be admitted: when the server is full it is
+     * refused before its body is read. Not a reservation — a slow body must not hold a place.
      */
+    boolean hasRoom() {
+        return limiter.getInflight() < limiter.getLimit();
+    }
+
+    /** A slot if the server has room, else empty (and the caller answers with {@link #overloaded()}). */
     Optional<Slot> tryAcquire() {
         Optional<Limiter.Listener> listener = limiter.acquire(null);
         if (listener.isEmpty()) {
@@ -110,14 +99,16 @@ final class Admission implements AutoCloseable {
                 Reply reply;
                 try {
                     reply = answer.get();
-                } finally {
-                    slot.answered();
+                    slot.listener.onSuccess();
+                } catch (RuntimeException e) {
+                    slot.listener.onIgnore();
+                    throw e;
                 }
                 respond.accept(reply);
             });
         } catch (RuntimeException rejected) {
             // Only during shutdown: the pool no longer takes work.
-            slot.abandon();
+            slot.listener.onIgnore();
             respond.accept(OVERLOADED);
         }
     }
@@ -126,7 +117,7 @@ final class Admission implements AutoCloseable {
         return OVERLOADED;
     }
 
-    private void noteRefusal() {
+    void noteRefusal() {
         refusedSinceWarning.increment();
         long now = System.nanoTime();
         long due = nextWarningNanos.get();

@@ -59,21 +59,25 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Exchange exchange = new Exchange(remote, request.method().name(), request.uri(), HttpUtil.isKeepAlive(request),
                 header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
         if (!request.decoderResult().isSuccess()) {
-            AdmissionGate.takeSlot(ctx).ifPresent(Admission.Slot::abandon);
             respond(ctx, exchange, Reply.plain(400, "malformed HTTP request: "
                     + request.decoderResult().cause().getMessage(), Map.of()));
             return;
         }
         AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
-        Optional<Admission.Slot> slot = AdmissionGate.takeSlot(ctx);
-        if (slot.isEmpty()) {
+        if (admission.isEmpty()) {
             respond(ctx, exchange, dispatcher.dispatch(altoRequest));
+            return;
+        }
+        Optional<Admission.Slot> slot = admission.get().tryAcquire();
+        if (slot.isEmpty()) {
+            // Filled up while this request's body was arriving.
+            respond(ctx, exchange, admission.get().overloaded());
             return;
         }
         // Hold the connection's next request until this one is answered (the FlowControlHandler in
         // front of the admission gate keeps it), so answers leave in request order.
         ctx.channel().config().setAutoRead(false);
-        admission.orElseThrow().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
+        admission.get().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
                 reply -> respond(ctx, exchange, reply).addListener(written -> ctx.channel().config().setAutoRead(true)));
     }
 
