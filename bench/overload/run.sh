@@ -3,7 +3,9 @@
 #
 #   bench/overload/run.sh [OUT_DIR]        default OUT_DIR: bench/target/overload-<timestamp>
 #
-# The server answers heavy endpoint cost queries (ENDPOINTS destinations each) pinned to SERVER_CPU with one
+# WORKLOAD=ecs (default): heavy endpoint cost queries (ENDPOINTS destinations each, a large body to read);
+# WORKLOAD=filtered-costmap: a filtered cost map over every pair of a generated 400-PID network (a small
+# body, expensive to answer). The server runs pinned to SERVER_CPU with one
 # I/O thread and one worker; the open-loop generator (bench OpenLoopLoad, pinned to LOAD_CPU) sends on a fixed
 # schedule and counts latency from the scheduled time. Three servers run in turn, in each of ROUNDS rounds:
 #   limited    server.max-concurrent-requests: LIMIT  (excess refused with 503 + Retry-After)
@@ -15,21 +17,24 @@
 # Bounded: every run lasts DURATION s (the generator stops on its own; killed after DURATION+60 s).
 # Every process started here is stopped on exit, failure or interrupt (trap).
 #
-# Environment (defaults): ROUNDS=3 DURATION=10 WARMUP=10 LIMIT=4 ENDPOINTS=2000 OVERLOAD=3 UNLOADED_SHARE=0.3
+# Environment (defaults): WORKLOAD=ecs SERVERS="limited adaptive unlimited" (limited first: its capacity sets the load) ROUNDS=3 DURATION=10 WARMUP=10 LIMIT=4 ENDPOINTS=2000 OVERLOAD=3 UNLOADED_SHARE=0.3
 #   SERVER_CPU=1 LOAD_CPU=0 OPEN_CONNECTIONS=128 JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-10}" LIMIT="${LIMIT:-4}"
-ENDPOINTS="${ENDPOINTS:-2000}" OVERLOAD="${OVERLOAD:-3}" UNLOADED_SHARE="${UNLOADED_SHARE:-0.3}"
+ENDPOINTS="${ENDPOINTS:-2000}" WORKLOAD="${WORKLOAD:-ecs}" SERVERS="${SERVERS:-limited adaptive unlimited}" OVERLOAD="${OVERLOAD:-3}" UNLOADED_SHARE="${UNLOADED_SHARE:-0.3}"
 SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}" OPEN_CONNECTIONS="${OPEN_CONNECTIONS:-128}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 out="$(realpath -m "${1:-$root/bench/target/overload-$(date +%Y%m%d-%H%M%S)}")"
 PORT=18291
-URL="http://127.0.0.1:$PORT/endpointcost/lookup"
-MEDIA=application/alto-endpointcostparams+json
+case "$WORKLOAD" in
+    ecs)              URL="http://127.0.0.1:$PORT/endpointcost/lookup"; MEDIA=application/alto-endpointcostparams+json ;;
+    filtered-costmap) URL="http://127.0.0.1:$PORT/costmap/filtered"; MEDIA=application/alto-costmapfilter+json ;;
+    *)                echo "WORKLOAD must be ecs or filtered-costmap" >&2; exit 2 ;;
+esac
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
@@ -55,7 +60,9 @@ say "results in $out"
 cp "$root/app/target/altokit.jar" "$out/altokit.jar"
 cp "$root/bench/target/benchmarks.jar" "$out/benchmarks.jar"
 
-python3 - "$ENDPOINTS" > "$out/ecs.json" <<'PY'
+if [ "$WORKLOAD" = ecs ]; then
+    cp "$root/examples/poland-isp.yaml" "$out/network.yaml"
+    python3 - "$ENDPOINTS" > "$out/request.json" <<'PY'
 import json, random, sys
 random.seed(7)
 dsts = ["ipv4:10.%d.%d.%d" % (random.randint(1, 14), random.randint(0, 255), random.randint(1, 254))
@@ -63,9 +70,22 @@ dsts = ["ipv4:10.%d.%d.%d" % (random.randint(1, 14), random.randint(0, 255), ran
 print(json.dumps({"cost-type": {"cost-mode": "numerical", "cost-metric": "routingcost"},
                   "endpoints": {"srcs": ["ipv4:10.1.0.1"], "dsts": dsts}}))
 PY
+else
+    python3 - "$out/network.yaml" > "$out/request.json" <<'PY'
+import sys
+n = 400
+lines = ["default-pid: external", "network-map:"]
+lines += [f"  p{i}: {{ ipv4: [10.{i // 250}.{i % 250}.0/24] }}" for i in range(n)]
+lines += ["  external: { ipv4: [0.0.0.0/0] }", "costs:", "  routingcost:"]
+lines += ["    p%d: { %s }" % (i, ", ".join(f"p{j}: {1 + abs(i - j) % 97}" for j in range(n))) for i in range(n)]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+print('{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"pids":{"srcs":[],"dsts":[]},'
+      '"constraints":["gt 96"]}')
+PY
+fi
 
 config() { # NAME MAX_CONCURRENT ADAPTIVE
-    { cat "$root/examples/poland-isp.yaml"
+    { cat "$out/network.yaml"
       printf 'server:\n  port: %s\n  io-threads: 1\n  worker-threads: 1\n  max-concurrent-requests: %s\n' "$PORT" "$2"
       printf '  adaptive-concurrency: %s\n  access-log: false\n' "$3"
     } > "$out/$1.yaml"
@@ -89,7 +109,7 @@ start_server() { # NAME
 
 load() { # RATE SECONDS CONNECTIONS -> one key=value line
     timeout $(( $2 + 60 )) taskset -c "$LOAD_CPU" "$JAVA" -cp "$out/benchmarks.jar" io.altokit.bench.OpenLoopLoad \
-        "$URL" "$1" "$2" "$3" "$out/ecs.json" "$MEDIA"
+        "$URL" "$1" "$2" "$3" "$out/request.json" "$MEDIA"
 }
 
 field() { # LINE KEY
@@ -107,7 +127,7 @@ record() { # ROUND SERVER PHASE LINE
 
 for round in $(seq "$ROUNDS"); do
     capacity=""
-    for server in limited adaptive unlimited; do
+    for server in $SERVERS; do
         start_server "$server"
         load 0 "$WARMUP" "$LIMIT" > /dev/null
         line="$(load 0 "$DURATION" "$LIMIT")"; record "$round" "$server" capacity "$line"
