@@ -47,6 +47,10 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--metric", defaultValue = "routingcost", description = "Cost metric to rank by. Default: ${DEFAULT-VALUE}.")
     private String metric;
 
+    @Option(names = "--cost-mode", defaultValue = "numerical", description = "numerical or ordinal; a server with an "
+            + "ordinal-only privacy policy offers only ordinal costs, which rank the same. Default: ${DEFAULT-VALUE}.")
+    private String costMode;
+
     @Option(names = "--random-share", defaultValue = "0.2", description = "Share of places given to random peers, 0 to 1. Default: ${DEFAULT-VALUE}.")
     private double randomShare;
 
@@ -79,6 +83,7 @@ final class RankCommand implements Callable<Integer> {
         InetAddress from;
         List<InetAddress> candidates = new ArrayList<>();
         AltoClient.Builder clientBuilder;
+        CostType costType;
         try {
             from = parse(source);
             for (String peer : peers) {
@@ -87,6 +92,8 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
+            costType = new CostType(metric, CostMode.fromWire(costMode).orElseThrow(
+                    () -> new IllegalArgumentException("--cost-mode is numerical or ordinal, not " + costMode)));
             clientBuilder = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
                     .connectTimeout(timeout).requestTimeout(timeout);
         } catch (IllegalArgumentException e) {
@@ -97,7 +104,7 @@ final class RankCommand implements Callable<Integer> {
         try (AltoClient client = clientBuilder.build()) {
             PeerRanker.Builder builder = PeerRanker.builder(client)
                     .strategy(mode == Mode.MAP ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
-                    .costType(new CostType(metric, CostMode.NUMERICAL))
+                    .costType(costType)
                     .randomShare(randomShare);
             if (seed != null) {
                 builder.seed(seed);

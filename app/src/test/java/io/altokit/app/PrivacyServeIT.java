@@ -34,6 +34,17 @@ class PrivacyServeIT {
         started.forEach(Process::destroyForcibly);
     }
 
+    /** Runs {@code alto rank} from the jar; its --json output. */
+    private JsonNode rankJson(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("rank"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(AltoJar.command(command.toArray(String[]::new)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(process);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return JSON.readTree(process.getInputStream().readAllBytes());
+    }
+
     @Test
     void ordinalOnlyAggregatedMapsAndAnEndpointBudgetFromTheYamlFile(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("net.yaml"), """
@@ -60,6 +71,14 @@ class PrivacyServeIT {
                 .containsOnly("ordinal");
         assertThat(get(directory.resolve("/costmap/num-routingcost")).statusCode()).isEqualTo(403);
         assertThat(post(directory, "numerical", List.of("ipv4:10.2.0.1")).statusCode()).isEqualTo(400);
+
+        // A client ranks with the ordinal costs it is offered (map mode: the endpoint budget stays untouched).
+        JsonNode ranked = rankJson("--server", directory.toString(), "--mode", "map", "--cost-mode", "ordinal",
+                "--random-share", "0", "--json", "--source", "10.1.0.5", "10.2.0.1", "10.1.0.9");
+        assertThat(ranked.get("status").asText()).isEqualTo("OK");
+        assertThat(ranked.at("/peers/0/address").asText()).isEqualTo("10.1.0.9");
+        assertThat(rankJson("--server", directory.toString(), "--mode", "map", "--json", "--source", "10.1.0.5",
+                "10.2.0.1").get("status").asText()).as("numerical costs are not offered").isNotEqualTo("OK");
 
         JsonNode map = JSON.readTree(get(directory.resolve("/networkmap")).body());
         assertThat(map.at("/network-map/area-01/ipv4").valueStream().map(JsonNode::asText)).containsExactly("10.1.0.0/16");
