@@ -53,14 +53,13 @@ public final class AltoServer implements AutoCloseable {
         this.admission = config.maxConcurrentRequests() > 0
                 ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
                 : Optional.<Admission>empty();
-        AccessLog accessLog = new AccessLog(config.accessLog());
-        HttpHandler handler = new HttpHandler(dispatcher, accessLog, admission);
+        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ConnectionSetup(config, tls, handler, admission, accessLog));
+                .childHandler(new ConnectionSetup(config, tls, handler, admission));
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {

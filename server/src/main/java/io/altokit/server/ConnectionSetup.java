@@ -52,15 +52,12 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private final Optional<SslContext> tls;
     /** With a concurrency limit: admission at the request head, worker threads answering. */
     private final Optional<Admission> admission;
-    private final AccessLog accessLog;
 
-    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
-                    AccessLog accessLog) {
+    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
         this.admission = admission;
-        this.accessLog = accessLog;
     }
 
     @Override
@@ -85,7 +82,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
         admission.ifPresent(limit -> pipeline.addLast(
                 // One request per connection at a time: the next one is read only once this one is
                 // answered, so answers leave in request order and each request is admitted on its own.
-                new FlowControlHandler(), new AdmissionGate(limit, accessLog)));
+                new FlowControlHandler(), new AdmissionGate(limit, handler)));
         pipeline.addLast(new BodyLimit(config.maxRequestBytes()), deadline.finish(), handler);
     }
 

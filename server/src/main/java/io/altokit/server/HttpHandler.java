@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -49,15 +50,20 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** What answering needs to know of a request after Netty has released it. */
-    private record Exchange(InetSocketAddress remote, String method, String uri, boolean keepAlive,
-                            Optional<String> acceptEncoding, long startedNanos) {
+    record Exchange(InetSocketAddress remote, String method, String uri, boolean keepAlive,
+                    Optional<String> acceptEncoding, long startedNanos) {
+
+        /** Taken from the request's head, as soon as it is read. */
+        static Exchange of(ChannelHandlerContext ctx, HttpRequest head) {
+            return new Exchange((InetSocketAddress) ctx.channel().remoteAddress(), head.method().name(), head.uri(),
+                    HttpUtil.isKeepAlive(head), header(head.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
+        }
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        Exchange exchange = new Exchange(remote, request.method().name(), request.uri(), HttpUtil.isKeepAlive(request),
-                header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
+        Exchange exchange = Exchange.of(ctx, request);
+        InetSocketAddress remote = exchange.remote();
         if (!request.decoderResult().isSuccess()) {
             respond(ctx, exchange, Reply.plain(400, "malformed HTTP request: "
                     + request.decoderResult().cause().getMessage(), Map.of()));
@@ -93,10 +99,14 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
     private ChannelFuture respond(ChannelHandlerContext ctx, Exchange exchange, Reply reply) {
+        // After a failure the connection may be in a bad state.
+        return write(ctx, exchange, reply, exchange.keepAlive() && reply.status() < 500);
+    }
+
+    /** Writes the answer, keeping the connection open or closing it once written; logs it. */
+    ChannelFuture write(ChannelHandlerContext ctx, Exchange exchange, Reply reply, boolean keepAlive) {
         boolean gzip = reply.body().worthCompressing() && ContentCoding.acceptsGzip(exchange.acceptEncoding());
         FullHttpResponse response = toResponse(reply, gzip, exchange.method().equals("HEAD"));
-        // After a failure the connection may be in a bad state.
-        boolean keepAlive = exchange.keepAlive() && reply.status() < 500;
         HttpUtil.setKeepAlive(response, keepAlive);
         accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), reply.status(),
                 response.content().readableBytes(), exchange.startedNanos());
