@@ -52,14 +52,9 @@ jar="${ALTO_JAR:-$root/app/target/altokit.jar}"
 cp "$jar" "$out/altokit.jar"
 "$here/make-post-lua.sh" "$out"
 
+"$here/make-test-ca.sh" "$out"
 (
     cd "$out"
-    # A throw-away CA and server certificate for 127.0.0.1.
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.crt -days 2 \
-        -subj "/CN=bench CA" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.csr -subj "/CN=alto" 2>/dev/null
-    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > server.ext
-    openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile server.ext -out server.crt 2>/dev/null
     # The token issuer's Ed25519 key and one token for client "bench", valid for a day (EdDSA JWS by openssl).
     openssl genpkey -algorithm ed25519 -out jwt.key 2>/dev/null
     openssl pkey -in jwt.key -pubout -out jwt.pub.pem 2>/dev/null

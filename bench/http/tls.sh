@@ -42,15 +42,7 @@ jar="${ALTO_JAR:-$root/app/target/altokit.jar}"
 cp "$jar" "$out/altokit.jar"
 "$here/make-post-lua.sh" "$out"
 
-# A throw-away CA and server certificate for 127.0.0.1.
-(
-    cd "$out"
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.crt -days 2 \
-        -subj "/CN=bench CA" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.csr -subj "/CN=alto" 2>/dev/null
-    printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > server.ext
-    openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile server.ext -out server.crt 2>/dev/null
-)
+"$here/make-test-ca.sh" "$out"
 cp "$root/examples/poland-isp.yaml" "$out/plain.yaml"
 for engine in boringssl jdk; do
     { cat "$out/plain.yaml"; echo "tls: { certificate: server.crt, private-key: server.key, engine: $engine }"; } > "$out/$engine.yaml"
