@@ -42,17 +42,14 @@ public final class BasicAuthenticator implements Authenticator {
 
     @Override
     public Identification identify(AltoRequest request) {
-        Optional<String> credentials = Authenticator.credentials(request, SCHEME);
-        if (credentials.isEmpty()) {
-            return Identification.ABSENT;
-        }
-        Optional<String> known = verified.nameFor(credentials.get());
-        if (known.isPresent()) {
-            return new Identification.Identified(known.get());
-        }
+        return verified.identify(Authenticator.credentials(request, SCHEME), this::check);
+    }
+
+    /** Checks credentials not remembered: a full password hash comparison. */
+    private Identification check(String credentials) {
         String userAndPassword;
         try {
-            userAndPassword = new String(Base64.getDecoder().decode(credentials.get()), StandardCharsets.UTF_8);
+            userAndPassword = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return rejected("Basic credentials are not base64");
         }
@@ -68,7 +65,7 @@ public final class BasicAuthenticator implements Authenticator {
         if (hash == null || !matches) {
             return rejected((hash == null ? "unknown user " : "wrong password for user ") + quoted(user));
         }
-        verified.remember(credentials.get(), user, Instant.MAX);
+        verified.remember(credentials, user, Instant.MAX);
         return new Identification.Identified(user);
     }
 

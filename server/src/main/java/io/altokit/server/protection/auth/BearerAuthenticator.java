@@ -118,20 +118,17 @@ public final class BearerAuthenticator implements Authenticator {
 
     @Override
     public Identification identify(AltoRequest request) {
-        Optional<String> token = Authenticator.credentials(request, SCHEME);
-        if (token.isEmpty()) {
-            return Identification.ABSENT;
-        }
-        Optional<String> known = verified.nameFor(token.get());
-        if (known.isPresent()) {
-            return new Identification.Identified(known.get());
-        }
+        return verified.identify(Authenticator.credentials(request, SCHEME), this::check);
+    }
+
+    /** Checks a token not remembered: signature, then claims. */
+    private Identification check(String token) {
         try {
-            JWTClaimsSet claims = processor.process(token.get(), null);
+            JWTClaimsSet claims = processor.process(token, null);
             if (!(claims.getClaim(nameClaim) instanceof String name) || name.isBlank()) {
                 return rejected("claim \"" + nameClaim + "\" is not a non-empty string");
             }
-            verified.remember(token.get(), name, claims.getExpirationTime().toInstant());
+            verified.remember(token, name, claims.getExpirationTime().toInstant());
             return new Identification.Identified(name);
         } catch (ParseException e) {
             return rejected("not a JWT: " + e.getMessage());

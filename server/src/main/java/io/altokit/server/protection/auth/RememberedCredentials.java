@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Credentials verified a moment ago, so that a client sending the same header again costs a lookup
@@ -37,6 +38,18 @@ final class RememberedCredentials {
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.clock = clock;
+    }
+
+    /**
+     * Who the credentials name: {@link Identification#ABSENT} without any, the name remembered for
+     * them when verified recently, else whatever {@code check} finds (it remembers its successes).
+     */
+    Identification identify(Optional<String> credentials, Function<String, Identification> check) {
+        if (credentials.isEmpty()) {
+            return Identification.ABSENT;
+        }
+        return nameFor(credentials.get()).<Identification>map(Identification.Identified::new)
+                .orElseGet(() -> check.apply(credentials.get()));
     }
 
     /** The client these exact credentials named, if verified recently and still valid. */
