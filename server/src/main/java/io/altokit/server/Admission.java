@@ -6,6 +6,7 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.altokit.core.time.Ticker;
 import io.altokit.model.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -41,16 +40,15 @@ final class Admission implements AutoCloseable {
     private static final Reply OVERLOADED = Reply.error(503, AltoError.of(ErrorCode.E_OVERLOADED))
             .withHeaders(Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
 
+    /** An operator hears about shedding at most this often. */
     private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final int maxConcurrent;
     private final SimpleLimiter<Void> limiter;
     private final ExecutorService workers;
-    /** Refusals since the last warning; an operator hears about shedding at most every few seconds. */
-    private final LongAdder refusedSinceWarning = new LongAdder();
-    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
+    private final ThrottledWarning refusals;
 
-    Admission(int maxConcurrent, int workerThreads, boolean adaptive) {
+    Admission(int maxConcurrent, int workerThreads, boolean adaptive, Ticker ticker) {
         this.maxConcurrent = maxConcurrent;
         Limit limit = adaptive
                 // Starts low and grows while answers stay as fast as the long-term average; never
@@ -58,7 +56,8 @@ final class Admission implements AutoCloseable {
                 ? Gradient2Limit.newBuilder().initialLimit(Math.min(maxConcurrent, 2 * workerThreads))
                         .minLimit(Math.min(maxConcurrent, workerThreads)).maxConcurrency(maxConcurrent).build()
                 : FixedLimit.of(maxConcurrent);
-        this.limiter = SimpleLimiter.newBuilder().limit(limit).build();
+        this.limiter = SimpleLimiter.newBuilder().limit(limit).nanoClock(ticker::read).build();
+        this.refusals = new ThrottledWarning(WARNING_INTERVAL, ticker);
         this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads());
     }
 
@@ -118,13 +117,9 @@ final class Admission implements AutoCloseable {
     }
 
     void noteRefusal() {
-        refusedSinceWarning.increment();
-        long now = System.nanoTime();
-        long due = nextWarningNanos.get();
-        if (now - due >= 0 && nextWarningNanos.compareAndSet(due, now + WARNING_INTERVAL.toNanos())) {
-            LOG.warn("overloaded: {} requests refused with 503 since the last warning (limit {} of max-concurrent-requests {})",
-                    refusedSinceWarning.sumThenReset(), limiter.getLimit(), maxConcurrent);
-        }
+        refusals.occurred().ifPresent(count -> LOG.warn(
+                "overloaded: {} requests refused with 503 since the last warning (limit {} of max-concurrent-requests {})",
+                count, limiter.getLimit(), maxConcurrent));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.Ticker;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
@@ -33,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class AltoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Unexpected connection errors (which a remote party may cause at will) are logged at most this often. */
+    private static final Duration CONNECTION_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -40,26 +45,29 @@ public final class AltoServer implements AutoCloseable {
     private final Channel listener;
     private final Optional<Admission> admission;
 
-    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
-            throws InterruptedException {
+    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
+                       Function<Channel, Scheduler> requestTimers) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
-        this.dispatcher = new Dispatcher(informationBase, config, protection);
+        Ticker ticker = Ticker.system();
+        this.dispatcher = new Dispatcher(informationBase, config, protection, ticker);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
         this.admission = config.maxConcurrentRequests() > 0
-                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
                 : Optional.<Admission>empty();
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
+        HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
+        ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
+                new AccessLog(config.accessLog()), ticker, requestTimers);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ConnectionSetup(config, tls, handler, admission));
+                .childHandler(connections);
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
@@ -81,7 +89,14 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        return new AltoServer(config, informationBase, protection);
+        // Request deadlines run on the connection's own event loop: arming one costs no thread hand-off.
+        return new AltoServer(config, informationBase, protection, channel -> Scheduler.on(channel.eventLoop()));
+    }
+
+    /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines on {@code requestTimers}. */
+    static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
+                            Scheduler requestTimers) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, channel -> requestTimers);
     }
 
     public InetSocketAddress address() {

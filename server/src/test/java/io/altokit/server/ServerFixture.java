@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.core.time.Scheduler;
 import io.altokit.server.protection.Protection;
 
 import java.io.IOException;
@@ -24,6 +25,13 @@ final class ServerFixture implements AutoCloseable {
     ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection) throws InterruptedException {
         informationBase = new InformationBase(snapshot);
         server = AltoServer.start(config, informationBase, protection);
+    }
+
+    /** With request deadlines timed by {@code requestTimers}, which tests advance by hand. */
+    ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection, Scheduler requestTimers)
+            throws InterruptedException {
+        informationBase = new InformationBase(snapshot);
+        server = AltoServer.start(config, informationBase, protection, requestTimers);
     }
 
     ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
