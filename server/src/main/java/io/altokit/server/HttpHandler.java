@@ -63,17 +63,20 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, dispatcher.dispatch(altoRequest), gzip, head);
             return;
         }
-        Optional<Admission.Slot> slot = admission.get().tryAcquire();
+        Admission limit = admission.get();
+        Optional<Admission.Slot> slot = limit.tryAcquire();
         if (slot.isEmpty()) {
             // Filled up while this request's body was arriving.
-            respond(ctx, admission.get().overloaded(), gzip, head);
-            return;
+            respond(ctx, limit.overloaded(), gzip, head);
+        } else if (limit.cheap(altoRequest)) {
+            respond(ctx, limit.answerHere(slot.get(), altoRequest, dispatcher::dispatch), gzip, head);
+        } else {
+            // Hold the connection's next request until this one is answered (the FlowControlHandler in
+            // front of the admission gate keeps it), so answers leave in request order.
+            ctx.channel().config().setAutoRead(false);
+            limit.run(slot.get(), altoRequest, dispatcher::dispatch,
+                    reply -> respond(ctx, reply, gzip, head).addListener(written -> ctx.channel().config().setAutoRead(true)));
         }
-        // Hold the connection's next request until this one is answered (the FlowControlHandler in
-        // front of the admission gate keeps it), so answers leave in request order.
-        ctx.channel().config().setAutoRead(false);
-        admission.get().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
-                reply -> respond(ctx, reply, gzip, head).addListener(written -> ctx.channel().config().setAutoRead(true)));
     }
 
     private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
