@@ -2,10 +2,12 @@ package io.altokit.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * the answer before a client that writes its whole request first has read it. So the server
  * half-closes (the client reads the answer, then end of stream), reads and drops whatever still
  * arrives, and closes once the client closes too — or after {@link #TIME} or {@link #BYTES} at most.
- * It sits first in the pipeline, so nothing behind it decodes, times or answers those bytes.
+ * It sits first in the pipeline, so nothing behind it — TLS included — decodes, times or answers those
+ * bytes.
  */
 final class LingeringClose extends ChannelInboundHandlerAdapter {
     /** Longest a closing connection is read from (nginx's lingering_time is 30 s). */
@@ -38,9 +41,12 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
         channel.pipeline().addFirst(new LingeringClose());
         channel.config().setAutoRead(true);
-        duplex.shutdownOutput();
+        // Over TLS the end of the answer is announced (close_notify) before the end of the stream.
+        ChannelFuture announced = tls == null ? channel.newSucceededFuture() : tls.closeOutbound();
+        announced.addListener(done -> duplex.shutdownOutput());
     }
 
     @Override
