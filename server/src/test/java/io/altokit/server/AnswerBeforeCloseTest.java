@@ -96,6 +96,31 @@ class AnswerBeforeCloseTest {
         }
     }
 
+    @Test
+    void aRefusedRequestLeavesNoDeadlineRunningOnItsKeptConnection() throws Exception {
+        Duration deadline = Duration.ofSeconds(1);
+        ManualDeadlines timers = new ManualDeadlines();
+        HeldRequests held = new HeldRequests();
+        ServerConfig config = ServerConfig.defaults().withPort(0).withConcurrencyLimit(1, 1, false).withRequestTimeout(deadline);
+        try (ServerFixture fixture = new ServerFixture(config, TestNetwork.snapshot(), new Protection(List.of(held), List.of()), timers);
+             HttpClient http = HttpClient.newHttpClient();
+             RawHttp client = new RawHttp(fixture.server.address())) {
+            CompletableFuture<HttpResponse<String>> admitted = http.sendAsync(
+                    HttpRequest.newBuilder(fixture.uri("/networkmap")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(held.arrived.await(10, TimeUnit.SECONDS)).as("the one slot taken").isTrue();
+
+            RawHttp.Response refused = client.write("GET /directory HTTP/1.1\r\nHost: alto\r\n\r\n").read();
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.closes()).as("a request without a body keeps its connection").isFalse();
+            held.release.countDown();
+            assertThat(admitted.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+
+            assertThat(timers.advance(deadline.multipliedBy(2))).as("no deadline left running").isZero();
+            assertThat(client.write("GET /directory HTTP/1.1\r\nHost: alto\r\n\r\n").read().status())
+                    .as("the kept connection serves the next request").isEqualTo(200);
+        }
+    }
+
     static void assertClosingError(RawHttp.Response answer, int status, String code) {
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.header("content-type")).contains(MediaTypes.ERROR);
