@@ -1,7 +1,6 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
-import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
@@ -25,7 +24,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
@@ -46,7 +44,7 @@ public final class AltoServer implements AutoCloseable {
     private final Optional<Admission> admission;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
-                       Function<Channel, Scheduler> requestTimers) throws InterruptedException {
+                       RequestDeadline.Clock deadlines) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
@@ -61,7 +59,7 @@ public final class AltoServer implements AutoCloseable {
                 : Optional.<Admission>empty();
         HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
         ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
-                new AccessLog(config.accessLog()), ticker, requestTimers);
+                new AccessLog(config.accessLog()), ticker, deadlines);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
@@ -89,14 +87,13 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        // Request deadlines run on the connection's own event loop: arming one costs no thread hand-off.
-        return new AltoServer(config, informationBase, protection, channel -> Scheduler.on(channel.eventLoop()));
+        return new AltoServer(config, informationBase, protection, RequestDeadline.Clock.system());
     }
 
-    /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines on {@code requestTimers}. */
+    /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines timed by {@code deadlines}. */
     static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
-                            Scheduler requestTimers) throws InterruptedException {
-        return new AltoServer(config, informationBase, protection, channel -> requestTimers);
+                            RequestDeadline.Clock deadlines) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, deadlines);
     }
 
     public InetSocketAddress address() {

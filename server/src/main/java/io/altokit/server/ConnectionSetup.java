@@ -1,6 +1,5 @@
 package io.altokit.server;
 
-import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.netty.channel.Channel;
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The handlers of one accepted connection. Plain HTTP: HTTP/1.1 straight away. With TLS: the first
@@ -63,17 +61,17 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private final Optional<Admission> admission;
     private final AccessLog accessLog;
     private final Ticker ticker;
-    private final Function<Channel, Scheduler> requestTimers;
+    private final RequestDeadline.Clock deadlines;
 
     ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
-                    AccessLog accessLog, Ticker ticker, Function<Channel, Scheduler> requestTimers) {
+                    AccessLog accessLog, Ticker ticker, RequestDeadline.Clock deadlines) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
         this.admission = admission;
         this.accessLog = accessLog;
         this.ticker = ticker;
-        this.requestTimers = requestTimers;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -98,7 +96,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     }
 
     private RequestDeadline deadline(Channel channel) {
-        return new RequestDeadline(config.requestTimeout(), requestTimers.apply(channel));
+        return deadlines.deadline(config.requestTimeout(), channel);
     }
 
     /**

@@ -15,7 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ManualDeadlines implements Scheduler {
     /** Starts just below the wrap-around of nano time, where comparing instead of subtracting fails. */
-    private final ManualScheduler scheduler = new ManualScheduler(new ManualTicker(Long.MAX_VALUE - 1_000_000_000L));
+    private final ManualTicker ticker = new ManualTicker(Long.MAX_VALUE - 1_000_000_000L);
+    private final ManualScheduler scheduler = new ManualScheduler(ticker);
+
+    /** The server's deadlines on this hand-moved time. */
+    RequestDeadline.Clock clock() {
+        return new RequestDeadline.Clock(ticker, channel -> this);
+    }
 
     @Override
     public synchronized Cancellable schedule(Runnable task, Duration delay) {

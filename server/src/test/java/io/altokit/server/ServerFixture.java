@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
-import io.altokit.core.time.Scheduler;
 import io.altokit.server.protection.Protection;
 
 import java.io.IOException;
@@ -27,11 +26,11 @@ final class ServerFixture implements AutoCloseable {
         server = AltoServer.start(config, informationBase, protection);
     }
 
-    /** With request deadlines timed by {@code requestTimers}, which tests advance by hand. */
-    ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection, Scheduler requestTimers)
+    /** With request deadlines on time that the test moves by hand. */
+    ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection, ManualDeadlines deadlines)
             throws InterruptedException {
         informationBase = new InformationBase(snapshot);
-        server = AltoServer.start(config, informationBase, protection, requestTimers);
+        server = AltoServer.start(config, informationBase, protection, deadlines.clock());
     }
 
     ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
