@@ -1,0 +1,183 @@
+package io.altokit.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What one publication changed, from the snapshot tagged {@code previousVtag} to {@code snapshot}:
+ * the PIDs whose entry in the network map differs (added, removed or with other prefixes), the
+ * prefixes that appeared, went or moved to another PID, and per cost metric the cells whose cost
+ * differs. This is what incremental updates to clients (RFC 8895, RFC 9569) patch and what an
+ * incremental rebuild recomputes; a listener that missed change sets starts again from a full
+ * snapshot. Vtags are the network maps' (RFC 7285 section 10.3); every cost map's vtag changes with it.
+ *
+ * @param previousVtag the network map vtag before the change
+ * @param vtag the network map vtag after it ({@code snapshot.networkMap().vtag()})
+ * @param snapshot the snapshot the change leads to
+ * @param pids changed PIDs by name, sorted
+ * @param prefixes changed prefixes in address order (IPv4 first)
+ * @param costs per metric with a changed cell, which cells changed
+ */
+public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, SortedSet<String> pids,
+                        List<IpPrefix> prefixes, SortedMap<String, CostChange> costs) {
+
+    /** One ordered PID pair of a cost map, by PID names. */
+    public record CostCell(String source, String destination) implements Comparable<CostCell> {
+        @Override
+        public int compareTo(CostCell other) {
+            int order = source.compareTo(other.source);
+            return order != 0 ? order : destination.compareTo(other.destination);
+        }
+    }
+
+    /**
+     * The cells of one metric whose cost changed, per cost mode. A cell whose cost appeared or went
+     * counts as changed. Ordinal costs rank all of a map's values together (RFC 7285 section 6.1.2),
+     * so one changed numerical cost can move the ranks of cells whose numerical cost stayed.
+     *
+     * @param numerical cells whose numerical cost changed, sorted
+     * @param ordinal cells whose ordinal rank in the full cost map changed, sorted
+     */
+    public record CostChange(SortedSet<CostCell> numerical, SortedSet<CostCell> ordinal) {
+        public CostChange {
+            numerical = Collections.unmodifiableSortedSet(numerical);
+            ordinal = Collections.unmodifiableSortedSet(ordinal);
+        }
+    }
+
+    public ChangeSet {
+        Objects.requireNonNull(previousVtag, "previousVtag");
+        Objects.requireNonNull(vtag, "vtag");
+        Objects.requireNonNull(snapshot, "snapshot");
+        pids = Collections.unmodifiableSortedSet(pids);
+        prefixes = List.copyOf(prefixes);
+        costs = Collections.unmodifiableSortedMap(costs);
+    }
+
+    /** Whether nothing changed: the two snapshots serve the same maps. */
+    public boolean isEmpty() {
+        return pids.isEmpty() && prefixes.isEmpty() && costs.isEmpty();
+    }
+
+    /** The changed cells of {@code metric}, empty if none changed. */
+    public Optional<CostChange> costs(String metric) {
+        return Optional.ofNullable(costs.get(metric));
+    }
+
+    /** Compares two snapshots' content; the cost is linear in prefixes plus cost cells. */
+    public static ChangeSet between(Snapshot previous, Snapshot next) {
+        NetworkMap before = previous.networkMap();
+        NetworkMap after = next.networkMap();
+        SortedSet<String> pids = new TreeSet<>();
+        List<String> union = unionOf(before.pidNames(), after.pidNames());
+        union.stream().filter(pid -> before.indexOf(pid).isEmpty() || after.indexOf(pid).isEmpty()).forEach(pids::add);
+        List<PrefixKey> prefixes = new ArrayList<>();
+        if (!before.vtag().equals(after.vtag())) {
+            for (AddressFamily family : AddressFamily.values()) {
+                movedPrefixes(before, after, family, prefixes, pids);
+            }
+        }
+        Collections.sort(prefixes);
+        SortedMap<String, CostChange> costs = new TreeMap<>();
+        for (String metric : unionOf(previous.metrics(), next.metrics())) {
+            costChange(previous, next, metric, union).ifPresent(change -> costs.put(metric, change));
+        }
+        return new ChangeSet(before.vtag(), after.vtag(), next, pids,
+                prefixes.stream().map(PrefixKey::toPrefix).toList(), costs);
+    }
+
+    private static List<String> unionOf(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
+    }
+
+    /** Adds each prefix of {@code family} whose PID differs (or that only one map has) and both its PIDs. */
+    private static void movedPrefixes(NetworkMap before, NetworkMap after, AddressFamily family,
+                                      List<PrefixKey> prefixes, SortedSet<String> pids) {
+        Map<PrefixKey, String> owners = new HashMap<>();
+        for (Assignment assignment : before.assignments(family)) {
+            owners.put(assignment.prefix(), before.pidName(assignment.pid()));
+        }
+        for (Assignment assignment : after.assignments(family)) {
+            String owner = after.pidName(assignment.pid());
+            String previousOwner = owners.remove(assignment.prefix());
+            if (!owner.equals(previousOwner)) {
+                prefixes.add(assignment.prefix());
+                pids.add(owner);
+                if (previousOwner != null) {
+                    pids.add(previousOwner);
+                }
+            }
+        }
+        owners.forEach((prefix, owner) -> {
+            prefixes.add(prefix);
+            pids.add(owner);
+        });
+    }
+
+    private static Optional<CostChange> costChange(Snapshot previous, Snapshot next, String metric, List<String> pids) {
+        Optional<CostMatrix> before = previous.costMatrix(metric);
+        Optional<CostMatrix> after = next.costMatrix(metric);
+        if (before.isPresent() && after.isPresent() && before.get().vtag().equals(after.get().vtag())) {
+            return Optional.empty(); // the vtag hashes the costs and the PIDs they refer to
+        }
+        double[] old = costs(before, previous.networkMap(), pids);
+        double[] now = costs(after, next.networkMap(), pids);
+        SortedSet<CostCell> numerical = differing(old, now, pids);
+        if (numerical.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedSet<CostCell> ordinal = differing(ranks(old), ranks(now), pids);
+        return Optional.of(new CostChange(numerical, ordinal));
+    }
+
+    /** The matrix over {@code pids} (a superset of its own), NaN where it has no cost. */
+    private static double[] costs(Optional<CostMatrix> matrix, NetworkMap map, List<String> pids) {
+        int size = pids.size();
+        double[] costs = new double[size * size];
+        Arrays.fill(costs, Double.NaN);
+        if (matrix.isEmpty()) {
+            return costs;
+        }
+        int[] index = pids.stream().mapToInt(pid -> map.indexOf(pid).orElse(-1)).toArray();
+        for (int src = 0; src < size; src++) {
+            for (int dst = 0; dst < size; dst++) {
+                if (index[src] >= 0 && index[dst] >= 0) {
+                    costs[src * size + dst] = matrix.get().cost(index[src], index[dst]);
+                }
+            }
+        }
+        return costs;
+    }
+
+    private static double[] ranks(double[] costs) {
+        int[] ranks = OrdinalRanking.denseRanks(costs);
+        double[] ordinal = new double[costs.length];
+        for (int cell = 0; cell < costs.length; cell++) {
+            ordinal[cell] = Double.isNaN(costs[cell]) ? Double.NaN : ranks[cell];
+        }
+        return ordinal;
+    }
+
+    private static SortedSet<CostCell> differing(double[] a, double[] b, List<String> pids) {
+        SortedSet<CostCell> cells = new TreeSet<>();
+        int size = pids.size();
+        for (int cell = 0; cell < a.length; cell++) {
+            // Double.compare: NaN equals NaN, so "no cost" on both sides is no change.
+            if (Double.compare(a[cell], b[cell]) != 0) {
+                cells.add(new CostCell(pids.get(cell / size), pids.get(cell % size)));
+            }
+        }
+        return cells;
+    }
+}
