@@ -3,9 +3,7 @@ package io.altokit.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -84,45 +82,29 @@ public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, Sor
         union.stream().filter(pid -> before.indexOf(pid).isEmpty() || after.indexOf(pid).isEmpty()).forEach(pids::add);
         List<PrefixKey> prefixes = new ArrayList<>();
         if (!before.vtag().equals(after.vtag())) {
-            for (AddressFamily family : AddressFamily.values()) {
-                movedPrefixes(before, after, family, prefixes, pids);
+            for (String pid : union) {
+                int was = before.indexOf(pid).orElse(-1);
+                int is = after.indexOf(pid).orElse(-1);
+                for (AddressFamily family : AddressFamily.values()) {
+                    before.prefixTable(family).symmetricDifference(was, after.prefixTable(family), is, prefix -> {
+                        prefixes.add(prefix);
+                        pids.add(pid);
+                    });
+                }
             }
         }
-        Collections.sort(prefixes);
+        // A prefix that moved was left by one PID and joined by another: it is listed once.
+        List<PrefixKey> changedPrefixes = prefixes.stream().sorted().distinct().toList();
         SortedMap<String, CostChange> costs = new TreeMap<>();
         for (String metric : unionOf(previous.metrics(), next.metrics())) {
             costChange(previous, next, metric, union).ifPresent(change -> costs.put(metric, change));
         }
         return new ChangeSet(before.vtag(), after.vtag(), next, pids,
-                prefixes.stream().map(PrefixKey::toPrefix).toList(), costs);
+                changedPrefixes.stream().map(PrefixKey::toPrefix).toList(), costs);
     }
 
     private static List<String> unionOf(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
-    }
-
-    /** Adds each prefix of {@code family} whose PID differs (or that only one map has) and both its PIDs. */
-    private static void movedPrefixes(NetworkMap before, NetworkMap after, AddressFamily family,
-                                      List<PrefixKey> prefixes, SortedSet<String> pids) {
-        Map<PrefixKey, String> owners = new HashMap<>();
-        for (Assignment assignment : before.assignments(family)) {
-            owners.put(assignment.prefix(), before.pidName(assignment.pid()));
-        }
-        for (Assignment assignment : after.assignments(family)) {
-            String owner = after.pidName(assignment.pid());
-            String previousOwner = owners.remove(assignment.prefix());
-            if (!owner.equals(previousOwner)) {
-                prefixes.add(assignment.prefix());
-                pids.add(owner);
-                if (previousOwner != null) {
-                    pids.add(previousOwner);
-                }
-            }
-        }
-        owners.forEach((prefix, owner) -> {
-            prefixes.add(prefix);
-            pids.add(owner);
-        });
     }
 
     private static Optional<CostChange> costChange(Snapshot previous, Snapshot next, String metric, List<String> pids) {
@@ -133,6 +115,9 @@ public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, Sor
         }
         double[] old = costs(before, previous.networkMap(), pids);
         double[] now = costs(after, next.networkMap(), pids);
+        if (old == now) {
+            return Optional.empty(); // one matrix shared by both snapshots (Snapshot.toBuilder)
+        }
         SortedSet<CostCell> numerical = differing(old, now, pids);
         if (numerical.isEmpty()) {
             return Optional.empty();
@@ -141,8 +126,14 @@ public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, Sor
         return Optional.of(new CostChange(numerical, ordinal));
     }
 
-    /** The matrix over {@code pids} (a superset of its own), NaN where it has no cost. */
+    /**
+     * The matrix over {@code pids} (a superset of its own), NaN where it has no cost: the matrix's
+     * own array, only read, when the PIDs are its own.
+     */
     private static double[] costs(Optional<CostMatrix> matrix, NetworkMap map, List<String> pids) {
+        if (matrix.isPresent() && map.pidNames().equals(pids)) {
+            return matrix.get().sharedCosts();
+        }
         int size = pids.size();
         double[] costs = new double[size * size];
         Arrays.fill(costs, Double.NaN);

@@ -77,9 +77,9 @@ public final class NetworkMap {
         return (family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes).of(pidIndex);
     }
 
-    /** Every prefix of one family with its PID index, grouped by PID. */
-    List<Assignment> assignments(AddressFamily family) {
-        return (family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes).assignments();
+    /** One family's prefixes grouped by PID. */
+    PidPrefixes prefixTable(AddressFamily family) {
+        return family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes;
     }
 
     /** Index of the PID whose prefix is the longest one containing {@code address}. */

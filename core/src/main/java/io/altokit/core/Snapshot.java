@@ -90,7 +90,7 @@ public final class Snapshot {
         List<String> names = networkMap.pidNames();
         names.forEach(name -> builder.pid(name, List.of()));
         for (AddressFamily family : AddressFamily.values()) {
-            for (Assignment assignment : networkMap.assignments(family)) {
+            for (Assignment assignment : networkMap.prefixTable(family).assignments()) {
                 builder.add(builder.prefixesByPid.get(names.get(assignment.pid())), assignment.prefix());
             }
         }
