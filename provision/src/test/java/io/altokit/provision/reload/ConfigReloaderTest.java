@@ -8,6 +8,9 @@ import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.publish.Outcome;
 import io.altokit.provision.publish.Publisher;
+import io.altokit.core.time.ManualScheduler;
+import io.altokit.core.time.ManualTicker;
+import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +180,38 @@ class ConfigReloaderTest {
         });
         assertThat(reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
                 .isEqualTo(new Outcome.Failed(config + ": broken"));
+    }
+
+    @Test
+    void theQuietPeriodIsTimedByTheInjectedSchedulerSoNothingLoadsWhileTimeStandsStill() throws Exception {
+        ManualScheduler manual = new ManualScheduler(new ManualTicker(Long.MAX_VALUE - QUIET.toNanos()));
+        // What the test waits for, in order: rebuilds scheduled (their delay) and snapshots published.
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        base.subscribe(update -> {
+            if (update instanceof InformationBase.Update.Changed) {
+                events.add(update.snapshot());
+            }
+        }, InformationBase.Delivery.inline());
+        Scheduler recording = (task, delay) -> {
+            Scheduler.Cancellable scheduled = manual.schedule(task, delay);
+            events.add(delay);
+            return scheduled;
+        };
+        reloader = ConfigReloader.start(config, Set.of(), path -> {
+            loads.incrementAndGet();
+            return NetworkFile.load(path);
+        }, publisher, QUIET, recording, manual.ticker());
+
+        Files.writeString(config, network(5));
+        Object event = events.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(event).as("a rebuild scheduled after the quiet period").isEqualTo(QUIET);
+        assertThat(loads).as("time stands still, so the rebuild waits").hasValue(0);
+        while (!(event instanceof Snapshot)) {
+            manual.advance(QUIET); // each event the watcher saw restarts the quiet period
+            event = events.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(event).as("a rebuild or a publication within %s", DEADLINE).isNotNull();
+        }
+        assertThat(cost((Snapshot) event)).isEqualTo(5);
     }
 
     @Test
