@@ -1,11 +1,13 @@
 package io.altokit.core;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -13,22 +15,18 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What one publication changed, from the snapshot tagged {@code previousVtag} to {@code snapshot}:
- * the PIDs whose entry in the network map differs (added, removed or with other prefixes), the
- * prefixes that appeared, went or moved to another PID, and per cost metric the cells whose cost
- * differs. This is what incremental updates to clients (RFC 8895, RFC 9569) patch and what an
- * incremental rebuild recomputes; a listener that missed change sets starts again from a full
- * snapshot. Vtags are the network maps' (RFC 7285 section 10.3); every cost map's vtag changes with it.
+ * What one publication changed, from the snapshot tagged {@link #previousVtag()} to {@link
+ * #snapshot()}: the PIDs whose entry in the network map differs (added, removed or with other
+ * prefixes), the prefixes that appeared, went or moved to another PID, and per cost metric the cells
+ * whose cost differs. This is what incremental updates to clients (RFC 8895, RFC 9569) patch and
+ * what an incremental rebuild recomputes; a listener that missed change sets starts again from a
+ * full snapshot. Vtags are the network maps' (RFC 7285 section 10.3); every cost map's vtag changes
+ * with it.
  *
- * @param previousVtag the network map vtag before the change
- * @param vtag the network map vtag after it ({@code snapshot.networkMap().vtag()})
- * @param snapshot the snapshot the change leads to
- * @param pids changed PIDs by name, sorted
- * @param prefixes changed prefixes in address order (IPv4 first)
- * @param costs per metric with a changed cell, which cells changed
+ * <p>The differences are worked out on first use (then the previous snapshot is let go), so a
+ * publication is served before anyone pays for comparing a million prefixes. Thread-safe.
  */
-public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, SortedSet<String> pids,
-                        List<IpPrefix> prefixes, SortedMap<String, CostChange> costs) {
+public final class ChangeSet {
 
     /** One ordered PID pair of a cost map, by PID names. */
     public record CostCell(String source, String destination) implements Comparable<CostCell> {
@@ -54,27 +52,80 @@ public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, Sor
         }
     }
 
-    public ChangeSet {
-        Objects.requireNonNull(previousVtag, "previousVtag");
-        Objects.requireNonNull(vtag, "vtag");
-        Objects.requireNonNull(snapshot, "snapshot");
-        pids = Collections.unmodifiableSortedSet(pids);
-        prefixes = List.copyOf(prefixes);
-        costs = Collections.unmodifiableSortedMap(costs);
+    /** The three parts worked out together, in one pass over both snapshots. */
+    private record Differences(SortedSet<String> pids, List<IpPrefix> prefixes, SortedMap<String, CostChange> costs) {}
+
+    private final String previousVtag;
+    private final Snapshot snapshot;
+    private Snapshot previous;
+    private Differences differences;
+
+    private ChangeSet(Snapshot previous, Snapshot snapshot) {
+        this.previousVtag = previous.networkMap().vtag();
+        this.previous = previous;
+        this.snapshot = snapshot;
+    }
+
+    /** The network map vtag before the change. */
+    public String previousVtag() {
+        return previousVtag;
+    }
+
+    /** The network map vtag after it ({@code snapshot().networkMap().vtag()}). */
+    public String vtag() {
+        return snapshot.networkMap().vtag();
+    }
+
+    /** The snapshot the change leads to. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Changed PIDs by name, sorted. */
+    public SortedSet<String> pids() {
+        return differences().pids();
+    }
+
+    /** Changed prefixes in address order (IPv4 first). */
+    public List<IpPrefix> prefixes() {
+        return differences().prefixes();
+    }
+
+    /** Per metric with a changed cell, which cells changed. */
+    public SortedMap<String, CostChange> costs() {
+        return differences().costs();
     }
 
     /** Whether nothing changed: the two snapshots serve the same maps. */
     public boolean isEmpty() {
-        return pids.isEmpty() && prefixes.isEmpty() && costs.isEmpty();
+        return pids().isEmpty() && prefixes().isEmpty() && costs().isEmpty();
     }
 
     /** The changed cells of {@code metric}, empty if none changed. */
     public Optional<CostChange> costs(String metric) {
-        return Optional.ofNullable(costs.get(metric));
+        return Optional.ofNullable(costs().get(metric));
     }
 
-    /** Compares two snapshots' content; the cost is linear in prefixes plus cost cells. */
+    @Override
+    public String toString() {
+        return "ChangeSet[" + previousVtag + " -> " + vtag() + "]";
+    }
+
+    private synchronized Differences differences() {
+        if (differences == null) {
+            differences = compare(previous, snapshot);
+            previous = null;
+        }
+        return differences;
+    }
+
+    /** The change from {@code previous} to {@code next}; comparing them waits until a part is asked for. */
     public static ChangeSet between(Snapshot previous, Snapshot next) {
+        return new ChangeSet(Objects.requireNonNull(previous, "previous"), Objects.requireNonNull(next, "next"));
+    }
+
+    /** Compares two snapshots' content: linear in prefixes plus cost cells. */
+    private static Differences compare(Snapshot previous, Snapshot next) {
         NetworkMap before = previous.networkMap();
         NetworkMap after = next.networkMap();
         SortedSet<String> pids = new TreeSet<>();
@@ -93,14 +144,40 @@ public record ChangeSet(String previousVtag, String vtag, Snapshot snapshot, Sor
                 }
             }
         }
-        // A prefix that moved was left by one PID and joined by another: it is listed once.
-        List<PrefixKey> changedPrefixes = prefixes.stream().sorted().distinct().toList();
+        // Address-ordered runs, one per PID, which the sort merges. A prefix that moved was left by one
+        // PID and joined by another: its two entries end up side by side and it is listed once.
+        prefixes.sort(null);
+        List<PrefixKey> changedPrefixes = new ArrayList<>(prefixes.size());
+        for (PrefixKey prefix : prefixes) {
+            if (changedPrefixes.isEmpty() || !changedPrefixes.getLast().equals(prefix)) {
+                changedPrefixes.add(prefix);
+            }
+        }
         SortedMap<String, CostChange> costs = new TreeMap<>();
         for (String metric : unionOf(previous.metrics(), next.metrics())) {
             costChange(previous, next, metric, union).ifPresent(change -> costs.put(metric, change));
         }
-        return new ChangeSet(before.vtag(), after.vtag(), next, pids,
-                changedPrefixes.stream().map(PrefixKey::toPrefix).toList(), costs);
+        return new Differences(Collections.unmodifiableSortedSet(pids), new PrefixView(changedPrefixes),
+                Collections.unmodifiableSortedMap(costs));
+    }
+
+    /** Prefixes made as they are read: a change set may name a million, most never asked for. */
+    private static final class PrefixView extends AbstractList<IpPrefix> implements RandomAccess {
+        private final List<PrefixKey> keys;
+
+        PrefixView(List<PrefixKey> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public IpPrefix get(int index) {
+            return keys.get(index).toPrefix();
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
     }
 
     private static List<String> unionOf(List<String> a, List<String> b) {

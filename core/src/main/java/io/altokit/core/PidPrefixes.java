@@ -71,7 +71,7 @@ final class PidPrefixes {
         int there = otherPid < 0 ? 0 : other.firstOfPid[otherPid];
         int thereEnd = otherPid < 0 ? 0 : other.firstOfPid[otherPid + 1];
         while (here < hereEnd || there < thereEnd) {
-            int order = here == hereEnd ? 1 : there == thereEnd ? -1 : key(here).compareTo(other.key(there));
+            int order = here == hereEnd ? 1 : there == thereEnd ? -1 : compare(here, other, there);
             if (order < 0) {
                 changed.accept(key(here++));
             } else if (order > 0) {
@@ -81,6 +81,12 @@ final class PidPrefixes {
                 there++;
             }
         }
+    }
+
+    /** Address order, as {@link PrefixKey#compareTo} for two prefixes of this family, without making them. */
+    private int compare(int entry, PidPrefixes other, int otherEntry) {
+        int order = AddressBits.compare(high[entry], low[entry], other.high[otherEntry], other.low[otherEntry]);
+        return order != 0 ? order : Integer.compare(Byte.toUnsignedInt(length[entry]), Byte.toUnsignedInt(other.length[otherEntry]));
     }
 
     void hashInto(ContentHash hash, int pid) {
