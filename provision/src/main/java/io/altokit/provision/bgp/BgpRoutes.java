@@ -11,9 +11,9 @@ import java.util.List;
  * The BGP routes at one moment: each prefix with the PID of the route that counts, plus the PIDs
  * the rules name (they exist even while no route carries them). Immutable once made.
  *
- * @param best prefix -> index into {@code pidNames}; never modified
+ * @param best each prefix once, with its index into {@code pidNames}; never modified
  */
-record BgpRoutes(PrefixMap best, List<String> pidNames, List<String> rulePids) implements Routes {
+record BgpRoutes(RouteList best, List<String> pidNames, List<String> rulePids) implements Routes {
 
     @Override
     public void addTo(Snapshot.Builder builder, Snapshot network) {

@@ -35,15 +35,6 @@ final class PrefixMap {
         }
     }
 
-    /** {@link #put(RouteKey, int)} without making a key object. */
-    void put(AddressFamily family, long high, long low, int length, int value) {
-        if (length < 64) {
-            table(family).put(pack(high, length), value);
-        } else {
-            longIpv6.put(new RouteKey(family, high, low, length), value);
-        }
-    }
-
     int get(RouteKey prefix) {
         return get(prefix.family(), prefix.high(), prefix.low(), prefix.length());
     }

@@ -74,10 +74,10 @@ final class RouteTable {
     /**
      * The route that counts for each prefix, as PID numbers of {@link #pidNames()}: for a prefix
      * from several peers the first peer in configuration order wins, and a peer's current route
-     * beats its own stale one. A new map, which the table never touches again.
+     * beats its own stale one. A new list, which the table never touches again.
      */
-    PrefixMap best() {
-        PrefixMap best = new PrefixMap();
+    RouteList best() {
+        RouteList best = new RouteList(size());
         List<PeerRoutes> earlier = new ArrayList<>();
         for (PeerRoutes routes : peers.values()) {
             for (PrefixMap group : List.of(routes.current, routes.stale)) {
@@ -86,7 +86,7 @@ final class RouteTable {
                             || announcedEarlier(earlier, family, high, low, length)) {
                         return;
                     }
-                    best.put(family, high, low, length, pid);
+                    best.add(family, high, low, length, pid);
                 });
             }
             earlier.add(routes);
