@@ -185,11 +185,15 @@ public final class Publisher implements AutoCloseable {
         LOG.atInfo().addKeyValue("sources", sources(batch)).addKeyValue("vtag", changes.vtag())
                 .addKeyValue("previous_vtag", changes.previousVtag())
                 .addKeyValue("pids", next.networkMap().size()).addKeyValue("routes", routes.map(Routes::size).orElse(0))
-                .addKeyValue("changed_pids", changes.pids().size()).addKeyValue("changed_prefixes", changes.prefixes().size())
-                .addKeyValue("changed_metrics", changes.costs().keySet())
                 .addKeyValue("wait_millis", TimeUnit.NANOSECONDS.toMillis(started - batch.getFirst().enqueuedNanos()))
                 .addKeyValue("build_millis", TimeUnit.NANOSECONDS.toMillis(built - started))
                 .log("published a snapshot");
+        if (LOG.isDebugEnabled()) {
+            // Only here: working the change set out costs as much as a build when a full table moves.
+            LOG.atDebug().addKeyValue("vtag", changes.vtag()).addKeyValue("pids", changes.pids().size())
+                    .addKeyValue("prefixes", changes.prefixes().size()).addKeyValue("metrics", changes.costs().keySet())
+                    .log("what the publication changed");
+        }
         return new Outcome.Published(changes);
     }
 
