@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,11 +148,10 @@ public final class MrtImport {
                 : kinds.size() == 1 ? kinds.keySet().iterator().next() + " only"
                 : kinds.entrySet().stream().map(k -> String.format(Locale.ROOT, "%s (%,d)", k.getKey(), k.getValue()))
                         .collect(Collectors.joining(", "));
-        Map<Skip, Long> skipped = new EnumMap<>(stats.skipped());
-        skipped.remove(Skip.TRUNCATED);
-        return skipped.isEmpty() ? text : text + "; skipped: " + skipped.entrySet().stream()
+        String skipped = stats.skipped().entrySet().stream().filter(s -> s.getKey() != Skip.TRUNCATED)
                 .map(s -> String.format(Locale.ROOT, "%,d %s", s.getValue(), s.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
                 .collect(Collectors.joining(", "));
+        return skipped.isEmpty() ? text : text + "; skipped: " + skipped;
     }
 
     private static String listed(Set<InetAddress> peers) {

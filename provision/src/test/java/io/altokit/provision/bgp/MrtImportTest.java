@@ -8,10 +8,14 @@ import io.altokit.provision.ProvisioningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.altokit.provision.mrt.MrtWriter;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,12 +82,75 @@ class MrtImportTest {
                 .hasMessageStartingWith(garbage + ": mrt.file: " + dir.resolve("garbage.mrt") + ": not an MRT file");
     }
 
+    @Test
+    void aFileThatCannotBeUsedStopsTheLoadSayingWhatItHolds(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("text.gz"), "a text file, whatever its name says\n");
+        assertThatThrownBy(() -> NetworkFile.load(write(dir, "mrt: { file: text.gz }\n")))
+                .isInstanceOf(ProvisioningException.class).hasMessageEndingWith(dir.resolve("text.gz") + ": not an MRT file "
+                        + "(it does not start with the header of an MRT record; TABLE_DUMP, TABLE_DUMP_V2 and BGP4MP files load, "
+                        + "plain, gzip or bzip2)");
+
+        byte[] updates = fixture("ris-updates.20020722.2238.gz");
+        Files.write(dir.resolve("cut.gz"), Arrays.copyOf(updates, 6000));
+        assertThatThrownBy(() -> NetworkFile.load(write(dir, "mrt: { file: cut.gz }\n")))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageMatching(".*cut\\.gz: truncated or damaged after [0-9,]+ complete records "
+                        + "\\(BGP4MP MESSAGE \\([0-9,]+\\), BGP4MP STATE_CHANGE \\([0-9,]+\\)\\)");
+
+        ByteArrayOutputStream states = new ByteArrayOutputStream();
+        MrtWriter writer = new MrtWriter(states);
+        for (int i = 0; i < 1234; i++) {
+            writer.record(16, 0, MrtWriter.hex("fde9 fde8 0000 0001 c0000201 c0000202 0001 0002"));
+        }
+        Files.write(dir.resolve("states.mrt"), states.toByteArray());
+        assertThatThrownBy(() -> NetworkFile.load(write(dir, "mrt: { file: states.mrt }\n")))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageEndingWith(dir.resolve("states.mrt") + ": 0 of 1,234 records usable: BGP4MP STATE_CHANGE only");
+
+        ByteArrayOutputStream damaged = new ByteArrayOutputStream();
+        writer = new MrtWriter(damaged);
+        writer.record(16, 0, MrtWriter.hex("fde9 fde8 0000 0001 c0000201 c0000202 0001 0002"));
+        writer.record(16, 1, MrtWriter.hex("fde9 fde8 0000 0001 c0000201 c0000202 0000"));
+        writer.record(11, 0, new byte[8]);
+        Files.write(dir.resolve("damaged.mrt"), damaged.toByteArray());
+        assertThatThrownBy(() -> NetworkFile.load(write(dir, "mrt: { file: damaged.mrt }\n")))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageEndingWith(dir.resolve("damaged.mrt") + ": 0 of 3 records usable: BGP4MP STATE_CHANGE (1), "
+                        + "BGP4MP MESSAGE (1), OSPFv2 (1); skipped: 1 other type, 1 malformed message");
+    }
+
+    @Test
+    void loadsUpdateFilesAndOldRibDumpsOfRealCollectors(@TempDir Path dir) throws IOException {
+        copy("ris-updates.20020722.2238.gz", dir);
+        copy("ris-bview.20020722.2337.cut.gz", dir);
+        NetworkMap updates = NetworkFile.load(write(dir, "mrt: { file: ris-updates.20020722.2238.gz }\n")).networkMap();
+        assertThat(updates.prefixes(updates.indexOf("default").orElseThrow(), AddressFamily.IPV4))
+                .as("announced by 193.203.0.1 at 22:38:42 and not withdrawn").contains(IpPrefix.parse("200.31.197.0/24"))
+                .as("withdrawn at 22:39:02").doesNotContain(IpPrefix.parse("61.11.64.0/19"));
+        NetworkMap rib = NetworkFile.load(write(dir, """
+                mrt:
+                  file: ris-bview.20020722.2337.cut.gz
+                  peer: 193.203.0.65
+                  rules: [ { origin-as: 6735, pid: sdt } ]
+                """)).networkMap();
+        assertThat(prefixes(rib, "sdt")).as("TABLE_DUMP entry with AS path 1273 6735 6735 6735 6735 6735")
+                .contains(IpPrefix.parse("62.68.0.0/19"));
+        assertThat(prefixes(rib, "default")).as("another peer's route").doesNotContain(IpPrefix.parse("3.0.0.0/8"))
+                .contains(IpPrefix.parse("62.48.64.0/19"));
+    }
+
     private static List<IpPrefix> prefixes(NetworkMap map, String pid) {
         return map.prefixes(map.indexOf(pid).orElseThrow(), AddressFamily.IPV4);
     }
 
     private static Path write(Path dir, String yaml) throws IOException {
         return Files.writeString(dir.resolve("net-" + Integer.toHexString(yaml.hashCode()) + ".yaml"), yaml);
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = MrtImportTest.class.getResourceAsStream("/mrt/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     private static void copy(String fixture, Path dir) throws IOException {
