@@ -67,9 +67,9 @@ public final class MrtWriter {
         return record(extendedTime ? 17 : 16, fourOctetAs ? 4 : 1, body.toByteArray());
     }
 
-    /** A TABLE_DUMP (version 1) record: one route, two-octet AS numbers. */
+    /** A TABLE_DUMP (version 1) record: one route, two-octet AS numbers, an IPv6 next hop in a whole MP_REACH_NLRI. */
     public MrtWriter tableDump(Prefix prefix, Peer peer, PathAttributes attributes) {
-        byte[] update = new BgpCodec(SessionOptions.DEFAULT).encode(Update.of(List.of(), List.of(), attributes));
+        byte[] update = new BgpCodec(SessionOptions.DEFAULT).encode(Update.of(List.of(), List.of(prefix), attributes));
         int length = (update[21] & 0xFF) << 8 | update[22] & 0xFF;
         byte[] network = prefix.toIpPrefix().address().getAddress();
         Body body = new Body().u16(0).u16(1).bytes(network).u8(prefix.length()).u8(1).i32(1_600_000_000)
