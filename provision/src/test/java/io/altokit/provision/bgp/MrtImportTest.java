@@ -8,11 +8,18 @@ import io.altokit.provision.ProvisioningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.altokit.provision.bgp.message.AsPath;
+import io.altokit.provision.bgp.message.Origin;
+import io.altokit.provision.bgp.message.PathAttributes;
+import io.altokit.provision.bgp.message.Prefix;
+import io.altokit.provision.bgp.message.Update;
 import io.altokit.provision.mrt.MrtWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -117,6 +124,24 @@ class MrtImportTest {
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageEndingWith(dir.resolve("damaged.mrt") + ": 0 of 3 records usable: BGP4MP STATE_CHANGE (1), "
                         + "BGP4MP MESSAGE (1), OSPFv2 (1); skipped: 1 other type, 1 malformed message");
+    }
+
+    @Test
+    void partlyDamagedFilesLoadWhatIsUsable(@TempDir Path dir) throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        PathAttributes path = PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(64500))
+                .nextHop((Inet4Address) InetAddress.getByName("192.0.2.1")).build();
+        new MrtWriter(file)
+                .bgp4mp(false, true, MrtWriter.peer("192.0.2.1", 64500), Update.of(List.of(), List.of(Prefix.parse("10.7.0.0/16")), path))
+                .record(16, 4, MrtWriter.hex("0000fbf4 0000fde8 0000 0001 c0000201 c00002fe 00"))
+                .record(13, 6, new byte[12]);
+        Files.write(dir.resolve("partly.mrt"), file.toByteArray());
+        NetworkMap map = NetworkFile.load(write(dir, "mrt: { file: partly.mrt }\n")).networkMap();
+        assertThat(prefixes(map, "default")).contains(IpPrefix.parse("10.7.0.0/16"));
+
+        Files.write(dir.resolve("empty.mrt.gz"), new byte[0]);
+        assertThatThrownBy(() -> NetworkFile.load(write(dir, "mrt: { file: empty.mrt.gz }\n")))
+                .isInstanceOf(ProvisioningException.class).hasMessageEndingWith("empty.mrt.gz: the file is empty");
     }
 
     @Test
