@@ -51,7 +51,7 @@ class MrtFilesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"ris-bview.20020722.2337.cut.gz", "ris-updates.20020722.2238.gz",
-            "ris-updates.20160811.1600.cut.bz2", "updates.et-header.2015.cut.gz"})
+            "ris-updates.20160811.1600.cut.bz2", "updates.et-header.2015.cut.gz", "openbgpd-rib-table.mrt"})
     void loadsAsManyPrefixesAsBgpdumpFinds(String fixture, @TempDir Path dir) throws Exception {
         Path file = FIXTURES.toAbsolutePath().resolve(fixture);
         Path config = Files.writeString(dir.resolve("net.yaml"), "mrt: { file: '" + file + "' }\n");
