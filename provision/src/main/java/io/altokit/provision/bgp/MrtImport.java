@@ -41,7 +41,7 @@ public final class MrtImport {
     private MrtImport() {
     }
 
-    /** The dump a section names, resolved against the network file's directory. */
+    /** The MRT file a section names, resolved against the network file's directory. */
     public static Optional<Path> file(JsonNode root, Path directory) {
         JsonNode file = root.path("mrt").path("file");
         return file.isTextual() ? Optional.of(directory.resolve(file.textValue())) : Optional.empty();
