@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.net.ListenException;
 import io.altokit.core.InformationBase;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
@@ -62,10 +63,13 @@ public final class AltoServer implements AutoCloseable {
                 .childHandler(new ConnectionSetup(config, tls, handler, admission));
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             admission.ifPresent(Admission::close);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(config.bindAddress(), config.port(), e);
         }
         String listening = directoryUri().getAuthority();
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")

@@ -1,5 +1,6 @@
 package io.altokit.tracker;
 
+import io.altokit.core.net.ListenException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -54,9 +55,12 @@ public final class TrackerServer implements AutoCloseable {
                 });
         try {
             listener = bootstrap.bind(bindAddress, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(bindAddress, port, e);
         }
         LOG.atInfo().addKeyValue("address", announceUri().getAuthority()).addKeyValue("transport", epoll ? "epoll" : "nio")
                 .log("tracker listening on {}", announceUri());
