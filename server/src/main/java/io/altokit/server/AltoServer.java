@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.net.ListenException;
+import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
@@ -71,7 +72,7 @@ public final class AltoServer implements AutoCloseable {
             }
             throw ListenException.of(config.bindAddress(), config.port(), e);
         }
-        String listening = directoryUri().getAuthority();
+        String listening = address().getAddress().getHostAddress() + ":" + address().getPort(); // 0:0:0:0:0:0:0:0 for every interface
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
                 .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
@@ -95,10 +96,7 @@ public final class AltoServer implements AutoCloseable {
     /** The URI of the root information resource directory. */
     public URI directoryUri() {
         InetSocketAddress address = address();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        String host = UriHost.of(address.getAddress());
         String scheme = config.tls().isPresent() ? "https" : "http";
         return URI.create(scheme + "://" + host + ":" + address.getPort() + DirectoryResource.PATH);
     }

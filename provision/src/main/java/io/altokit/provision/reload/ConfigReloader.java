@@ -1,5 +1,6 @@
 package io.altokit.provision.reload;
 
+import io.altokit.core.CostMatrix;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import org.slf4j.Logger;
@@ -14,9 +15,12 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -165,8 +169,8 @@ public final class ConfigReloader implements AutoCloseable {
             next = loader.apply(config);
         } catch (RuntimeException e) {
             String reason = Objects.requireNonNullElse(e.getMessage(), e.toString());
-            LOG.atError().addKeyValue("file", config).addKeyValue("reason", reason)
-                    .addKeyValue("vtag", target.current().networkMap().vtag())
+            // The reason goes in the message only: as a key too, text logs would print it twice.
+            LOG.atError().addKeyValue("file", config).addKeyValue("vtag", target.current().networkMap().vtag())
                     .log("configuration not reloaded, still serving the previous snapshot: {}", reason);
             return new Outcome.Failed(reason);
         }
@@ -185,8 +189,25 @@ public final class ConfigReloader implements AutoCloseable {
         LOG.atInfo().addKeyValue("file", config).addKeyValue("vtag", next.networkMap().vtag())
                 .addKeyValue("pids", next.networkMap().size())
                 .addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                .log("configuration reloaded");
+                .log("configuration reloaded: {}", changes(current, next));
         return new Outcome.Published(next);
+    }
+
+    /**
+     * What a reload changed, for its log line: the network map's vtag when it changed, and the
+     * metrics whose costs changed (a change of costs alone keeps the network map's vtag).
+     */
+    static String changes(Snapshot current, Snapshot next) {
+        List<String> parts = new ArrayList<>();
+        String before = current.networkMap().vtag();
+        String after = next.networkMap().vtag();
+        parts.add(before.equals(after) ? "network map unchanged (" + after + ")" : "network map " + before + " -> " + after);
+        Set<String> metrics = new TreeSet<>(current.metrics());
+        metrics.addAll(next.metrics());
+        List<String> changedCosts = metrics.stream().filter(metric -> !current.costMatrix(metric).map(CostMatrix::vtag)
+                .equals(next.costMatrix(metric).map(CostMatrix::vtag))).toList();
+        parts.add(changedCosts.isEmpty() ? "costs unchanged" : "costs changed: " + String.join(", ", changedCosts));
+        return String.join("; ", parts);
     }
 
     private static boolean sameContent(Snapshot a, Snapshot b) {
