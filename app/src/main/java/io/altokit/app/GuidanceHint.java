@@ -7,6 +7,7 @@ import io.altokit.client.PeerRanker;
 import io.altokit.model.CostMode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -47,7 +48,8 @@ final class GuidanceHint {
                 && mode.map(c.costType().mode()::equals).orElse(true))) {
             return Optional.empty();
         }
-        return offered.stream().findFirst().map(choice -> {
+        // The offer that asks the caller to change the fewest options; the directory's order among equals.
+        return offered.stream().min(Comparator.comparingInt(choice -> changes(choice, strategy, mode))).map(choice -> {
             List<String> flags = new ArrayList<>();
             if (strategy.filter(s -> s != choice.strategy()).isPresent()) {
                 flags.add("--strategy " + GuidanceStrategy.of(choice.strategy()).wireName());
@@ -57,5 +59,10 @@ final class GuidanceHint {
             }
             return "the server offers " + choice.describe() + ": try " + String.join(" ", flags);
         });
+    }
+
+    private static int changes(GuidanceChoice choice, Optional<PeerRanker.Strategy> strategy, Optional<CostMode> mode) {
+        return (strategy.filter(s -> s != choice.strategy()).isPresent() ? 1 : 0)
+                + (mode.filter(m -> m != choice.costType().mode()).isPresent() ? 1 : 0);
     }
 }
