@@ -1,6 +1,8 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.YamlFile;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.NetworkFile;
@@ -44,12 +46,14 @@ final class Provisioning implements AutoCloseable {
     }
 
     /**
-     * Serves {@code file} (already parsed as {@code root}); with a BGP feed and a state file, the
+     * Serves the network file read as {@code config}; with a BGP feed and a state file, the
      * snapshot saved by the last run is served until the peers have re-sent their routes.
      *
      * @throws ProvisioningException for a mistake in the file or the state file's location
      */
-    static Provisioning of(Path file, JsonNode root, Optional<Path> stateFile) throws IOException, InterruptedException {
+    static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
+        Path file = config.file();
+        JsonNode root = config.tree();
         Snapshot fromFile = NetworkFile.fromTree(root, file);
         boolean withBgp = BgpProvisioning.configured(root);
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new);
@@ -63,7 +67,7 @@ final class Provisioning implements AutoCloseable {
             }
             BgpProvisioning feed = bgp.orElse(null);
             ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
-                    feed != null ? changed -> feed.snapshotNow() : NetworkFile::load,
+                    feed != null ? changed -> feed.snapshotNow() : changed -> NetworkFile.fromTree(YamlFile.read(file).tree(), file),
                     informationBase, ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.YamlFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -101,8 +102,7 @@ class ProtectionSettingsTest {
 
     private Protection read(String sections) throws IOException {
         Path config = Files.writeString(dir.resolve("net.yaml"), NETWORK + sections);
-        JsonNode tree = NetworkFile.readTree(config);
-        return ProtectionSettings.read(tree, config);
+        return ProtectionSettings.read(YamlFile.read(config));
     }
 
     private static Verdict admit(Protection protection, String source, Optional<String> authorization) throws Exception {
