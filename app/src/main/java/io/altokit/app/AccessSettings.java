@@ -1,6 +1,7 @@
 package io.altokit.app;
 
 import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.NearestKey;
 import io.altokit.core.IpPrefix;
 import io.altokit.server.protection.access.AccessRule;
 import io.altokit.server.protection.access.AccessRules;
@@ -21,7 +22,8 @@ final class AccessSettings {
     private AccessSettings() {
     }
 
-    static Optional<AccessRules> read(ConfigNode root) {
+    /** @param offered the resource ids the server offers, which rules may grant (besides "*") */
+    static Optional<AccessRules> read(ConfigNode root, Set<String> offered) {
         Optional<ConfigNode> found = root.get("access");
         if (found.isEmpty()) {
             return Optional.empty();
@@ -32,12 +34,12 @@ final class AccessSettings {
         }
         List<AccessRule> rules = new ArrayList<>();
         for (ConfigNode rule : list.list()) {
-            rules.add(rule(rule.mapping(RULE_KEYS)));
+            rules.add(rule(rule.mapping(RULE_KEYS), offered));
         }
         return Optional.of(new AccessRules(rules));
     }
 
-    private static AccessRule rule(ConfigNode rule) {
+    private static AccessRule rule(ConfigNode rule, Set<String> offered) {
         List<IpPrefix> sources = new ArrayList<>();
         for (String text : rule.texts("source")) {
             try {
@@ -49,6 +51,13 @@ final class AccessSettings {
         List<String> resources = rule.texts("resources");
         if (resources.isEmpty()) {
             throw rule.error("resources", "missing: list the resource ids the rule grants, or \"*\"");
+        }
+        for (String resource : resources) {
+            if (!resource.equals(AccessRule.ALL) && !offered.contains(resource)) {
+                // A wrong id would start fine and then refuse every request with 403.
+                throw rule.error("resources", "'" + resource + "' is not a resource this server offers (it offers: "
+                        + String.join(", ", offered) + ", or \"*\" for all)" + NearestKey.suggestion(resource, offered));
+            }
         }
         return new AccessRule(sources, rule.texts("client"), new LinkedHashSet<>(resources));
     }

@@ -8,6 +8,7 @@ import io.altokit.server.protection.access.DirectoryFilter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the protection layer from the top-level sections of the YAML file (docs/security.md).
@@ -18,13 +19,14 @@ final class ProtectionSettings {
     private ProtectionSettings() {
     }
 
-    static Protection read(ConfigNode root) {
+    /** @param offeredResources the ids of the resources the server offers, for the access rules to name */
+    static Protection read(ConfigNode root, Set<String> offeredResources) {
         List<Guard> guards = new ArrayList<>();
         List<ReplyDecorator> decorators = new ArrayList<>();
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
         AuthSettings.read(root).ifPresent(guards::add);
-        AccessSettings.read(root).ifPresent(rules -> {
+        AccessSettings.read(root, offeredResources).ifPresent(rules -> {
             guards.add(rules);
             decorators.add(new DirectoryFilter(rules));
         });

@@ -54,7 +54,7 @@ final class Provisioning implements AutoCloseable {
     static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
         Path file = config.file();
         JsonNode root = config.tree();
-        Snapshot fromFile = NetworkFile.fromTree(root, file);
+        Snapshot fromFile = NetworkSettings.snapshot(config);
         boolean withBgp = BgpProvisioning.configured(root);
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
@@ -67,7 +67,7 @@ final class Provisioning implements AutoCloseable {
             }
             BgpProvisioning feed = bgp.orElse(null);
             ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
-                    feed != null ? changed -> feed.snapshotNow() : changed -> NetworkFile.fromTree(YamlFile.read(file).tree(), file),
+                    feed != null ? changed -> feed.snapshotNow() : changed -> NetworkSettings.snapshot(YamlFile.read(file)),
                     informationBase, ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {

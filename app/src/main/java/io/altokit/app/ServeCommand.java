@@ -61,9 +61,16 @@ final class ServeCommand implements Callable<Integer> {
                 ConfigNode root = YamlFile.read(config);
                 ServerConfig fromFile = ServerSettings.read(root);
                 serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
-                protection = ProtectionSettings.read(root);
                 Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
                 provisioning = Provisioning.of(root, state);
+                try {
+                    // After provisioning: access rules are checked against the resources its snapshot yields.
+                    protection = ProtectionSettings.read(root,
+                            AltoServer.resourceIds(serverConfig, provisioning.informationBase().current()));
+                } catch (RuntimeException e) {
+                    provisioning.close();
+                    throw e;
+                }
             }
         } catch (ProvisioningException | IllegalArgumentException e) {
             return configurationError(e);

@@ -67,9 +67,8 @@ public final class ConfigNode {
 
     /** The error for {@code key}, which is not among {@code known}: the nearest known key as a suggestion. */
     public ConfigException unknownKey(String key, Set<String> known) {
-        String suggestion = NearestKey.to(key, known).map(nearest -> "; did you mean '" + nearest + "'?").orElse("");
         return new ConfigException(file, child(key), "unknown setting (known: " + String.join(", ", new TreeSet<>(known))
-                + ")" + suggestion);
+                + ")" + NearestKey.suggestion(key, known));
     }
 
     /** The entries of this mapping in file order, for keys the operator names (PIDs, clients). */
