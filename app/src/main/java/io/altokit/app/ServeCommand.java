@@ -90,8 +90,9 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One line on stderr, exit status 2: a message that lists several problems is joined with "; ". */
     private int configurationError(RuntimeException e) {
-        spec.commandLine().getErr().println("alto serve: " + e.getMessage());
+        spec.commandLine().getErr().println("alto serve: " + String.join("; ", e.getMessage().strip().lines().map(String::strip).toList()));
         return 2;
     }
 
