@@ -1,7 +1,9 @@
 package io.altokit.app.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -24,7 +26,9 @@ public final class YamlFile {
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             // "tls:" with nothing after it is null, like "tls: null": both mean the key is not set.
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            // A key given twice (two access: sections) is a mistake, not "the last one wins".
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     /** Every top-level section of the network file (docs/configuration.md); any other key is a mistake. */
     public static final Set<String> SECTIONS = Set.of("default-pid", "network-map", "costs", "resource-pools", "rating",
@@ -64,7 +68,19 @@ public final class YamlFile {
         if (root == null || !root.isObject()) {
             throw new ConfigException(file, "", "the top level must be a mapping with a network-map section");
         }
+        dropNulls(root);
         return new ConfigNode(root, "", file).mapping(SECTIONS);
+    }
+
+    /**
+     * Removes every {@code key: null} from the mappings, so that the sections {@code provision} still
+     * reads from the tree see the same "null is absent" as the readers here.
+     */
+    private static void dropNulls(JsonNode node) {
+        if (node instanceof ObjectNode mapping) {
+            mapping.properties().removeIf(entry -> entry.getValue().isNull());
+        }
+        node.forEach(YamlFile::dropNulls);
     }
 
     private static String location(JsonProcessingException e) {

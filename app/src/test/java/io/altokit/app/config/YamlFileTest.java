@@ -56,6 +56,14 @@ class YamlFileTest {
         assertThat(server.integer("port", 0, 65535)).isEmpty();
         assertThat(server.text("bind")).isEmpty();
         assertThat(server.entries()).isEmpty();
+        assertThat(root.tree().has("tls")).as("the tree provision reads agrees").isFalse();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnError() throws IOException {
+        Path file = write(NETWORK + "access: [ { source: 10.0.0.0/8, resources: [\"*\"] } ]\naccess: []");
+        assertThatThrownBy(() -> YamlFile.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": not valid YAML: Duplicate field 'access' (line ");
     }
 
     @Test
