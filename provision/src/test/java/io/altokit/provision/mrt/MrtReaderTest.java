@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,6 +281,25 @@ class MrtReaderTest {
                 MrtStats stats = reader.stats();
                 assertThat(stats.entries()).isEqualTo(entries.size());
                 assertThat(stats.entries() + stats.totalSkipped()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void randomDamageToUpdateFilesAndOldDumpsIsNeverFatal() throws IOException {
+        byte[] updates;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(FIXTURES.resolve("ris-updates.20020722.2238.gz")))) {
+            updates = in.readAllBytes();
+        }
+        SplittableRandom random = new SplittableRandom(4271);
+        for (byte[] original : List.of(updates, Files.readAllBytes(FIXTURES.resolve("openbgpd-rib-table.mrt")))) {
+            for (int i = 0; i < 1_000; i++) {
+                byte[] damaged = original.clone();
+                for (int n = 1 + random.nextInt(8); n > 0; n--) {
+                    damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+                }
+                List<MrtRoute> routes = routes(Arrays.copyOf(damaged, random.nextInt(damaged.length / 2, damaged.length + 1)));
+                assertThat(routes).allSatisfy(route -> assertThat(route.prefix().length()).isBetween(0, 128));
             }
         }
     }
