@@ -1,7 +1,7 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.altokit.app.config.ConfigNode;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.auth.Authentication;
 import io.altokit.server.protection.auth.Authenticator;
@@ -35,22 +35,22 @@ final class AuthSettings {
     private AuthSettings() {
     }
 
-    static Optional<Guard> read(JsonNode root, Path configFile) {
-        Optional<YamlSection> found = YamlSection.top(root, "auth", configFile, KEYS);
+    static Optional<Guard> read(ConfigNode root) {
+        Optional<ConfigNode> found = root.section("auth", KEYS);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        YamlSection auth = found.get();
+        ConfigNode auth = found.get();
         // Certificates first: a TLS client that proved itself needs no header checked.
         List<Authenticator> methods = new ArrayList<>();
-        auth.child("mtls", MTLS_KEYS).ifPresent(mtls -> {
-            if (root.path("tls").path("client-ca").isMissingNode()) {
+        auth.section("mtls", MTLS_KEYS).ifPresent(mtls -> {
+            if (root.get("tls").flatMap(tls -> tls.get("client-ca")).isEmpty()) {
                 throw mtls.error("client certificates need tls.client-ca, the CA the TLS listener verifies them against");
             }
             methods.add(certificate(mtls));
         });
-        auth.child("bearer", BEARER_KEYS).ifPresent(bearer -> methods.add(bearer(bearer)));
-        auth.child("basic", BASIC_KEYS).ifPresent(basic -> methods.add(basic(basic)));
+        auth.section("bearer", BEARER_KEYS).ifPresent(bearer -> methods.add(bearer(bearer)));
+        auth.section("basic", BASIC_KEYS).ifPresent(basic -> methods.add(basic(basic)));
         if (methods.isEmpty()) {
             throw auth.error("configure at least one of basic, bearer, mtls");
         }
@@ -58,21 +58,21 @@ final class AuthSettings {
                 auth.positive("max-failures-per-minute").orElse(20L)));
     }
 
-    private static Authenticator basic(YamlSection basic) {
-        Path users = basic.relativeFile("users-file").orElseThrow(() -> basic.error(basic.path() + ".users-file", "missing"));
+    private static Authenticator basic(ConfigNode basic) {
+        Path users = basic.file("users-file").orElseThrow(() -> basic.error("users-file", "missing"));
         Duration remembered = Duration.ofSeconds(basic.positive("remember-seconds").orElse(60L));
         try {
             return new BasicAuthenticator(UsersFile.read(users), remembered);
         } catch (IOException e) {
-            throw basic.error(basic.path() + ".users-file", "cannot read " + users + ": " + e.getMessage());
+            throw basic.error("users-file", "cannot read " + users + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw basic.error(basic.path() + ".users-file", e.getMessage());
+            throw basic.error("users-file", e.getMessage());
         }
     }
 
-    private static Authenticator bearer(YamlSection bearer) {
-        Optional<Path> jwks = bearer.relativeFile("jwks-file");
-        Optional<Path> pem = bearer.relativeFile("public-key");
+    private static Authenticator bearer(ConfigNode bearer) {
+        Optional<Path> jwks = bearer.file("jwks-file");
+        Optional<Path> pem = bearer.file("public-key");
         if (jwks.isPresent() == pem.isPresent()) {
             throw bearer.error("give exactly one of jwks-file (a JWK set) and public-key (a PEM public key)");
         }
@@ -85,16 +85,16 @@ final class AuthSettings {
                     Duration.ofSeconds(bearer.positive("clock-skew-seconds").orElse(30L)),
                     Duration.ofSeconds(bearer.positive("remember-seconds").orElse(60L))));
         } catch (IOException e) {
-            throw bearer.error(bearer.path() + "." + key, "cannot read " + keyFile + ": " + e.getMessage());
+            throw bearer.error(key, "cannot read " + keyFile + ": " + e.getMessage());
         } catch (ParseException | IllegalArgumentException e) {
-            throw bearer.error(bearer.path() + "." + key, keyFile + ": " + e.getMessage());
+            throw bearer.error(key, keyFile + ": " + e.getMessage());
         }
     }
 
-    private static Authenticator certificate(YamlSection mtls) {
+    private static Authenticator certificate(ConfigNode mtls) {
         String from = mtls.text("name-from").orElse("cn");
         return new CertificateAuthenticator(CertificateAuthenticator.NameFrom.byLabel(from).orElseThrow(() ->
-                mtls.error(mtls.path() + ".name-from", "\"" + from + "\" is not one of "
+                mtls.error("name-from", "\"" + from + "\" is not one of "
                         + Arrays.stream(CertificateAuthenticator.NameFrom.values())
                         .map(CertificateAuthenticator.NameFrom::label).toList())));
     }

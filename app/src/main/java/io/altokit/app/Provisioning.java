@@ -1,6 +1,8 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.YamlFile;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.NetworkFile;
@@ -48,13 +50,15 @@ final class Provisioning implements AutoCloseable {
     }
 
     /**
-     * Serves {@code file} (already parsed as {@code root}); with a BGP feed and a state file, the
+     * Serves the network file read as {@code config}; with a BGP feed and a state file, the
      * snapshot saved by the last run is served until the peers have re-sent their routes.
      *
      * @throws ProvisioningException for a mistake in the file or the state file's location
      */
-    static Provisioning of(Path file, JsonNode root, Optional<Path> stateFile) throws IOException, InterruptedException {
-        Snapshot fromFile = NetworkFile.fromTree(root, file);
+    static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
+        Path file = config.file();
+        JsonNode root = config.tree();
+        Snapshot fromFile = NetworkSettings.snapshot(config);
         boolean withBgp = BgpProvisioning.configured(root);
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new).map(SnapshotStore::requireDirectory);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
@@ -66,8 +70,9 @@ final class Provisioning implements AutoCloseable {
             if (withBgp) {
                 bgp = Optional.of(BgpProvisioning.start(root, file, publisher, restored.isPresent()));
             }
-            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file), NetworkFile::load,
-                    publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
+            // The reloader reads the file through the same reader and checks as the start did.
+            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
+                    changed -> NetworkSettings.snapshot(YamlFile.read(file)), publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {
             bgp.ifPresent(BgpProvisioning::close);

@@ -1,11 +1,10 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.app.config.ConfigNode;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.ratelimit.Rate;
 import io.altokit.server.protection.ratelimit.RateLimit;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,29 +22,26 @@ final class RateLimitSettings {
     private RateLimitSettings() {
     }
 
-    static Optional<Guard> read(JsonNode root, Path configFile) {
-        return YamlSection.top(root, "rate-limit", configFile, KEYS).map(section -> new RateLimit(rate(section),
+    static Optional<Guard> read(ConfigNode root) {
+        return root.section("rate-limit", KEYS).map(section -> new RateLimit(rate(section),
                 clientRates(section), section.positive("max-tracked-callers").orElse(MAX_TRACKED_CALLERS)));
     }
 
     /** {@code clients: { app1: { requests-per-second: 1000 } }}: rates by client name. */
-    private static Map<String, Rate> clientRates(YamlSection section) {
+    private static Map<String, Rate> clientRates(ConfigNode section) {
         Map<String, Rate> rates = new LinkedHashMap<>();
-        JsonNode clients = section.node().path("clients");
-        if (clients.isMissingNode()) {
-            return rates;
-        }
-        if (!clients.isObject()) {
-            throw section.error(section.path() + ".clients", "expected a mapping from client name to rate");
-        }
-        clients.properties().forEach(entry -> rates.put(entry.getKey(), rate(new YamlSection(entry.getValue(),
-                section.path() + ".clients." + entry.getKey(), section.file()).mapping(RATE_KEYS))));
+        section.get("clients").ifPresent(clients -> {
+            if (!clients.isMapping()) {
+                throw clients.error("expected a mapping from client name to rate");
+            }
+            clients.entries().forEach((name, client) -> rates.put(name, rate(client.mapping(RATE_KEYS))));
+        });
         return rates;
     }
 
-    private static Rate rate(YamlSection section) {
+    private static Rate rate(ConfigNode section) {
         long perSecond = section.positive("requests-per-second").orElseThrow(() ->
-                section.error(section.path() + ".requests-per-second", "missing"));
+                section.error("requests-per-second", "missing"));
         try {
             return new Rate(perSecond, section.positive("burst").orElse(perSecond));
         } catch (IllegalArgumentException e) {

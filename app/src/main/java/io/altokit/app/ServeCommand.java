@@ -1,8 +1,8 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.model.ResourceIds;
-import io.altokit.provision.NetworkFile;
+import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.YamlFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
@@ -58,12 +58,19 @@ final class ServeCommand implements Callable<Integer> {
                 protection = Protection.none();
                 provisioning = Provisioning.example();
             } else {
-                JsonNode tree = NetworkFile.readTree(config);
-                ServerConfig fromFile = ServerSettings.read(tree, config.toString());
-                serverConfig = applyFlags(TlsSettings.read(tree, config).map(fromFile::withTls).orElse(fromFile));
-                protection = ProtectionSettings.read(tree, config);
-                Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(tree, config));
-                provisioning = Provisioning.of(config, tree, state);
+                ConfigNode root = YamlFile.read(config);
+                ServerConfig fromFile = ServerSettings.read(root);
+                serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
+                Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
+                provisioning = Provisioning.of(root, state);
+                try {
+                    // After provisioning: access rules are checked against the resources its snapshot yields.
+                    protection = ProtectionSettings.read(root,
+                            AltoServer.resourceIds(serverConfig, provisioning.informationBase().current()));
+                } catch (RuntimeException e) {
+                    provisioning.close();
+                    throw e;
+                }
             }
         } catch (ProvisioningException | IllegalArgumentException e) {
             return configurationError(e);
@@ -83,8 +90,9 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One line on stderr, exit status 2: a message that lists several problems is joined with "; ". */
     private int configurationError(RuntimeException e) {
-        spec.commandLine().getErr().println("alto serve: " + e.getMessage());
+        spec.commandLine().getErr().println("alto serve: " + String.join("; ", e.getMessage().strip().lines().map(String::strip).toList()));
         return 2;
     }
 

@@ -1,9 +1,8 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.app.config.ConfigNode;
 import io.altokit.model.signing.PemKeys;
 import io.altokit.model.signing.ResponseSigner;
-import io.altokit.provision.ProvisioningException;
 import io.altokit.server.protection.ResponseSigning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,57 +33,37 @@ final class SigningSettings {
     private SigningSettings() {
     }
 
-    static Optional<ResponseSigning> read(JsonNode root, Path configFile) {
-        JsonNode section = root.path("signing");
-        if (section.isMissingNode()) {
+    static Optional<ResponseSigning> read(ConfigNode root) {
+        Optional<ConfigNode> found = root.get("signing");
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        String source = configFile + ": signing";
-        if (!section.isObject()) {
-            throw new ProvisioningException(source + ": expected a mapping with " + KEY_FILE);
+        ConfigNode section = found.get();
+        if (!section.isMapping()) {
+            throw section.error("expected a mapping with " + KEY_FILE);
         }
-        for (Map.Entry<String, JsonNode> entry : section.properties()) {
-            if (!KEYS.contains(entry.getKey())) {
-                throw new ProvisioningException(source + "." + entry.getKey() + ": unknown setting (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        JsonNode file = section.path(KEY_FILE);
-        if (!file.isTextual() || file.textValue().isBlank()) {
-            throw new ProvisioningException(source + "." + KEY_FILE + ": expected the path of a PKCS#8 PEM file"
-                    + " (create one with: alto keygen signing.pem)");
-        }
-        Path keyFile = configFile.toAbsolutePath().getParent().resolve(file.textValue());
+        section.mapping(KEYS);
+        ConfigNode file = section.get(KEY_FILE).orElseThrow(() -> section.error(KEY_FILE,
+                "expected the path of a PKCS#8 PEM file (create one with: alto keygen signing.pem)"));
+        Path keyFile = section.directory().resolve(file.textExpecting("the path of a PKCS#8 PEM file"));
         PrivateKey key;
         try {
             key = PemKeys.readPrivateKey(keyFile);
         } catch (NoSuchFileException e) {
-            throw new ProvisioningException(source + "." + KEY_FILE + ": " + keyFile + " does not exist");
+            throw file.error(keyFile + " does not exist");
         } catch (IOException | IllegalArgumentException e) {
-            throw new ProvisioningException(source + "." + KEY_FILE + ": " + e.getMessage());
+            throw file.error(e.getMessage());
         }
-        JsonNode keyId = section.path("key-id");
-        ResponseSigner.Builder signer;
-        if (keyId.isMissingNode()) {
-            signer = ResponseSigner.builder(key);
-        } else {
-            if (!keyId.isTextual() || keyId.textValue().isEmpty()) {
-                throw new ProvisioningException(source + ".key-id: expected a non-empty string, got " + keyId);
-            }
+        ResponseSigner.Builder signer = section.get("key-id").map(keyId -> {
             try {
-                signer = ResponseSigner.builder(key, keyId.textValue());
+                return ResponseSigner.builder(key, keyId.text());
             } catch (IllegalArgumentException e) {
-                throw new ProvisioningException(source + ".key-id: " + e.getMessage());
+                throw keyId.error(e.getMessage());
             }
-        }
-        JsonNode resign = section.path("resign-after-seconds");
-        Duration resignAfter = DEFAULT_RESIGN_AFTER;
-        if (!resign.isMissingNode()) {
-            if (!resign.isInt() || resign.intValue() < 1) {
-                throw new ProvisioningException(source + ".resign-after-seconds: expected a whole number of seconds >= 1, got " + resign);
-            }
-            resignAfter = Duration.ofSeconds(resign.intValue());
-        }
+        }).orElseGet(() -> ResponseSigner.builder(key));
+        Duration resignAfter = section.get("resign-after-seconds")
+                .map(seconds -> Duration.ofSeconds(seconds.integer(1, Integer.MAX_VALUE)))
+                .orElse(DEFAULT_RESIGN_AFTER);
         ResponseSigning signing = new ResponseSigning(signer.build(), resignAfter);
         LOG.atInfo().addKeyValue("keyid", signing.keyId())
                 .log("signing every 200 with the Ed25519 key in {} (keyid {})", keyFile, signing.keyId());

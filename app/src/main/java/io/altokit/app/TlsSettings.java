@@ -1,14 +1,13 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.altokit.provision.ProvisioningException;
+import io.altokit.app.config.ConfigException;
+import io.altokit.app.config.ConfigNode;
 import io.altokit.server.ServerTls;
 import io.altokit.server.TlsConfig;
 import io.altokit.server.TlsEngine;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,61 +25,44 @@ final class TlsSettings {
     private TlsSettings() {
     }
 
-    static Optional<TlsConfig> read(JsonNode root, Path configFile) {
-        JsonNode section = root.path("tls");
-        if (section.isMissingNode()) {
+    static Optional<TlsConfig> read(ConfigNode root) {
+        Optional<ConfigNode> found = root.get("tls");
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        String source = configFile.toString();
-        if (!section.isObject()) {
-            throw new ProvisioningException(source + ": tls: expected a mapping with certificate and private-key");
+        ConfigNode section = found.get();
+        if (!section.isMapping()) {
+            throw section.error("expected a mapping with certificate and private-key");
         }
-        for (Map.Entry<String, JsonNode> entry : section.properties()) {
-            if (!KEYS.contains(entry.getKey())) {
-                throw new ProvisioningException(source + ": tls." + entry.getKey() + ": unknown setting (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        Path directory = configFile.toAbsolutePath().getParent();
-        Path certificate = directory.resolve(file(section, "certificate", source)
-                .orElseThrow(() -> new ProvisioningException(source + ": tls.certificate: required (a PEM certificate chain)")));
-        Path key = directory.resolve(file(section, "private-key", source)
-                .orElseThrow(() -> new ProvisioningException(source + ": tls.private-key: required (a PKCS#8 PEM key)")));
-        Optional<Path> clientCa = file(section, "client-ca", source).map(directory::resolve);
-        JsonNode plain = section.path("allow-plain-http");
-        if (!plain.isMissingNode() && !plain.isBoolean()) {
-            throw new ProvisioningException(source + ": tls.allow-plain-http: expected true or false, got " + plain);
-        }
-        TlsConfig config = new TlsConfig(certificate, key, clientCa, plain.asBoolean(false), engine(section, source));
+        section.mapping(KEYS);
+        Path certificate = file(section, "certificate").orElseThrow(() ->
+                section.error("certificate", "required (a PEM certificate chain)"));
+        Path key = file(section, "private-key").orElseThrow(() ->
+                section.error("private-key", "required (a PKCS#8 PEM key)"));
+        TlsConfig config = new TlsConfig(certificate, key, file(section, "client-ca"),
+                section.bool("allow-plain-http", false), engine(section));
         try {
             ServerTls.check(config);
         } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(source + ": " + e.getMessage(), e);
+            throw new ConfigException(section.file(), "", e.getMessage());
         }
         return Optional.of(config);
     }
 
-    private static TlsEngine engine(JsonNode section, String source) {
-        JsonNode value = section.path("engine");
-        if (value.isMissingNode()) {
-            return TlsEngine.BORINGSSL;
-        }
-        for (TlsEngine engine : TlsEngine.values()) {
-            if (engine.name().toLowerCase(Locale.ROOT).equals(value.asText())) {
-                return engine;
+    private static TlsEngine engine(ConfigNode section) {
+        return section.get("engine").map(value -> {
+            for (TlsEngine engine : TlsEngine.values()) {
+                if (engine.name().toLowerCase(Locale.ROOT).equals(value.textExpecting("boringssl or jdk"))) {
+                    return engine;
+                }
             }
-        }
-        throw new ProvisioningException(source + ": tls.engine: expected boringssl or jdk, got " + value);
+            throw value.error("expected boringssl or jdk, got " + value.describe());
+        }).orElse(TlsEngine.BORINGSSL);
     }
 
-    private static Optional<String> file(JsonNode section, String key, String source) {
-        JsonNode value = section.path(key);
-        if (value.isMissingNode()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual() || value.textValue().isBlank()) {
-            throw new ProvisioningException(source + ": tls." + key + ": expected a file name, got " + value);
-        }
-        return Optional.of(value.textValue());
+    private static Optional<Path> file(ConfigNode section, String key) {
+        return section.get(key).map(value -> {
+            return section.directory().resolve(value.textExpecting("a file name"));
+        });
     }
 }

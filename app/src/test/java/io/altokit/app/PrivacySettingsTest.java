@@ -1,5 +1,7 @@
 package io.altokit.app;
 
+import java.nio.file.Path;
+import io.altokit.app.config.YamlFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
@@ -74,9 +76,9 @@ class PrivacySettingsTest {
         assertError("privacy: { endpoint-budget: { distinct-endpoints: 0, window: 1h } }",
                 "net.yaml: privacy.endpoint-budget.distinct-endpoints: expected an integer 1.., got 0");
         assertError("privacy: { endpoint-budget: { distinct-endpoints: 10, window: soon } }",
-                "net.yaml: privacy.endpoint-budget.window: expected a duration such as 90s, 30m, 1h, 1d or PT1H, got \"soon\"");
+                "net.yaml: privacy.endpoint-budget.window: 'soon' is not a duration such as 500ms, 5s, 2m, 1h, 1d or PT5S");
         assertError("privacy: { endpoint-budget: { distinct-endpoints: 10, window: PT0.5S } }",
-                "net.yaml: privacy.endpoint-budget.window: must be at least 1 second");
+                "net.yaml: privacy.endpoint-budget.window: must be at least 1s");
     }
 
     private static void assertError(String yaml, String message) {
@@ -84,7 +86,7 @@ class PrivacySettingsTest {
     }
 
     private static PrivacySettings read(String yaml) {
-        JsonNode root = NetworkFile.readTree(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "net.yaml");
-        return PrivacySettings.read(root, "net.yaml");
+        return PrivacySettings.read(YamlFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                Path.of("net.yaml")));
     }
 }

@@ -1,5 +1,9 @@
 package io.altokit.app;
 
+import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.YamlFile;
+import io.altokit.server.AltoServer;
+import io.altokit.server.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -101,8 +105,8 @@ class ProtectionSettingsTest {
 
     private Protection read(String sections) throws IOException {
         Path config = Files.writeString(dir.resolve("net.yaml"), NETWORK + sections);
-        JsonNode tree = NetworkFile.readTree(config);
-        return ProtectionSettings.read(tree, config);
+        ConfigNode root = YamlFile.read(config);
+        return ProtectionSettings.read(root, AltoServer.resourceIds(ServerConfig.defaults(), NetworkSettings.snapshot(root)));
     }
 
     private static Verdict admit(Protection protection, String source, Optional<String> authorization) throws Exception {

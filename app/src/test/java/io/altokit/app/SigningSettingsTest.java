@@ -1,5 +1,8 @@
 package io.altokit.app;
 
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import io.altokit.app.config.YamlFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,8 +29,8 @@ class SigningSettingsTest {
     Path dir;
 
     private Optional<ResponseSigning> read(String yaml) throws Exception {
-        JsonNode root = YAML.readTree(yaml);
-        return SigningSettings.read(root, dir.resolve("net.yaml"));
+        return SigningSettings.read(YamlFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                dir.resolve("net.yaml")));
     }
 
     private KeyPair keyFile(String name) throws Exception {

@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.YamlFile;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.ServerConfig;
@@ -25,7 +26,7 @@ class TlsSettingsTest {
 
     @Test
     void withoutTheSectionThereIsNoTls() throws Exception {
-        assertThat(TlsSettings.read(NetworkFile.readTree(write("network-map: {}")), directory.resolve("network.yaml"))).isEmpty();
+        assertThat(TlsSettings.read(YamlFile.read(write("network-map: {}")))).isEmpty();
     }
 
     @Test
@@ -35,12 +36,12 @@ class TlsSettingsTest {
         TestPki.Identity server = pki.server(ca, "server");
         Path config = write("tls: { certificate: server.crt, private-key: server.key, client-ca: ca.crt, "
                 + "allow-plain-http: true, engine: jdk }");
-        Optional<TlsConfig> tls = TlsSettings.read(NetworkFile.readTree(config), config);
+        Optional<TlsConfig> tls = TlsSettings.read(YamlFile.read(config));
         assertThat(tls).contains(new TlsConfig(server.certificate().toAbsolutePath(), server.key().toAbsolutePath(),
                 Optional.of(ca.certificate().toAbsolutePath()), true, TlsEngine.JDK));
 
         Path swapped = write("tls: { certificate: server.key, private-key: server.crt }");
-        assertThatThrownBy(() -> TlsSettings.read(NetworkFile.readTree(swapped), swapped))
+        assertThatThrownBy(() -> TlsSettings.read(YamlFile.read(swapped)))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageStartingWith(swapped + ": tls.certificate and tls.private-key: ").hasMessageContaining("server.key");
     }
@@ -58,20 +59,20 @@ class TlsSettingsTest {
             """)
     void mistakesNameTheFileAndTheKey(String yaml, String message) throws Exception {
         Path config = write(yaml);
-        assertThatThrownBy(() -> TlsSettings.read(NetworkFile.readTree(config), config))
+        assertThatThrownBy(() -> TlsSettings.read(YamlFile.read(config)))
                 .isInstanceOf(ProvisioningException.class).hasMessageStartingWith(config + ": " + message.strip());
     }
 
     @Test
-    void requestTimeoutIsInSeconds() throws Exception {
-        Path config = write("server: { request-timeout: 0.25 }");
-        assertThat(ServerSettings.read(NetworkFile.readTree(config), config.toString()).requestTimeout())
-                .isEqualTo(Duration.ofMillis(250));
-        assertThat(ServerSettings.read(NetworkFile.readTree(write("server: {}")), "f").requestTimeout())
+    void requestTimeoutIsADuration() throws Exception {
+        Path config = write("server: { request-timeout: 250ms }");
+        assertThat(ServerSettings.read(YamlFile.read(config)).requestTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(ServerSettings.read(YamlFile.read(write("server: {}"))).requestTimeout())
                 .isEqualTo(ServerConfig.DEFAULT_REQUEST_TIMEOUT);
-        Path words = write("server: { request-timeout: 10s }");
-        assertThatThrownBy(() -> ServerSettings.read(NetworkFile.readTree(words), words.toString()))
-                .hasMessage(words + ": server.request-timeout: expected seconds from 0.001 to 3600, got \"10s\"");
+        Path bare = write("server: { request-timeout: 10 }");
+        assertThatThrownBy(() -> ServerSettings.read(YamlFile.read(bare)))
+                .hasMessage(bare + ": server.request-timeout: expected a duration such as 500ms, 5s, 2m, 1h, 1d or PT5S"
+                        + " (a bare number has no unit), got 10");
     }
 
     private Path write(String yaml) throws Exception {

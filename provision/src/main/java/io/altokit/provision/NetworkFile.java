@@ -1,7 +1,9 @@
 package io.altokit.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.provision.bgp.MrtImport;
@@ -30,9 +32,16 @@ public final class NetworkFile {
     /** The embedded example network served by {@code alto serve} without a configuration file. */
     public static final String EXAMPLE_RESOURCE = "/io/altokit/provision/poland-isp.yaml";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Lifts SnakeYAML's 3 MB default so that files listing 250k prefixes load (as app's YamlFile does). */
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(largeDocuments()).build());
 
     private NetworkFile() {
+    }
+
+    private static LoaderOptions largeDocuments() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(1 << 30);
+        return options;
     }
 
     /** Reads a YAML file into a tree; the message of any failure names the file. */

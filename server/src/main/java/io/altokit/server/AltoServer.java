@@ -3,7 +3,9 @@ package io.altokit.server;
 import io.altokit.core.net.ListenException;
 import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
+import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
+import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -25,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,6 +86,14 @@ public final class AltoServer implements AutoCloseable {
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
                 .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
+    }
+
+    /**
+     * The ids of the resources a server with {@code config} offers for {@code snapshot} before any
+     * privacy policy withholds some: the names access rules may grant. Sorted.
+     */
+    public static Set<String> resourceIds(ServerConfig config, Snapshot snapshot) {
+        return new Catalog(snapshot, config, PrivacyPolicy.FULL).resourceIds();
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */

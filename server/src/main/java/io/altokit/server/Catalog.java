@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -41,6 +43,13 @@ final class Catalog {
 
         byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.id()));
         resources.forEach(resource -> byPath.put(resource.path(), resource));
+    }
+
+    /** The ids of the resources the catalog holds, the directory's included. */
+    Set<String> resourceIds() {
+        Set<String> ids = new TreeSet<>();
+        byPath.values().forEach(resource -> ids.add(resource.id()));
+        return ids;
     }
 
     Optional<AltoResource> find(String path) {

@@ -1,0 +1,89 @@
+package io.altokit.app.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Parses the configuration file into its root {@link ConfigNode}; the only place YAML text is read. */
+public final class YamlFile {
+    /**
+     * SnakeYAML refuses documents over 3 MB by default; a network file listing an operator's 250k
+     * prefixes is larger, so the limit is 1 GiB of code points, beyond any file a server would load.
+     */
+    static final int CODE_POINT_LIMIT = 1 << 30;
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            // "tls:" with nothing after it is null, like "tls: null": both mean the key is not set.
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            // A key given twice (two access: sections) is a mistake, not "the last one wins".
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    /** Every top-level section of the network file (docs/configuration.md); any other key is a mistake. */
+    public static final Set<String> SECTIONS = Set.of("default-pid", "network-map", "costs", "resource-pools", "rating",
+            "server", "tls", "auth", "access", "rate-limit", "privacy", "signing", "bgp", "mrt");
+
+    private YamlFile() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(CODE_POINT_LIMIT);
+        return options;
+    }
+
+    /** The file's top-level mapping; errors name the file. */
+    public static ConfigNode read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads {@code in} as the contents of {@code file} (which names it in errors and anchors relative paths). */
+    public static ConfigNode read(InputStream in, Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + location(e));
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file, "", "the top level must be a mapping with a network-map section");
+        }
+        dropNulls(root);
+        return new ConfigNode(root, "", file).mapping(SECTIONS);
+    }
+
+    /**
+     * Removes every {@code key: null} from the mappings, so that the sections {@code provision} still
+     * reads from the tree see the same "null is absent" as the readers here.
+     */
+    private static void dropNulls(JsonNode node) {
+        if (node instanceof ObjectNode mapping) {
+            mapping.properties().removeIf(entry -> entry.getValue().isNull());
+        }
+        node.forEach(YamlFile::dropNulls);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}
