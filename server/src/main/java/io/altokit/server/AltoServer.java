@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.core.time.Ticker;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -39,6 +40,7 @@ public final class AltoServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
     private final Optional<Admission> admission;
+    private final AccessLog accessLog;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
@@ -53,7 +55,8 @@ public final class AltoServer implements AutoCloseable {
         this.admission = config.maxConcurrentRequests() > 0
                 ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
                 : Optional.<Admission>empty();
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
+        this.accessLog = config.accessLog() ? AccessLog.toStandardError(Ticker.system()) : AccessLog.off();
+        HttpHandler handler = new HttpHandler(dispatcher, accessLog, admission);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
@@ -65,6 +68,7 @@ public final class AltoServer implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             admission.ifPresent(Admission::close);
+            accessLog.close();
             throw e;
         }
         String listening = directoryUri().getAuthority();
@@ -110,6 +114,7 @@ public final class AltoServer implements AutoCloseable {
         dispatcher.close();
         admission.ifPresent(Admission::close);
         loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        accessLog.close();
         LOG.info("ALTO server stopped");
     }
 

@@ -38,13 +38,22 @@ final class Dispatcher {
                 snapshot -> catalogs = new Catalogs(snapshot, config, protection.privacy()));
     }
 
+    /** The reply, and the name an authenticator gave the caller (for the access log). */
+    record Answer(Reply reply, Optional<String> client) {
+    }
+
     Reply dispatch(AltoRequest request) {
+        return answer(request).reply();
+    }
+
+    Answer answer(AltoRequest request) {
         Catalogs current = catalogs;
         Optional<AltoResource> found = current.full().find(request.path());
         Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
         return switch (protection.admit(call)) {
-            case Verdict.Refuse refuse -> refuse.reply();
-            case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found, current, pass.call()));
+            case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
+            case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
+                    pass.call().caller().name());
         };
     }
 

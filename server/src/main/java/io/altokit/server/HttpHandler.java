@@ -71,7 +71,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
         if (admission.isEmpty()) {
-            respond(ctx, exchange, dispatcher.dispatch(altoRequest));
+            respond(ctx, exchange, answer(ctx, altoRequest));
             return;
         }
         Optional<Admission.Slot> slot = admission.get().tryAcquire();
@@ -83,7 +83,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         // Hold the connection's next request until this one is answered (the FlowControlHandler in
         // front of the admission gate keeps it), so answers leave in request order.
         ctx.channel().config().setAutoRead(false);
-        admission.get().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
+        admission.get().run(slot.get(), () -> answer(ctx, altoRequest),
                 reply -> respond(ctx, exchange, reply).addListener(written -> ctx.channel().config().setAutoRead(true)));
     }
 
@@ -98,6 +98,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
+    /** The dispatcher's reply; the client it names goes to the access log with the answer. */
+    private Reply answer(ChannelHandlerContext ctx, AltoRequest request) {
+        Dispatcher.Answer answer = dispatcher.answer(request);
+        AccessLog.nameClient(ctx.channel(), answer.client());
+        return answer.reply();
+    }
+
     private ChannelFuture respond(ChannelHandlerContext ctx, Exchange exchange, Reply reply) {
         // After a failure the connection may be in a bad state.
         return write(ctx, exchange, reply, exchange.keepAlive() && reply.status() < 500);
@@ -109,7 +116,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = toResponse(reply, gzip, exchange.method().equals("HEAD"));
         HttpUtil.setKeepAlive(response, keepAlive);
         accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), reply.status(),
-                response.content().readableBytes(), exchange.startedNanos());
+                response.content().readableBytes(), exchange.startedNanos(), AccessLog.takeClient(ctx.channel()));
         ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
