@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 public final class AltoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Unexpected connection errors (which a remote party may cause at will) are logged at most this often. */
+    private static final Duration CONNECTION_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -42,27 +44,30 @@ public final class AltoServer implements AutoCloseable {
     private final Optional<Admission> admission;
     private final AccessLog accessLog;
 
-    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
-            throws InterruptedException {
+    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
+                       RequestDeadline.Clock deadlines) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
-        this.dispatcher = new Dispatcher(informationBase, config, protection);
+        Ticker ticker = Ticker.system();
+        this.dispatcher = new Dispatcher(informationBase, config, protection, ticker);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
         this.admission = config.maxConcurrentRequests() > 0
-                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
                 : Optional.<Admission>empty();
-        this.accessLog = config.accessLog() ? AccessLog.toStandardError(Ticker.system()) : AccessLog.off();
-        HttpHandler handler = new HttpHandler(dispatcher, accessLog, admission);
+        this.accessLog = config.accessLog() ? AccessLog.toStandardError(ticker) : AccessLog.off();
+        HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
+        ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
+                accessLog, ticker, deadlines);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ConnectionSetup(config, tls, handler, admission));
+                .childHandler(connections);
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
@@ -85,7 +90,13 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        return new AltoServer(config, informationBase, protection);
+        return new AltoServer(config, informationBase, protection, RequestDeadline.Clock.system());
+    }
+
+    /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines timed by {@code deadlines}. */
+    static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
+                            RequestDeadline.Clock deadlines) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, deadlines);
     }
 
     public InetSocketAddress address() {
