@@ -45,7 +45,7 @@ public final class AltoServer implements AutoCloseable {
     private final AccessLog accessLog;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
-                       RequestDeadline.Clock deadlines) throws InterruptedException {
+                       RequestDeadline.Clock deadlines, AccessLog accessLog) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
@@ -58,7 +58,7 @@ public final class AltoServer implements AutoCloseable {
         this.admission = config.maxConcurrentRequests() > 0
                 ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
                 : Optional.<Admission>empty();
-        this.accessLog = config.accessLog() ? AccessLog.toStandardError(ticker) : AccessLog.off();
+        this.accessLog = accessLog;
         HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
         ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
                 accessLog, ticker, deadlines);
@@ -90,13 +90,20 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        return new AltoServer(config, informationBase, protection, RequestDeadline.Clock.system());
+        return start(config, informationBase, protection, RequestDeadline.Clock.system());
     }
 
     /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines timed by {@code deadlines}. */
     static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
                             RequestDeadline.Clock deadlines) throws InterruptedException {
-        return new AltoServer(config, informationBase, protection, deadlines);
+        return start(config, informationBase, protection, deadlines,
+                config.accessLog() ? AccessLog.toStandardError(Ticker.system()) : AccessLog.off());
+    }
+
+    /** As above, logging to {@code accessLog} (closed with the server). */
+    static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
+                            RequestDeadline.Clock deadlines, AccessLog accessLog) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, deadlines, accessLog);
     }
 
     public InetSocketAddress address() {
