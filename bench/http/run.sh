@@ -239,7 +239,7 @@ done
 cleanup # first, so that the access logs are complete
 for t in alto-log defaults; do
     [[ " $ordered " == *" $t "* ]] || continue
-    sent="$(awk '/requests in/ { n += $1 } END { print n + 0 }' "$out"/wrk/*-"$t"-*.txt)"
+    sent="$(cat "$out"/wrk/*-"$t"-{ecs,networkmap}.txt 2>/dev/null | awk '/requests in/ { n += $1 } END { print n + 0 }')"
     logged="$(grep -cE "method=(POST|GET) uri=($ECS|/networkmap) status=200 " "$out/$t.err" || true)"
     dropped="$(grep -E 'access-log: [0-9]+ lines dropped' "$out/$t.err" | tail -1 || true)"
     echo "access log of $t: $logged request lines written for $sent requests wrk completed (warm-up included; curl checks add a few)${dropped:+; last drop report: $dropped}" >> "$out/accesslog.txt"
