@@ -10,8 +10,9 @@ import java.time.ZoneId;
  * How one access-log line is laid out, written straight into a byte buffer field by field (no
  * pattern formatting, no strings built per line). Text, like the other log lines:
  * {@code 09:14:03.127 INFO access remote=127.0.0.1 method=POST uri=/endpointcost/lookup status=200 bytes=2714 micros=83 client=-};
- * JSON, like logback's JSON encoder: one object per line with {@code loggerName} {@code io.altokit.access}
- * and the fields {@code remote}, {@code method}, {@code uri}, {@code status}, {@code bytes}, {@code micros},
+ * JSON, like logback's JSON encoder: one object per line with {@code loggerName} {@code io.altokit.access},
+ * the constant {@code formattedMessage} {@code answered} (every JSON log line has one) and the fields
+ * {@code remote}, {@code method}, {@code uri}, {@code status}, {@code bytes}, {@code micros},
  * {@code client} (null when no client was authenticated).
  *
  * <p>Request-controlled text (method, URI, client name) is escaped so that no control byte, quote or
@@ -46,7 +47,8 @@ enum AccessLineFormat {
         void write(LineBuffer line, long epochMillis, String remote, String method, String uri, int status,
                    long bytes, long micros, String client) {
             line.ascii("{\"timestamp\":").number(epochMillis)
-                    .ascii(",\"level\":\"INFO\",\"loggerName\":\"io.altokit.access\",\"remote\":\"").ascii(remote)
+                    .ascii(",\"level\":\"INFO\",\"loggerName\":\"io.altokit.access\",\"formattedMessage\":\"answered\"")
+                    .ascii(",\"remote\":\"").ascii(remote)
                     .ascii("\",\"method\":\"").escapedJson(method)
                     .ascii("\",\"uri\":\"").escapedJson(uri)
                     .ascii("\",\"status\":").number(status)

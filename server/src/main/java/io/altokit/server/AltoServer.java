@@ -125,6 +125,11 @@ public final class AltoServer implements AutoCloseable {
         return config;
     }
 
+    /** Access-log lines dropped so far because stderr could not keep up (each drop is also reported in the log). */
+    public long accessLogLinesDropped() {
+        return accessLog.dropped();
+    }
+
     /** Stops accepting, lets requests in progress finish (up to a few seconds), then releases threads. */
     @Override
     public void close() {

@@ -45,6 +45,7 @@ class AccessLogHttpTest {
             assertThat(send(http, HttpRequest.newBuilder(server.directoryUri().resolve("/endpointcost/lookup"))
                     .header("Content-Type", "application/alto-endpointcostparams+json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)))).isEqualTo(413);
+            assertThat(server.accessLogLinesDropped()).isZero();
         }
         List<String> lines = output.toString(StandardCharsets.US_ASCII).lines().toList();
         assertThat(lines).hasSize(3);

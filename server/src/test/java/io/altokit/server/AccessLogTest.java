@@ -68,6 +68,7 @@ class AccessLogTest {
         assertThat(lines).hasSize(2).allMatch(line -> line.chars().allMatch(c -> c >= 0x20 && c < 0x7f));
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("loggerName").asText()).isEqualTo("io.altokit.access");
+        assertThat(first.get("formattedMessage").asText()).isEqualTo("answered");
         assertThat(first.get("timestamp").asLong()).isEqualTo(CLOCK.millis());
         assertThat(first.get("uri").asText()).isEqualTo(uri);
         assertThat(first.get("status").asInt()).isEqualTo(503);
