@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
  * (answers are pure computation over an immutable snapshot, so there is nothing to block on) — or,
- * with a concurrency limit, on worker threads behind {@link Admission}, which sheds what is beyond.
+ * with a concurrency limit, behind {@link Admission}, which sheds what is beyond and hands what is not
+ * cheap to worker threads.
  * HTTPS (HTTP/2 or HTTP/1.1 by ALPN, optionally mutual TLS) when the config has a {@link TlsConfig}.
  */
 public final class AltoServer implements AutoCloseable {

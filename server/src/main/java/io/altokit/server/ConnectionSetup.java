@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * The handlers of one accepted connection. Plain HTTP: HTTP/1.1 straight away. With TLS: the first
  * bytes tell a TLS handshake from plain HTTP; after the handshake ALPN picks HTTP/2 or HTTP/1.1, and
  * plain HTTP is either served too ({@code allow-plain-http}) or answered 400 and closed. Every path
- * ends in the same {@link HttpHandler}.
+ * ends in the same {@link HttpHandler}, and every response of every path passes a {@link KeepAlive}.
  */
 final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSetup.class);

@@ -49,6 +49,12 @@ final class KeepAlive extends ChannelDuplexHandler {
     private boolean expiryDue;
     /** A response said close: nothing more is read or answered. */
     private boolean closing;
+    /**
+     * The client may still be sending when the connection closes (a body, a broken request's rest, or
+     * requests pipelined behind a keep-alive one), so closing must linger. Not after a complete
+     * request that itself asked to close: then a plain close loses nothing.
+     */
+    private boolean mayStillSend;
 
     KeepAlive(AccessLog accessLog, Ticker ticker, RequestDeadline deadline, boolean stream) {
         this.accessLog = accessLog;
@@ -98,6 +104,7 @@ final class KeepAlive extends ChannelDuplexHandler {
         expiryDue = false;
         if (bodyArriving && unanswered.isEmpty()) {
             closing = true;
+            mayStillSend = true;
             end(ctx);
             return;
         }
@@ -124,6 +131,7 @@ final class KeepAlive extends ChannelDuplexHandler {
                     response instanceof FullHttpResponse full ? full.content().readableBytes() : 0, exchange.startedNanos(),
                     AccessLog.takeClient(ctx.channel()));
             closing = !keepAlive;
+            mayStillSend = bodyArriving || framingBroken || exchange.keepAlive();
         }
         if (closing && msg instanceof LastHttpContent) {
             deadline.disarm();
@@ -148,7 +156,7 @@ final class KeepAlive extends ChannelDuplexHandler {
     }
 
     private void end(ChannelHandlerContext ctx) {
-        if (stream) {
+        if (stream || !mayStillSend) {
             ctx.close();
         } else {
             LingeringClose.close(ctx.channel());

@@ -24,13 +24,27 @@ class ServiceTimesTest {
     }
 
     @Test
-    void aFewSlowAnswersMoveACheapClassBackToTheWorkers() {
+    void aFewSlowAnswersInARowMoveACheapClassBackToTheWorkers() {
         ServiceTimes times = new ServiceTimes();
-        times.record("/networkmap", 0, 200, FAST);
-        times.record("/networkmap", 0, 200, SLOW);
-        times.record("/networkmap", 0, 200, SLOW);
+        for (int i = 0; i < 100; i++) {
+            times.record("/networkmap", 0, 200, FAST);
+        }
+        for (int i = 0; i < 6; i++) {
+            times.record("/networkmap", 0, 200, SLOW);
+        }
 
         assertThat(times.cheap("/networkmap", 0)).isFalse();
+    }
+
+    @Test
+    void answersDelayedNowAndThenByPreemptionLeaveACheapClassCheap() {
+        ServiceTimes times = new ServiceTimes();
+        for (int i = 0; i < 200; i++) {
+            times.record("/endpointcost/lookup", 2000, 200, i % 10 == 9 ? 10_000_000 : FAST);
+            assertThat(times.cheap("/endpointcost/lookup", 2000)).as("after answer %d", i).isTrue();
+        }
+
+        assertThat(times.cheap("/endpointcost/lookup", 2000)).isTrue();
     }
 
     @Test
