@@ -45,9 +45,11 @@ final class Dispatcher {
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker) {
         this.protection = protection;
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
-        this.catalogs = new Catalogs(informationBase.current(), config, protection.privacy());
+        // One step: the current snapshot, then each publication, none missed in between. Inline, so
+        // a request that follows a publication is answered from the new snapshot.
         this.subscription = informationBase.subscribe(
-                snapshot -> catalogs = new Catalogs(snapshot, config, protection.privacy()));
+                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
+                InformationBase.Delivery.inline());
     }
 
     /** The reply, and the name an authenticator gave the caller (for the access log). */
