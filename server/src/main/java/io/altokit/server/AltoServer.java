@@ -1,5 +1,7 @@
 package io.altokit.server;
 
+import io.altokit.core.net.ListenException;
+import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
 import io.altokit.core.time.Ticker;
 import io.altokit.server.protection.Protection;
@@ -71,13 +73,16 @@ public final class AltoServer implements AutoCloseable {
                 .childHandler(connections);
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             admission.ifPresent(Admission::close);
             accessLog.close();
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(config.bindAddress(), config.port(), e);
         }
-        String listening = directoryUri().getAuthority();
+        String listening = address().getAddress().getHostAddress() + ":" + address().getPort(); // 0:0:0:0:0:0:0:0 for every interface
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
                 .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
@@ -114,10 +119,7 @@ public final class AltoServer implements AutoCloseable {
     /** The URI of the root information resource directory. */
     public URI directoryUri() {
         InetSocketAddress address = address();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        String host = UriHost.of(address.getAddress());
         String scheme = config.tls().isPresent() ? "https" : "http";
         return URI.create(scheme + "://" + host + ":" + address.getPort() + DirectoryResource.PATH);
     }
