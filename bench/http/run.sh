@@ -13,7 +13,8 @@
 # Environment (defaults): ROUNDS=3 DURATION=10 WARMUP=10 SERVER_CPU=1 LOAD_CPU=0 CONNECTIONS=32
 #   TARGETS="alto nginx jdk-fixed1 jdk-fixed2 jdk-virtual jdk-direct alto-log"
 #     (also: alto-signed, AltoKit signing every answer (docs/security.md), asked with the request's
-#     Content-Digest as a verifying client sends it)
+#     Content-Digest as a verifying client sends it; defaults and defaults-nolog, `./alto serve` as
+#     shipped — the launcher's JVM flags and the server's defaults, access log on / off: bench/http/defaults.sh)
 #   NETMAP_TARGETS="alto nginx jdk-fixed1 jdk-direct alto-log" (a subset of TARGETS; alto and nginx needed)
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (extra flags for every JVM),
 #   ALTO_JAR (default: app/target/altokit.jar, built by ./alto if missing; copied before use, since
@@ -33,7 +34,7 @@ out="$(realpath -m "${1:-$root/bench/target/http-run-$(date +%Y%m%d-%H%M%S)}")"
 ECS=/endpointcost/lookup
 
 declare -A PORT=([alto]=18181 [nginx]=18182 [jdk-fixed1]=18183 [jdk-fixed2]=18184 [jdk-virtual]=18185
-                 [alto-log]=18186 [jdk-direct]=18187 [alto-signed]=18188)
+                 [alto-log]=18186 [jdk-direct]=18187 [alto-signed]=18188 [defaults]=18189 [defaults-nolog]=18190)
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
@@ -107,11 +108,22 @@ start_java() { # NAME MAIN-ARGS...
     say "$name up on port ${PORT[$name]} (pid $!)"
 }
 
+start_launcher() { # NAME SERVE-ARGS...: `./alto serve` as shipped (its JVM flags, its defaults), on the copied jar
+    local name="$1"; shift
+    taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" "$root/alto" serve "$@" >"$out/$name.out" 2>"$out/$name.err" &
+    pids+=($!)
+    SPID[$name]=$!
+    wait_ready "$name" "$!"
+    say "$name up on port ${PORT[$name]} (pid $!, launcher JVM flags: $(tr '\0' ' ' < "/proc/$!/cmdline" | sed 's/ -jar .*//'))"
+}
+
 start_target() { # NAME
     local name="$1" port="${PORT[$1]}"
     case "$name" in
         alto)        start_java alto -jar "$out/altokit.jar" serve --port "$port" --io-threads 1 --no-access-log ;;
         alto-log)    start_java alto-log -jar "$out/altokit.jar" serve --port "$port" --io-threads 1 ;;
+        defaults)    start_launcher defaults --port "$port" ;;
+        defaults-nolog) start_launcher defaults-nolog --port "$port" --no-access-log ;;
         alto-signed) start_java alto-signed -jar "$out/altokit.jar" serve --config "$out/signed.yaml" --port "$port" \
                          --io-threads 1 --no-access-log ;;
         jdk-fixed1)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" fixed:1 ;;
@@ -224,12 +236,14 @@ for r in $(seq "$ROUNDS"); do
 done
 
 # --- summary -----------------------------------------------------------------------------------
-if [[ " $ordered " == *" alto-log "* ]]; then
-    sent="$(awk '/requests in/ { n += $1 } END { print n + 0 }' "$out"/wrk/*-alto-log-*.txt)"
-    logged="$(grep -cE "(POST $ECS|GET /networkmap) 200" "$out/alto-log.err" || true)"
-    echo "access log: $logged request lines written for $sent requests wrk completed against alto-log (warm-up included; curl checks add a few); the async appender drops lines when its queue is full" > "$out/accesslog.txt"
-fi
-cleanup
+cleanup # first, so that the access logs are complete
+for t in alto-log defaults; do
+    [[ " $ordered " == *" $t "* ]] || continue
+    sent="$(cat "$out"/wrk/*-"$t"-{ecs,networkmap}.txt 2>/dev/null | awk '/requests in/ { n += $1 } END { print n + 0 }')"
+    logged="$(grep -cE "method=(POST|GET) uri=($ECS|/networkmap) status=200 " "$out/$t.err" || true)"
+    dropped="$(grep -E 'access-log: [0-9]+ lines dropped' "$out/$t.err" | tail -1 || true)"
+    echo "access log of $t: $logged request lines written for $sent requests wrk completed (warm-up included; curl checks add a few)${dropped:+; last drop report: $dropped}" >> "$out/accesslog.txt"
+done
 {
     cat "$out/machine.txt"; echo
     echo "| round | target | request | req/s | p50 ms | p99 ms | errors | server CPU % | server core busy % | wrk core busy % |"
@@ -245,8 +259,11 @@ cleanup
             ratio = "-"; if (ref > 0) ratio = sprintf("%.2f", median(rps[order[i]]) / ref)
             printf "| %s | %s | %d | %.2f | %s |\n", kk[1], kk[2], median(rps[order[i]]), median(p99[order[i]]), ratio } }' "$out/results.tsv"
     echo
-    echo "ALTO/nginx per round (ECS): $(awk -F'\t' -v rounds="$ROUNDS" '$3 == "ecs" && $2 == "alto" { a[$1] = $4 } $3 == "ecs" && $2 == "nginx" { g[$1] = $4 }
-        END { for (r = 1; r <= rounds; r++) if (g[r] > 0) printf "round %d %.2f; ", r, a[r] / g[r] }' "$out/results.tsv")"
+    for t in alto defaults defaults-nolog; do
+        [[ " $ordered " == *" $t "* ]] || continue
+        echo "$t/nginx per round (ECS): $(awk -F'\t' -v rounds="$ROUNDS" -v t="$t" '$3 == "ecs" && $2 == t { a[$1] = $4 } $3 == "ecs" && $2 == "nginx" { g[$1] = $4 }
+            END { for (r = 1; r <= rounds; r++) if (g[r] > 0) printf "round %d %.2f; ", r, a[r] / g[r] }' "$out/results.tsv")"
+    done
     if [[ " $ordered " == *" alto-signed "* ]]; then
         echo "signed/unsigned per round: $(awk -F'\t' -v rounds="$ROUNDS" '$2 == "alto" { a[$3 " " $1] = $4 } $2 == "alto-signed" { s[$3 " " $1] = $4 }
             END { for (k in s) if (a[k] > 0) printf "%s %.2f; ", k, s[k] / a[k] }' "$out/results.tsv")"

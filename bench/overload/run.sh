@@ -71,17 +71,7 @@ print(json.dumps({"cost-type": {"cost-mode": "numerical", "cost-metric": "routin
                   "endpoints": {"srcs": ["ipv4:10.1.0.1"], "dsts": dsts}}))
 PY
 else
-    python3 - "$out/network.yaml" > "$out/request.json" <<'PY'
-import sys
-n = 400
-lines = ["default-pid: external", "network-map:"]
-lines += [f"  p{i}: {{ ipv4: [10.{i // 250}.{i % 250}.0/24] }}" for i in range(n)]
-lines += ["  external: { ipv4: [0.0.0.0/0] }", "costs:", "  routingcost:"]
-lines += ["    p%d: { %s }" % (i, ", ".join(f"p{j}: {1 + abs(i - j) % 97}" for j in range(n))) for i in range(n)]
-open(sys.argv[1], "w").write("\n".join(lines) + "\n")
-print('{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"pids":{"srcs":[],"dsts":[]},'
-      '"constraints":["gt 96"]}')
-PY
+    "$here/make-costmap-workload.sh" "$out"
 fi
 
 config() { # NAME MAX_CONCURRENT ADAPTIVE

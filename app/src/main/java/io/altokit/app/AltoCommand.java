@@ -24,6 +24,8 @@ public final class AltoCommand {
         void install() {
             if (this == json) {
                 System.setProperty("logback.configurationFile", "logback-json.xml");
+                // The server's access log writes its own lines (io.altokit.server.AccessLineFormat).
+                System.setProperty("altokit.log.format", "json");
             }
         }
     }

@@ -1,37 +1,97 @@
 package io.altokit.server;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.altokit.core.time.Ticker;
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /**
- * One structured line per request on the "io.altokit.access" logger (key-value pairs, rendered as
- * JSON fields by a JSON encoder). Routed and filtered like any logger, so operators can send it to
- * its own file or switch it off.
+ * One line per answered request — every status, refusals and timeouts included — with method, URI,
+ * status, body bytes, duration, remote address and the authenticated client's name
+ * ({@link AccessLineFormat}). Cheap enough to stay on under full load: each line is written into a
+ * buffer its thread reuses and handed to a {@link BatchingWriter}, which writes to stderr in batches
+ * from a thread of its own; when stderr cannot keep up, lines are dropped, counted and reported
+ * rather than slowing the server down.
  */
-final class AccessLog {
-    private static final Logger LOG = LoggerFactory.getLogger("io.altokit.access");
+final class AccessLog implements AutoCloseable {
+    /** Who asked, from the dispatcher to the line of the answer on the channel (an HTTP/2 stream has its own). */
+    private static final AttributeKey<String> CLIENT = AttributeKey.valueOf(AccessLog.class, "client");
+    /** Room for about 7,000 lines waiting while the previous batch is written. */
+    private static final int HALF_BUFFER_BYTES = 1 << 20;
 
-    private final boolean enabled;
+    /** Null when the log is off. */
+    private final BatchingWriter writer;
+    private final AccessLineFormat format;
+    private final Ticker ticker;
+    private final Clock clock;
+    private final ThreadLocal<AccessLineFormat.LineBuffer> lines;
 
-    AccessLog(boolean enabled) {
-        this.enabled = enabled;
+    AccessLog(BatchingWriter writer, AccessLineFormat format, Ticker ticker, Clock clock) {
+        this.writer = writer;
+        this.format = format;
+        this.ticker = ticker;
+        this.clock = clock;
+        ZoneId zone = clock.getZone();
+        this.lines = ThreadLocal.withInitial(() -> new AccessLineFormat.LineBuffer(zone));
     }
 
-    void record(InetSocketAddress remote, String method, String uri, int status, int bytes, long startedNanos) {
-        if (!enabled || !LOG.isInfoEnabled()) {
+    static AccessLog off() {
+        return new AccessLog(null, AccessLineFormat.TEXT, Ticker.system(), Clock.systemDefaultZone());
+    }
+
+    /** The server's log: on stderr, in the format the command line chose. */
+    static AccessLog toStandardError(Ticker ticker) {
+        // Not closed with the writer: it is the process's stderr.
+        BatchingWriter writer = new BatchingWriter(new FileOutputStream(FileDescriptor.err).getChannel(),
+                HALF_BUFFER_BYTES, "access-log", ticker);
+        return new AccessLog(writer, AccessLineFormat.configured(), ticker, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Logs one answer. {@code startedNanos} is when the request's head was read, on this log's
+     * ticker; {@code client} the name an authenticator gave the caller, if any.
+     */
+    void record(InetSocketAddress remote, String method, String uri, int status, long bytes, long startedNanos,
+                Optional<String> client) {
+        if (writer == null) {
             return;
         }
-        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startedNanos);
-        LOG.atInfo()
-                .addKeyValue("remote", remote.getAddress().getHostAddress())
-                .addKeyValue("method", method)
-                .addKeyValue("uri", uri)
-                .addKeyValue("status", status)
-                .addKeyValue("bytes", bytes)
-                .addKeyValue("micros", micros)
-                .log("{} {} {} {}", method, uri, status, bytes);
+        long micros = (ticker.read() - startedNanos) / 1_000;
+        AccessLineFormat.LineBuffer line = lines.get();
+        line.clear();
+        format.write(line, clock.millis(), remote.getAddress().getHostAddress(), method, uri, status, bytes, micros,
+                client.orElse(null));
+        ByteBuffer written = line.flip();
+        writer.append(written);
+    }
+
+    /** Names the authenticated client of the answer about to be written on {@code channel}. */
+    static void nameClient(Channel channel, Optional<String> client) {
+        client.ifPresent(name -> channel.attr(CLIENT).set(name));
+    }
+
+    /** The client named for the answer being written, forgotten so the next answer starts anonymous. */
+    static Optional<String> takeClient(Channel channel) {
+        return channel.hasAttr(CLIENT) ? Optional.ofNullable(channel.attr(CLIENT).getAndSet(null)) : Optional.empty();
+    }
+
+    /** Lines dropped because stderr could not keep up (also reported in the server log). */
+    long dropped() {
+        return writer == null ? 0 : writer.dropped();
+    }
+
+    /** Writes the lines still queued. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 }

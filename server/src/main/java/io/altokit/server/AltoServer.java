@@ -48,9 +48,10 @@ public final class AltoServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
     private final Optional<Admission> admission;
+    private final AccessLog accessLog;
 
     private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
-                       RequestDeadline.Clock deadlines) throws InterruptedException {
+                       RequestDeadline.Clock deadlines, AccessLog accessLog) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
@@ -63,9 +64,10 @@ public final class AltoServer implements AutoCloseable {
         this.admission = config.maxConcurrentRequests() > 0
                 ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
                 : Optional.<Admission>empty();
+        this.accessLog = accessLog;
         HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
         ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
-                new AccessLog(config.accessLog()), ticker, deadlines);
+                accessLog, ticker, deadlines);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
@@ -77,6 +79,7 @@ public final class AltoServer implements AutoCloseable {
         } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             admission.ifPresent(Admission::close);
+            accessLog.close();
             if (e instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
@@ -104,13 +107,20 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        return new AltoServer(config, informationBase, protection, RequestDeadline.Clock.system());
+        return start(config, informationBase, protection, RequestDeadline.Clock.system());
     }
 
     /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines timed by {@code deadlines}. */
     static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
                             RequestDeadline.Clock deadlines) throws InterruptedException {
-        return new AltoServer(config, informationBase, protection, deadlines);
+        return start(config, informationBase, protection, deadlines,
+                config.accessLog() ? AccessLog.toStandardError(Ticker.system()) : AccessLog.off());
+    }
+
+    /** As above, logging to {@code accessLog} (closed with the server). */
+    static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
+                            RequestDeadline.Clock deadlines, AccessLog accessLog) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, deadlines, accessLog);
     }
 
     public InetSocketAddress address() {
@@ -129,6 +139,11 @@ public final class AltoServer implements AutoCloseable {
         return config;
     }
 
+    /** Access-log lines dropped so far because stderr could not keep up (each drop is also reported in the log). */
+    public long accessLogLinesDropped() {
+        return accessLog.dropped();
+    }
+
     /** Stops accepting, lets requests in progress finish (up to a few seconds), then releases threads. */
     @Override
     public void close() {
@@ -136,6 +151,7 @@ public final class AltoServer implements AutoCloseable {
         dispatcher.close();
         admission.ifPresent(Admission::close);
         loops.shutdownGracefully(100, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        accessLog.close();
         LOG.info("ALTO server stopped");
     }
 

@@ -52,20 +52,29 @@ final class Dispatcher {
                 InformationBase.Delivery.inline());
     }
 
-    /** The answer to {@code request}; never throws: whatever fails in guards, resources or decorators is a 500. */
+    /** The reply, and the name an authenticator gave the caller (for the access log). */
+    record Answer(Reply reply, Optional<String> client) {
+    }
+
     Reply dispatch(AltoRequest request) {
+        return answer(request).reply();
+    }
+
+    /** The answer to {@code request}; never throws: whatever fails in guards, resources or decorators is a 500. */
+    Answer answer(AltoRequest request) {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
             Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
             return switch (protection.admit(call)) {
-                case Verdict.Refuse refuse -> refuse.reply();
-                case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found, current, pass.call()));
+                case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
+                case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
+                        pass.call().caller().name());
             };
         } catch (RuntimeException e) {
             failures.occurred().ifPresent(count -> LOG.error("failed to answer {} {} ({} failures since the last such error)",
                     request.method(), request.path(), count, e));
-            return INTERNAL_ERROR;
+            return new Answer(INTERNAL_ERROR, Optional.empty());
         }
     }
 

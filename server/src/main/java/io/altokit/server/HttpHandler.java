@@ -60,7 +60,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         AltoRequest altoRequest = toAltoRequest(request, (InetSocketAddress) ctx.channel().remoteAddress(),
                 TlsPeer.clientCertificate(ctx.channel()));
         if (admission.isEmpty()) {
-            respond(ctx, dispatcher.dispatch(altoRequest), gzip, head);
+            respond(ctx, answer(ctx, altoRequest), gzip, head);
             return;
         }
         Admission limit = admission.get();
@@ -69,12 +69,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             // Filled up while this request's body was arriving.
             respond(ctx, limit.overloaded(), gzip, head);
         } else if (limit.cheap(altoRequest)) {
-            respond(ctx, limit.answerHere(slot.get(), altoRequest, dispatcher::dispatch), gzip, head);
+            respond(ctx, limit.answerHere(slot.get(), altoRequest, asked -> answer(ctx, asked)), gzip, head);
         } else {
             // Hold the connection's next request until this one is answered (the FlowControlHandler in
             // front of the admission gate keeps it), so answers leave in request order.
             ctx.channel().config().setAutoRead(false);
-            limit.run(slot.get(), altoRequest, dispatcher::dispatch,
+            limit.run(slot.get(), altoRequest, asked -> answer(ctx, asked),
                     reply -> respond(ctx, reply, gzip, head).addListener(written -> ctx.channel().config().setAutoRead(true)));
         }
     }
@@ -87,6 +87,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
                 remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate,
                 header(headers, CONTENT_DIGEST));
+    }
+
+    /** The dispatcher's reply; the client it names goes to the access log with the answer. */
+    private Reply answer(ChannelHandlerContext ctx, AltoRequest request) {
+        Dispatcher.Answer answer = dispatcher.answer(request);
+        AccessLog.nameClient(ctx.channel(), answer.client());
+        return answer.reply();
     }
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */

@@ -128,7 +128,8 @@ final class KeepAlive extends ChannelDuplexHandler {
                 setConnection(response, exchange, keepAlive);
             }
             accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), response.status().code(),
-                    response instanceof FullHttpResponse full ? full.content().readableBytes() : 0, exchange.startedNanos());
+                    response instanceof FullHttpResponse full ? full.content().readableBytes() : 0, exchange.startedNanos(),
+                    AccessLog.takeClient(ctx.channel()));
             closing = !keepAlive;
             mayStillSend = bodyArriving || framingBroken || exchange.keepAlive();
         }
