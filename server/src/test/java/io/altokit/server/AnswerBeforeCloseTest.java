@@ -115,6 +115,7 @@ class AnswerBeforeCloseTest {
             held.release.countDown();
             assertThat(admitted.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
+            assertThat(timers.awaitNoneArmed()).as("the refused request's deadline disarmed").isTrue();
             assertThat(timers.advance(deadline.multipliedBy(2))).as("no deadline left running").isZero();
             assertThat(client.write("GET /directory HTTP/1.1\r\nHost: alto\r\n\r\n").read().status())
                     .as("the kept connection serves the next request").isEqualTo(200);

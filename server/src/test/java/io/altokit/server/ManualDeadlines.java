@@ -27,7 +27,12 @@ final class ManualDeadlines implements Scheduler {
     public synchronized Cancellable schedule(Runnable task, Duration delay) {
         Cancellable scheduled = scheduler.schedule(task, delay);
         notifyAll();
-        return scheduled;
+        return () -> disarm(scheduled);
+    }
+
+    private synchronized void disarm(Cancellable scheduled) {
+        scheduled.cancel();
+        notifyAll();
     }
 
     /** Waits (up to 10 s) until a deadline is armed and not yet disarmed. */
@@ -38,6 +43,22 @@ final class ManualDeadlines implements Scheduler {
             assertThat(left).as("a request deadline armed within 10 s").isPositive();
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+    }
+
+    /**
+     * Waits (up to 10 s) until every armed deadline is disarmed; false if one is still armed then.
+     * The server disarms on its I/O thread, which may run a moment after the client has its answer.
+     */
+    synchronized boolean awaitNoneArmed() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long left; scheduler.pendingCount() > 0; ) {
+            left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Moves time forward, letting every deadline due by then expire; returns how many did. */
