@@ -3,8 +3,8 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.privacy.EndpointBudget;
-import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.protection.budget.EndpointBudget;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Caller;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.altokit.core.InformationBase;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Protection;
 import io.altokit.provision.NetworkFile;
 

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;

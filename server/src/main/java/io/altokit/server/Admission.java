@@ -7,6 +7,7 @@ import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.altokit.model.ErrorCode;
+import io.altokit.server.http.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

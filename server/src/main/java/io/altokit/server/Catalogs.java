@@ -1,7 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.Snapshot;
-import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Caller;
 

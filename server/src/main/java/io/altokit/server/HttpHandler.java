@@ -1,5 +1,8 @@
 package io.altokit.server;
 
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;

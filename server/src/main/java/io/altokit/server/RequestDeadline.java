@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.model.AltoError;
+import io.altokit.server.http.Reply;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

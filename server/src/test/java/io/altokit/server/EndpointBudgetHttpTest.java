@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.altokit.model.MediaTypes;
-import io.altokit.server.privacy.EndpointBudget;
+import io.altokit.server.protection.budget.EndpointBudget;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.core.Snapshot;
 import io.altokit.model.EndpointCostScan;

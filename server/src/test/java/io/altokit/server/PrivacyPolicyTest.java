@@ -5,7 +5,7 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.Snapshot;
 import io.altokit.model.MediaTypes;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;

@@ -1,4 +1,4 @@
-package io.altokit.server.privacy;
+package io.altokit.server.protection.budget;
 
 /**
  * A set of 64-bit endpoint fingerprints: open addressing over one {@code long[]}, 8 to 16 bytes an

@@ -1,4 +1,4 @@
-package io.altokit.server;
+package io.altokit.server.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

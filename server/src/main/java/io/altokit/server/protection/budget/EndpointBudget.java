@@ -1,4 +1,4 @@
-package io.altokit.server.privacy;
+package io.altokit.server.protection.budget;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,7 +11,7 @@ import io.altokit.model.EndpointCostScan;
 import io.altokit.model.ErrorCode;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.TypedAddress;
-import io.altokit.server.Reply;
+import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Verdict;

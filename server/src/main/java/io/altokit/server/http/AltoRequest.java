@@ -1,4 +1,4 @@
-package io.altokit.server;
+package io.altokit.server.http;
 
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;

@@ -1,17 +1,17 @@
-package io.altokit.server;
+package io.altokit.server.http;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /** Picks gzip when the client's Accept-Encoding allows it. */
-final class ContentCoding {
+public final class ContentCoding {
     /** The gzip variant of a representation is a different entity, so it gets its own strong ETag. */
-    static final String GZIP_ETAG_SUFFIX = "-gzip";
+    public static final String GZIP_ETAG_SUFFIX = "-gzip";
 
     private ContentCoding() {
     }
 
-    static boolean acceptsGzip(Optional<String> acceptEncoding) {
+    public static boolean acceptsGzip(Optional<String> acceptEncoding) {
         if (acceptEncoding.isEmpty()) {
             return false;
         }

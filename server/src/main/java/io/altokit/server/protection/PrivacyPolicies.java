@@ -1,6 +1,6 @@
-package io.altokit.server.privacy;
+package io.altokit.server.protection;
 
-import io.altokit.server.protection.Caller;
+import io.altokit.server.privacy.PrivacyPolicy;
 
 import java.util.LinkedHashSet;
 import java.util.Map;

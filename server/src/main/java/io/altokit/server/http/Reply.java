@@ -1,4 +1,4 @@
-package io.altokit.server;
+package io.altokit.server.http;
 
 import io.altokit.model.AltoError;
 import io.altokit.model.MediaTypes;
