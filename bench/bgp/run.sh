@@ -42,5 +42,5 @@ grep -q "ALTO server ready" "$out/server.out" || { echo "server did not start; s
 timeout 300 "$JAVA" -cp "$bench" io.altokit.bench.BgpIngest "$bgp_port" "$http_port" 127.0.0.2 | tee "$out/ingest.txt"
 "$JAVA_HOME/bin/jcmd" "$server_pid" GC.run > /dev/null
 "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info | tee "$out/heap.txt"
-grep 'published a network map from BGP routes' "$out/server.log" | tail -3 | tee "$out/publications.txt"
+grep 'published a snapshot' "$out/server.log" | tail -3 | tee "$out/publications.txt"
 echo "results in $out"

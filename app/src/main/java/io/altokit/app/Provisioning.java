@@ -6,6 +6,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
 import io.altokit.provision.store.SnapshotPersister;
 import io.altokit.provision.store.SnapshotStore;
@@ -17,21 +18,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Everything that feeds the served snapshot in {@code alto serve}: the network file (or the embedded
- * example), its BGP feed, reloads when files change or on SIGHUP, and the state file that lets a
- * restart serve the last BGP-learned map at once. Wiring only; the parts live in {@code provision}.
+ * Everything that feeds the served snapshot in {@code alto serve}: the publisher, which alone
+ * publishes, and its sources: the network file (or the embedded example), its BGP feed, reloads
+ * when files change or on SIGHUP; plus the state file that lets a restart serve the last
+ * BGP-learned map at once. Wiring only; the parts live in {@code provision}.
  */
 final class Provisioning implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
 
     private final InformationBase informationBase;
+    private final Optional<Publisher> publisher;
     private final Optional<BgpProvisioning> bgp;
     private final Optional<ConfigReloader> reloader;
     private final Optional<SnapshotPersister> persister;
 
-    private Provisioning(InformationBase informationBase, Optional<BgpProvisioning> bgp,
+    private Provisioning(InformationBase informationBase, Optional<Publisher> publisher, Optional<BgpProvisioning> bgp,
                          Optional<ConfigReloader> reloader, Optional<SnapshotPersister> persister) {
         this.informationBase = informationBase;
+        this.publisher = publisher;
         this.bgp = bgp;
         this.reloader = reloader;
         this.persister = persister;
@@ -40,7 +44,7 @@ final class Provisioning implements AutoCloseable {
     /** The embedded example network: nothing to watch or feed. */
     static Provisioning example() {
         return new Provisioning(new InformationBase(NetworkFile.exampleNetwork()), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -55,19 +59,19 @@ final class Provisioning implements AutoCloseable {
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
         InformationBase informationBase = new InformationBase(restored.orElse(fromFile));
+        Publisher publisher = Publisher.start(informationBase, fromFile, restored.isPresent());
         Optional<SnapshotPersister> persister = store.map(s -> SnapshotPersister.attach(informationBase, s));
         Optional<BgpProvisioning> bgp = Optional.empty();
         try {
             if (withBgp) {
-                bgp = Optional.of(BgpProvisioning.start(root, file, informationBase, restored.isPresent()));
+                bgp = Optional.of(BgpProvisioning.start(root, file, publisher, restored.isPresent()));
             }
-            BgpProvisioning feed = bgp.orElse(null);
-            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
-                    feed != null ? changed -> feed.snapshotNow() : NetworkFile::load,
-                    informationBase, ConfigReloader.DEFAULT_QUIET_PERIOD);
-            return new Provisioning(informationBase, bgp, Optional.of(reloader), persister);
+            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file), NetworkFile::load,
+                    publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
+            return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {
             bgp.ifPresent(BgpProvisioning::close);
+            publisher.close();
             persister.ifPresent(SnapshotPersister::close);
             throw e;
         }
@@ -100,6 +104,7 @@ final class Provisioning implements AutoCloseable {
     public void close() {
         reloader.ifPresent(ConfigReloader::close);
         bgp.ifPresent(BgpProvisioning::close);
+        publisher.ifPresent(Publisher::close);
         persister.ifPresent(SnapshotPersister::close);
     }
 }

@@ -9,6 +9,8 @@ import io.altokit.provision.bgp.PidRule;
 import io.altokit.provision.bgp.PidRules;
 import io.altokit.provision.bgp.RouteAttributes;
 import io.altokit.provision.bgp.RouteKey;
+import io.altokit.provision.publish.Publisher;
+import io.altokit.provision.publish.Routes;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -18,11 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The snapshot build a full BGP table costs, without the network: 1,000,000 IPv4 + 200,000 IPv6
- * routes in 14 area PIDs go into a {@link BgpFeed}, then the snapshot is built several times.
+ * routes in 14 area PIDs go into a {@link BgpFeed}, then the snapshot is built from its routes
+ * several times, as the publisher builds it (taking the routes off the feed's thread included).
  * A main rather than JMH: one build takes about a second, and the first ones are the interesting ones.
  *
  * <p>{@code java -Xmx1g -cp bench/target/benchmarks.jar io.altokit.bench.BgpTableBuild [rounds]}
@@ -43,8 +45,9 @@ public final class BgpTableBuild {
         BgpConfig config = new BgpConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 65000,
                 (Inet4Address) InetAddress.getByName("127.0.0.1"), 90, Duration.ofSeconds(120), Duration.ofSeconds(3600),
                 List.of(new BgpConfig.Peer(router, 65001)), new PidRules(rules, "external"));
-        try (BgpFeed feed = new BgpFeed(config, () -> new BgpFeed.FileNetwork(Snapshot.builder().defaultPid("external"), Set.of()),
-                new InformationBase(Snapshot.builder().build()))) {
+        Snapshot network = Snapshot.builder().defaultPid("external").build();
+        try (Publisher publisher = Publisher.start(new InformationBase(network), network, false);
+             BgpFeed feed = new BgpFeed(config, publisher)) {
             long fill = System.nanoTime();
             for (int area = 1; area <= AREAS; area++) {
                 List<RouteKey> batch = new ArrayList<>();
@@ -56,16 +59,23 @@ public final class BgpTableBuild {
                 }
                 feed.update(router, List.of(), batch, community(area));
             }
-            Snapshot first = feed.snapshotNow();
+            Snapshot first = build(network, feed.routesNow());
             System.out.printf("filled the route table and built once: %.2f s, %d PIDs%n", (System.nanoTime() - fill) / 1e9,
                     first.networkMap().size());
             for (int round = 1; round <= rounds; round++) {
                 long start = System.nanoTime();
-                Snapshot snapshot = feed.snapshotNow();
+                Snapshot snapshot = build(network, feed.routesNow());
                 System.out.printf("round %d: snapshot of %s built in %.2f s%n", round, snapshot.networkMap().vtag(),
                         (System.nanoTime() - start) / 1e9);
             }
         }
+    }
+
+    /** What the publisher builds when the routes change: the network with the routes laid over it. */
+    private static Snapshot build(Snapshot network, Routes routes) {
+        Snapshot.Builder builder = network.toBuilder();
+        routes.addTo(builder, network);
+        return builder.build();
     }
 
     private static RouteAttributes community(int area) {

@@ -48,6 +48,11 @@ public final class CostMatrix {
         return !Double.isNaN(cost(srcPid, dstPid));
     }
 
+    /** The row-major costs themselves, shared: callers must not modify them. */
+    double[] sharedCosts() {
+        return costs;
+    }
+
     /** These costs over another network map with the same PIDs (one whose prefixes were aggregated). */
     CostMatrix over(String networkMapVtag) {
         return new CostMatrix(metric, size, costs, networkMapVtag);

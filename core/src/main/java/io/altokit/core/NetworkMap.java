@@ -77,6 +77,11 @@ public final class NetworkMap {
         return (family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes).of(pidIndex);
     }
 
+    /** One family's prefixes grouped by PID. */
+    PidPrefixes prefixTable(AddressFamily family) {
+        return family == AddressFamily.IPV4 ? ipv4Prefixes : ipv6Prefixes;
+    }
+
     /** Index of the PID whose prefix is the longest one containing {@code address}. */
     public int lookup(InetAddress address) {
         byte[] bytes = address.getAddress();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * The configured prefixes of one address family grouped by PID, each group in address order. Kept
@@ -57,6 +58,35 @@ final class PidPrefixes {
             }
         }
         return all;
+    }
+
+    /**
+     * Calls {@code changed} with each prefix that is in only one of two groups: this table's group of
+     * {@code pid} and {@code other}'s group of {@code otherPid} (same family); a PID of -1 is an
+     * empty group. A merge of the two address-ordered groups, so linear and without hashing.
+     */
+    void symmetricDifference(int pid, PidPrefixes other, int otherPid, Consumer<PrefixKey> changed) {
+        int here = pid < 0 ? 0 : firstOfPid[pid];
+        int hereEnd = pid < 0 ? 0 : firstOfPid[pid + 1];
+        int there = otherPid < 0 ? 0 : other.firstOfPid[otherPid];
+        int thereEnd = otherPid < 0 ? 0 : other.firstOfPid[otherPid + 1];
+        while (here < hereEnd || there < thereEnd) {
+            int order = here == hereEnd ? 1 : there == thereEnd ? -1 : compare(here, other, there);
+            if (order < 0) {
+                changed.accept(key(here++));
+            } else if (order > 0) {
+                changed.accept(other.key(there++));
+            } else {
+                here++;
+                there++;
+            }
+        }
+    }
+
+    /** Address order, as {@link PrefixKey#compareTo} for two prefixes of this family, without making them. */
+    private int compare(int entry, PidPrefixes other, int otherEntry) {
+        int order = AddressBits.compare(high[entry], low[entry], other.high[otherEntry], other.low[otherEntry]);
+        return order != 0 ? order : Integer.compare(Byte.toUnsignedInt(length[entry]), Byte.toUnsignedInt(other.length[otherEntry]));
     }
 
     void hashInto(ContentHash hash, int pid) {

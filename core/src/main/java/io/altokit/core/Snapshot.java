@@ -79,6 +79,26 @@ public final class Snapshot {
         return new Builder();
     }
 
+    /**
+     * A builder that starts with this snapshot's PIDs, prefixes and costs, for building the next
+     * snapshot from this one plus a change (routes added to a network file's map) without going
+     * back to the sources. A cost given to it replaces the inherited cost of that cell; a rating
+     * given to it recomputes {@code routingcost}.
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        List<String> names = networkMap.pidNames();
+        names.forEach(name -> builder.pid(name, List.of()));
+        for (AddressFamily family : AddressFamily.values()) {
+            for (Assignment assignment : networkMap.prefixTable(family).assignments()) {
+                builder.add(builder.prefixesByPid.get(names.get(assignment.pid())), assignment.prefix());
+            }
+        }
+        builder.inheritedNames = names;
+        builder.inherited.putAll(costMatrices);
+        return builder;
+    }
+
     @Override
     public String toString() {
         return "Snapshot[" + networkMap + ", metrics " + metrics + "]";
@@ -101,6 +121,9 @@ public final class Snapshot {
         private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
         private Optional<Rating> rating = Optional.empty();
+        /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
+        private final SortedMap<String, CostMatrix> inherited = new TreeMap<>();
+        private List<String> inheritedNames = List.of();
 
         private Builder() {}
 
@@ -274,9 +297,40 @@ public final class Snapshot {
         /** A dense row-major matrix per metric, NaN where no cost is given; reports bad costs. */
         private SortedMap<String, double[]> costs(List<String> names, List<String> problems) {
             SortedMap<String, double[]> matrices = new TreeMap<>();
-            costsByMetric.forEach((metric, costs) ->
-                    matrix(metric, costs, names, problems).ifPresent(matrix -> matrices.put(metric, matrix)));
+            inherited.forEach((metric, matrix) -> matrices.put(metric, inheritedCosts(matrix, names)));
+            costsByMetric.forEach((metric, costs) -> matrix(metric, costs, names, problems).ifPresent(given ->
+                    matrices.merge(metric, given, Builder::overlay)));
             return matrices;
+        }
+
+        /** An inherited matrix over {@code names}: shared as it is while the PIDs stay the same. */
+        private double[] inheritedCosts(CostMatrix matrix, List<String> names) {
+            if (names.equals(inheritedNames)) {
+                return matrix.sharedCosts();
+            }
+            int size = names.size();
+            double[] costs = new double[size * size];
+            Arrays.fill(costs, Double.NaN);
+            int[] from = names.stream().mapToInt(name -> Collections.binarySearch(inheritedNames, name)).toArray();
+            for (int src = 0; src < size; src++) {
+                for (int dst = 0; dst < size; dst++) {
+                    if (from[src] >= 0 && from[dst] >= 0) {
+                        costs[src * size + dst] = matrix.cost(from[src], from[dst]);
+                    }
+                }
+            }
+            return costs;
+        }
+
+        /** The inherited costs with every given one in place of the inherited one; copies, never writes into a shared matrix. */
+        private static double[] overlay(double[] inherited, double[] given) {
+            double[] costs = inherited.clone();
+            for (int cell = 0; cell < costs.length; cell++) {
+                if (!Double.isNaN(given[cell])) {
+                    costs[cell] = given[cell];
+                }
+            }
+            return costs;
         }
 
         private void rate(Rating rating, SortedMap<String, double[]> costs, List<String> problems) {
@@ -285,7 +339,7 @@ public final class Snapshot {
             }
             rating.weighted().stream()
                     .map(Criterion::metric)
-                    .filter(metric -> !costsByMetric.containsKey(metric))
+                    .filter(metric -> !costsByMetric.containsKey(metric) && !inherited.containsKey(metric))
                     .forEach(metric -> problems.add("rating criterion \"" + metric + "\" has no costs"));
             if (problems.isEmpty()) {
                 costs.put(Rating.METRIC, rating.combine(rating.weighted().stream().map(c -> costs.get(c.metric())).toList()));

@@ -7,6 +7,8 @@
  * PID) and one dense {@link io.altokit.core.CostMatrix} per metric; a {@link io.altokit.core.Rating}
  * computes {@code routingcost} as the operator's weighted combination of other metrics. Version tags are hashes of
  * content, so equal data gives equal tags on every replica. {@link io.altokit.core.InformationBase}
- * holds the current snapshot; readers never lock.
+ * holds the current snapshot (readers never lock) and hands each subscriber the current snapshot,
+ * then a {@link io.altokit.core.ChangeSet} per publication: what incremental updates and rebuilds
+ * start from.
  */
 package io.altokit.core;

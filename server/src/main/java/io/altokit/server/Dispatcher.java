@@ -36,9 +36,11 @@ final class Dispatcher {
 
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
         this.protection = protection;
-        this.catalogs = new Catalogs(informationBase.current(), config, protection.privacy());
+        // One step: the current snapshot, then each publication, none missed in between. Inline, so
+        // a request that follows a publication is answered from the new snapshot.
         this.subscription = informationBase.subscribe(
-                snapshot -> catalogs = new Catalogs(snapshot, config, protection.privacy()));
+                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
+                InformationBase.Delivery.inline());
     }
 
     Reply dispatch(AltoRequest request) {

@@ -1,9 +1,10 @@
 package io.altokit.provision.bgp;
 
-import io.altokit.core.InformationBase;
-import io.altokit.core.Snapshot;
-import io.altokit.core.SnapshotException;
-import io.altokit.provision.ProvisioningException;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.Ticker;
+import io.altokit.provision.publish.Change;
+import io.altokit.provision.publish.Publisher;
+import io.altokit.provision.publish.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,86 +14,112 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * Turns the routes BGP sessions receive into published snapshots. Every change to the route table
- * runs on one thread (so the table needs no locks), and changes are batched: a snapshot is built
- * once no UPDATE has arrived for the debounce period, and at least every {@link #MAX_BATCH_DELAY}
- * while a long burst (a full table) goes on. Routes of a lost session stay until the peer's hold
- * time plus the grace period has passed, so a router restart does not empty the map.
+ * Keeps the routes BGP sessions receive and sends them to the {@link Publisher}. Every change to
+ * the route table runs on one thread (so the table needs no locks), and changes are batched: the
+ * routes go out once no UPDATE has arrived for the debounce period, and at least every
+ * {@link #MAX_BATCH_DELAY} while a long burst (a full table) goes on. Routes of a lost session stay
+ * until the peer's hold time plus the grace period has passed, so a router restart does not empty
+ * the map. Time comes from the given ticker and scheduler.
  */
 public final class BgpFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BgpFeed.class);
     static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(5);
 
     private final BgpConfig config;
-    private final Supplier<FileNetwork> file;
-    private final InformationBase target;
+    private final Publisher publisher;
     private final RouteTable table;
-    private final ScheduledThreadPoolExecutor thread;
+    /** Runs every change to the table, one at a time. */
+    private final Executor thread;
+    private final Optional<ScheduledThreadPoolExecutor> ownThread;
+    private final Scheduler scheduler;
+    private final Ticker ticker;
     /** Per peer, how many times its session was lost: a stale-route expiry only acts for the latest loss. */
     private final Map<InetAddress, Integer> losses = new HashMap<>();
 
     /** Peers whose End-of-RIB has arrived since the start. */
     private final Set<InetAddress> caughtUp = new HashSet<>();
-    /** Whether publishing waits for the peers to catch up (see {@link #start}). */
+    /** Whether the publisher waits for the peers to catch up (see {@link #start}). */
     private boolean holding;
     private long lastChangeNanos;
     private long firstPendingChangeNanos;
-    private boolean publishScheduled;
+    private boolean sendScheduled;
 
-    /**
-     * The network file's part of a snapshot, read afresh for each one (so edits to the file apply).
-     *
-     * @param builder  holds the file's PIDs, prefixes and costs
-     * @param prefixes the prefixes the file assigns itself; routes for them are ignored
-     */
-    public record FileNetwork(Snapshot.Builder builder, Set<RouteKey> prefixes) {
+    /** A feed on a thread of its own ({@code bgp-routes}), on the system clock. Until {@link #start}, nothing is sent. */
+    public BgpFeed(BgpConfig config, Publisher publisher) {
+        this(config, publisher, routeThread());
     }
 
-    /** Until {@link #start}, nothing is published: the target keeps serving what it has. */
-    public BgpFeed(BgpConfig config, Supplier<FileNetwork> file, InformationBase target) {
+    private BgpFeed(BgpConfig config, Publisher publisher, ScheduledThreadPoolExecutor thread) {
+        this(config, publisher, thread, Optional.of(thread), Scheduler.on(thread), Ticker.system());
+    }
+
+    /**
+     * A feed whose table changes run on {@code thread} (which must run tasks one at a time, in
+     * order; a direct executor in tests), timed by {@code ticker} and {@code scheduler}.
+     */
+    public BgpFeed(BgpConfig config, Publisher publisher, Executor thread, Scheduler scheduler, Ticker ticker) {
+        this(config, publisher, thread, Optional.empty(), scheduler, ticker);
+    }
+
+    private BgpFeed(BgpConfig config, Publisher publisher, Executor thread, Optional<ScheduledThreadPoolExecutor> ownThread,
+                    Scheduler scheduler, Ticker ticker) {
         this.config = config;
-        this.file = file;
-        this.target = target;
+        this.publisher = publisher;
         this.table = new RouteTable(config.peers().stream().map(BgpConfig.Peer::address).toList());
-        this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+        this.thread = thread;
+        this.ownThread = ownThread;
+        this.scheduler = scheduler;
+        this.ticker = ticker;
+    }
+
+    private static ScheduledThreadPoolExecutor routeThread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread worker = new Thread(runnable, "bgp-routes");
             worker.setDaemon(true);
             return worker;
         });
         thread.setRemoveOnCancelPolicy(true);
+        return thread;
     }
 
     /**
-     * Starts publishing. Normally the file's network (with every PID the rules name) goes out at
-     * once. After a restart that restored the last snapshot from the state file, that snapshot is
-     * better than a map still filling with routes, so it keeps being served until every peer has
-     * sent End-of-RIB or the grace period has passed.
+     * Starts sending: the (empty) routes with every PID the rules name go out at once. After a
+     * restart that restored the last snapshot from the state file, the publisher was started held,
+     * since that snapshot is better than a map still filling with routes; the feed tells it
+     * {@link Change.CaughtUp} once every peer has sent End-of-RIB or the grace period has passed.
      */
-    public void start(boolean keepCurrentUntilPeersCaughtUp) {
+    public void start(boolean publisherHeldUntilPeersCaughtUp) {
         thread.execute(() -> {
-            if (keepCurrentUntilPeersCaughtUp) {
+            if (publisherHeldUntilPeersCaughtUp) {
                 holding = true;
                 LOG.atInfo().addKeyValue("max_seconds", config.gracePeriod().toSeconds())
                         .log("serving the restored snapshot until the BGP peers have sent their routes");
-                thread.schedule(this::release, config.gracePeriod().toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                publish();
+                later(this::release, config.gracePeriod());
             }
+            send();
         });
     }
 
     private void release() {
         if (holding) {
             holding = false;
-            publish();
+            send();
+            publisher.submit(new Change.CaughtUp());
         }
+    }
+
+    /** Runs {@code task} on the feed's thread after {@code delay}. */
+    private void later(Runnable task, Duration delay) {
+        scheduler.schedule(() -> thread.execute(task), delay);
     }
 
     /** One UPDATE: withdrawals first, then the announced prefixes with the PID the rules give them. */
@@ -133,7 +160,7 @@ public final class BgpFeed implements AutoCloseable {
             LOG.atWarn().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", table.staleSize(peer))
                     .addKeyValue("keep_seconds", keep.toSeconds())
                     .log("BGP session lost; keeping its routes until the grace period ends");
-            thread.schedule(() -> expire(peer, loss), keep.toMillis(), TimeUnit.MILLISECONDS);
+            later(() -> expire(peer, loss), keep);
         });
     }
 
@@ -150,73 +177,61 @@ public final class BgpFeed implements AutoCloseable {
     }
 
     private void changed() {
-        long now = System.nanoTime();
+        long now = ticker.read();
         lastChangeNanos = now;
-        if (firstPendingChangeNanos == 0) {
+        if (!sendScheduled) {
+            sendScheduled = true;
             firstPendingChangeNanos = now;
-        }
-        if (!publishScheduled) {
-            publishScheduled = true;
-            thread.schedule(this::publishWhenQuiet, config.debounce().toNanos(), TimeUnit.NANOSECONDS);
+            later(this::sendWhenQuiet, config.debounce());
         }
     }
 
-    private void publishWhenQuiet() {
-        long now = System.nanoTime();
+    private void sendWhenQuiet() {
+        long now = ticker.read();
         long quiet = now - lastChangeNanos;
         if (quiet < config.debounce().toNanos() && now - firstPendingChangeNanos < MAX_BATCH_DELAY.toNanos()) {
-            thread.schedule(this::publishWhenQuiet, config.debounce().toNanos() - quiet, TimeUnit.NANOSECONDS);
+            later(this::sendWhenQuiet, config.debounce().minusNanos(quiet));
             return;
         }
-        publishScheduled = false;
-        firstPendingChangeNanos = 0;
-        if (!holding) {
-            publish();
-        }
+        sendScheduled = false;
+        send();
     }
 
-    private void publish() {
-        long started = System.nanoTime();
-        try {
-            Snapshot snapshot = build();
-            target.publish(snapshot);
-            LOG.atInfo().addKeyValue("routes", table.size())
-                    .addKeyValue("vtag", snapshot.networkMap().vtag())
-                    .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-                    .log("published a network map from BGP routes");
-        } catch (SnapshotException | ProvisioningException e) {
-            // The file's part (pool files are re-read) or the routes did not make a snapshot.
-            LOG.atError().addKeyValue("problems", e.getMessage())
-                    .log("BGP routes did not make a valid snapshot; the current one stays");
-        }
+    /** Hands the publisher the routes as they stand. */
+    private void send() {
+        BgpRoutes routes = routes();
+        publisher.submit(new Change.RoutesChanged(routes));
+        LOG.atDebug().addKeyValue("routes", table.size()).addKeyValue("prefixes", routes.size())
+                .log("sent the BGP routes to the publisher");
     }
 
-    /** The file's network plus the current routes, built on the feed's thread but not published. */
-    public Snapshot snapshotNow() {
+    private BgpRoutes routes() {
+        return new BgpRoutes(table.best(), table.pidNames(), config.rules().pids());
+    }
+
+    /** The routes as they stand now, taken on the feed's thread; the publisher may not have them yet. */
+    public Routes routesNow() {
+        CompletableFuture<Routes> routes = new CompletableFuture<>();
+        thread.execute(() -> routes.complete(routes()));
         try {
-            return thread.submit(this::build).get();
+            return routes.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building a snapshot", e);
+            throw new IllegalStateException("interrupted while taking the routes", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private Snapshot build() {
-        FileNetwork network = file.get();
-        config.rules().pids().forEach(pid -> network.builder().pid(pid, List.of()));
-        table.addTo(network.builder(), network.prefixes());
-        return network.builder().build();
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ownThread.ifPresent(own -> {
+            own.shutdownNow();
+            try {
+                own.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

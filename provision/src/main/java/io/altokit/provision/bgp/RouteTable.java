@@ -1,7 +1,6 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.AddressFamily;
-import io.altokit.core.Snapshot;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The routes received from each peer, kept as the PID each prefix was assigned. When a session is
@@ -74,31 +72,31 @@ final class RouteTable {
     }
 
     /**
-     * Adds every route's prefix to its PID, except prefixes in {@code excluded} (those the file
-     * assigns itself). For a prefix from several peers, the first peer in configuration order wins.
-     *
-     * @return the number of prefixes added
+     * The route that counts for each prefix, as PID numbers of {@link #pidNames()}: for a prefix
+     * from several peers the first peer in configuration order wins, and a peer's current route
+     * beats its own stale one. A new list, which the table never touches again.
      */
-    int addTo(Snapshot.Builder builder, Set<RouteKey> excluded) {
-        PrefixMap skip = new PrefixMap();
-        excluded.forEach(prefix -> skip.put(prefix, 0));
-        int[] added = {0};
+    RouteList best() {
+        RouteList best = new RouteList(size());
         List<PeerRoutes> earlier = new ArrayList<>();
         for (PeerRoutes routes : peers.values()) {
             for (PrefixMap group : List.of(routes.current, routes.stale)) {
                 group.forEach((family, high, low, length, pid) -> {
                     if (group == routes.stale && routes.current.get(family, high, low, length) != PrefixMap.ABSENT
-                            || skip.get(family, high, low, length) != PrefixMap.ABSENT
                             || announcedEarlier(earlier, family, high, low, length)) {
                         return;
                     }
-                    builder.prefix(pidNames.get(pid), family, high, low, length);
-                    added[0]++;
+                    best.add(family, high, low, length, pid);
                 });
             }
             earlier.add(routes);
         }
-        return added[0];
+        return best;
+    }
+
+    /** PID names by the numbers {@link #best()} holds; only ever grows, so a copy stays valid for older maps. */
+    List<String> pidNames() {
+        return List.copyOf(pidNames);
     }
 
     private static boolean announcedEarlier(List<PeerRoutes> earlier, AddressFamily family, long high, long low, int length) {

@@ -1,7 +1,11 @@
 package io.altokit.provision.reload;
 
-import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.Ticker;
+import io.altokit.provision.publish.Change;
+import io.altokit.provision.publish.Outcome;
+import io.altokit.provision.publish.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,23 +20,24 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Rebuilds the snapshot when the configuration file, or a file it depends on, changes, and
- * publishes it only if it built: a broken file leaves the running snapshot in place and is logged
- * in one line naming the file and the reason.
+ * Loads the network again when the configuration file, or a file it depends on, changes, and
+ * hands it to the {@link Publisher} only if it loaded: a broken file leaves the running snapshot in
+ * place and is logged in one line naming the file and the reason.
  *
  * <p>It watches the files' directories rather than the files, because editors and deployment tools
  * replace a file by renaming another one over it. A burst of events (an editor writing in several
- * steps) becomes one rebuild once the files have been quiet for the quiet period. Rebuilds run one
- * at a time on a thread of their own, off the request path.
+ * steps) becomes one rebuild once the files have been quiet for the quiet period (timed by the
+ * given scheduler). Loads run one at a time on a thread of their own, off the request path and off
+ * the publisher's thread.
  */
 public final class ConfigReloader implements AutoCloseable {
 
@@ -41,34 +46,25 @@ public final class ConfigReloader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
 
-    /** What one rebuild came to. */
-    public sealed interface Outcome {
-        /** The new snapshot is current. */
-        record Published(Snapshot snapshot) implements Outcome {}
-
-        /** The files hold the content already served (same vtags), so nothing was published. */
-        record Unchanged(Snapshot current) implements Outcome {}
-
-        /** The files could not be loaded; the running snapshot stays. */
-        record Failed(String reason) implements Outcome {}
-    }
-
     private final Path config;
     private final Set<Path> watched;
     private final Function<Path, Snapshot> loader;
-    private final InformationBase target;
-    private final long quietNanos;
+    private final Publisher publisher;
+    private final Duration quietPeriod;
     private final WatchService watchService;
     private final Thread watcher;
     private final ScheduledThreadPoolExecutor rebuilder;
-    private ScheduledFuture<?> pending;
+    private final Scheduler scheduler;
+    private final Ticker ticker;
+    private Scheduler.Cancellable pending = () -> { };
 
-    private ConfigReloader(Path config, Set<Path> dependencies, Function<Path, Snapshot> loader,
-                           InformationBase target, Duration quietPeriod) throws IOException {
+    private ConfigReloader(Path config, Set<Path> dependencies, Function<Path, Snapshot> loader, Publisher publisher,
+                           Duration quietPeriod, Optional<Scheduler> scheduler, Ticker ticker) throws IOException {
         this.config = config.toAbsolutePath().normalize();
         this.loader = Objects.requireNonNull(loader, "loader");
-        this.target = Objects.requireNonNull(target, "target");
-        quietNanos = quietPeriod.toNanos();
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.quietPeriod = quietPeriod;
+        this.ticker = ticker;
         watched = new HashSet<>();
         watched.add(this.config);
         dependencies.forEach(file -> watched.add(file.toAbsolutePath().normalize()));
@@ -85,27 +81,41 @@ public final class ConfigReloader implements AutoCloseable {
         rebuilder = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "alto-config-reload"));
         // On close, a rebuild waiting out its quiet period is dropped; a running one finishes.
         rebuilder.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = scheduler.orElse(Scheduler.on(rebuilder));
         watcher = daemon(this::watch, "alto-config-watch");
     }
 
     /**
-     * Starts watching {@code config} and {@code dependencies}; each change rebuilds the snapshot with
-     * {@code loader.apply(config)} and publishes it to {@code target}.
+     * Starts watching {@code config} and {@code dependencies}; each change loads the network with
+     * {@code loader.apply(config)} and sends it to {@code publisher}. The quiet period runs on the
+     * system clock.
      *
      * @param dependencies further files the loader reads (matrices, say); may be empty
-     * @param loader builds a snapshot from the configuration file, throwing with the reason if it cannot
+     * @param loader builds the file's network, throwing with the reason if it cannot
      * @throws IOException if a directory cannot be watched
      */
     public static ConfigReloader start(Path config, Set<Path> dependencies, Function<Path, Snapshot> loader,
-                                       InformationBase target, Duration quietPeriod) throws IOException {
-        ConfigReloader reloader = new ConfigReloader(config, dependencies, loader, target, quietPeriod);
+                                       Publisher publisher, Duration quietPeriod) throws IOException {
+        return start(new ConfigReloader(config, dependencies, loader, publisher, quietPeriod, Optional.empty(),
+                Ticker.system()));
+    }
+
+    /** As {@link #start(Path, Set, Function, Publisher, Duration)}, with the quiet period timed by {@code scheduler}. */
+    public static ConfigReloader start(Path config, Set<Path> dependencies, Function<Path, Snapshot> loader,
+                                       Publisher publisher, Duration quietPeriod, Scheduler scheduler, Ticker ticker)
+            throws IOException {
+        return start(new ConfigReloader(config, dependencies, loader, publisher, quietPeriod, Optional.of(scheduler),
+                ticker));
+    }
+
+    private static ConfigReloader start(ConfigReloader reloader) {
         reloader.watcher.start();
         return reloader;
     }
 
     /**
-     * Rebuilds now, whether or not a file changed (SIGHUP, an admin request), after any rebuild
-     * already running.
+     * Loads and publishes now, whether or not a file changed (SIGHUP, an admin request), after any
+     * load already running.
      *
      * @throws RejectedExecutionException after {@link #close()}
      */
@@ -152,48 +162,46 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     private synchronized void rebuildWhenQuiet() {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        pending = rebuilder.schedule(this::rebuild, quietNanos, TimeUnit.NANOSECONDS);
+        pending.cancel();
+        pending = scheduler.schedule(() -> {
+            try {
+                rebuilder.execute(this::rebuild);
+            } catch (RejectedExecutionException e) {
+                // Closed while the files were settling: nothing more to publish.
+            }
+        }, quietPeriod);
     }
 
     private Outcome rebuild() {
-        long started = System.nanoTime();
+        long started = ticker.read();
         Snapshot next;
         try {
             next = loader.apply(config);
         } catch (RuntimeException e) {
-            String reason = Objects.requireNonNullElse(e.getMessage(), e.toString());
-            LOG.atError().addKeyValue("file", config).addKeyValue("reason", reason)
-                    .addKeyValue("vtag", target.current().networkMap().vtag())
-                    .log("configuration not reloaded, still serving the previous snapshot: {}", reason);
-            return new Outcome.Failed(reason);
+            return failed(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
-        Snapshot current = target.current();
-        if (sameContent(current, next)) {
-            LOG.atInfo().addKeyValue("file", config).addKeyValue("vtag", current.networkMap().vtag())
+        Outcome outcome = publisher.submit(new Change.NetworkLoaded(next)).join();
+        switch (outcome) {
+            case Outcome.Published published -> LOG.atInfo().addKeyValue("file", config)
+                    .addKeyValue("vtag", published.changes().vtag())
+                    .addKeyValue("pids", published.changes().snapshot().networkMap().size())
+                    .addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(ticker.read() - started))
+                    .log("configuration reloaded");
+            case Outcome.Unchanged unchanged -> LOG.atInfo().addKeyValue("file", config)
+                    .addKeyValue("vtag", unchanged.current().networkMap().vtag())
                     .log("configuration unchanged");
-            return new Outcome.Unchanged(current);
+            case Outcome.Held held -> LOG.atInfo().addKeyValue("file", config)
+                    .log("configuration loaded; it is published once the BGP peers have caught up");
+            case Outcome.Failed failure -> failed(failure.reason());
         }
-        try {
-            target.publish(next);
-        } catch (RuntimeException e) {
-            // The snapshot is current all the same; a subscriber failed to take it in.
-            LOG.error("a subscriber failed on the reloaded snapshot", e);
-        }
-        LOG.atInfo().addKeyValue("file", config).addKeyValue("vtag", next.networkMap().vtag())
-                .addKeyValue("pids", next.networkMap().size())
-                .addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                .log("configuration reloaded");
-        return new Outcome.Published(next);
+        return outcome;
     }
 
-    private static boolean sameContent(Snapshot a, Snapshot b) {
-        return a.networkMap().vtag().equals(b.networkMap().vtag())
-                && a.metrics().equals(b.metrics())
-                && a.metrics().stream().allMatch(metric ->
-                        a.costMatrix(metric).orElseThrow().vtag().equals(b.costMatrix(metric).orElseThrow().vtag()));
+    private Outcome failed(String reason) {
+        LOG.atError().addKeyValue("file", config).addKeyValue("reason", reason)
+                .addKeyValue("vtag", publisher.target().current().networkMap().vtag())
+                .log("configuration not reloaded, still serving the previous snapshot: {}", reason);
+        return new Outcome.Failed(reason);
     }
 
     private static Thread daemon(Runnable task, String name) {

@@ -5,33 +5,35 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.InformationBase;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
-import org.junit.jupiter.api.AfterEach;
+import io.altokit.core.time.ManualScheduler;
+import io.altokit.core.time.ManualTicker;
+import io.altokit.provision.publish.Publisher;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The feed on the test's thread: its table changes and the publisher run directly, and time moves
+ * only when the test advances the scheduler, so every debounce and grace period is exact.
+ */
 class BgpFeedTest {
     private static final InetAddress ROUTER = InetAddress.getLoopbackAddress();
     private static final InetAddress SECOND_ROUTER = address("127.0.0.3");
+    private static final Duration DEBOUNCE = Duration.ofMillis(50);
 
+    /** Near the wrap-around, to catch nano times compared with {@code <}. */
+    private final ManualTicker ticker = new ManualTicker(Long.MAX_VALUE - Duration.ofSeconds(2).toNanos());
+    private final ManualScheduler scheduler = new ManualScheduler(ticker);
     private final InformationBase informationBase = new InformationBase(base().build());
     private final AtomicInteger publications = new AtomicInteger();
     private BgpFeed feed;
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void announcedPrefixesJoinThePidTheirCommunityNames() {
@@ -86,22 +88,23 @@ class BgpFeedTest {
         feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 101));
         awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
         feed.sessionLost(ROUTER, Duration.ofMillis(200));
-        long lost = System.nanoTime();
+        scheduler.advance(Duration.ofMillis(199).minus(DEBOUNCE));
+        awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
+        scheduler.advance(Duration.ofMillis(1));
         awaitMap(m -> pidOf(m, "10.11.0.1").equals("external"));
-        assertThat(Duration.ofNanos(System.nanoTime() - lost)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
     @Test
     void aRestoredSnapshotIsServedUntilEveryPeerHasSentEndOfRib() throws Exception {
-        BgpFeed holding = new BgpFeed(config(Duration.ofSeconds(60)),
-                () -> new BgpFeed.FileNetwork(base(), Set.of()), informationBase);
+        BgpFeed holding = feed(Duration.ofSeconds(60), true);
         feed = holding;
         String restored = informationBase.current().networkMap().vtag();
         holding.start(true);
         holding.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 101));
         holding.endOfRib(ROUTER);
+        scheduler.advance(DEBOUNCE);
         // Only one of the two peers has caught up: nothing may replace the restored snapshot yet.
-        assertThat(holding.snapshotNow().networkMap().vtag()).isNotEqualTo(restored);
+        assertThat(mapWith(holding.routesNow()).vtag()).isNotEqualTo(restored);
         assertThat(informationBase.current().networkMap().vtag()).isEqualTo(restored);
         holding.endOfRib(SECOND_ROUTER);
         NetworkMap map = awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
@@ -117,17 +120,46 @@ class BgpFeedTest {
         assertThat(pidOf(map, "10.11.0.1")).isEqualTo("area-01");
     }
 
+    @Test
+    void aBurstWithoutAQuietPeriodIsPublishedOnceMaxBatchDelayHasPassed() {
+        feed = feed(Duration.ofSeconds(60));
+        int before = publications.get();
+        Duration step = DEBOUNCE.minusMillis(10);
+        Duration firstPublished = null;
+        int sent = 0;
+        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(Duration.ofSeconds(6)) < 0; elapsed = elapsed.plus(step)) {
+            feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.%d.%d.0/24".formatted(20 + sent / 256, sent % 256))),
+                    Routes.community(65000, 101));
+            sent++;
+            scheduler.advance(step);
+            if (firstPublished == null && publications.get() > before) {
+                firstPublished = elapsed.plus(step);
+            }
+        }
+        assertThat(firstPublished).as("an UPDATE every %s never lets the feed go quiet", step)
+                .isBetween(BgpFeed.MAX_BATCH_DELAY, BgpFeed.MAX_BATCH_DELAY.plus(DEBOUNCE));
+    }
+
     private BgpFeed feed(Duration grace) {
-        informationBase.subscribe(snapshot -> publications.incrementAndGet());
-        BgpFeed created = new BgpFeed(config(grace), () -> new BgpFeed.FileNetwork(base(), Set.of(Routes.prefix("10.1.0.0/16"))),
-                informationBase);
+        informationBase.subscribe(update -> {
+            if (update instanceof InformationBase.Update.Changed) {
+                publications.incrementAndGet();
+            }
+        }, InformationBase.Delivery.inline());
+        BgpFeed created = feed(grace, false);
         created.start(false);
         return created;
     }
 
+    /** A feed whose publisher lays the routes over {@link #base()}, the file's network (10.1.0.0/16 its own). */
+    private BgpFeed feed(Duration grace, boolean held) {
+        Publisher publisher = new Publisher(informationBase, base().build(), held, Runnable::run, ticker);
+        return new BgpFeed(config(grace), publisher, Runnable::run, scheduler, ticker);
+    }
+
     private static BgpConfig config(Duration grace) {
         return new BgpConfig(new InetSocketAddress(ROUTER, 0), 65000, (java.net.Inet4Address) ROUTER, 90,
-                grace, Duration.ofMillis(50),
+                grace, DEBOUNCE,
                 List.of(new BgpConfig.Peer(ROUTER, 65001), new BgpConfig.Peer(SECOND_ROUTER, 65002)),
                 new PidRules(List.of(new PidRule.Community(65000, 101, "area-01"),
                         new PidRule.LargeCommunity(65000, 1, 102, "area-02"),
@@ -142,22 +174,27 @@ class BgpFeedTest {
                 .cost("routingcost", "area-01", "area-02", 5);
     }
 
+    /** The served map once the debounce period has passed; it must meet {@code condition}. */
     private NetworkMap awaitMap(Predicate<NetworkMap> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.test(informationBase.current().networkMap())) {
-            if (System.nanoTime() > deadline) {
-                NetworkMap current = informationBase.current().networkMap();
-                throw new AssertionError("no such map published within 10 s; current: " + current.pidNames().stream()
-                        .map(pid -> pid + "=" + current.prefixes(current.indexOf(pid).orElseThrow(), AddressFamily.IPV4)
-                                + current.prefixes(current.indexOf(pid).orElseThrow(), AddressFamily.IPV6)).toList());
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return informationBase.current().networkMap();
+        scheduler.advance(DEBOUNCE);
+        NetworkMap current = informationBase.current().networkMap();
+        assertThat(condition.test(current)).as("the published map meets the condition; it is %s", describe(current))
+                .isTrue();
+        return current;
+    }
+
+    private static List<String> describe(NetworkMap map) {
+        return map.pidNames().stream()
+                .map(pid -> pid + "=" + map.prefixes(map.indexOf(pid).orElseThrow(), AddressFamily.IPV4)
+                        + map.prefixes(map.indexOf(pid).orElseThrow(), AddressFamily.IPV6)).toList();
+    }
+
+    /** The map the publisher would build from the feed's routes right now. */
+    private static NetworkMap mapWith(io.altokit.provision.publish.Routes routes) {
+        Snapshot network = base().build();
+        Snapshot.Builder builder = network.toBuilder();
+        routes.addTo(builder, network);
+        return builder.build().networkMap();
     }
 
     private static String pidOf(NetworkMap map, String address) {

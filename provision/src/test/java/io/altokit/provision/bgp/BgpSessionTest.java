@@ -5,6 +5,8 @@ import io.altokit.core.InformationBase;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.core.time.Ticker;
+import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.bgp.message.AsPath;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.BgpMessage;
@@ -39,7 +41,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +71,12 @@ class BgpSessionTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
     private final InformationBase informationBase = new InformationBase(base().build());
+    /** Each publication, as it happens. */
+    private final BlockingQueue<Snapshot> published = new LinkedBlockingQueue<>();
+
+    {
+        informationBase.subscribe(update -> published.add(update.snapshot()), InformationBase.Delivery.inline());
+    }
     private final List<ScriptedPeer> peers = new ArrayList<>();
     private BgpFeed feed;
     private BgpListener listener;
@@ -219,7 +229,7 @@ class BgpSessionTest {
         peer.send(Notification.of(Notification.CEASE, 2));
         peer.expectClosed();
         assertThat(peer.received).as("no NOTIFICATION answers a NOTIFICATION").allMatch(BgpSessionTest::announcesNothing);
-        assertThat(pidOf(feed.snapshotNow().networkMap(), "10.81.0.1")).as("kept for hold time + grace").isEqualTo("area-01");
+        assertThat(pidOf(routesNow(), "10.81.0.1")).as("kept for hold time + grace").isEqualTo("area-01");
     }
 
     // ---------------------------------------------------------------- timers
@@ -381,7 +391,7 @@ class BgpSessionTest {
         peer.send(Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16")), ipv4(ROUTER_AS).build()));
         assertThat(peer.expectNotification(PROMPTLY).code()).isEqualTo(Notification.FSM_ERROR);
         peer.expectClosed();
-        assertThat(pidOf(feed.snapshotNow().networkMap(), "10.11.0.1")).as("no route taken").isEqualTo("external");
+        assertThat(pidOf(routesNow(), "10.11.0.1")).as("no route taken").isEqualTo("external");
     }
 
     @Test
@@ -506,8 +516,8 @@ class BgpSessionTest {
         again.sendRaw(endOfRibIpv4());
         // Only one family has caught up: the stale routes must still be served.
         again.send(Keepalive.INSTANCE);
-        assertThat(pidOf(feed.snapshotNow().networkMap(), "2001:db8:52::1")).isEqualTo("area-01");
-        assertThat(pidOf(feed.snapshotNow().networkMap(), "10.52.0.1")).isEqualTo("area-01");
+        assertThat(pidOf(routesNow(), "2001:db8:52::1")).isEqualTo("area-01");
+        assertThat(pidOf(routesNow(), "10.52.0.1")).isEqualTo("area-01");
         again.sendRaw(endOfRibIpv6());
         NetworkMap map = awaitMap(m -> pidOf(m, "10.52.0.1").equals("external") && pidOf(m, "2001:db8:52::1").equals("external"));
         assertThat(pidOf(map, "10.51.0.1")).isEqualTo("area-01");
@@ -581,7 +591,7 @@ class BgpSessionTest {
                         new BgpConfig.Peer(NO_HOLD_ROUTER, 65004)),
                 new PidRules(List.of(new PidRule.Community(65000, 101, "area-01"),
                         new PidRule.LargeCommunity(65000, 1, 102, "area-02")), "external"));
-        feed = new BgpFeed(config, () -> new BgpFeed.FileNetwork(base(), Set.of()), informationBase);
+        feed = new BgpFeed(config, new Publisher(informationBase, base().build(), false, Runnable::run, Ticker.system()));
         feed.start(false);
         listener = BgpListener.start(config, feed);
     }
@@ -667,22 +677,29 @@ class BgpSessionTest {
         return update("", "80 0f 03 0002 01", "");
     }
 
-    private NetworkMap awaitMap(Predicate<NetworkMap> condition) {
+    /** Waits for the publications until one meets {@code condition}; the sessions are real I/O. */
+    private NetworkMap awaitMap(Predicate<NetworkMap> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.test(informationBase.current().networkMap())) {
-            if (System.nanoTime() > deadline) {
-                NetworkMap current = informationBase.current().networkMap();
-                throw new AssertionError("no such map published within 10 s; current: " + current.pidNames().stream()
-                        .map(pid -> pid + "=" + current.prefixes(current.indexOf(pid).orElseThrow(), AddressFamily.IPV4)
-                                + current.prefixes(current.indexOf(pid).orElseThrow(), AddressFamily.IPV6)).toList());
+        NetworkMap current = informationBase.current().networkMap();
+        while (!condition.test(current)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || published.poll(left, TimeUnit.NANOSECONDS) == null) {
+                NetworkMap last = informationBase.current().networkMap();
+                throw new AssertionError("no such map published within 10 s; current: " + last.pidNames().stream()
+                        .map(pid -> pid + "=" + last.prefixes(last.indexOf(pid).orElseThrow(), AddressFamily.IPV4)
+                                + last.prefixes(last.indexOf(pid).orElseThrow(), AddressFamily.IPV6)).toList());
             }
-            try {
-                Thread.sleep(5); // polling interval, not synchronization: the condition decides
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            current = informationBase.current().networkMap();
         }
-        return informationBase.current().networkMap();
+        return current;
+    }
+
+    /** The map the publisher would build from the feed's routes right now. */
+    private NetworkMap routesNow() {
+        Snapshot network = base().build();
+        Snapshot.Builder builder = network.toBuilder();
+        feed.routesNow().addTo(builder, network);
+        return builder.build().networkMap();
     }
 
     private static String pidOf(NetworkMap map, String address) {

@@ -6,6 +6,12 @@ import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.publish.Outcome;
+import io.altokit.provision.publish.Publisher;
+import io.altokit.core.time.ManualScheduler;
+import io.altokit.core.time.ManualTicker;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.Ticker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,7 @@ class ConfigReloaderTest {
 
     private Path config;
     private InformationBase base;
+    private Publisher publisher;
     private final BlockingQueue<Snapshot> published = new LinkedBlockingQueue<>();
     private final AtomicInteger loads = new AtomicInteger();
     private final LogCapture log = new LogCapture(ConfigReloader.class);
@@ -62,7 +69,12 @@ class ConfigReloaderTest {
     void serveTheFile() throws IOException {
         config = Files.writeString(dir.resolve("network.yaml"), network(1));
         base = new InformationBase(NetworkFile.load(config));
-        base.subscribe(published::add);
+        base.subscribe(update -> {
+            if (update instanceof InformationBase.Update.Changed) {
+                published.add(update.snapshot());
+            }
+        }, InformationBase.Delivery.inline());
+        publisher = new Publisher(base, base.current(), false, Runnable::run, Ticker.system());
     }
 
     @AfterEach
@@ -81,7 +93,7 @@ class ConfigReloaderTest {
     }
 
     private void watch(Set<Path> dependencies, Function<Path, Snapshot> loader) throws IOException {
-        reloader = ConfigReloader.start(config, dependencies, loader, base, QUIET);
+        reloader = ConfigReloader.start(config, dependencies, loader, publisher, QUIET);
     }
 
     private Snapshot nextPublished() throws InterruptedException {
@@ -160,14 +172,46 @@ class ConfigReloaderTest {
     void reloadNowReportsWhatTheRebuildCameTo() throws Exception {
         watch(Set.of());
         assertThat(reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
-                .isEqualTo(new ConfigReloader.Outcome.Unchanged(base.current()));
+                .isEqualTo(new Outcome.Unchanged(base.current()));
         reloader.close();
 
         watch(Set.of(), path -> {
             throw new ProvisioningException(path + ": broken");
         });
         assertThat(reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
-                .isEqualTo(new ConfigReloader.Outcome.Failed(config + ": broken"));
+                .isEqualTo(new Outcome.Failed(config + ": broken"));
+    }
+
+    @Test
+    void theQuietPeriodIsTimedByTheInjectedSchedulerSoNothingLoadsWhileTimeStandsStill() throws Exception {
+        ManualScheduler manual = new ManualScheduler(new ManualTicker(Long.MAX_VALUE - QUIET.toNanos()));
+        // What the test waits for, in order: rebuilds scheduled (their delay) and snapshots published.
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        base.subscribe(update -> {
+            if (update instanceof InformationBase.Update.Changed) {
+                events.add(update.snapshot());
+            }
+        }, InformationBase.Delivery.inline());
+        Scheduler recording = (task, delay) -> {
+            Scheduler.Cancellable scheduled = manual.schedule(task, delay);
+            events.add(delay);
+            return scheduled;
+        };
+        reloader = ConfigReloader.start(config, Set.of(), path -> {
+            loads.incrementAndGet();
+            return NetworkFile.load(path);
+        }, publisher, QUIET, recording, manual.ticker());
+
+        Files.writeString(config, network(5));
+        Object event = events.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(event).as("a rebuild scheduled after the quiet period").isEqualTo(QUIET);
+        assertThat(loads).as("time stands still, so the rebuild waits").hasValue(0);
+        while (!(event instanceof Snapshot)) {
+            manual.advance(QUIET); // each event the watcher saw restarts the quiet period
+            event = events.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(event).as("a rebuild or a publication within %s", DEADLINE).isNotNull();
+        }
+        assertThat(cost((Snapshot) event)).isEqualTo(5);
     }
 
     @Test
@@ -176,11 +220,11 @@ class ConfigReloaderTest {
         reloader.reloadNow().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         reloader.close();
         assertThatThrownBy(reloader::reloadNow).isInstanceOf(RejectedExecutionException.class);
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.getName().startsWith("alto-config-") && thread.isAlive())) {
-            assertThat(System.nanoTime()).as("reloader threads still running").isLessThan(deadline);
-            Thread.sleep(10);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("alto-config-")) {
+                thread.join(DEADLINE.toMillis());
+                assertThat(thread.isAlive()).as("reloader thread %s still running", thread.getName()).isFalse();
+            }
         }
     }
 }

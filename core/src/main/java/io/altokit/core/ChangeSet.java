@@ -1,0 +1,251 @@
+package io.altokit.core;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What one publication changed, from the snapshot tagged {@link #previousVtag()} to {@link
+ * #snapshot()}: the PIDs whose entry in the network map differs (added, removed or with other
+ * prefixes), the prefixes that appeared, went or moved to another PID, and per cost metric the cells
+ * whose cost differs. This is what incremental updates to clients (RFC 8895, RFC 9569) patch and
+ * what an incremental rebuild recomputes; a listener that missed change sets starts again from a
+ * full snapshot. Vtags are the network maps' (RFC 7285 section 10.3); every cost map's vtag changes
+ * with it.
+ *
+ * <p>The differences are worked out on first use (then the previous snapshot is let go), so a
+ * publication is served before anyone pays for comparing a million prefixes. Thread-safe.
+ */
+public final class ChangeSet {
+
+    /** One ordered PID pair of a cost map, by PID names. */
+    public record CostCell(String source, String destination) implements Comparable<CostCell> {
+        @Override
+        public int compareTo(CostCell other) {
+            int order = source.compareTo(other.source);
+            return order != 0 ? order : destination.compareTo(other.destination);
+        }
+    }
+
+    /**
+     * The cells of one metric whose cost changed, per cost mode. A cell whose cost appeared or went
+     * counts as changed. Ordinal costs rank all of a map's values together (RFC 7285 section 6.1.2),
+     * so one changed numerical cost can move the ranks of cells whose numerical cost stayed.
+     *
+     * @param numerical cells whose numerical cost changed, sorted
+     * @param ordinal cells whose ordinal rank in the full cost map changed, sorted
+     */
+    public record CostChange(SortedSet<CostCell> numerical, SortedSet<CostCell> ordinal) {
+        public CostChange {
+            numerical = Collections.unmodifiableSortedSet(numerical);
+            ordinal = Collections.unmodifiableSortedSet(ordinal);
+        }
+    }
+
+    /** The three parts worked out together, in one pass over both snapshots. */
+    private record Differences(SortedSet<String> pids, List<IpPrefix> prefixes, SortedMap<String, CostChange> costs) {}
+
+    private final String previousVtag;
+    private final Snapshot snapshot;
+    private Snapshot previous;
+    private Differences differences;
+
+    private ChangeSet(Snapshot previous, Snapshot snapshot) {
+        this.previousVtag = previous.networkMap().vtag();
+        this.previous = previous;
+        this.snapshot = snapshot;
+    }
+
+    /** The network map vtag before the change. */
+    public String previousVtag() {
+        return previousVtag;
+    }
+
+    /** The network map vtag after it ({@code snapshot().networkMap().vtag()}). */
+    public String vtag() {
+        return snapshot.networkMap().vtag();
+    }
+
+    /** The snapshot the change leads to. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Changed PIDs by name, sorted. */
+    public SortedSet<String> pids() {
+        return differences().pids();
+    }
+
+    /** Changed prefixes in address order (IPv4 first). */
+    public List<IpPrefix> prefixes() {
+        return differences().prefixes();
+    }
+
+    /** Per metric with a changed cell, which cells changed. */
+    public SortedMap<String, CostChange> costs() {
+        return differences().costs();
+    }
+
+    /** Whether nothing changed: the two snapshots serve the same maps. */
+    public boolean isEmpty() {
+        return pids().isEmpty() && prefixes().isEmpty() && costs().isEmpty();
+    }
+
+    /** The changed cells of {@code metric}, empty if none changed. */
+    public Optional<CostChange> costs(String metric) {
+        return Optional.ofNullable(costs().get(metric));
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeSet[" + previousVtag + " -> " + vtag() + "]";
+    }
+
+    private synchronized Differences differences() {
+        if (differences == null) {
+            differences = compare(previous, snapshot);
+            previous = null;
+        }
+        return differences;
+    }
+
+    /** The change from {@code previous} to {@code next}; comparing them waits until a part is asked for. */
+    public static ChangeSet between(Snapshot previous, Snapshot next) {
+        return new ChangeSet(Objects.requireNonNull(previous, "previous"), Objects.requireNonNull(next, "next"));
+    }
+
+    /** Compares two snapshots' content: linear in prefixes plus cost cells. */
+    private static Differences compare(Snapshot previous, Snapshot next) {
+        NetworkMap before = previous.networkMap();
+        NetworkMap after = next.networkMap();
+        SortedSet<String> pids = new TreeSet<>();
+        List<String> union = unionOf(before.pidNames(), after.pidNames());
+        union.stream().filter(pid -> before.indexOf(pid).isEmpty() || after.indexOf(pid).isEmpty()).forEach(pids::add);
+        List<PrefixKey> prefixes = new ArrayList<>();
+        if (!before.vtag().equals(after.vtag())) {
+            for (String pid : union) {
+                int was = before.indexOf(pid).orElse(-1);
+                int is = after.indexOf(pid).orElse(-1);
+                for (AddressFamily family : AddressFamily.values()) {
+                    before.prefixTable(family).symmetricDifference(was, after.prefixTable(family), is, prefix -> {
+                        prefixes.add(prefix);
+                        pids.add(pid);
+                    });
+                }
+            }
+        }
+        // Address-ordered runs, one per PID, which the sort merges. A prefix that moved was left by one
+        // PID and joined by another: its two entries end up side by side and it is listed once.
+        prefixes.sort(null);
+        List<PrefixKey> changedPrefixes = new ArrayList<>(prefixes.size());
+        for (PrefixKey prefix : prefixes) {
+            if (changedPrefixes.isEmpty() || !changedPrefixes.getLast().equals(prefix)) {
+                changedPrefixes.add(prefix);
+            }
+        }
+        SortedMap<String, CostChange> costs = new TreeMap<>();
+        for (String metric : unionOf(previous.metrics(), next.metrics())) {
+            costChange(previous, next, metric, union).ifPresent(change -> costs.put(metric, change));
+        }
+        return new Differences(Collections.unmodifiableSortedSet(pids), new PrefixView(changedPrefixes),
+                Collections.unmodifiableSortedMap(costs));
+    }
+
+    /** Prefixes made as they are read: a change set may name a million, most never asked for. */
+    private static final class PrefixView extends AbstractList<IpPrefix> implements RandomAccess {
+        private final List<PrefixKey> keys;
+
+        PrefixView(List<PrefixKey> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public IpPrefix get(int index) {
+            return keys.get(index).toPrefix();
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+    }
+
+    private static List<String> unionOf(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
+    }
+
+    private static Optional<CostChange> costChange(Snapshot previous, Snapshot next, String metric, List<String> pids) {
+        Optional<CostMatrix> before = previous.costMatrix(metric);
+        Optional<CostMatrix> after = next.costMatrix(metric);
+        if (before.isPresent() && after.isPresent() && before.get().vtag().equals(after.get().vtag())) {
+            return Optional.empty(); // the vtag hashes the costs and the PIDs they refer to
+        }
+        double[] old = costs(before, previous.networkMap(), pids);
+        double[] now = costs(after, next.networkMap(), pids);
+        if (old == now) {
+            return Optional.empty(); // one matrix shared by both snapshots (Snapshot.toBuilder)
+        }
+        SortedSet<CostCell> numerical = differing(old, now, pids);
+        if (numerical.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedSet<CostCell> ordinal = differing(ranks(old), ranks(now), pids);
+        return Optional.of(new CostChange(numerical, ordinal));
+    }
+
+    /**
+     * The matrix over {@code pids} (a superset of its own), NaN where it has no cost: the matrix's
+     * own array, only read, when the PIDs are its own.
+     */
+    private static double[] costs(Optional<CostMatrix> matrix, NetworkMap map, List<String> pids) {
+        if (matrix.isPresent() && map.pidNames().equals(pids)) {
+            return matrix.get().sharedCosts();
+        }
+        int size = pids.size();
+        double[] costs = new double[size * size];
+        Arrays.fill(costs, Double.NaN);
+        if (matrix.isEmpty()) {
+            return costs;
+        }
+        int[] index = pids.stream().mapToInt(pid -> map.indexOf(pid).orElse(-1)).toArray();
+        for (int src = 0; src < size; src++) {
+            for (int dst = 0; dst < size; dst++) {
+                if (index[src] >= 0 && index[dst] >= 0) {
+                    costs[src * size + dst] = matrix.get().cost(index[src], index[dst]);
+                }
+            }
+        }
+        return costs;
+    }
+
+    private static double[] ranks(double[] costs) {
+        int[] ranks = OrdinalRanking.denseRanks(costs);
+        double[] ordinal = new double[costs.length];
+        for (int cell = 0; cell < costs.length; cell++) {
+            ordinal[cell] = Double.isNaN(costs[cell]) ? Double.NaN : ranks[cell];
+        }
+        return ordinal;
+    }
+
+    private static SortedSet<CostCell> differing(double[] a, double[] b, List<String> pids) {
+        SortedSet<CostCell> cells = new TreeSet<>();
+        int size = pids.size();
+        for (int cell = 0; cell < a.length; cell++) {
+            // Double.compare: NaN equals NaN, so "no cost" on both sides is no change.
+            if (Double.compare(a[cell], b[cell]) != 0) {
+                cells.add(new CostCell(pids.get(cell / size), pids.get(cell % size)));
+            }
+        }
+        return cells;
+    }
+}
