@@ -7,8 +7,11 @@ import io.altokit.model.IpBits;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.mrt.MrtReader;
+import io.altokit.provision.mrt.MrtRoute;
 import io.altokit.provision.mrt.MrtStats;
+import io.altokit.provision.mrt.MrtStats.Skip;
 import io.altokit.provision.mrt.RibEntry;
+import io.altokit.provision.mrt.Withdrawal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +19,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The {@code mrt:} section of the network file: prefixes from an MRT RIB dump (RFC 6396
- * TABLE_DUMP_V2, as {@code bgpdump} and BIRD write them), assigned to PIDs by the same rules as a
- * live BGP feed, for operators who provision offline. Malformed records are skipped and counted.
+ * The {@code mrt:} section of the network file: prefixes from an MRT file (RFC 6396: a TABLE_DUMP_V2 or
+ * TABLE_DUMP RIB dump, or BGP4MP updates applied in order), assigned to PIDs by the same rules as a live
+ * BGP feed, for operators who provision offline. Malformed records are skipped, counted and logged in one
+ * WARN; a file that is no MRT, is truncated, or yields no route stops the load with one line saying why.
  */
 public final class MrtImport {
     private static final Logger LOG = LoggerFactory.getLogger(MrtImport.class);
@@ -40,8 +49,9 @@ public final class MrtImport {
     }
 
     /**
-     * Adds each dumped prefix to the PID the rules give its first entry (or, with {@code peer}, that
-     * peer's entry); prefixes in {@code taken}, the ones the file lists itself, are left alone.
+     * Adds each prefix some peer (or, with {@code peer}, that peer) holds at the end of the file to the
+     * PID the rules give the earliest such peer's route; prefixes in {@code taken}, the ones the network
+     * file lists itself, are left alone.
      *
      * @return how many prefixes were added
      */
@@ -66,34 +76,90 @@ public final class MrtImport {
         PidRules rules = BgpConfig.rules(section, source, "mrt", fallbackPid);
         rules.pids().forEach(pid -> builder.pid(pid, List.of()));
         long started = System.nanoTime();
-        Set<RouteKey> seen = new HashSet<>(taken);
-        int added = 0;
+        String where = source + ": mrt.file: " + file;
+        List<String> pids = rules.pids();
+        Map<String, Integer> pidIndex = new HashMap<>();
+        pids.forEach(pid -> pidIndex.put(pid, pidIndex.size()));
+        MrtRib rib = new MrtRib();
+        Set<InetAddress> peers = new LinkedHashSet<>();
         MrtStats stats;
         try (MrtReader reader = MrtReader.open(file)) {
-            for (Optional<RibEntry> next = reader.next(); next.isPresent(); next = reader.next()) {
-                RibEntry entry = next.get();
-                if (peer.isPresent() && !peer.get().equals(entry.peer().address())) {
+            for (Optional<MrtRoute> next = reader.next(); next.isPresent(); next = reader.next()) {
+                MrtRoute route = next.get();
+                peers.add(route.peer().address());
+                if (peer.isPresent() && !peer.get().equals(route.peer().address())) {
                     continue;
                 }
-                Prefix prefix = entry.prefix();
-                if (seen.add(new RouteKey(prefix.family(), prefix.high(), prefix.low(), prefix.length()))) {
-                    builder.prefix(rules.pidFor(new UpdateRoute(entry.attributes())), prefix.family(), prefix.high(),
-                            prefix.low(), prefix.length());
-                    added++;
+                Prefix prefix = route.prefix();
+                RouteKey key = new RouteKey(prefix.family(), prefix.high(), prefix.low(), prefix.length());
+                switch (route) {
+                    case RibEntry entry -> rib.announce(key, entry.peer(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
+                    case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());
                 }
             }
             stats = reader.stats();
         } catch (NoSuchFileException e) {
-            throw new ProvisioningException(source + ": mrt.file: " + file + ": no such file");
+            throw new ProvisioningException(where + ": no such file");
         } catch (IOException e) {
-            throw new ProvisioningException(source + ": mrt.file: " + file + ": cannot read: " + e.getMessage(), e);
+            throw new ProvisioningException(where + ": cannot read: " + e.getMessage(), e);
         }
-        LOG.atInfo().addKeyValue("file", file.toString()).addKeyValue("entries", stats.entries())
-                .addKeyValue("prefixes", added).addKeyValue("skipped", stats.totalSkipped())
-                .addKeyValue("skipped_by_reason", stats.skipped().toString())
+        unusable(stats).ifPresent(reason -> {
+            throw new ProvisioningException(where + ": " + reason);
+        });
+        if (peer.isPresent() && !peers.contains(peer.get())) {
+            throw new ProvisioningException(source + ": mrt.peer: " + AddressText.of(peer.get()) + " has no routes in "
+                    + file + (peers.isEmpty() ? "" : "; it has routes from " + listed(peers)));
+        }
+        int[] added = {0};
+        rib.forEach((key, pid) -> {
+            if (!taken.contains(key)) {
+                builder.prefix(pids.get(pid), key.family(), key.high(), key.low(), key.length());
+                added[0]++;
+            }
+        });
+        (stats.totalSkipped() > 0 ? LOG.atWarn() : LOG.atInfo())
+                .addKeyValue("file", file.toString()).addKeyValue("routes", stats.entries())
+                .addKeyValue("prefixes", added[0]).addKeyValue("records", stats.records())
+                .addKeyValue("skipped", stats.totalSkipped()).addKeyValue("skipped_by_reason", stats.skipped().toString())
                 .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-                .log("read the MRT RIB dump");
-        return added;
+                .log(stats.totalSkipped() > 0 ? "read the MRT file, skipping what could not be used" : "read the MRT file");
+        return added[0];
+    }
+
+    /** Why nothing from the file can be trusted, if so: it is no MRT, ends early, or holds no route at all. */
+    private static Optional<String> unusable(MrtStats stats) {
+        if (stats.skipped(Skip.NOT_MRT) > 0) {
+            return Optional.of("not an MRT file (it does not start with the header of an MRT record; "
+                    + "TABLE_DUMP, TABLE_DUMP_V2 and BGP4MP files load, plain, gzip or bzip2)");
+        }
+        if (stats.skipped(Skip.TRUNCATED) > 0) {
+            return Optional.of(String.format(Locale.ROOT, "truncated or damaged after %,d complete records (%s)",
+                    stats.records(), holds(stats)));
+        }
+        if (stats.entries() == 0) {
+            return Optional.of(String.format(Locale.ROOT, "0 of %,d records usable: %s", stats.records(), holds(stats)));
+        }
+        return Optional.empty();
+    }
+
+    /** "BGP4MP STATE_CHANGE only", or each kind with its count, then what was skipped. */
+    private static String holds(MrtStats stats) {
+        Map<String, Long> kinds = stats.kinds();
+        String text = kinds.isEmpty() ? "no record"
+                : kinds.size() == 1 ? kinds.keySet().iterator().next() + " only"
+                : kinds.entrySet().stream().map(k -> String.format(Locale.ROOT, "%s (%,d)", k.getKey(), k.getValue()))
+                        .collect(Collectors.joining(", "));
+        Map<Skip, Long> skipped = new EnumMap<>(stats.skipped());
+        skipped.remove(Skip.TRUNCATED);
+        return skipped.isEmpty() ? text : text + "; skipped: " + skipped.entrySet().stream()
+                .map(s -> String.format(Locale.ROOT, "%,d %s", s.getValue(), s.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String listed(Set<InetAddress> peers) {
+        int shown = 10;
+        String first = peers.stream().limit(shown).map(AddressText::of).collect(Collectors.joining(", "));
+        return peers.size() > shown ? first + " and " + (peers.size() - shown) + " more" : first;
     }
 
     private static InetAddress peer(JsonNode node, String source) {

@@ -58,8 +58,10 @@ class MrtImportTest {
         Path other = write(dir, """
                 mrt: { file: bird-master6.mrt, peer: 192.0.2.99, rules: [ { community: "65000:101", pid: area-01 } ] }
                 """);
-        NetworkMap none = NetworkFile.load(other).networkMap();
-        assertThat(none.prefixes(none.indexOf("area-01").orElseThrow(), AddressFamily.IPV6)).as("no entry from that peer").isEmpty();
+        assertThatThrownBy(() -> NetworkFile.load(other)).as("no entry from that peer")
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessage(other + ": mrt.peer: 192.0.2.99 has no routes in " + dir.resolve("bird-master6.mrt")
+                        + "; it has routes from 127.0.0.2");
     }
 
     @Test
@@ -72,7 +74,8 @@ class MrtImportTest {
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("mrt.rules[0].community");
         Files.writeString(dir.resolve("garbage.mrt"), "this is not an MRT file, just text that goes on for a while\n");
         Path garbage = write(dir, "mrt: { file: garbage.mrt }\n");
-        assertThat(NetworkFile.load(garbage).networkMap().pidNames()).as("bad records are skipped, not fatal").contains("default");
+        assertThatThrownBy(() -> NetworkFile.load(garbage)).isInstanceOf(ProvisioningException.class)
+                .hasMessageStartingWith(garbage + ": mrt.file: " + dir.resolve("garbage.mrt") + ": not an MRT file");
     }
 
     private static List<IpPrefix> prefixes(NetworkMap map, String pid) {

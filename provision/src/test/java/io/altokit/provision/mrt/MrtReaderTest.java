@@ -34,8 +34,8 @@ class MrtReaderTest {
 
     static List<RibEntry> readAll(MrtReader reader) throws IOException {
         List<RibEntry> entries = new ArrayList<>();
-        for (Optional<RibEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
-            entries.add(entry.get());
+        for (Optional<MrtRoute> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+            entries.add((RibEntry) entry.get());
         }
         return entries;
     }
@@ -118,7 +118,7 @@ class MrtReaderTest {
         writer.peerIndexTable(List.of(MrtWriter.peer("192.0.2.1", 65001), MrtWriter.peer("2001:db8::1", 4_200_000_001L)));
         writer.rib(1, Prefix.parse("10.1.0.0/16"), List.of(new Entry(0, good), new Entry(1, good), new Entry(7, good)));
         writer.rib(2, Prefix.parse("10.2.0.0/16"), List.of(new Entry(0, badCommunities), new Entry(1, good)));
-        writer.record(16, 4, new byte[40]);                                                       // BGP4MP
+        writer.record(11, 0, new byte[40]);                                                       // OSPFv2
         writer.record(13, 3, MrtWriter.ribBody(3, Prefix.parse("224.0.0.0/4"), List.of(new Entry(0, good)), false));
         byte[] badPrefix = MrtWriter.ribBody(4, Prefix.parse("10.4.0.0/16"), List.of(new Entry(0, good)), false);
         badPrefix[4] = 40;

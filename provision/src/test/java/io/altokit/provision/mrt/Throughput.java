@@ -75,7 +75,7 @@ final class Throughput {
             long start = System.nanoTime();
             long routes = 0;
             try (MrtReader reader = MrtReader.open(file)) {
-                for (Optional<RibEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+                for (Optional<MrtRoute> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
                     routes++;
                 }
             }

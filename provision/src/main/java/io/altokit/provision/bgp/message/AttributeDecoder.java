@@ -62,12 +62,13 @@ public final class AttributeDecoder {
     }
 
     /**
-     * Decodes the attributes of a TABLE_DUMP_V2 RIB entry (RFC 6396 section 4.3.4): 4-octet AS
-     * numbers, MP_REACH_NLRI reduced to its next hop, no mandatory attributes required (a dump holds
-     * what the router held), attribute flags not checked. Errors that would reset a BGP session make the entry unusable. Never throws.
+     * Decodes the attributes of an MRT RIB entry: 4-octet AS numbers in TABLE_DUMP_V2 (RFC 6396 section
+     * 4.3.4), 2-octet ones in the older TABLE_DUMP; MP_REACH_NLRI reduced to its next hop, no mandatory
+     * attributes required (a dump holds what the router held), attribute flags not checked. Errors that
+     * would reset a BGP session make the entry unusable. Never throws.
      */
-    public static RibAttributes decodeRib(byte[] b, int from, int to) {
-        AttributeDecoder decoder = new AttributeDecoder(b, true, true, List.of(), List.of());
+    public static RibAttributes decodeRib(byte[] b, int from, int to, boolean fourOctetAs) {
+        AttributeDecoder decoder = new AttributeDecoder(b, fourOctetAs, true, List.of(), List.of());
         try {
             decoder.decode(from, to);
         } catch (Malformed e) {
