@@ -3,9 +3,9 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.protection.budget.EndpointBudget;
-import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.PrivacyPolicies;
+import io.altokit.server.protection.budget.EndpointBudget;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -2,8 +2,8 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.model.ResourceIds;
-import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.protection.Protection;

@@ -3,8 +3,8 @@ package io.altokit.provision.bgp;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
-import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.network.NetworkFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

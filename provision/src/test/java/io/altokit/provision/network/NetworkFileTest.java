@@ -1,7 +1,8 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.provision.ProvisioningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

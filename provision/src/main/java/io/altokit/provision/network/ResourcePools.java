@@ -1,9 +1,10 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.Criterion;
 import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
+import io.altokit.provision.ProvisioningException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 /** A place on Earth in degrees, e.g. the centre of an area. */
 record GeoPoint(double latitude, double longitude) {

@@ -1,13 +1,14 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
-import io.altokit.provision.bgp.MrtImport;
-import io.altokit.provision.bgp.RouteKey;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
+import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.bgp.MrtImport;
+import io.altokit.provision.bgp.RouteKey;
 
 import java.io.IOException;
 import java.io.InputStream;

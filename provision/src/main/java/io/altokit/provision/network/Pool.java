@@ -1,4 +1,4 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import io.altokit.core.Penalty;
 

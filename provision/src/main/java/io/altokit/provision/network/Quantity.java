@@ -1,4 +1,4 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,4 +1,6 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
+
+import io.altokit.provision.ProvisioningException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.altokit.provision;
+package io.altokit.provision.network;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
