@@ -26,15 +26,17 @@ import java.util.Optional;
  * and answered with a bare 500. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
  * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
+ * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
+ * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
-final class Dispatcher {
+public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private volatile Catalogs catalogs;
     private final AutoCloseable subscription;
     private final Protection protection;
 
-    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
+    public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
         this.protection = protection;
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot.
@@ -43,7 +45,7 @@ final class Dispatcher {
                 InformationBase.Delivery.inline());
     }
 
-    Reply dispatch(AltoRequest request) {
+    public Reply dispatch(AltoRequest request) {
         Catalogs current = catalogs;
         Optional<AltoResource> found = current.full().find(request.path());
         Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
@@ -111,7 +113,7 @@ final class Dispatcher {
         return false;
     }
 
-    void close() {
+    public void close() {
         try {
             subscription.close();
         } catch (Exception e) {

@@ -38,7 +38,7 @@ import java.util.Optional;
  * Stateless, so one instance serves every connection.
  */
 @ChannelHandler.Sharable
-final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
     private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
@@ -120,7 +120,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return written;
     }
 
-    static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
+    /** The HTTP/1.1 response the server writes for {@code reply} (public for the benchmarks' encoding cost). */
+    public static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
         byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));

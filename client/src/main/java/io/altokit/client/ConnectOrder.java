@@ -1,8 +1,4 @@
-package io.altokit.tracker;
-
-import io.altokit.client.PeerRanker;
-import io.altokit.client.RankedPeer;
-import io.altokit.client.Ranking;
+package io.altokit.client;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

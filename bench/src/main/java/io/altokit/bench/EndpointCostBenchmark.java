@@ -1,18 +1,20 @@
-package io.altokit.server;
+package io.altokit.bench;
 
 import io.altokit.core.InformationBase;
 import io.altokit.model.signing.ContentDigest;
 import io.altokit.model.signing.ResponseSigner;
+import io.altokit.provision.network.NetworkFile;
+import io.altokit.server.Dispatcher;
+import io.altokit.server.ServerConfig;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.protection.budget.EndpointBudget;
-import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.ReplyDecorator;
 import io.altokit.server.protection.ResponseSigning;
-import io.altokit.provision.NetworkFile;
+import io.altokit.server.protection.budget.EndpointBudget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

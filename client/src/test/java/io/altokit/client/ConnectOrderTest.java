@@ -1,8 +1,8 @@
-package io.altokit.tracker;
+package io.altokit.client;
 
-import io.altokit.client.AltoClient;
-import io.altokit.client.PeerRanker;
-import io.altokit.client.Ranking;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Snapshot;
+import io.altokit.server.protection.Protection;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -17,8 +17,9 @@ class ConnectOrderTest {
 
     @Test
     void ordersKnownPeersByAltoAndKeepsEveryEndpointOnce() throws Exception {
-        try (LoopbackAlto alto = new LoopbackAlto()) {
-            ConnectOrder order = new ConnectOrder(PeerRanker.builder(alto.client).strategy(PeerRanker.Strategy.MAPS)
+        try (InProcessServer server = new InProcessServer(loopbackAreas(), Protection.none());
+             AltoClient client = AltoClient.builder(server.directoryUri()).build()) {
+            ConnectOrder order = new ConnectOrder(PeerRanker.builder(client).strategy(PeerRanker.Strategy.MAPS)
                     .randomShare(0).seed(1).build());
             List<InetSocketAddress> known = List.of(endpoint("127.0.3.1", 1), endpoint("127.0.1.9", 1), endpoint("127.0.2.1", 1),
                     endpoint("127.0.1.9", 2), endpoint("127.0.3.1", 1));
@@ -43,6 +44,20 @@ class ConnectOrderTest {
             assertThat(plan.status()).isEqualTo(Ranking.Status.UNAVAILABLE);
             assertThat(plan.peers()).containsExactlyElementsOf(known);
         }
+    }
+
+    /** {@code pid-N} is 127.0.N.0/24; routingcost 1 within a PID and 10 per step between them. */
+    private static Snapshot loopbackAreas() {
+        Snapshot.Builder network = Snapshot.builder().defaultPid("elsewhere");
+        for (int pid = 1; pid <= 3; pid++) {
+            network.pid("pid-" + pid, List.of(IpPrefix.parse("127.0." + pid + ".0/24")));
+        }
+        for (int from = 1; from <= 3; from++) {
+            for (int to = 1; to <= 3; to++) {
+                network.cost("routingcost", "pid-" + from, "pid-" + to, from == to ? 1 : 10 * Math.abs(from - to));
+            }
+        }
+        return network.build();
     }
 
     private static InetSocketAddress endpoint(String address, int port) {

@@ -1,5 +1,7 @@
-package io.altokit.server;
+package io.altokit.bench;
 
+import io.altokit.server.Dispatcher;
+import io.altokit.server.HttpHandler;
 import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -19,7 +21,7 @@ import java.util.function.IntSupplier;
  * (Netty's response encoder), where the reused signature's cost is its three header fields. Blocks of
  * off and on alternate, after a long warm-up of both; prints the median microseconds per answer.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.altokit.server.SigningCpuCost [blocks] [requestFile]}
+ * <p>{@code java -cp bench/target/benchmarks.jar io.altokit.bench.SigningCpuCost [blocks] [requestFile]}
  */
 public final class SigningCpuCost {
     private static final int WARMUP_ANSWERS = 60_000;

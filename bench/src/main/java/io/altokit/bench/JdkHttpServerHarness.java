@@ -1,14 +1,17 @@
-package io.altokit.server;
+package io.altokit.bench;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.altokit.core.InformationBase;
+import io.altokit.provision.network.NetworkFile;
+import io.altokit.server.Dispatcher;
+import io.altokit.server.HttpHandler;
+import io.altokit.server.ServerConfig;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Protection;
-import io.altokit.provision.NetworkFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +29,7 @@ import java.util.concurrent.Executors;
  * network, listens on 127.0.0.1 only, no access log. Response headers mirror {@link HttpHandler}
  * (Content-Type, Content-Length, ETag/Cache-Control, Vary, gzip when asked).
  *
- * <pre>java -cp altokit.jar:HARNESS_CLASSES io.altokit.server.JdkHttpServerHarness PORT fixed:N|virtual|direct</pre>
+ * <pre>java -cp altokit.jar:HARNESS_CLASSES io.altokit.bench.JdkHttpServerHarness PORT fixed:N|virtual|direct</pre>
  * {@code fixed:N} handles requests on a pool of N platform threads, {@code virtual} on one virtual
  * thread per request, {@code direct} on the HttpServer's own dispatcher thread.
  */

@@ -1,10 +1,12 @@
-package io.altokit.server;
+package io.altokit.bench;
 
 import io.altokit.client.AltoClient;
 import io.altokit.client.PeerRanker;
 import io.altokit.client.Ranking;
 import io.altokit.core.InformationBase;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
+import io.altokit.server.AltoServer;
+import io.altokit.server.ServerConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
