@@ -1,11 +1,11 @@
 package io.altokit.provision.bgp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AddressText;
 import io.altokit.model.IpBits;
 import io.altokit.provision.ProvisioningException;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.mrt.MrtReader;
 import io.altokit.provision.mrt.MrtRoute;
 import io.altokit.provision.mrt.MrtStats;
@@ -56,7 +56,7 @@ public final class MrtImport {
      * @return how many prefixes were added
      */
     public static int addTo(Snapshot.Builder builder, JsonNode root, String source, Path directory, String fallbackPid,
-                            Set<RouteKey> taken) {
+                            Set<PrefixKey> taken) {
         JsonNode section = root.get("mrt");
         if (!section.isObject()) {
             throw new ProvisioningException(source + ": mrt: expected a mapping with at least a file");
@@ -90,8 +90,7 @@ public final class MrtImport {
                 if (peer.isPresent() && !peer.get().equals(route.peer().address())) {
                     continue;
                 }
-                Prefix prefix = route.prefix();
-                RouteKey key = new RouteKey(prefix.family(), prefix.high(), prefix.low(), prefix.length());
+                PrefixKey key = route.prefix();
                 switch (route) {
                     case RibEntry entry -> rib.announce(key, entry.peer(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
                     case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());

@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.mrt.Peer;
 
 import java.util.Arrays;
@@ -16,9 +17,9 @@ import java.util.function.BiConsumer;
 final class MrtRib {
     private final Map<Peer, Integer> peerIds = new HashMap<>();
     /** Per prefix, {@code peerId << 16 | pidIndex} for each peer holding it, in the order they first announced it. */
-    private final Map<RouteKey, int[]> routes = new LinkedHashMap<>();
+    private final Map<PrefixKey, int[]> routes = new LinkedHashMap<>();
 
-    void announce(RouteKey prefix, Peer peer, int pidIndex) {
+    void announce(PrefixKey prefix, Peer peer, int pidIndex) {
         int peerId = peerIds.computeIfAbsent(peer, p -> peerIds.size());
         int route = peerId << 16 | pidIndex;
         int[] held = routes.get(prefix);
@@ -36,7 +37,7 @@ final class MrtRib {
         }
     }
 
-    void withdraw(RouteKey prefix, Peer peer) {
+    void withdraw(PrefixKey prefix, Peer peer) {
         Integer peerId = peerIds.get(peer);
         int[] held = routes.get(prefix);
         int at = peerId == null || held == null ? -1 : indexOf(held, peerId);
@@ -54,7 +55,7 @@ final class MrtRib {
     }
 
     /** Each prefix some peer holds, with the PID index of the earliest such peer's route, in first-announced order. */
-    void forEach(BiConsumer<RouteKey, Integer> action) {
+    void forEach(BiConsumer<PrefixKey, Integer> action) {
         routes.forEach((prefix, held) -> action.accept(prefix, held[0] & 0xFFFF));
     }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.MrtImport;
-import io.altokit.provision.bgp.RouteKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,11 +109,11 @@ public final class NetworkFile {
                 || networkMap.isEmpty() && !prefixesFromRoutes) {
             throw new ProvisioningException(source + ": network-map must be a mapping of PID names to prefix lists");
         }
-        Set<RouteKey> listed = new HashSet<>();
+        Set<PrefixKey> listed = new HashSet<>();
         for (Map.Entry<String, JsonNode> pid : networkMap.properties()) {
             List<IpPrefix> prefixes = prefixes(pid.getValue(), source, "network-map." + pid.getKey());
             builder.pid(pid.getKey(), prefixes);
-            prefixes.forEach(prefix -> listed.add(RouteKey.of(prefix)));
+            prefixes.forEach(prefix -> listed.add(PrefixKey.of(prefix)));
         }
         if (root.has("mrt")) {
             MrtImport.addTo(builder, root, source, directory, defaultPid(root), listed);

@@ -1,9 +1,9 @@
 package io.altokit.provision.mrt;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 
@@ -71,11 +71,11 @@ final class MrtWriter {
     }
 
     /** A RIB record for {@code prefix}; each entry is {peer index, attribute bytes}. */
-    MrtWriter rib(int sequence, Prefix prefix, List<Entry> entries) {
+    MrtWriter rib(int sequence, PrefixKey prefix, List<Entry> entries) {
         return record(13, prefix.family() == AddressFamily.IPV4 ? 2 : 4, ribBody(sequence, prefix, entries, false));
     }
 
-    MrtWriter ribAddPath(int sequence, Prefix prefix, List<Entry> entries) {
+    MrtWriter ribAddPath(int sequence, PrefixKey prefix, List<Entry> entries) {
         return record(13, prefix.family() == AddressFamily.IPV4 ? 8 : 10, ribBody(sequence, prefix, entries, true));
     }
 
@@ -85,7 +85,7 @@ final class MrtWriter {
         }
     }
 
-    static byte[] ribBody(int sequence, Prefix prefix, List<Entry> entries, boolean addPath) {
+    static byte[] ribBody(int sequence, PrefixKey prefix, List<Entry> entries, boolean addPath) {
         Body body = new Body();
         body.i32(sequence).u8(prefix.length());
         for (int i = 0; i < (prefix.length() + 7) / 8; i++) {
