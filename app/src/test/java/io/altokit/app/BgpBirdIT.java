@@ -107,6 +107,10 @@ class BgpBirdIT {
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
+        // Every publication moved the map on: no route change was published twice.
+        Publications publications = Publications.in(dir.resolve("alto.log"));
+        assertThat(publications.all()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(publications.noneRepeated()).as(publications.toString()).isTrue();
     }
 
     @Test

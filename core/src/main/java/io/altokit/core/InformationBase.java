@@ -79,7 +79,7 @@ public final class InformationBase {
         }
     }
 
-    /** A registration; closing it (once or more) unsubscribes. Updates already queued may still arrive. */
+    /** A registration; closing it (once or more) unsubscribes and drops what is queued; an update being taken in finishes. */
     public interface Subscription extends AutoCloseable {
         @Override
         void close();

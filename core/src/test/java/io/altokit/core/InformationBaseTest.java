@@ -10,10 +10,12 @@ import io.altokit.core.InformationBase.Delivery;
 import io.altokit.core.InformationBase.Update;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +199,30 @@ class InformationBaseTest {
         ChangeSet next = ((Update.Changed) heard.get(1)).changes();
         assertThat(next.previousVtag()).isEqualTo(third.networkMap().vtag());
         assertThat(next.snapshot()).isSameAs(fourth);
+    }
+
+    @Test
+    void byDefaultUpdatesArriveInOrderOffThePublishingThread() throws Exception {
+        InformationBase base = new InformationBase(first);
+        BlockingQueue<Update> heard = new LinkedBlockingQueue<>();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        base.subscribe(update -> {
+            threads.add(Thread.currentThread());
+            heard.add(update);
+        });
+        base.publish(second);
+        base.publish(third);
+
+        List<Update> updates = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Update next = heard.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("update %d delivered", i).isNotNull();
+            updates.add(next);
+        }
+        assertThat(updates).extracting(Update::snapshot).containsExactly(first, second, third);
+        assertThat(updates.getFirst()).isInstanceOf(Update.Full.class);
+        assertThat(((Update.Changed) updates.get(2)).changes().previousVtag()).isEqualTo(second.networkMap().vtag());
+        assertThat(threads).allSatisfy(thread -> assertThat(thread.isVirtual()).isTrue());
     }
 
     @Test

@@ -136,6 +136,13 @@ public final class Publisher implements AutoCloseable {
                 LOG.atError().setCause(e).addKeyValue("sources", sources(batch))
                         .log("publishing failed unexpectedly; the current snapshot stays");
                 outcome = new Outcome.Failed(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            } catch (Error e) {
+                // Out of memory, say: the sources are not left waiting, and the next change starts a new drain.
+                batch.forEach(pending -> pending.outcome().completeExceptionally(e));
+                synchronized (this) {
+                    draining = false;
+                }
+                throw e;
             }
             for (Pending pending : batch) {
                 pending.outcome().complete(outcome);

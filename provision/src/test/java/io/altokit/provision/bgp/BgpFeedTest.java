@@ -57,6 +57,18 @@ class BgpFeedTest {
     }
 
     @Test
+    void routesSentAgainUnchangedAreNotPublishedAgain() {
+        feed = feed(Duration.ofSeconds(60));
+        feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 101));
+        awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
+        int before = publications.get();
+        // FRR re-sends its routes after a while (a second UPDATE with the same content): nothing changed.
+        feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16")), Routes.community(65000, 101));
+        awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
+        assertThat(publications).hasValue(before);
+    }
+
+    @Test
     void theFilesOwnPrefixesWin() {
         feed = feed(Duration.ofSeconds(60));
         feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.1.0.0/16"), Routes.prefix("10.14.0.0/16")),

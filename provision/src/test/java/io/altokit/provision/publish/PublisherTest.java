@@ -1,6 +1,7 @@
 package io.altokit.provision.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -236,6 +237,29 @@ class PublisherTest {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getThrowableProxy().getMessage()).isEqualTo("subscriber broke");
         });
+    }
+
+    @Test
+    void anErrorFailsItsOwnBatchOnlyAndTheNextChangeIsPublished() throws Exception {
+        InformationBase base = new InformationBase(network(1));
+        Publisher publisher = new Publisher(base, network(1), false, Runnable::run, ticker);
+        Routes exhausting = new Routes() {
+            @Override
+            public void addTo(Snapshot.Builder builder, Snapshot network) {
+                throw new OutOfMemoryError("simulated");
+            }
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        };
+
+        assertThatThrownBy(() -> publisher.submit(new Change.RoutesChanged(exhausting)))
+                .isInstanceOf(OutOfMemoryError.class);
+        assertThat(publisher.submit(new Change.RoutesChanged(routes(2))).get(10, TimeUnit.SECONDS))
+                .as("a new drain took the change").isInstanceOf(Outcome.Published.class);
+        assertThat(routesVersion(base.current())).isEqualTo(2);
     }
 
     @Test
