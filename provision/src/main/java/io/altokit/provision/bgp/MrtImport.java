@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,58 +70,62 @@ public final class MrtImport {
             }
         });
         Path file = file(root, directory).orElseThrow(() ->
-                new ProvisioningException(source + ": mrt.file: expected the name of an MRT RIB dump"));
+                new ProvisioningException(source + ": mrt.file: expected the name of an MRT file"));
         Optional<InetAddress> peer = section.has("peer") ? Optional.of(peer(section.get("peer"), source)) : Optional.empty();
         PidRules rules = BgpConfig.rules(section, source, "mrt", fallbackPid);
         rules.pids().forEach(pid -> builder.pid(pid, List.of()));
         long started = System.nanoTime();
         String where = source + ": mrt.file: " + file;
         List<String> pids = rules.pids();
+        Routes routes = read(file, where, peer, rules, taken);
+        MrtStats stats = routes.stats();
+        unusable(stats).ifPresent(reason -> {
+            throw new ProvisioningException(where + ": " + reason);
+        });
+        if (peer.isPresent() && !routes.peers().contains(peer.get())) {
+            throw new ProvisioningException(source + ": mrt.peer: " + AddressText.of(peer.get()) + " has no routes in "
+                    + file + (routes.peers().isEmpty() ? "" : "; it has routes from " + listed(routes.peers())));
+        }
+        MrtRib rib = routes.rib();
+        rib.forEach((key, pid) -> builder.prefix(pids.get(pid), key.family(), key.high(), key.low(), key.length()));
+        (stats.totalSkipped() > 0 ? LOG.atWarn() : LOG.atInfo())
+                .addKeyValue("file", file.toString()).addKeyValue("routes", stats.entries())
+                .addKeyValue("prefixes", rib.size()).addKeyValue("records", stats.records())
+                .addKeyValue("skipped", stats.totalSkipped()).addKeyValue("skipped_by_reason", stats.skipped().toString())
+                .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
+                .log(stats.totalSkipped() > 0 ? "read the MRT file, skipping what could not be used" : "read the MRT file");
+        return rib.size();
+    }
+
+    /** What reading a file gave: the routes held at its end, every peer that had a route, and the reader's counts. */
+    private record Routes(MrtRib rib, Set<InetAddress> peers, MrtStats stats) {
+    }
+
+    /** Applies the file's routes (only {@code peer}'s, if given; none to {@code taken} prefixes) in order. */
+    private static Routes read(Path file, String where, Optional<InetAddress> peer, PidRules rules, Set<PrefixKey> taken) {
         Map<String, Integer> pidIndex = new HashMap<>();
-        pids.forEach(pid -> pidIndex.put(pid, pidIndex.size()));
+        rules.pids().forEach(pid -> pidIndex.put(pid, pidIndex.size()));
         MrtRib rib = new MrtRib();
         Set<InetAddress> peers = new LinkedHashSet<>();
-        MrtStats stats;
         try (MrtReader reader = MrtReader.open(file)) {
             for (Optional<MrtRoute> next = reader.next(); next.isPresent(); next = reader.next()) {
                 MrtRoute route = next.get();
                 peers.add(route.peer().address());
-                if (peer.isPresent() && !peer.get().equals(route.peer().address())) {
+                PrefixKey key = route.prefix();
+                if (peer.isPresent() && !peer.get().equals(route.peer().address()) || taken.contains(key)) {
                     continue;
                 }
-                PrefixKey key = route.prefix();
                 switch (route) {
                     case RibEntry entry -> rib.announce(key, entry.peer(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
                     case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());
                 }
             }
-            stats = reader.stats();
+            return new Routes(rib, peers, reader.stats());
         } catch (NoSuchFileException e) {
             throw new ProvisioningException(where + ": no such file");
         } catch (IOException e) {
             throw new ProvisioningException(where + ": cannot read: " + e.getMessage(), e);
         }
-        unusable(stats).ifPresent(reason -> {
-            throw new ProvisioningException(where + ": " + reason);
-        });
-        if (peer.isPresent() && !peers.contains(peer.get())) {
-            throw new ProvisioningException(source + ": mrt.peer: " + AddressText.of(peer.get()) + " has no routes in "
-                    + file + (peers.isEmpty() ? "" : "; it has routes from " + listed(peers)));
-        }
-        int[] added = {0};
-        rib.forEach((key, pid) -> {
-            if (!taken.contains(key)) {
-                builder.prefix(pids.get(pid), key.family(), key.high(), key.low(), key.length());
-                added[0]++;
-            }
-        });
-        (stats.totalSkipped() > 0 ? LOG.atWarn() : LOG.atInfo())
-                .addKeyValue("file", file.toString()).addKeyValue("routes", stats.entries())
-                .addKeyValue("prefixes", added[0]).addKeyValue("records", stats.records())
-                .addKeyValue("skipped", stats.totalSkipped()).addKeyValue("skipped_by_reason", stats.skipped().toString())
-                .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-                .log(stats.totalSkipped() > 0 ? "read the MRT file, skipping what could not be used" : "read the MRT file");
-        return added[0];
     }
 
     /** Why nothing from the file can be trusted, if so: it is no MRT, ends early, or holds no route at all. */
@@ -134,6 +137,9 @@ public final class MrtImport {
         if (stats.skipped(Skip.TRUNCATED) > 0) {
             return Optional.of(String.format(Locale.ROOT, "truncated or damaged after %,d complete records (%s)",
                     stats.records(), holds(stats)));
+        }
+        if (stats.records() == 0) {
+            return Optional.of("the file is empty");
         }
         if (stats.entries() == 0) {
             return Optional.of(String.format(Locale.ROOT, "0 of %,d records usable: %s", stats.records(), holds(stats)));
@@ -148,11 +154,10 @@ public final class MrtImport {
                 : kinds.size() == 1 ? kinds.keySet().iterator().next() + " only"
                 : kinds.entrySet().stream().map(k -> String.format(Locale.ROOT, "%s (%,d)", k.getKey(), k.getValue()))
                         .collect(Collectors.joining(", "));
-        Map<Skip, Long> skipped = new EnumMap<>(stats.skipped());
-        skipped.remove(Skip.TRUNCATED);
-        return skipped.isEmpty() ? text : text + "; skipped: " + skipped.entrySet().stream()
+        String skipped = stats.skipped().entrySet().stream().filter(s -> s.getKey() != Skip.TRUNCATED)
                 .map(s -> String.format(Locale.ROOT, "%,d %s", s.getValue(), s.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
                 .collect(Collectors.joining(", "));
+        return skipped.isEmpty() ? text : text + "; skipped: " + skipped;
     }
 
     private static String listed(Set<InetAddress> peers) {

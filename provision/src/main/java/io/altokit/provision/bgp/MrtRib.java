@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The routes an MRT file leaves each peer holding, reduced to the PID each route was given: RIB entries
@@ -55,7 +55,7 @@ final class MrtRib {
     }
 
     /** Each prefix some peer holds, with the PID index of the earliest such peer's route, in first-announced order. */
-    void forEach(BiConsumer<PrefixKey, Integer> action) {
+    void forEach(ObjIntConsumer<PrefixKey> action) {
         routes.forEach((prefix, held) -> action.accept(prefix, held[0] & 0xFFFF));
     }
 

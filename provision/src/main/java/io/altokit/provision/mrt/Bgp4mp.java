@@ -35,10 +35,10 @@ final class Bgp4mp {
 
     /** The record body is {@code [from, to)}; for BGP4MP_ET the caller has stepped over the microseconds. */
     static void decode(int subtype, long time, byte[] b, int from, int to, RecordSink sink) {
-        boolean fourOctetAs = subtype == MESSAGE_AS4 || subtype == MESSAGE_AS4_LOCAL;
         if (subtype == STATE_CHANGE || subtype == STATE_CHANGE_AS4) {
             return;
         }
+        boolean fourOctetAs = subtype == MESSAGE_AS4 || subtype == MESSAGE_AS4_LOCAL;
         if (!fourOctetAs && subtype != MESSAGE && subtype != MESSAGE_LOCAL) {
             sink.skip(Skip.OTHER_SUBTYPE);
             return;
@@ -59,12 +59,7 @@ final class Bgp4mp {
         }
         Peer peer = new Peer(0, IpBits.toInetAddress(Arrays.copyOfRange(b, at, at + addressLength)), peerAs);
         at += 2 * addressLength;                         // peer and local address
-        int length = to - at;
-        if (length < BgpCodec.HEADER_LENGTH || BgpCodec.messageLength(b, at) != length) {
-            sink.skip(Skip.MALFORMED_MESSAGE);
-            return;
-        }
-        DecodeResult result = (fourOctetAs ? FOUR_OCTET_AS : TWO_OCTET_AS).decode(b, at, length);
+        DecodeResult result = (fourOctetAs ? FOUR_OCTET_AS : TWO_OCTET_AS).decode(b, at, to - at);
         switch (result) {
             case DecodeResult.Failure failure -> sink.skip(Skip.MALFORMED_MESSAGE);
             case DecodeResult.Success(Update update) -> apply(update, peer, time, sink);

@@ -70,7 +70,10 @@ public final class MrtReader implements Closeable {
     private long ribRecords;
     private long routes;
     private final Map<Skip, Long> skipped = new EnumMap<>(Skip.class);
-    private final Map<String, Long> kinds = new LinkedHashMap<>();
+    /** Records by {@code type << 16 | subtype}, named only when asked for; records of one kind come in runs. */
+    private final Map<Integer, long[]> kinds = new LinkedHashMap<>();
+    private int lastKind = -1;
+    private long[] lastKindCount;
 
     /** Reads {@code in}, uncompressing it if it starts with the gzip or the bzip2 magic number. */
     public MrtReader(InputStream in) throws IOException {
@@ -116,7 +119,9 @@ public final class MrtReader implements Closeable {
     }
 
     public MrtStats stats() {
-        return new MrtStats(records, peerIndexTables, ribRecords, routes, skipped, kinds);
+        Map<String, Long> named = new LinkedHashMap<>();
+        kinds.forEach((kind, count) -> named.put(MrtTypes.kind(kind >>> 16, kind & 0xFFFF), count[0]));
+        return new MrtStats(records, peerIndexTables, ribRecords, routes, skipped, named);
     }
 
     @Override
@@ -164,7 +169,12 @@ public final class MrtReader implements Closeable {
 
     private void count(int type, int subtype) {
         records++;
-        kinds.merge(MrtTypes.kind(type, subtype), 1L, Long::sum);
+        int kind = type << 16 | subtype;
+        if (kind != lastKind) {
+            lastKindCount = kinds.computeIfAbsent(kind, k -> new long[1]);
+            lastKind = kind;
+        }
+        lastKindCount[0]++;
     }
 
     private void decode(int type, int subtype, long time, int length) {

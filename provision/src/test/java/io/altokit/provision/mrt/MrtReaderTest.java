@@ -6,8 +6,10 @@ import io.altokit.provision.bgp.message.Community;
 import io.altokit.provision.bgp.message.LargeCommunity;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
+import io.altokit.provision.bgp.message.Update;
 import io.altokit.provision.mrt.MrtStats.Skip;
 import io.altokit.provision.mrt.MrtWriter.Entry;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +151,110 @@ class MrtReaderTest {
         }
     }
 
+    private static List<MrtRoute> routes(byte[] file) throws IOException {
+        List<MrtRoute> routes = new ArrayList<>();
+        try (MrtReader reader = new MrtReader(new ByteArrayInputStream(file))) {
+            for (Optional<MrtRoute> route = reader.next(); route.isPresent(); route = reader.next()) {
+                routes.add(route.get());
+            }
+        }
+        return routes;
+    }
+
+    private static PathAttributes path(long... asPath) throws IOException {
+        return PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(asPath))
+                .nextHop((Inet4Address) InetAddress.getByName("192.0.2.1")).build();
+    }
+
+    @Test
+    void readsBgp4mpUpdatesInOrderAndIgnoresStateChangesAndOtherMessages() throws IOException {
+        Peer v4 = MrtWriter.peer("192.0.2.1", 64500);
+        Peer v6 = MrtWriter.peer("2001:db8::1", 4_200_000_001L);
+        PathAttributes six = PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(4_200_000_001L))
+                .mpNextHop(List.of(InetAddress.getByName("2001:db8::1"))).build();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        new MrtWriter(file)
+                .record(16, 0, MrtWriter.hex("fbf4 fde8 0000 0001 c0000201 c00002fe 0001 0006"))        // STATE_CHANGE
+                .bgp4mp(false, false, v4, Update.of(List.of(), List.of(PrefixKey.parse("10.1.0.0/16"), PrefixKey.parse("10.2.0.0/16")),
+                        path(64500, 64501)))
+                .bgp4mp(true, true, v6, Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:1::/48")), six))
+                .bgp4mp(false, true, v4, Update.of(List.of(PrefixKey.parse("10.1.0.0/16")), List.of(), PathAttributes.builder().build()))
+                .record(16, 1, MrtWriter.hex("fbf4 fde8 0000 0001 c0000201 c00002fe ffffffffffffffffffffffffffffffff 0013 04"))
+                .record(16, 9, new byte[30]);                                                          // MESSAGE_AS4_ADDPATH
+        List<MrtRoute> routes = routes(file.toByteArray());
+        assertThat(routes).extracting(r -> r.getClass().getSimpleName() + " " + r.prefix() + " " + r.peer().address().getHostAddress())
+                .containsExactly("RibEntry 10.1.0.0/16 192.0.2.1", "RibEntry 10.2.0.0/16 192.0.2.1",
+                        "RibEntry 2001:db8:1::/48 2001:db8:0:0:0:0:0:1", "Withdrawal 10.1.0.0/16 192.0.2.1");
+        RibEntry first = (RibEntry) routes.getFirst();
+        assertThat(first.attributes().asPath()).contains(AsPath.sequence(64500, 64501));
+        assertThat(first.peer().asNumber()).isEqualTo(64500);
+        assertThat(first.originatedTime()).isEqualTo(1_700_000_000L);
+        assertThat(routes.get(2).peer().asNumber()).isEqualTo(4_200_000_001L);
+        assertThat(((RibEntry) routes.get(2)).attributes().originAs()).hasValue(4_200_000_001L);
+        try (MrtReader reader = new MrtReader(new ByteArrayInputStream(file.toByteArray()))) {
+            while (reader.next().isPresent()) {
+                continue;
+            }
+            MrtStats stats = reader.stats();
+            assertThat(stats.skipped()).containsOnly(Map.entry(Skip.OTHER_SUBTYPE, 1L));
+            assertThat(stats.kinds()).containsExactly(Map.entry("BGP4MP STATE_CHANGE", 1L), Map.entry("BGP4MP MESSAGE", 2L),
+                    Map.entry("BGP4MP_ET MESSAGE_AS4", 1L), Map.entry("BGP4MP MESSAGE_AS4", 1L),
+                    Map.entry("BGP4MP MESSAGE_AS4_ADDPATH", 1L));
+            assertThat(stats.entries()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aBgp4mpMessageASessionWouldRefuseIsSkipped() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        new MrtWriter(file)
+                .record(16, 1, MrtWriter.hex("fbf4 fde8 0000 0001 c0000201 c00002fe 00000000000000000000000000000000 0017 02 00000000"))
+                .record(16, 1, MrtWriter.hex("fbf4 fde8 0000 0003 c0000201"));                        // AFI 3
+        try (MrtReader reader = new MrtReader(new ByteArrayInputStream(file.toByteArray()))) {
+            assertThat(reader.next()).isEmpty();
+            assertThat(reader.stats().skipped()).containsOnly(Map.entry(Skip.MALFORMED_MESSAGE, 1L), Map.entry(Skip.MALFORMED_RECORD, 1L));
+        }
+    }
+
+    @Test
+    void readsTableDumpVersion1WithTwoOctetAsNumbers() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        PathAttributes six = PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(64502))
+                .mpNextHop(List.of(InetAddress.getByName("2001:db8::2"))).build();
+        new MrtWriter(file)
+                .tableDump(PrefixKey.parse("10.1.0.0/16"), MrtWriter.peer("192.0.2.1", 64500), path(64500, 64501))
+                .tableDump(PrefixKey.parse("2001:db8:2::/48"), MrtWriter.peer("2001:db8::2", 64502), six)
+                .record(12, 3, new byte[20]);
+        List<MrtRoute> routes = routes(file.toByteArray());
+        assertThat(routes).extracting(r -> r.prefix().toString()).containsExactly("10.1.0.0/16", "2001:db8:2::/48");
+        RibEntry v4 = (RibEntry) routes.getFirst();
+        assertThat(v4.attributes().asPath()).contains(AsPath.sequence(64500, 64501));
+        assertThat(v4.peer().address()).isEqualTo(InetAddress.getByName("192.0.2.1"));
+        assertThat(v4.originatedTime()).isEqualTo(1_600_000_000L);
+        assertThat(((RibEntry) routes.get(1)).attributes().mpNextHop()).containsExactly(InetAddress.getByName("2001:db8::2"));
+    }
+
+    @Test
+    void tellsCompressionByContentNotByName() throws IOException {
+        byte[] bird = Files.readAllBytes(FIXTURES.resolve("bird-master4.mrt"));
+        ByteArrayOutputStream bz = new ByteArrayOutputStream();
+        try (BZip2CompressorOutputStream out = new BZip2CompressorOutputStream(bz)) {
+            out.write(bird);
+        }
+        assertThat(routes(bz.toByteArray())).hasSize(4);
+        try (MrtReader reader = new MrtReader(new ByteArrayInputStream(Arrays.copyOf(bz.toByteArray(), bz.size() / 2)))) {
+            while (reader.next().isPresent()) {
+                continue;
+            }
+            assertThat(reader.stats().skipped(Skip.TRUNCATED)).isEqualTo(1);
+        }
+        try (MrtReader reader = new MrtReader(new ByteArrayInputStream("this is text\n".getBytes(StandardCharsets.US_ASCII)))) {
+            assertThat(reader.next()).isEmpty();
+            assertThat(reader.stats().skipped()).containsOnly(Map.entry(Skip.NOT_MRT, 1L));
+            assertThat(reader.stats().records()).isZero();
+        }
+    }
+
     @Test
     void anAbsurdRecordLengthIsSkippedWithoutReadingIt() throws IOException {
         byte[] bird = Files.readAllBytes(FIXTURES.resolve("bird-master4.mrt"));
@@ -173,6 +281,25 @@ class MrtReaderTest {
                 MrtStats stats = reader.stats();
                 assertThat(stats.entries()).isEqualTo(entries.size());
                 assertThat(stats.entries() + stats.totalSkipped()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void randomDamageToUpdateFilesAndOldDumpsIsNeverFatal() throws IOException {
+        byte[] updates;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(FIXTURES.resolve("ris-updates.20020722.2238.gz")))) {
+            updates = in.readAllBytes();
+        }
+        SplittableRandom random = new SplittableRandom(4271);
+        for (byte[] original : List.of(updates, Files.readAllBytes(FIXTURES.resolve("openbgpd-rib-table.mrt")))) {
+            for (int i = 0; i < 1_000; i++) {
+                byte[] damaged = original.clone();
+                for (int n = 1 + random.nextInt(8); n > 0; n--) {
+                    damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+                }
+                List<MrtRoute> routes = routes(Arrays.copyOf(damaged, random.nextInt(damaged.length / 2, damaged.length + 1)));
+                assertThat(routes).allSatisfy(route -> assertThat(route.prefix().length()).isBetween(0, 128));
             }
         }
     }

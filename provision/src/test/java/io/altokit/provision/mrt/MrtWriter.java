@@ -17,14 +17,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Writes TABLE_DUMP_V2 records for tests and benchmarks; attributes come from the UPDATE encoder. */
-final class MrtWriter {
+/** Writes MRT records for tests and benchmarks; attributes and BGP messages come from the UPDATE encoder. */
+public final class MrtWriter {
 
     private static final BgpCodec CODEC = new BgpCodec(new SessionOptions(true, true));
 
     private final DataOutputStream out;
 
-    MrtWriter(OutputStream out) {
+    public MrtWriter(OutputStream out) {
         this.out = new DataOutputStream(out);
     }
 
@@ -47,7 +47,38 @@ final class MrtWriter {
         return withHop;
     }
 
-    MrtWriter record(int type, int subtype, byte[] body) {
+    /**
+     * A BGP4MP MESSAGE (or MESSAGE_AS4) record, or with {@code extendedTime} a BGP4MP_ET one, of {@code update}
+     * as {@code peer} sent it to 192.0.2.254 over IPv4 or IPv6.
+     */
+    public MrtWriter bgp4mp(boolean extendedTime, boolean fourOctetAs, Peer peer, Update update) {
+        Body body = new Body();
+        if (extendedTime) {
+            body.i32(123_456);
+        }
+        byte[] address = peer.address().getAddress();
+        if (fourOctetAs) {
+            body.i32((int) peer.asNumber()).i32(65000);
+        } else {
+            body.u16((int) peer.asNumber()).u16(65000);
+        }
+        body.u16(0).u16(address.length == 4 ? 1 : 2).bytes(address).bytes(new byte[address.length]);
+        body.bytes(new BgpCodec(new SessionOptions(fourOctetAs, true)).encode(update));
+        return record(extendedTime ? 17 : 16, fourOctetAs ? 4 : 1, body.toByteArray());
+    }
+
+    /** A TABLE_DUMP (version 1) record: one route, two-octet AS numbers, an IPv6 next hop in a whole MP_REACH_NLRI. */
+    public MrtWriter tableDump(PrefixKey prefix, Peer peer, PathAttributes attributes) {
+        byte[] update = new BgpCodec(SessionOptions.DEFAULT).encode(Update.of(List.of(), List.of(prefix), attributes));
+        int length = (update[21] & 0xFF) << 8 | update[22] & 0xFF;
+        byte[] network = prefix.toIpPrefix().address().getAddress();
+        Body body = new Body().u16(0).u16(1).bytes(network).u8(prefix.length()).u8(1).i32(1_600_000_000)
+                .bytes(peer.address().getAddress()).u16((int) peer.asNumber()).u16(length)
+                .bytes(Arrays.copyOfRange(update, 23, 23 + length));
+        return record(12, network.length == 4 ? 1 : 2, body.toByteArray());
+    }
+
+    public MrtWriter record(int type, int subtype, byte[] body) {
         try {
             out.writeInt(1_700_000_000);
             out.writeShort(type);
@@ -102,7 +133,7 @@ final class MrtWriter {
         return body.toByteArray();
     }
 
-    static Peer peer(String address, long as) {
+    public static Peer peer(String address, long as) {
         try {
             return new Peer(0x7f000002L, InetAddress.getByName(address), as);
         } catch (IOException e) {
@@ -110,7 +141,7 @@ final class MrtWriter {
         }
     }
 
-    static byte[] hex(String text) {
+    public static byte[] hex(String text) {
         return HexFormat.of().parseHex(text.replaceAll("\\s", ""));
     }
 
