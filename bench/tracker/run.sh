@@ -100,7 +100,7 @@ start_target() { # NAME
     case "$1" in
         alto)
             taskset -c "$SERVER_CPU" "$JAVA" -jar "$out/altokit.jar" tracker --bind 127.0.0.1 --port "${PORT[alto]}" \
-                --alto "http://127.0.0.1:$ALTO_PORT/directory" --mode map --accept-ip-param --rate-limit 0 --io-threads 1 \
+                --server "http://127.0.0.1:$ALTO_PORT/directory" --strategy map --accept-ip-param --rate-limit 0 --io-threads 1 \
                 > "$out/alto.out" 2> "$out/alto.err" &
             pids+=($!); wait_line "$out/alto.out" "tracker ready" $!
             wait_line "$out/alto.err" "ALTO maps in use" $! ;;

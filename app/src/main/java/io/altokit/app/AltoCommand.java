@@ -29,7 +29,7 @@ public final class AltoCommand {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new AltoCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = CommandFailures.install(new CommandLine(new AltoCommand()).setCaseInsensitiveEnumValuesAllowed(true));
         System.exit(cli.execute(args));
     }
 }

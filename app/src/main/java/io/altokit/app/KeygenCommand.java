@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -45,6 +46,11 @@ final class KeygenCommand implements Callable<Integer> {
             Files.writeString(publicFile, PemKeys.toPem(pair.getPublic()), StandardCharsets.US_ASCII);
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().println("alto keygen: " + e.getFile() + " exists; not overwriting it");
+            return 2;
+        } catch (NoSuchFileException e) {
+            Path directory = Path.of(e.getFile()).toAbsolutePath().getParent();
+            spec.commandLine().getErr().println("alto keygen: cannot write " + e.getFile() + ": the directory " + directory
+                    + " does not exist");
             return 2;
         } catch (IOException e) {
             spec.commandLine().getErr().println("alto keygen: cannot write the key: " + e);

@@ -57,7 +57,7 @@ final class Provisioning implements AutoCloseable {
     static Provisioning of(Path file, JsonNode root, Optional<Path> stateFile) throws IOException, InterruptedException {
         Snapshot fromFile = NetworkFile.fromTree(root, file);
         boolean withBgp = BgpProvisioning.configured(root);
-        Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new);
+        Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new).map(SnapshotStore::requireDirectory);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
         InformationBase informationBase = new InformationBase(restored.orElse(fromFile));
         Publisher publisher = Publisher.start(informationBase, fromFile, restored.isPresent());

@@ -1,7 +1,10 @@
 package io.altokit.app;
 
 import io.altokit.client.AltoClient;
+import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClientException;
+import io.altokit.client.AltoResourceNotOfferedException;
+import io.altokit.client.PeerRanker;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostType;
 import io.altokit.model.EndpointCostRequest;
@@ -11,17 +14,21 @@ import io.altokit.model.TypedAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -46,8 +53,8 @@ final class QueryCommand {
     @Mixin
     private VerifyKeyOptions verifyKey;
 
-    @Option(names = "--timeout", defaultValue = "PT5S", scope = ScopeType.INHERIT,
-            description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5s", scope = ScopeType.INHERIT, converter = Durations.Converter.class,
+            paramLabel = "DURATION", description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Mixin
@@ -58,17 +65,35 @@ final class QueryCommand {
 
     /** Runs one call and prints its answer, or the failure on standard error. */
     int run(CommandSpec command, Function<AltoClient, byte[]> call) {
-        try (AltoClient client = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
-                .connectTimeout(timeout).requestTimeout(timeout).build()) {
-            command.commandLine().getOut().println(new String(call.apply(client), StandardCharsets.UTF_8));
+        return run(command, call, (client, e) -> Optional.empty());
+    }
+
+    /** As {@link #run(CommandSpec, Function)}; {@code hint} may add the option that would help after a failure. */
+    int run(CommandSpec command, Function<AltoClient, byte[]> call, BiFunction<AltoClient, AltoClientException, Optional<String>> hint) {
+        AltoClient.Builder builder;
+        try {
+            builder = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
+                    .connectTimeout(timeout).requestTimeout(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+        String name = command.qualifiedName();
+        try (AltoClient client = builder.build()) {
+            byte[] answer;
+            try {
+                answer = call.apply(client);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), e.getMessage(), e);
+            } catch (AltoClientException e) {
+                PrintWriter err = command.commandLine().getErr();
+                err.println(name + ": " + e.getMessage());
+                hint.apply(client, e).ifPresent(text -> err.println(name + ": " + text));
+                err.flush();
+                return CommandFailures.FAILURE;
+            }
+            command.commandLine().getOut().println(new String(answer, StandardCharsets.UTF_8));
             command.commandLine().getOut().flush();
             return 0;
-        } catch (AltoClientException e) {
-            command.commandLine().getErr().println("alto query: " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException e) {
-            command.commandLine().getErr().println("alto query: " + e.getMessage());
-            return 2;
         }
     }
 
@@ -83,7 +108,7 @@ final class QueryCommand {
         return addresses;
     }
 
-    @Command(name = "ird", description = "The information resource directory.")
+    @Command(name = "ird", mixinStandardHelpOptions = true, description = "The information resource directory.")
     static final class Directory implements Callable<Integer> {
         @ParentCommand
         private QueryCommand query;
@@ -96,7 +121,7 @@ final class QueryCommand {
         }
     }
 
-    @Command(name = "networkmap", description = "The default network map.")
+    @Command(name = "networkmap", mixinStandardHelpOptions = true, description = "The default network map.")
     static final class NetworkMap implements Callable<Integer> {
         @ParentCommand
         private QueryCommand query;
@@ -109,7 +134,7 @@ final class QueryCommand {
         }
     }
 
-    @Command(name = "costmap", description = "The full cost map of a metric.")
+    @Command(name = "costmap", mixinStandardHelpOptions = true, description = "The full cost map of a metric.")
     static final class CostMap implements Callable<Integer> {
         @ParentCommand
         private QueryCommand query;
@@ -120,11 +145,12 @@ final class QueryCommand {
 
         @Override
         public Integer call() {
-            return query.run(spec, client -> ResponseEncoder.costMap(client.costMap(costType.costType())));
+            return query.run(spec, client -> ResponseEncoder.costMap(client.costMap(costType.costType())),
+                    costType.hint(PeerRanker.Strategy.MAPS));
         }
     }
 
-    @Command(name = "ecs", description = "Endpoint costs from a source to destinations.")
+    @Command(name = "ecs", mixinStandardHelpOptions = true, description = "Endpoint costs from a source to destinations.")
     static final class EndpointCost implements Callable<Integer> {
         @ParentCommand
         private QueryCommand query;
@@ -140,11 +166,12 @@ final class QueryCommand {
         @Override
         public Integer call() {
             return query.run(spec, client -> ResponseEncoder.endpointCostMap(client.endpointCost(new EndpointCostRequest(
-                    costType.costType(), List.of(), addresses(List.of(source)), addresses(destinations)))));
+                    costType.costType(), List.of(), addresses(List.of(source)), addresses(destinations)))),
+                    costType.hint(PeerRanker.Strategy.ENDPOINT_COST));
         }
     }
 
-    @Command(name = "eps", description = "Endpoint properties, by default the PID of each address.")
+    @Command(name = "eps", mixinStandardHelpOptions = true, description = "Endpoint properties, by default the PID of each address.")
     static final class EndpointProperties implements Callable<Integer> {
         @ParentCommand
         private QueryCommand query;
@@ -166,12 +193,24 @@ final class QueryCommand {
     static final class CostTypeOptions {
         @Option(names = "--metric", defaultValue = "routingcost", description = "Default: ${DEFAULT-VALUE}.")
         private String metric;
-        @Option(names = "--mode", defaultValue = "numerical", description = "numerical or ordinal. Default: ${DEFAULT-VALUE}.")
-        private String mode;
+        @Option(names = "--cost-mode", defaultValue = "numerical", paramLabel = "numerical|ordinal",
+                description = "Default: ${DEFAULT-VALUE}.")
+        private CostMode mode;
+
+        /** The name {@code --cost-mode} had before the CLI used one vocabulary. */
+        @Option(names = "--mode", hidden = true)
+        private void legacyMode(CostMode value) {
+            mode = value;
+        }
 
         CostType costType() {
-            return new CostType(metric, CostMode.fromWire(mode)
-                    .orElseThrow(() -> new IllegalArgumentException("--mode is numerical or ordinal, not " + mode)));
+            return new CostType(metric, mode);
+        }
+
+        /** After a resource was not offered: the cost mode in which it is. */
+        BiFunction<AltoClient, AltoClientException, Optional<String>> hint(PeerRanker.Strategy resource) {
+            return (client, e) -> e instanceof AltoResourceNotOfferedException
+                    ? GuidanceHint.suggestCostMode(client, metric, resource, mode) : Optional.empty();
         }
     }
 }

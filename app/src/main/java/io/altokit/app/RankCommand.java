@@ -3,6 +3,7 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClient;
 import io.altokit.client.PeerRanker;
 import io.altokit.client.RankedPeer;
@@ -14,6 +15,7 @@ import io.altokit.model.IpBits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code alto rank}: orders candidate peers by an ALTO server's guidance, as an application would. */
@@ -32,24 +35,28 @@ import java.util.concurrent.Callable;
 final class RankCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How the costs are obtained. */
-    enum Mode { ECS, MAP }
-
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--server", required = true, paramLabel = "URI", description = "The server's directory, e.g. http://127.0.0.1:8181/directory")
     private URI server;
 
-    @Option(names = "--mode", defaultValue = "ecs", description = "ecs: ask the endpoint cost service; map: rank locally from the maps (the server never sees the peers). Default: ${DEFAULT-VALUE}.")
-    private Mode mode;
+    @Option(names = "--strategy", paramLabel = "ecs|map", description = "ecs: ask the endpoint cost service; map: rank "
+            + "locally from the maps (the server never sees the peers). Default: what the server offers, ecs first.")
+    private GuidanceStrategy strategy;
 
     @Option(names = "--metric", defaultValue = "routingcost", description = "Cost metric to rank by. Default: ${DEFAULT-VALUE}.")
     private String metric;
 
-    @Option(names = "--cost-mode", defaultValue = "numerical", description = "numerical or ordinal; a server with an "
-            + "ordinal-only privacy policy offers only ordinal costs, which rank the same. Default: ${DEFAULT-VALUE}.")
-    private String costMode;
+    @Option(names = "--cost-mode", paramLabel = "numerical|ordinal", description = "Cost mode to ask for; both rank the "
+            + "same. Default: what the server offers, numerical first (an ordinal-only privacy policy offers only ordinal).")
+    private CostMode costMode;
+
+    /** The name {@code --strategy} had before the CLI used one vocabulary. */
+    @Option(names = "--mode", hidden = true)
+    private void mode(GuidanceStrategy value) {
+        strategy = value;
+    }
 
     @Option(names = "--random-share", defaultValue = "0.2", description = "Share of places given to random peers, 0 to 1. Default: ${DEFAULT-VALUE}.")
     private double randomShare;
@@ -60,7 +67,8 @@ final class RankCommand implements Callable<Integer> {
     @Mixin
     private VerifyKeyOptions verifyKey;
 
-    @Option(names = "--timeout", defaultValue = "PT5S", description = "Per-request timeout (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5s", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--json", description = "Print {\"status\": ..., \"peers\": [{\"address\", \"rank\", \"cost\", \"random\"}]}.")
@@ -83,7 +91,6 @@ final class RankCommand implements Callable<Integer> {
         InetAddress from;
         List<InetAddress> candidates = new ArrayList<>();
         AltoClient.Builder clientBuilder;
-        CostType costType;
         try {
             from = parse(source);
             for (String peer : peers) {
@@ -92,24 +99,26 @@ final class RankCommand implements Callable<Integer> {
             if (randomShare < 0 || randomShare > 1) {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
-            costType = new CostType(metric, CostMode.fromWire(costMode).orElseThrow(
-                    () -> new IllegalArgumentException("--cost-mode is numerical or ordinal, not " + costMode)));
             clientBuilder = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
                     .connectTimeout(timeout).requestTimeout(timeout);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("alto rank: " + e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Ranking ranking;
+        Optional<String> hint = Optional.empty();
         try (AltoClient client = clientBuilder.build()) {
-            PeerRanker.Builder builder = PeerRanker.builder(client)
-                    .strategy(mode == Mode.MAP ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
-                    .costType(costType)
-                    .randomShare(randomShare);
+            Optional<PeerRanker.Strategy> insistedStrategy = Optional.ofNullable(strategy).map(GuidanceStrategy::ranker);
+            Optional<CostMode> insistedMode = Optional.ofNullable(costMode);
+            PeerRanker.Builder builder = PeerRanker.builder(client).metric(metric).randomShare(randomShare);
+            insistedStrategy.ifPresent(builder::strategy);
+            insistedMode.ifPresent(mode -> builder.costType(new CostType(metric, mode)));
             if (seed != null) {
                 builder.seed(seed);
             }
             ranking = builder.build().rank(from, candidates);
+            if (ranking.status() == Ranking.Status.UNAVAILABLE) {
+                hint = GuidanceHint.suggest(client, metric, insistedStrategy, insistedMode);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -118,7 +127,15 @@ final class RankCommand implements Callable<Integer> {
             print(out, ranking);
         }
         out.flush();
-        return 0;
+        if (ranking.status() != Ranking.Status.UNAVAILABLE) {
+            return 0;
+        }
+        // The peers are printed all the same (an application can still use them); the status says no guidance.
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("alto rank: no guidance: " + ranking.reason().orElse("unknown reason"));
+        hint.ifPresent(text -> err.println("alto rank: " + text));
+        err.flush();
+        return CommandFailures.FAILURE;
     }
 
     private static InetAddress parse(String text) {

@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClient;
 import io.altokit.tracker.AltoMode;
 import io.altokit.tracker.Tracker;
@@ -8,6 +9,7 @@ import io.altokit.tracker.TrackerServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
@@ -21,31 +23,40 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "tracker", mixinStandardHelpOptions = true,
         description = "Run an ALTO-guided BitTorrent HTTP tracker: /announce, /scrape, /metrics (Prometheus).")
 final class TrackerCommand implements Callable<Integer> {
-    /** Where guidance comes from, as the command line names it. */
-    enum Mode { MAP, ECS }
-
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "6969", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     private int port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}, as alto serve.")
     private String bind;
 
-    @Option(names = "--alto", paramLabel = "URI", description = "The ALTO server's directory, e.g. http://127.0.0.1:8181/directory. Without it, peer lists are random.")
-    private URI alto;
+    @Option(names = "--server", paramLabel = "URI", description = "The ALTO server's directory, e.g. http://127.0.0.1:8181/directory. Without it, peer lists are random.")
+    private URI server;
 
-    @Option(names = "--mode", defaultValue = "map", description = "map: rank locally from the network and cost maps; ecs: ask the endpoint cost service per announce. Default: ${DEFAULT-VALUE}.")
-    private Mode mode;
+    @Option(names = "--strategy", defaultValue = "map", paramLabel = "map|ecs", description = "map: rank locally from the network and cost maps; ecs: ask the endpoint cost service per announce. Default: ${DEFAULT-VALUE}.")
+    private GuidanceStrategy strategy;
+
+    /** The names {@code --server} and {@code --strategy} had before the CLI used one vocabulary. */
+    @Option(names = "--alto", hidden = true)
+    private void alto(URI value) {
+        server = value;
+    }
+
+    @Option(names = "--mode", hidden = true)
+    private void mode(GuidanceStrategy value) {
+        strategy = value;
+    }
 
     @Option(names = "--random-share", defaultValue = "0.2", description = "Share of each peer list given to random peers, 0 to 1. Default: ${DEFAULT-VALUE}.")
     private double randomShare;
 
-    @Option(names = "--interval", defaultValue = "PT30M", description = "Re-announce interval sent to peers (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--interval", defaultValue = "30m", converter = Durations.Converter.class, paramLabel = "DURATION", description = "Re-announce interval sent to peers, e.g. 30m or PT30M. Default: ${DEFAULT-VALUE}.")
     private Duration interval;
 
-    @Option(names = "--peer-expiry", description = "Drop peers silent this long (ISO-8601). Default: twice the interval plus 5 minutes.")
+    @Option(names = "--peer-expiry", converter = Durations.Converter.class, paramLabel = "DURATION", description = "Drop peers silent this long. Default: twice the interval plus 5 minutes.")
     private Duration peerExpiry;
 
     @Option(names = "--max-swarms", defaultValue = "100000", description = "Torrents tracked at once. Default: ${DEFAULT-VALUE}.")
@@ -66,13 +77,13 @@ final class TrackerCommand implements Callable<Integer> {
     @Option(names = "--accept-ip-param", description = "List peers at the address their announce's ip parameter gives (only behind a trusted proxy, or for load tests).")
     private boolean acceptIpParameter;
 
-    @Option(names = "--map-refresh", defaultValue = "PT60S", description = "How often the ALTO maps are revalidated (map mode, ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--map-refresh", defaultValue = "60s", converter = Durations.Converter.class, paramLabel = "DURATION", description = "How often the ALTO maps are revalidated (map strategy). Default: ${DEFAULT-VALUE}.")
     private Duration mapRefresh;
 
     @Option(names = "--io-threads", defaultValue = "0", description = "Netty I/O threads (0: one per core).")
     private int ioThreads;
 
-    @Option(names = "--timeout", defaultValue = "PT5S", description = "Timeout of one ALTO request (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5s", converter = Durations.Converter.class, paramLabel = "DURATION", description = "Timeout of one ALTO request. Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Override
@@ -82,11 +93,10 @@ final class TrackerCommand implements Callable<Integer> {
             config = new TrackerConfig(interval, Optional.ofNullable(peerExpiry).orElse(interval.multipliedBy(2).plusMinutes(5)),
                     maxSwarms, maxPeers, maxTotalPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("alto tracker: " + e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        AltoMode altoMode = alto == null ? AltoMode.NONE : mode == Mode.ECS ? AltoMode.ECS : AltoMode.MAPS;
-        Optional<AltoClient> client = Optional.ofNullable(alto)
+        AltoMode altoMode = server == null ? AltoMode.NONE : strategy == GuidanceStrategy.ECS ? AltoMode.ECS : AltoMode.MAPS;
+        Optional<AltoClient> client = Optional.ofNullable(server)
                 .map(uri -> AltoClient.builder(uri).connectTimeout(timeout).requestTimeout(timeout).maxAttempts(2).build());
         CountDownLatch stopRequested = new CountDownLatch(1);
         for (String name : new String[] {"TERM", "INT"}) {

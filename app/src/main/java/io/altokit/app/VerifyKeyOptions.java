@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClient;
 import io.altokit.model.signing.PemKeys;
 import picocli.CommandLine.ITypeConverter;
@@ -12,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +25,8 @@ final class VerifyKeyOptions {
     private List<PublicKey> keys = new ArrayList<>();
 
     @Option(names = "--signature-max-age", paramLabel = "DURATION", scope = ScopeType.INHERIT, converter = PositiveDuration.class,
-            description = "With --verify-key: reject signatures older than this (ISO-8601, e.g. PT10M; "
-                    + "default PT5M). Raise it when an HTTP cache sits in front of the server.")
+            description = "With --verify-key: reject signatures older than this (e.g. 10m or PT10M; "
+                    + "default 5m). Raise it when an HTTP cache sits in front of the server.")
     private Duration maxAge;
 
     AltoClient.Builder apply(AltoClient.Builder client) {
@@ -40,13 +40,8 @@ final class VerifyKeyOptions {
     static final class PositiveDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration duration;
-            try {
-                duration = Duration.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration such as PT10M");
-            }
-            if (duration.isNegative() || duration.isZero()) {
+            Duration duration = new Durations.Converter().convert(value);
+            if (duration.isZero()) {
                 throw new TypeConversionException("must be positive, got " + value);
             }
             return duration;

@@ -77,8 +77,18 @@ class PrivacyServeIT {
                 "--random-share", "0", "--json", "--source", "10.1.0.5", "10.2.0.1", "10.1.0.9");
         assertThat(ranked.get("status").asText()).isEqualTo("OK");
         assertThat(ranked.at("/peers/0/address").asText()).isEqualTo("10.1.0.9");
-        assertThat(rankJson("--server", directory.toString(), "--mode", "map", "--json", "--source", "10.1.0.5",
-                "10.2.0.1").get("status").asText()).as("numerical costs are not offered").isNotEqualTo("OK");
+        assertThat(rankJson("--server", directory.toString(), "--mode", "map", "--cost-mode", "numerical", "--json", "--source",
+                "10.1.0.5", "10.2.0.1").get("status").asText()).as("numerical costs are not offered").isNotEqualTo("OK");
+        // Without --cost-mode the client takes what the directory offers; insisting on numerical exits 1 with the hint.
+        assertThat(rankJson("--server", directory.toString(), "--strategy", "map", "--json", "--source", "10.1.0.5",
+                "10.2.0.1").get("status").asText()).as("ordinal chosen from the directory").isEqualTo("OK");
+        Process insisting = new ProcessBuilder(AltoJar.command("rank", "--server", directory.toString(), "--strategy", "map",
+                "--cost-mode", "numerical", "--source", "10.1.0.5", "10.2.0.1")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(insisting);
+        assertThat(insisting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(insisting.exitValue()).isEqualTo(1);
+        assertThat(new String(insisting.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("alto rank: the server offers the maps with ordinal routingcost: try --cost-mode ordinal");
 
         JsonNode map = JSON.readTree(get(directory.resolve("/networkmap")).body());
         assertThat(map.at("/network-map/area-01/ipv4").valueStream().map(JsonNode::asText)).containsExactly("10.1.0.0/16");

@@ -103,6 +103,8 @@ class ServeCommandIT {
             assertThat(line.toString()).contains("\"status\"").contains("/directory");
         });
         assertThat(lines).anySatisfy(line -> assertThat(line.get("formattedMessage").asText()).contains("ALTO server stopped"));
+        assertThat(lines).as("key-value pairs as flat fields").noneSatisfy(line -> assertThat(line.has("kvpList")).isTrue())
+                .anySatisfy(line -> assertThat(line.path("status").isInt()).isTrue());
     }
 
     @Test

@@ -51,7 +51,8 @@ class SignedGuidanceIT {
             assertThat(ranking.get("status").asText()).as(mode).isEqualTo("OK");
             assertThat(ranking.at("/peers/0/address").asText()).isEqualTo("10.1.9.9");
 
-            JsonNode refused = JSON.readTree(run(0, "rank", "--server", directory, "--verify-key", other, "--mode", mode,
+            // Exit status 1: no guidance (issue #13); the peers are printed unranked all the same.
+            JsonNode refused = JSON.readTree(run(1, "rank", "--server", directory, "--verify-key", other, "--mode", mode,
                     "--json", "--source", "10.1.2.3", "10.2.0.1", "10.1.9.9"));
             assertThat(refused.get("status").asText()).as(mode).isEqualTo("UNAVAILABLE");
             assertThat(refused.get("reason").asText()).contains("UNKNOWN_KEYID");

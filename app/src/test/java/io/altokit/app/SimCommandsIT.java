@@ -97,6 +97,7 @@ class SimCommandsIT {
                 "--duration", "40", "--file-mb", "2", "--policy", "random,alto");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("streaming: 2 seeds").contains("swarm: 2 seeds").contains("±");
+        assertThat(run.err()).as("progress in a file: no carriage returns, no colours").doesNotContain("\r").doesNotContain("\u001b");
         List<String> runs = Files.readAllLines(folder.resolve("streaming-runs.csv"));
         assertThat(runs).hasSize(1 + 2 * 2);
         assertThat(runs.getFirst()).startsWith("policy,inter_as_traffic_share,");

@@ -83,6 +83,11 @@ public final class AltoClient implements AutoCloseable {
     private final Optional<SignatureVerifier> verifier;
     private final Supplier<Optional<String>> authorization;
     /** Cached full representations by URI: the ETag that validates them and the decoded value. */
+    /**
+     * The directory request also takes any other type at low preference, so that a URI naming another
+     * resource by mistake (.../networkmap) is answered with what it is rather than a 406.
+     */
+    private static final String DIRECTORY_OR_ANYTHING = accept(MediaTypes.DIRECTORY) + ",*/*;q=0.1";
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private volatile Directory directory;
 
@@ -141,7 +146,8 @@ public final class AltoClient implements AutoCloseable {
 
     /** Revalidates the directory with the server (a 304 when unchanged) and returns the current one. */
     public Directory refreshDirectory() {
-        Directory fresh = getCached(directoryUri, MediaTypes.DIRECTORY, ResponseDecoder::directory, "directory");
+        Directory fresh = getCached(directoryUri, DIRECTORY_OR_ANYTHING, MediaTypes.DIRECTORY, ResponseDecoder::directory,
+                "directory");
         directory = fresh;
         return fresh;
     }
@@ -187,6 +193,20 @@ public final class AltoClient implements AutoCloseable {
         CostMapResponse map = getCached(resolve(entry), MediaTypes.COST_MAP, ResponseDecoder::costMap, "cost map " + resourceId);
         checkDependentVtags(map.dependentVtags(), "cost map " + resourceId);
         return map;
+    }
+
+    /** Whether the directory lists a full cost map of this cost type ({@link #costMap(CostType)} would find one). */
+    public boolean offersCostMap(CostType costType) {
+        Directory ird = directory();
+        return ird.resources().values().stream().anyMatch(e -> isFull(e, MediaTypes.COST_MAP) && offers(ird, e, costType));
+    }
+
+    /** Whether the directory lists an endpoint cost service for this cost type ({@link #endpointCost} would find one). */
+    public boolean offersEndpointCost(CostType costType) {
+        Directory ird = directory();
+        return ird.resources().values().stream().anyMatch(e -> e.mediaType().equals(MediaTypes.ENDPOINT_COST)
+                && e.accepts().filter(MediaTypes.ENDPOINT_COST_PARAMS::equals).isPresent()
+                && offersOrUnspecified(ird, e, costType));
     }
 
     /** RFC 7285 11.3.1: the parts of the network map the filter selects. */
@@ -327,8 +347,12 @@ public final class AltoClient implements AutoCloseable {
 
     /** GET with If-None-Match when a representation is cached; a 304 returns the cached object itself. */
     private <T> T getCached(URI uri, String mediaType, Function<byte[], T> decoder, String what) {
+        return getCached(uri, accept(mediaType), mediaType, decoder, what);
+    }
+
+    private <T> T getCached(URI uri, String accept, String mediaType, Function<byte[], T> decoder, String what) {
         Cached held = cache.get(uri);
-        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).GET().header("Accept", accept(mediaType)));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri).GET().header("Accept", accept));
         if (held != null) {
             request.header("If-None-Match", held.etag());
         }
@@ -342,6 +366,12 @@ public final class AltoClient implements AutoCloseable {
             notModified.increment();
             @SuppressWarnings("unchecked") T value = (T) held.value();
             return value;
+        }
+        if (mediaType.equals(MediaTypes.DIRECTORY) && response.status() == 200) {
+            response.header("Content-Type").map(AltoClient::bareType).flatMap(AltoClient::resourceKind).ifPresent(kind -> {
+                throw new AltoProtocolException(AltoProtocolException.Problem.WRONG_MEDIA_TYPE, description + ": this is "
+                        + kind + ", not a directory (try " + uri.resolve("/directory") + ")", Optional.empty(), null);
+            });
         }
         T value = decode(response, mediaType, decoder, description);
         if (held != null && held.value().equals(value)) {
@@ -389,6 +419,17 @@ public final class AltoClient implements AutoCloseable {
     }
 
     /** RFC 7285 8.3.5: accept the resource's media type and the error type. */
+    /** What another ALTO resource is, for a directory URI that names it by mistake. */
+    private static Optional<String> resourceKind(String mediaType) {
+        return Optional.ofNullable(switch (mediaType) {
+            case MediaTypes.NETWORK_MAP -> "a network map";
+            case MediaTypes.COST_MAP -> "a cost map";
+            case MediaTypes.ENDPOINT_PROP -> "an endpoint property service";
+            case MediaTypes.ENDPOINT_COST -> "an endpoint cost service";
+            default -> null;
+        });
+    }
+
     private static String accept(String mediaType) {
         return mediaType + "," + MediaTypes.ERROR;
     }

@@ -1,5 +1,6 @@
 package io.altokit.client;
 
+import io.altokit.core.time.Ticker;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostTable;
@@ -18,16 +19,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
 /**
  * Ranks an application's candidate peers by ALTO guidance: the one call an application makes. Two
  * strategies behind the same API: {@link Strategy#ENDPOINT_COST} asks the server about the
  * candidates (RFC 7285 endpoint cost service); {@link Strategy#MAPS} fetches the network and cost
- * maps once (revalidated by ETag) and ranks locally, so the server never learns which peers are
- * considered. Either way {@link #rank} never throws for an ALTO failure: the candidates then come
- * back unranked with {@link Ranking.Status#UNAVAILABLE} and the reason, and a warning is logged.
- * Thread-safe.
+ * maps (revalidated by ETag) and ranks locally, so the server never learns which peers are
+ * considered. A strategy or cost mode the caller does not insist on is chosen from what the
+ * server's directory offers ({@link GuidanceChoice#offered}).
+ *
+ * <p>{@link #rank} never throws for an ALTO failure: the candidates then come back unranked with
+ * {@link Ranking.Status#UNAVAILABLE} and the reason, and a warning is logged. With the maps, one
+ * caller at a time revalidates them once the refresh period has passed while the others keep
+ * ranking with the maps in hand (stale-while-revalidate); when revalidation fails the maps in hand
+ * are still used, with status {@link Ranking.Status#DEGRADED} and their age, up to a maximum
+ * staleness. Time comes from a {@link Ticker}. Thread-safe.
  */
 public final class PeerRanker {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRanker.class);
@@ -41,22 +49,41 @@ public final class PeerRanker {
     }
 
     private final AltoClient client;
-    private final Strategy strategy;
-    private final CostType costType;
+    private final Optional<Strategy> strategy;
+    private final String metric;
+    private final Optional<CostMode> costMode;
     private final PeerOrder order;
-    private final Duration mapRefresh;
-    /** The maps' local form, rebuilt only when the client fetched new maps. */
-    private volatile Guidance guidance;
+    private final Ticker ticker;
+    private final long refreshNanos;
+    private final long maxStaleNanos;
+    /** Held by the one caller fetching or revalidating the maps. */
+    private final ReentrantLock refreshing = new ReentrantLock();
+    /** What the directory offered, chosen on first use. */
+    private volatile GuidanceChoice chosen;
+    /** The last attempt at the maps; null before the first. */
+    private volatile MapState maps;
 
-    private record Guidance(NetworkMapResponse networkMap, CostMapResponse costMap, MapGuidance local, long checkedNanos) {
+    /** Maps fetched from the server and their local form, rebuilt only when the client fetched new maps. */
+    private record Fetched(NetworkMapResponse networkMap, CostMapResponse costMap, MapGuidance local, long validatedNanos) {
+    }
+
+    /** The outcome of the last attempt: the maps last fetched (if ever) and why the attempt failed (if it did). */
+    private record MapState(Optional<Fetched> fetched, long attemptedNanos, Optional<String> failure) {
+    }
+
+    /** Maps to rank with, and why they are degraded (stale after a failed refresh), if they are. */
+    private record Usable(MapGuidance local, Optional<String> staleness) {
     }
 
     private PeerRanker(Builder builder) {
         this.client = builder.client;
         this.strategy = builder.strategy;
-        this.costType = builder.costType;
+        this.metric = builder.metric;
+        this.costMode = builder.costMode;
         this.order = new PeerOrder(builder.randomShare, builder.random);
-        this.mapRefresh = builder.mapRefresh;
+        this.ticker = builder.ticker;
+        this.refreshNanos = builder.mapRefresh.toNanos();
+        this.maxStaleNanos = builder.maxStaleness.toNanos();
     }
 
     public static Builder builder(AltoClient client) {
@@ -73,34 +100,45 @@ public final class PeerRanker {
         if (peers.isEmpty()) {
             return new Ranking(Ranking.Status.OK, List.of(), Optional.empty());
         }
-        double[] costs;
+        String failing = strategy.map(Strategy::toString).orElse("ALTO");
         try {
-            costs = strategy == Strategy.MAPS ? mapCosts(source, peers) : endpointCosts(source, peers);
+            GuidanceChoice choice = choice();
+            failing = choice.strategy().toString();
+            if (choice.strategy() == Strategy.ENDPOINT_COST) {
+                return ordered(peers, endpointCosts(choice.costType(), source, peers));
+            }
+            Usable maps = maps(choice.costType());
+            Ranking ranking = ordered(peers, maps.local().costs(source, peers));
+            return maps.staleness().filter(reason -> ranking.status() == Ranking.Status.OK)
+                    .map(reason -> new Ranking(Ranking.Status.DEGRADED, ranking.peers(), Optional.of(reason)))
+                    .orElse(ranking);
         } catch (RuntimeException e) {
-            String reason = strategy + " ranking failed: " + e.getMessage();
+            String reason = failing + " ranking failed: " + e.getMessage();
             warnUnavailable(reason);
             return Ranking.unavailable(peers, reason);
-        }
-        synchronized (order) { // PeerOrder shares one random generator
-            return order.order(peers, costs);
         }
     }
 
     /**
      * With {@link Strategy#MAPS}: the maps in hand as local guidance, fetched or revalidated when the
      * refresh period has passed, for applications that rank the same peers many times (a tracker
-     * locates each peer of a swarm once). Empty with {@link Strategy#ENDPOINT_COST}, or when the maps
-     * cannot be had (a warning says why). Blocks while the maps are fetched.
+     * locates each peer of a swarm once). Empty with {@link Strategy#ENDPOINT_COST}, or when no maps
+     * within the maximum staleness can be had (a warning says why). Blocks while the first maps are
+     * fetched.
      */
     public Optional<MapGuidance> guidance() {
-        if (strategy != Strategy.MAPS) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(currentGuidance());
+            GuidanceChoice choice = choice();
+            return choice.strategy() == Strategy.MAPS ? Optional.of(maps(choice.costType()).local()) : Optional.empty();
         } catch (RuntimeException e) {
             warnUnavailable("fetching the maps failed: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private Ranking ordered(List<InetAddress> peers, double[] costs) {
+        synchronized (order) { // PeerOrder shares one random generator
+            return order.order(peers, costs);
         }
     }
 
@@ -109,7 +147,33 @@ public final class PeerRanker {
                 .log("no ALTO guidance; candidates left unranked");
     }
 
-    private double[] endpointCosts(InetAddress source, List<InetAddress> peers) {
+    /** The strategy and cost type: as insisted on, else the best the directory offers. */
+    private GuidanceChoice choice() {
+        GuidanceChoice held = chosen;
+        if (held != null) {
+            return held;
+        }
+        if (strategy.isPresent() && costMode.isPresent()) {
+            held = new GuidanceChoice(strategy.get(), new CostType(metric, costMode.get()));
+        } else {
+            List<GuidanceChoice> offered = GuidanceChoice.offered(client, metric);
+            held = offered.stream()
+                    .filter(c -> strategy.map(c.strategy()::equals).orElse(true) && costMode.map(c.costType().mode()::equals).orElse(true))
+                    .findFirst()
+                    .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + client.directoryUri()
+                            + " offers no " + wanted() + (offered.isEmpty() ? "" : "; it offers "
+                            + String.join(" and ", offered.stream().map(GuidanceChoice::describe).toList()))));
+        }
+        chosen = held;
+        return held;
+    }
+
+    private String wanted() {
+        return strategy.map(s -> s == Strategy.MAPS ? "maps" : "endpoint cost service").orElse("guidance") + " with "
+                + costMode.map(mode -> mode.wireName() + " ").orElse("") + metric;
+    }
+
+    private double[] endpointCosts(CostType costType, InetAddress source, List<InetAddress> peers) {
         TypedAddress from = TypedAddress.of(source);
         List<TypedAddress> to = peers.stream().map(TypedAddress::of).toList();
         CostMapResponse answer = client.endpointCost(new EndpointCostRequest(costType, List.of(), List.of(from),
@@ -128,47 +192,104 @@ public final class PeerRanker {
         return costs;
     }
 
-    private double[] mapCosts(InetAddress source, List<InetAddress> peers) {
-        return currentGuidance().costs(source, peers);
+    /** The maps to rank with, revalidated by one caller at a time once the refresh period has passed. */
+    private Usable maps(CostType costType) {
+        MapState held = maps;
+        // Within the refresh period the maps are used as they are: no request at all per ranking.
+        if (held != null && ticker.read() - held.attemptedNanos() < refreshNanos) {
+            return usable(held);
+        }
+        if (held == null) {
+            refreshing.lock(); // nothing to rank with yet: wait for the one fetch in flight
+        } else if (!refreshing.tryLock()) {
+            return usable(held); // another caller is revalidating: rank with the maps in hand meanwhile
+        }
+        try {
+            MapState latest = maps;
+            if (latest != held) {
+                return usable(latest); // the attempt that ran while this caller waited
+            }
+            MapState attempt = attempt(costType, held);
+            maps = attempt;
+            return usable(attempt);
+        } finally {
+            refreshing.unlock();
+        }
     }
 
-    private MapGuidance currentGuidance() {
-        Guidance current = guidance;
-        long now = System.nanoTime();
-        // Within the refresh period the maps are used as they are: no request at all per ranking.
-        if (current == null || now - current.checkedNanos() >= mapRefresh.toNanos()) {
+    private MapState attempt(CostType costType, MapState held) {
+        Optional<Fetched> previous = Optional.ofNullable(held).flatMap(MapState::fetched);
+        long now = ticker.read();
+        try {
             NetworkMapResponse networkMap = client.networkMap();
             CostMapResponse costMap = client.costMap(costType);
             // The client hands back the same objects while the server answers 304: rebuild only on change.
-            MapGuidance local = current != null && current.networkMap() == networkMap && current.costMap() == costMap
-                    ? current.local() : MapGuidance.of(networkMap, costMap);
-            current = new Guidance(networkMap, costMap, local, now);
-            guidance = current;
+            MapGuidance local = previous.filter(p -> p.networkMap() == networkMap && p.costMap() == costMap)
+                    .map(Fetched::local).orElseGet(() -> MapGuidance.of(networkMap, costMap));
+            return new MapState(Optional.of(new Fetched(networkMap, costMap, local, now)), now, Optional.empty());
+        } catch (RuntimeException e) {
+            previous.ifPresent(p -> LOG.atWarn().addKeyValue("server", client.directoryUri().toString())
+                    .addKeyValue("reason", e.getMessage()).addKeyValue("age_s", age(p, now).toSeconds())
+                    .log("revalidating the ALTO maps failed; ranking with the maps in hand"));
+            return new MapState(previous, now, Optional.of(String.valueOf(e.getMessage())));
         }
-        return current.local();
     }
 
-    /** Configures a {@link PeerRanker}; defaults: endpoint cost service, numerical routingcost, 20 % random. */
+    private Usable usable(MapState state) {
+        Fetched fetched = state.fetched().orElseThrow(() -> new IllegalStateException(state.failure().orElse("no maps")));
+        if (state.failure().isEmpty()) {
+            return new Usable(fetched.local(), Optional.empty());
+        }
+        Duration age = age(fetched, ticker.read());
+        if (age.toNanos() > maxStaleNanos) {
+            throw new IllegalStateException("the maps in hand are " + age.toSeconds() + " s old, more than the maximum "
+                    + "staleness of " + Duration.ofNanos(maxStaleNanos).toSeconds() + " s; revalidating them failed: "
+                    + state.failure().get());
+        }
+        return new Usable(fetched.local(), Optional.of("stale maps, " + age.toSeconds() + " s old: revalidating them failed: "
+                + state.failure().get()));
+    }
+
+    private static Duration age(Fetched fetched, long now) {
+        return Duration.ofNanos(now - fetched.validatedNanos());
+    }
+
+    /**
+     * Configures a {@link PeerRanker}; defaults: routingcost, the strategy and cost mode the directory
+     * offers (endpoint cost service and numerical first), 20 % random, maps revalidated every 60 s
+     * and used for at most an hour after revalidation starts failing.
+     */
     public static final class Builder {
         private final AltoClient client;
-        private Strategy strategy = Strategy.ENDPOINT_COST;
-        private CostType costType = new CostType("routingcost", CostMode.NUMERICAL);
+        private Optional<Strategy> strategy = Optional.empty();
+        private String metric = "routingcost";
+        private Optional<CostMode> costMode = Optional.empty();
         private double randomShare = PeerOrder.DEFAULT_RANDOM_SHARE;
         private RandomGenerator random = new SplittableRandom();
         private Duration mapRefresh = Duration.ofSeconds(60);
+        private Duration maxStaleness = Duration.ofHours(1);
+        private Ticker ticker = Ticker.system();
 
         private Builder(AltoClient client) {
             this.client = Objects.requireNonNull(client, "client");
         }
 
+        /** Insists on a strategy; without it, the directory's offer decides. */
         public Builder strategy(Strategy value) {
-            strategy = Objects.requireNonNull(value, "strategy");
+            strategy = Optional.of(value);
             return this;
         }
 
-        /** The metric to rank by, e.g. {@code routingcost} or {@code hopcount}; the mode does not change the order. */
+        /** Insists on a metric and a mode, e.g. numerical {@code routingcost}; the mode does not change the order. */
         public Builder costType(CostType value) {
-            costType = Objects.requireNonNull(value, "costType");
+            metric = value.metric();
+            costMode = Optional.of(value.mode());
+            return this;
+        }
+
+        /** The metric to rank by, e.g. {@code hopcount}, in whichever mode the directory offers. */
+        public Builder metric(String value) {
+            metric = Objects.requireNonNull(value, "metric");
             return this;
         }
 
@@ -189,11 +310,30 @@ public final class PeerRanker {
          * with the server (a cheap 304 when unchanged). Default 60 s; zero revalidates every time.
          */
         public Builder mapRefresh(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("the map refresh period cannot be negative: " + value);
-            }
-            mapRefresh = value;
+            mapRefresh = nonNegative(value, "map refresh period");
             return this;
+        }
+
+        /**
+         * With {@link Strategy#MAPS}: how old the maps in hand may grow while revalidating them fails
+         * before rankings become {@link Ranking.Status#UNAVAILABLE}. Default one hour.
+         */
+        public Builder maxStaleness(Duration value) {
+            maxStaleness = nonNegative(value, "maximum staleness");
+            return this;
+        }
+
+        /** The source of time for refresh and staleness; tests pass a {@code ManualTicker}. */
+        public Builder ticker(Ticker value) {
+            ticker = Objects.requireNonNull(value, "ticker");
+            return this;
+        }
+
+        private static Duration nonNegative(Duration value, String what) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the " + what + " cannot be negative: " + value);
+            }
+            return value;
         }
 
         public PeerRanker build() {

@@ -5,12 +5,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,8 +150,17 @@ final class Transport {
             throw new AltoTransportException(description + " interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-                throw new RetryableFailure(new AltoTransportException(description + " could not connect: " + cause, cause));
+            if (isUnresolved(cause)) {
+                throw new AltoTransportException(description + " could not connect: unknown host '"
+                        + request.uri().getHost() + "'", cause);
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new RetryableFailure(new AltoTransportException(description + " could not connect: no answer from "
+                        + authority(request.uri()) + " within the connect timeout", cause));
+            }
+            if (cause instanceof ConnectException) {
+                throw new RetryableFailure(new AltoTransportException(description + " could not connect: connection refused by "
+                        + authority(request.uri()) + " (is the server running?)", cause));
             }
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(description, timeout, cause);
@@ -159,6 +171,21 @@ final class Transport {
             }
             throw new AltoTransportException(description + " failed: " + cause, cause);
         }
+    }
+
+    /** The JDK client reports an unknown host as a ConnectException caused by UnresolvedAddressException. */
+    private static boolean isUnresolved(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String authority(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     private static AltoTransportException timedOut(String description, Duration timeout, Throwable cause) {

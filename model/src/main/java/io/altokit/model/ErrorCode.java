@@ -22,5 +22,7 @@ public enum ErrorCode {
     /** Extension, with 429: the caller's request rate is above its limit; Retry-After says when to come back. */
     E_RATE_LIMITED,
     /** Extension, with 503: the server is at capacity (RFC 7285 section 8.5.3); Retry-After says when to retry. */
-    E_OVERLOADED
+    E_OVERLOADED,
+    /** Extension, with 500: the server failed to answer a valid request; its log has the details. */
+    E_INTERNAL
 }

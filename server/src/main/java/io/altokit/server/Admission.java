@@ -1,12 +1,14 @@
 package io.altokit.server;
 
-import io.altokit.model.AltoError;
+import io.altokit.core.time.Ticker;
 import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.altokit.model.AltoError;
 import io.altokit.model.ErrorCode;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Overload shedding (RFC 7285 section 8.5.3): at most {@code maxConcurrent} requests are in the
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * when the server is already full (see {@link AdmissionGate}) — so that refusing costs next to
  * nothing and admitted requests never wait behind a queue that grows without bound.
  * Admitted requests run on a fixed pool of worker threads, leaving the I/O threads free to read
- * and refuse. With {@code adaptive}, the limit itself floats below {@code maxConcurrent}: Netflix's
+ * and refuse — except cheap ones ({@link ServiceTimes}), which are answered on the I/O thread that
+ * read them, still within the limit: for them a hand-off would cost more than the answer. With {@code adaptive}, the limit itself floats below {@code maxConcurrent}: Netflix's
  * Gradient2 lowers it as soon as answers take longer than their long-term average (a queue forming)
  * and raises it while they do not.
  */
@@ -42,16 +44,17 @@ final class Admission implements AutoCloseable {
     private static final Reply OVERLOADED = Reply.error(503, AltoError.of(ErrorCode.E_OVERLOADED))
             .withHeaders(Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
 
+    /** An operator hears about shedding at most this often. */
     private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final int maxConcurrent;
     private final SimpleLimiter<Void> limiter;
     private final ExecutorService workers;
-    /** Refusals since the last warning; an operator hears about shedding at most every few seconds. */
-    private final LongAdder refusedSinceWarning = new LongAdder();
-    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
+    private final ThrottledWarning refusals;
+    private final Ticker ticker;
+    private final ServiceTimes serviceTimes = new ServiceTimes();
 
-    Admission(int maxConcurrent, int workerThreads, boolean adaptive) {
+    Admission(int maxConcurrent, int workerThreads, boolean adaptive, Ticker ticker) {
         this.maxConcurrent = maxConcurrent;
         Limit limit = adaptive
                 // Starts low and grows while answers stay as fast as the long-term average; never
@@ -59,7 +62,9 @@ final class Admission implements AutoCloseable {
                 ? Gradient2Limit.newBuilder().initialLimit(Math.min(maxConcurrent, 2 * workerThreads))
                         .minLimit(Math.min(maxConcurrent, workerThreads)).maxConcurrency(maxConcurrent).build()
                 : FixedLimit.of(maxConcurrent);
-        this.limiter = SimpleLimiter.newBuilder().limit(limit).build();
+        this.limiter = SimpleLimiter.newBuilder().limit(limit).nanoClock(ticker::read).build();
+        this.refusals = new ThrottledWarning(WARNING_INTERVAL, ticker);
+        this.ticker = ticker;
         this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads());
     }
 
@@ -89,29 +94,42 @@ final class Admission implements AutoCloseable {
         return listener.map(Slot::new);
     }
 
+    /** Whether requests like this one are answered faster than a hand-off to a worker costs ({@link ServiceTimes}). */
+    boolean cheap(AltoRequest request) {
+        return serviceTimes.cheap(request.path(), request.body().length);
+    }
+
+    /** Computes a {@linkplain #cheap cheap} request's answer on the calling I/O thread and frees the slot. */
+    Reply answerHere(Slot slot, AltoRequest request, Function<AltoRequest, Reply> answer) {
+        return timed(slot, request, answer);
+    }
+
     /**
      * Computes the answer on a worker, frees the slot, then hands the answer to {@code respond} — in
      * that order, so a client that sends its next request as soon as it reads the answer never finds
      * its own previous request still counted.
      */
-    void run(Slot slot, Supplier<Reply> answer, Consumer<Reply> respond) {
+    void run(Slot slot, AltoRequest request, Function<AltoRequest, Reply> answer, Consumer<Reply> respond) {
         try {
-            workers.execute(() -> {
-                Reply reply;
-                try {
-                    reply = answer.get();
-                    slot.listener.onSuccess();
-                } catch (RuntimeException e) {
-                    slot.listener.onIgnore();
-                    throw e;
-                }
-                respond.accept(reply);
-            });
-        } catch (RuntimeException rejected) {
-            // Only during shutdown: the pool no longer takes work.
+            workers.execute(() -> respond.accept(timed(slot, request, answer)));
+        } catch (RejectedExecutionException shuttingDown) {
             slot.listener.onIgnore();
             respond.accept(OVERLOADED);
         }
+    }
+
+    private Reply timed(Slot slot, AltoRequest request, Function<AltoRequest, Reply> answer) {
+        long start = ticker.read();
+        Reply reply;
+        try {
+            reply = answer.apply(request);
+        } catch (RuntimeException e) {
+            slot.listener.onIgnore();
+            throw e;
+        }
+        slot.listener.onSuccess();
+        serviceTimes.record(request.path(), request.body().length, reply.status(), ticker.read() - start);
+        return reply;
     }
 
     Reply overloaded() {
@@ -119,13 +137,9 @@ final class Admission implements AutoCloseable {
     }
 
     void noteRefusal() {
-        refusedSinceWarning.increment();
-        long now = System.nanoTime();
-        long due = nextWarningNanos.get();
-        if (now - due >= 0 && nextWarningNanos.compareAndSet(due, now + WARNING_INTERVAL.toNanos())) {
-            LOG.warn("overloaded: {} requests refused with 503 since the last warning (limit {} of max-concurrent-requests {})",
-                    refusedSinceWarning.sumThenReset(), limiter.getLimit(), maxConcurrent);
-        }
+        refusals.occurred().ifPresent(count -> LOG.warn(
+                "overloaded: {} requests refused with 503 since the last warning (limit {} of max-concurrent-requests {})",
+                count, limiter.getLimit(), maxConcurrent));
     }
 
     @Override

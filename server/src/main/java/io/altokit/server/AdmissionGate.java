@@ -1,37 +1,42 @@
 package io.altokit.server;
 
+import io.altokit.server.http.Reply;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * Refusal at the request head, in front of body aggregation: while the server is full, a request is
- * answered 503 as soon as its head is read, and the rest of its body is dropped as it arrives,
- * never aggregated or parsed — under a flood of large queries, reading bodies only to refuse them
- * would itself overload the I/O thread. The connection stays open (closing it would make a flood
- * of clients reconnect, which costs both sides more than the refusal). Requests that pass still take
- * their {@link Admission.Slot} only once fully read (in {@link HttpHandler}), so a client trickling
- * its body holds no place meanwhile.
+ * answered 503 as soon as its head is read, and its body is dropped as it arrives, never aggregated
+ * or parsed — under a flood of large queries, reading bodies only to refuse them would itself
+ * overload the I/O thread. The connection stays open when the body is small enough to drop on the
+ * way (closing would make a flood of clients reconnect, which costs both sides more than the
+ * refusal); a body over the size limit, or of unknown size, ends the connection instead (a lingering
+ * close, so the client still reads the 503). Requests that pass still take their
+ * {@link Admission.Slot} only once fully read (in {@link HttpHandler}), so a client trickling its
+ * body holds no place meanwhile.
  */
 final class AdmissionGate extends ChannelInboundHandlerAdapter {
     private final Admission admission;
-    private final HttpHandler handler;
+    private final int maxBodyBytes;
     /** Dropping the body of a refused request, up to its last part. */
     private boolean discarding;
 
-    AdmissionGate(Admission admission, HttpHandler handler) {
+    AdmissionGate(Admission admission, int maxBodyBytes) {
         this.admission = admission;
-        this.handler = handler;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!discarding && msg instanceof HttpRequest head && !admission.hasRoom()) {
             admission.noteRefusal();
-            HttpHandler.Exchange exchange = HttpHandler.Exchange.of(ctx, head);
-            handler.write(ctx, exchange, admission.overloaded(), exchange.keepAlive());
+            Reply refusal = admission.overloaded();
+            boolean dropBody = !HttpUtil.isTransferEncodingChunked(head) && HttpUtil.getContentLength(head, 0L) <= maxBodyBytes;
+            ctx.writeAndFlush(dropBody ? HttpHandler.toResponse(refusal, false, false) : HttpHandler.closingResponse(refusal));
             discarding = true;
         }
         if (!discarding) {

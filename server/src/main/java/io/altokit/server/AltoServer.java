@@ -1,6 +1,9 @@
 package io.altokit.server;
 
+import io.altokit.core.net.ListenException;
+import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
+import io.altokit.core.time.Ticker;
 import io.altokit.server.protection.Protection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -27,12 +30,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The ALTO HTTP server: Netty event loops answering every request on the loop thread that read it
  * (answers are pure computation over an immutable snapshot, so there is nothing to block on) — or,
- * with a concurrency limit, on worker threads behind {@link Admission}, which sheds what is beyond.
+ * with a concurrency limit, behind {@link Admission}, which sheds what is beyond and hands what is not
+ * cheap to worker threads.
  * HTTPS (HTTP/2 or HTTP/1.1 by ALPN, optionally mutual TLS) when the config has a {@link TlsConfig}.
  */
 public final class AltoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AltoServer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Unexpected connection errors (which a remote party may cause at will) are logged at most this often. */
+    private static final Duration CONNECTION_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -40,34 +46,40 @@ public final class AltoServer implements AutoCloseable {
     private final Channel listener;
     private final Optional<Admission> admission;
 
-    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection)
-            throws InterruptedException {
+    private AltoServer(ServerConfig config, InformationBase informationBase, Protection protection,
+                       RequestDeadline.Clock deadlines) throws InterruptedException {
         this.config = config;
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
-        this.dispatcher = new Dispatcher(informationBase, config, protection);
+        Ticker ticker = Ticker.system();
+        this.dispatcher = new Dispatcher(informationBase, config, protection, ticker);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
         this.admission = config.maxConcurrentRequests() > 0
-                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency()))
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
                 : Optional.<Admission>empty();
-        HttpHandler handler = new HttpHandler(dispatcher, new AccessLog(config.accessLog()), admission);
+        HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));
+        ConnectionSetup connections = new ConnectionSetup(config, tls, handler, admission,
+                new AccessLog(config.accessLog()), ticker, deadlines);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ConnectionSetup(config, tls, handler, admission));
+                .childHandler(connections);
         try {
             this.listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             admission.ifPresent(Admission::close);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(config.bindAddress(), config.port(), e);
         }
-        String listening = directoryUri().getAuthority();
+        String listening = address().getAddress().getHostAddress() + ":" + address().getPort(); // 0:0:0:0:0:0:0:0 for every interface
         LOG.atInfo().addKeyValue("address", listening).addKeyValue("transport", epoll ? "epoll" : "nio")
                 .addKeyValue("tls", tls.map(ServerTls::engineOf).map(TlsEngine::name).orElse("off"))
                 .log("ALTO server listening on {}", listening);
@@ -81,7 +93,13 @@ public final class AltoServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, InformationBase)}, with every request passing the protection layer. */
     public static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection)
             throws InterruptedException {
-        return new AltoServer(config, informationBase, protection);
+        return new AltoServer(config, informationBase, protection, RequestDeadline.Clock.system());
+    }
+
+    /** As {@link #start(ServerConfig, InformationBase, Protection)}, with request deadlines timed by {@code deadlines}. */
+    static AltoServer start(ServerConfig config, InformationBase informationBase, Protection protection,
+                            RequestDeadline.Clock deadlines) throws InterruptedException {
+        return new AltoServer(config, informationBase, protection, deadlines);
     }
 
     public InetSocketAddress address() {
@@ -91,10 +109,7 @@ public final class AltoServer implements AutoCloseable {
     /** The URI of the root information resource directory. */
     public URI directoryUri() {
         InetSocketAddress address = address();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        String host = UriHost.of(address.getAddress());
         String scheme = config.tls().isPresent() ? "https" : "http";
         return URI.create(scheme + "://" + host + ":" + address.getPort() + DirectoryResource.PATH);
     }

@@ -1,19 +1,18 @@
 package io.altokit.server;
 
+import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.server.http.Reply;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -39,7 +38,7 @@ import java.util.function.Consumer;
  * The handlers of one accepted connection. Plain HTTP: HTTP/1.1 straight away. With TLS: the first
  * bytes tell a TLS handshake from plain HTTP; after the handshake ALPN picks HTTP/2 or HTTP/1.1, and
  * plain HTTP is either served too ({@code allow-plain-http}) or answered 400 and closed. Every path
- * ends in the same {@link HttpHandler}.
+ * ends in the same {@link HttpHandler}, and every response of every path passes a {@link KeepAlive}.
  */
 final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSetup.class);
@@ -48,17 +47,32 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     /** Streams one HTTP/2 connection may have open at once (RFC 9113 recommends no fewer than 100). */
     private static final int MAX_CONCURRENT_STREAMS = 128;
 
+    /**
+     * Requests one connection may have decoded and waiting for their answers. The real bound is lower:
+     * with a concurrency limit a connection stops reading while a request is being answered, so
+     * only what one socket read brought in (at most 64 KiB) is decoded ahead; Netty's default of 128
+     * would instead fail a deep pipeline of small requests with an exception and a reset.
+     */
+    private static final int MAX_PIPELINE_DEPTH = 1 << 16;
+
     private final ServerConfig config;
     private final HttpHandler handler;
     private final Optional<SslContext> tls;
     /** With a concurrency limit: admission at the request head, worker threads answering. */
     private final Optional<Admission> admission;
+    private final AccessLog accessLog;
+    private final Ticker ticker;
+    private final RequestDeadline.Clock deadlines;
 
-    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission) {
+    ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
+                    AccessLog accessLog, Ticker ticker, RequestDeadline.Clock deadlines) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
         this.admission = admission;
+        this.accessLog = accessLog;
+        this.ticker = ticker;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -68,23 +82,37 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
             http1(pipeline);
         } else {
             boolean plainAllowed = config.tls().orElseThrow().allowPlainHttp();
-            pipeline.addLast(new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : ConnectionSetup::refusePlain));
+            pipeline.addLast(new TlsOrPlain(tls.get(), plainAllowed ? this::http1 : this::refusePlain));
         }
     }
 
     private void http1(ChannelPipeline pipeline) {
-        RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
-        pipeline.addLast(deadline.start(), new HttpServerCodec());
-        addRequestHandling(pipeline, deadline);
+        RequestDeadline deadline = deadline(pipeline.channel());
+        pipeline.addLast(deadline.start(), codec());
+        addRequestHandling(pipeline, deadline, false);
     }
 
-    /** From decoded HTTP objects on: admission (with a limit), body aggregation, the deadline's end, the handler. */
-    private void addRequestHandling(ChannelPipeline pipeline, RequestDeadline deadline) {
-        admission.ifPresent(limit -> pipeline.addLast(
-                // One request per connection at a time: the next one is read only once this one is
-                // answered, so answers leave in request order and each request is admitted on its own.
-                new FlowControlHandler(), new AdmissionGate(limit, handler)));
-        pipeline.addLast(new BodyLimit(config.maxRequestBytes()), deadline.finish(), handler);
+    private static HttpServerCodec codec() {
+        return new HttpServerCodec(new HttpDecoderConfig(), MAX_PIPELINE_DEPTH);
+    }
+
+    private RequestDeadline deadline(Channel channel) {
+        return deadlines.deadline(config.requestTimeout(), channel);
+    }
+
+    /**
+     * From decoded HTTP objects on: the deadline's end, flow control (with a limit), {@link KeepAlive}
+     * (in front of everything that answers, so every response passes it), admission (with a limit),
+     * body aggregation, the handler.
+     */
+    private void addRequestHandling(ChannelPipeline pipeline, RequestDeadline deadline, boolean stream) {
+        pipeline.addLast(deadline.finish());
+        // One request per connection at a time: the next one is released only once this one is
+        // answered, so answers leave in request order and each request is admitted on its own.
+        admission.ifPresent(limit -> pipeline.addLast(new FlowControlHandler()));
+        pipeline.addLast(new KeepAlive(accessLog, ticker, deadline, stream));
+        admission.ifPresent(limit -> pipeline.addLast(new AdmissionGate(limit, config.maxRequestBytes())));
+        pipeline.addLast(new BodyLimit(config.maxRequestBytes()), handler);
     }
 
     private void http2(ChannelPipeline pipeline) {
@@ -94,15 +122,17 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
                 new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
                     protected void initChannel(Http2StreamChannel stream) {
-                        RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
+                        RequestDeadline deadline = deadline(stream);
                         stream.pipeline().addLast(deadline.start(), new Http2StreamFrameToHttpObjectCodec(true));
-                        addRequestHandling(stream.pipeline(), deadline);
+                        addRequestHandling(stream.pipeline(), deadline, true);
                     }
                 }));
     }
 
-    private static void refusePlain(ChannelPipeline pipeline) {
-        pipeline.addLast(new HttpServerCodec(), new PlainHttpRefusal());
+    private void refusePlain(ChannelPipeline pipeline) {
+        RequestDeadline deadline = deadline(pipeline.channel());
+        pipeline.addLast(deadline.start(), codec(), deadline.finish(), new KeepAlive(accessLog, ticker, deadline, false),
+                new PlainHttpRefusal());
     }
 
     /**
@@ -184,16 +214,14 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
         }
     }
 
-    /** Answers plain HTTP on an HTTPS-only port with 400 and an error object, then closes. */
+    /** Answers plain HTTP on an HTTPS-only port with 400 and an error object; {@link KeepAlive} closes. */
     private static final class PlainHttpRefusal extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ReferenceCountUtil.release(msg);
             if (msg instanceof HttpRequest) {
-                FullHttpResponse response = HttpHandler.toResponse(Reply.error(400,
-                        AltoError.syntax("this port accepts HTTPS only; plain HTTP is refused")), false, false);
-                HttpUtil.setKeepAlive(response, false);
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(HttpHandler.closingResponse(Reply.error(400,
+                        AltoError.syntax("this port accepts HTTPS only; plain HTTP is refused"))));
             }
         }
 

@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.ErrorCode;
@@ -14,6 +15,7 @@ import io.altokit.server.protection.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,9 @@ import java.util.Optional;
  * HTTP semantics in front of the resources: 404 unknown path, 405 wrong method (with Allow), 406 when
  * the client accepts neither the resource's media type nor anything that covers it, 415 wrong
  * request media type, 304 for a matching If-None-Match, 400 + RFC 7285 error object for bad input.
- * Nothing a request carries can produce a 500 with internals: unexpected failures are logged here
- * and answered with a bare 500. The {@link Protection} guards see every request first, before even
+ * Nothing a request carries can produce a 500 with internals: unexpected failures anywhere in
+ * answering — guards and decorators included — are logged here and answered with a 500 and an
+ * {@code E_INTERNAL} error object. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
  * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
  * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
@@ -31,13 +34,22 @@ import java.util.Optional;
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Reply INTERNAL_ERROR = Reply.error(500, AltoError.of(ErrorCode.E_INTERNAL));
+    /** Failures a request can trigger are logged with their stack trace, at a bounded rate. */
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private volatile Catalogs catalogs;
     private final AutoCloseable subscription;
     private final Protection protection;
+    private final ThrottledWarning failures;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
+        this(informationBase, config, protection, Ticker.system());
+    }
+
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker) {
         this.protection = protection;
+        this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot.
         this.subscription = informationBase.subscribe(
@@ -45,14 +57,21 @@ public final class Dispatcher {
                 InformationBase.Delivery.inline());
     }
 
+    /** The answer to {@code request}; never throws: whatever fails in guards, resources or decorators is a 500. */
     public Reply dispatch(AltoRequest request) {
-        Catalogs current = catalogs;
-        Optional<AltoResource> found = current.full().find(request.path());
-        Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
-        return switch (protection.admit(call)) {
-            case Verdict.Refuse refuse -> refuse.reply();
-            case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found, current, pass.call()));
-        };
+        try {
+            Catalogs current = catalogs;
+            Optional<AltoResource> found = current.full().find(request.path());
+            Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+            return switch (protection.admit(call)) {
+                case Verdict.Refuse refuse -> refuse.reply();
+                case Verdict.Pass pass -> protection.decorate(pass.call(), answer(request, found, current, pass.call()));
+            };
+        } catch (RuntimeException e) {
+            failures.occurred().ifPresent(count -> LOG.error("failed to answer {} {} ({} failures since the last such error)",
+                    request.method(), request.path(), count, e));
+            return INTERNAL_ERROR;
+        }
     }
 
     private Reply answer(AltoRequest request, Optional<AltoResource> found, Catalogs current, Call call) {
@@ -88,9 +107,6 @@ public final class Dispatcher {
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());
             return Reply.error(400, e.error());
-        } catch (RuntimeException e) {
-            LOG.error("failed to answer {} {}", request.method(), request.path(), e);
-            return Reply.plain(500, "internal error; the server log has the details", Map.of());
         }
     }
 

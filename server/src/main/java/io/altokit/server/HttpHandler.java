@@ -6,7 +6,6 @@ import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,7 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -29,13 +28,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a Netty request into an {@link AltoRequest}, the {@link Reply} into a response with
- * content coding, ETag and keep-alive handled, and writes one access log line per request.
- * Stateless, so one instance serves every connection.
+ * Turns a Netty request into an {@link AltoRequest} and the {@link Reply} into a response with
+ * content coding and ETag handled. Every response, this handler's and the error answers other
+ * handlers send through {@link #closingResponse}, is built by {@link #toResponse} and passes
+ * {@link KeepAlive}, which decides keep-alive and logs it. Stateless, so one instance serves every
+ * connection.
  */
 @ChannelHandler.Sharable
 public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -43,51 +43,43 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
     private final Dispatcher dispatcher;
-    private final AccessLog accessLog;
     private final Optional<Admission> admission;
+    private final ThrottledWarning connectionErrors;
 
-    HttpHandler(Dispatcher dispatcher, AccessLog accessLog, Optional<Admission> admission) {
+    HttpHandler(Dispatcher dispatcher, Optional<Admission> admission, ThrottledWarning connectionErrors) {
         this.dispatcher = dispatcher;
-        this.accessLog = accessLog;
         this.admission = admission;
-    }
-
-    /** What answering needs to know of a request after Netty has released it. */
-    record Exchange(InetSocketAddress remote, String method, String uri, boolean keepAlive,
-                    Optional<String> acceptEncoding, long startedNanos) {
-
-        /** Taken from the request's head, as soon as it is read. */
-        static Exchange of(ChannelHandlerContext ctx, HttpRequest head) {
-            return new Exchange((InetSocketAddress) ctx.channel().remoteAddress(), head.method().name(), head.uri(),
-                    HttpUtil.isKeepAlive(head), header(head.headers(), HttpHeaderNames.ACCEPT_ENCODING), System.nanoTime());
-        }
+        this.connectionErrors = connectionErrors;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        Exchange exchange = Exchange.of(ctx, request);
-        InetSocketAddress remote = exchange.remote();
         if (!request.decoderResult().isSuccess()) {
-            respond(ctx, exchange, Reply.plain(400, "malformed HTTP request: "
-                    + request.decoderResult().cause().getMessage(), Map.of()));
+            ctx.writeAndFlush(closingResponse(FramingError.reply(request.decoderResult().cause())));
             return;
         }
-        AltoRequest altoRequest = toAltoRequest(request, remote, TlsPeer.clientCertificate(ctx.channel()));
+        boolean gzip = ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        AltoRequest altoRequest = toAltoRequest(request, (InetSocketAddress) ctx.channel().remoteAddress(),
+                TlsPeer.clientCertificate(ctx.channel()));
         if (admission.isEmpty()) {
-            respond(ctx, exchange, dispatcher.dispatch(altoRequest));
+            respond(ctx, dispatcher.dispatch(altoRequest), gzip, head);
             return;
         }
-        Optional<Admission.Slot> slot = admission.get().tryAcquire();
+        Admission limit = admission.get();
+        Optional<Admission.Slot> slot = limit.tryAcquire();
         if (slot.isEmpty()) {
             // Filled up while this request's body was arriving.
-            respond(ctx, exchange, admission.get().overloaded());
-            return;
+            respond(ctx, limit.overloaded(), gzip, head);
+        } else if (limit.cheap(altoRequest)) {
+            respond(ctx, limit.answerHere(slot.get(), altoRequest, dispatcher::dispatch), gzip, head);
+        } else {
+            // Hold the connection's next request until this one is answered (the FlowControlHandler in
+            // front of the admission gate keeps it), so answers leave in request order.
+            ctx.channel().config().setAutoRead(false);
+            limit.run(slot.get(), altoRequest, dispatcher::dispatch,
+                    reply -> respond(ctx, reply, gzip, head).addListener(written -> ctx.channel().config().setAutoRead(true)));
         }
-        // Hold the connection's next request until this one is answered (the FlowControlHandler in
-        // front of the admission gate keeps it), so answers leave in request order.
-        ctx.channel().config().setAutoRead(false);
-        admission.get().run(slot.get(), () -> dispatcher.dispatch(altoRequest),
-                reply -> respond(ctx, exchange, reply).addListener(written -> ctx.channel().config().setAutoRead(true)));
     }
 
     private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
@@ -101,23 +93,20 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
-    private ChannelFuture respond(ChannelHandlerContext ctx, Exchange exchange, Reply reply) {
-        // After a failure the connection may be in a bad state.
-        return write(ctx, exchange, reply, exchange.keepAlive() && reply.status() < 500);
+    private static ChannelFuture respond(ChannelHandlerContext ctx, Reply reply, boolean acceptsGzip, boolean head) {
+        FullHttpResponse response = toResponse(reply, acceptsGzip && reply.body().worthCompressing(), head);
+        if (reply.status() == 500) {
+            // After a failure nothing more is trusted on this connection.
+            HttpUtil.setKeepAlive(response, false);
+        }
+        return ctx.writeAndFlush(response);
     }
 
-    /** Writes the answer, keeping the connection open or closing it once written; logs it. */
-    ChannelFuture write(ChannelHandlerContext ctx, Exchange exchange, Reply reply, boolean keepAlive) {
-        boolean gzip = reply.body().worthCompressing() && ContentCoding.acceptsGzip(exchange.acceptEncoding());
-        FullHttpResponse response = toResponse(reply, gzip, exchange.method().equals("HEAD"));
-        HttpUtil.setKeepAlive(response, keepAlive);
-        accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), reply.status(),
-                response.content().readableBytes(), exchange.startedNanos());
-        ChannelFuture written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-        return written;
+    /** An answer after which the connection closes ({@link KeepAlive} closes it once the answer is out). */
+    static FullHttpResponse closingResponse(Reply reply) {
+        FullHttpResponse response = toResponse(reply, false, false);
+        HttpUtil.setKeepAlive(response, false);
+        return response;
     }
 
     /** The HTTP/1.1 response the server writes for {@code reply} (public for the benchmarks' encoding cost). */
@@ -162,7 +151,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {
-            LOG.warn("closing connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+            // A remote party may be able to cause this at will: logged at a bounded rate.
+            connectionErrors.occurred().ifPresent(count -> LOG.warn(
+                    "closing connection from {} after an unexpected error ({} since the last such warning)",
+                    ctx.channel().remoteAddress(), count, cause));
         }
         ctx.close();
     }

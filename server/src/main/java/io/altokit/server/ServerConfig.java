@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param maxRequestBytes         larger request bodies are refused with 413 before they are parsed
  * @param maxEndpointsPerRequest  ECS/EPS requests naming more endpoints are refused with 400
  * @param maxConcurrentRequests   0: answer on the I/O threads, no limit; else at most this many requests in
- *                                the server at once, answered by worker threads, the rest refused with 503
+ *                                the server at once, answered by worker threads (cheap ones on the I/O
+ *                                threads, see {@link ServiceTimes}), the rest refused with 503
  * @param workerThreads           with a concurrency limit: threads answering requests; 0 = one per processor
  * @param adaptiveConcurrency     with a concurrency limit: let the limit float below it, lowered as soon as
  *                                answers slow down (Netflix Gradient2), so nobody has to tune it

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.server.protection.Protection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Slowloris: a request trickled byte by byte gets 408 and loses its connection; everyone else is served. */
 class RequestDeadlineTest {
     private static final Duration DEADLINE = Duration.ofMillis(400);
-    /** The trickle gives up long after the deadline, so a server without one fails the test instead of hanging. */
+    /** The trickle gives up long after the deadline would have passed, so a server without one fails the test instead of hanging. */
     private static final int MAX_TRICKLED_BYTES = 80;
     private static final String BODY = "{\"cost-type\": {\"cost-metric\": \"routingcost\", \"cost-mode\": \"numerical\"},"
             + " \"endpoints\": {\"srcs\": [\"ipv4:10.1.0.1\"], \"dsts\": [\"ipv4:10.2.0.1\"]}}";
     private static final String HEAD = "POST /endpointcost/lookup HTTP/1.1\r\nHost: alto\r\n"
             + "Content-Type: application/alto-endpointcostparams+json\r\nAccept: application/alto-endpointcost+json\r\n"
             + "Content-Length: " + BODY.length() + "\r\n\r\n";
+    private static final ManualDeadlines deadlines = new ManualDeadlines();
     private static ServerFixture fixture;
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = new ServerFixture(ServerConfig.defaults().withPort(0).withRequestTimeout(DEADLINE));
+        fixture = new ServerFixture(ServerConfig.defaults().withPort(0).withRequestTimeout(DEADLINE),
+                TestNetwork.snapshot(), Protection.none(), deadlines);
     }
 
     @AfterAll
@@ -58,7 +61,7 @@ class RequestDeadlineTest {
             out.write((HEAD + BODY).getBytes(StandardCharsets.US_ASCII));
             assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
             // Idle on purpose: longer than the request deadline, far shorter than the idle timeout.
-            Thread.sleep(DEADLINE.multipliedBy(2).toMillis());
+            assertThat(deadlines.advance(DEADLINE.multipliedBy(2))).as("no deadline runs between requests").isZero();
             out.write((HEAD + BODY).getBytes(StandardCharsets.US_ASCII));
             assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
         }
@@ -84,7 +87,9 @@ class RequestDeadlineTest {
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);
 
+            deadlines.awaitArmed();
             assertThat(fixture.get("/directory").statusCode()).as("another client meanwhile").isEqualTo(200);
+            deadlines.advance(DEADLINE);
             String answer = readResponse(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/alto-error+json").contains("E_SYNTAX");
             assertThat(sent.get()).as("cut off before the whole request was trickled").isLessThan(bytes.length);

@@ -26,6 +26,13 @@ final class ServerFixture implements AutoCloseable {
         server = AltoServer.start(config, informationBase, protection);
     }
 
+    /** With request deadlines on time that the test moves by hand. */
+    ServerFixture(ServerConfig config, Snapshot snapshot, Protection protection, ManualDeadlines deadlines)
+            throws InterruptedException {
+        informationBase = new InformationBase(snapshot);
+        server = AltoServer.start(config, informationBase, protection, deadlines.clock());
+    }
+
     ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
         this(config, snapshot, Protection.none());
     }

@@ -1,5 +1,7 @@
 package io.altokit.tracker;
 
+import io.altokit.core.net.ListenException;
+import io.altokit.core.net.UriHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -54,12 +56,15 @@ public final class TrackerServer implements AutoCloseable {
                 });
         try {
             listener = bootstrap.bind(bindAddress, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(bindAddress, port, e);
         }
-        LOG.atInfo().addKeyValue("address", announceUri().getAuthority()).addKeyValue("transport", epoll ? "epoll" : "nio")
-                .log("tracker listening on {}", announceUri());
+        LOG.atInfo().addKeyValue("address", address().getAddress().getHostAddress() + ":" + address().getPort()).addKeyValue("transport", epoll ? "epoll" : "nio")
+                .log("tracker listening; announce URL {}", announceUri());
     }
 
     /** Binds and serves; port 0 picks a free port. */
@@ -71,11 +76,10 @@ public final class TrackerServer implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** The announce URL to put in torrents. */
+    /** The announce URL to put in torrents (on loopback when listening on every interface). */
     public URI announceUri() {
         InetSocketAddress address = address();
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/announce");
+        return URI.create("http://" + UriHost.of(address.getAddress()) + ":" + address.getPort() + "/announce");
     }
 
     @Override

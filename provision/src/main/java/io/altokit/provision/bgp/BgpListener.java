@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.net.ListenException;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.netty.bootstrap.ServerBootstrap;
@@ -56,9 +57,12 @@ public final class BgpListener implements AutoCloseable {
                 });
         try {
             channel = bootstrap.bind(config.listen()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw ListenException.of(config.listen(), e);
         }
         LOG.atInfo().addKeyValue("address", address().toString()).addKeyValue("local_as", config.localAs())
                 .addKeyValue("peers", config.peers().size()).log("BGP listener waiting for peers");

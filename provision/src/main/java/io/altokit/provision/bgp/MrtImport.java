@@ -41,7 +41,7 @@ public final class MrtImport {
     private MrtImport() {
     }
 
-    /** The dump a section names, resolved against the network file's directory. */
+    /** The MRT file a section names, resolved against the network file's directory. */
     public static Optional<Path> file(JsonNode root, Path directory) {
         JsonNode file = root.path("mrt").path("file");
         return file.isTextual() ? Optional.of(directory.resolve(file.textValue())) : Optional.empty();
@@ -116,11 +116,13 @@ public final class MrtImport {
                     continue;
                 }
                 switch (route) {
-                    case RibEntry entry -> rib.announce(key, entry.peer(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
+                    case RibEntry entry -> rib.announce(key, entry.peer(), entry.pathId(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
                     case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());
                 }
             }
             return new Routes(rib, peers, reader.stats());
+        } catch (IllegalStateException e) {
+            throw new ProvisioningException(where + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new ProvisioningException(where + ": no such file");
         } catch (IOException e) {

@@ -7,27 +7,39 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.ObjIntConsumer;
 
 /**
  * The routes an MRT file leaves each peer holding, reduced to the PID each route was given: RIB entries
- * and announcements replace the peer's route to the prefix, withdrawals remove it. A prefix then goes to
- * the PID of the earliest peer still holding it. Per prefix, one int per peer holding it.
+ * and announcements replace the peer's route to the prefix (each ADD-PATH path is a route of its own),
+ * withdrawals remove it. A prefix then goes to the PID of the earliest route still held. Per prefix,
+ * one int per route held: memory grows with peers times prefixes.
  */
 final class MrtRib {
-    private final Map<Peer, Integer> peerIds = new HashMap<>();
-    /** Per prefix, {@code peerId << 16 | pidIndex} for each peer holding it, in the order they first announced it. */
+    /** A route's source: the peer, and for RFC 8050 RIB entries the path identifier. */
+    private record Source(Peer peer, OptionalLong pathId) {
+    }
+
+    private static final int MAX_SOURCE = 0xFFFF;
+
+    private final Map<Source, Integer> sourceIds = new HashMap<>();
+    /** Per prefix, {@code sourceId << 16 | pidIndex} for each route held, in the order they were first announced. */
     private final Map<PrefixKey, int[]> routes = new LinkedHashMap<>();
 
-    void announce(PrefixKey prefix, Peer peer, int pidIndex) {
-        int peerId = peerIds.computeIfAbsent(peer, p -> peerIds.size());
-        int route = peerId << 16 | pidIndex;
+    void announce(PrefixKey prefix, Peer peer, OptionalLong pathId, int pidIndex) {
+        int sourceId = sourceIds.computeIfAbsent(new Source(peer, pathId), p -> sourceIds.size());
+        if (sourceId > MAX_SOURCE) {
+            throw new IllegalStateException("routes from more than " + (MAX_SOURCE + 1) + " peers and ADD-PATH paths; "
+                    + "choose one peer with mrt.peer");
+        }
+        int route = sourceId << 16 | pidIndex;
         int[] held = routes.get(prefix);
         if (held == null) {
             routes.put(prefix, new int[] {route});
             return;
         }
-        int at = indexOf(held, peerId);
+        int at = indexOf(held, sourceId);
         if (at >= 0) {
             held[at] = route;
         } else {
@@ -38,9 +50,9 @@ final class MrtRib {
     }
 
     void withdraw(PrefixKey prefix, Peer peer) {
-        Integer peerId = peerIds.get(peer);
+        Integer sourceId = sourceIds.get(new Source(peer, OptionalLong.empty()));
         int[] held = routes.get(prefix);
-        int at = peerId == null || held == null ? -1 : indexOf(held, peerId);
+        int at = sourceId == null || held == null ? -1 : indexOf(held, sourceId);
         if (at < 0) {
             return;
         }
@@ -63,9 +75,9 @@ final class MrtRib {
         return routes.size();
     }
 
-    private static int indexOf(int[] held, int peerId) {
+    private static int indexOf(int[] held, int sourceId) {
         for (int i = 0; i < held.length; i++) {
-            if (held[i] >>> 16 == peerId) {
+            if (held[i] >>> 16 == sourceId) {
                 return i;
             }
         }

@@ -1,5 +1,6 @@
 package io.altokit.provision.reload;
 
+import io.altokit.core.ChangeSet;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
@@ -186,7 +187,7 @@ public final class ConfigReloader implements AutoCloseable {
                     .addKeyValue("vtag", published.changes().vtag())
                     .addKeyValue("pids", published.changes().snapshot().networkMap().size())
                     .addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(ticker.read() - started))
-                    .log("configuration reloaded");
+                    .log("configuration reloaded: {}", changes(published.changes()));
             case Outcome.Unchanged unchanged -> LOG.atInfo().addKeyValue("file", config)
                     .addKeyValue("vtag", unchanged.current().networkMap().vtag())
                     .log("configuration unchanged");
@@ -197,9 +198,20 @@ public final class ConfigReloader implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * What a reload changed, for its log line: the network map's vtag when the map changed, and the
+     * metrics whose costs changed (a change of costs alone keeps the network map's vtag).
+     */
+    static String changes(ChangeSet changes) {
+        String map = changes.previousVtag().equals(changes.vtag()) ? "network map unchanged (" + changes.vtag() + ")"
+                : "network map " + changes.previousVtag() + " -> " + changes.vtag();
+        String costs = changes.costs().isEmpty() ? "costs unchanged" : "costs changed: " + String.join(", ", changes.costs().keySet());
+        return map + "; " + costs;
+    }
+
     private Outcome failed(String reason) {
-        LOG.atError().addKeyValue("file", config).addKeyValue("reason", reason)
-                .addKeyValue("vtag", publisher.target().current().networkMap().vtag())
+        // The reason goes in the message only: as a key too, text logs would print it twice.
+        LOG.atError().addKeyValue("file", config).addKeyValue("vtag", publisher.target().current().networkMap().vtag())
                 .log("configuration not reloaded, still serving the previous snapshot: {}", reason);
         return new Outcome.Failed(reason);
     }

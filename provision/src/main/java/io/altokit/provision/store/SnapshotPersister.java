@@ -60,8 +60,8 @@ public final class SnapshotPersister implements AutoCloseable {
                     .addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
                     .log("state file saved");
         } catch (ProvisioningException e) {
-            LOG.atWarn().addKeyValue("file", store.file()).addKeyValue("reason", e.getMessage())
-                    .log("state file not updated, it still holds an older snapshot: {}", e.getMessage());
+            LOG.atWarn().addKeyValue("file", store.file())
+                    .log("state file not updated; a restart serves what it held before, if anything: {}", e.getMessage());
         }
     }
 

@@ -22,6 +22,24 @@ public final class SnapshotStore {
         this.file = Objects.requireNonNull(file, "file");
     }
 
+    /**
+     * This store, after checking that its directory exists, so that a mistake in the path shows at
+     * the start rather than as a failed write at the first publication.
+     *
+     * @throws ProvisioningException naming the file and the missing directory
+     */
+    public SnapshotStore requireDirectory() {
+        if (!Files.isDirectory(directory())) {
+            throw new ProvisioningException("state file " + file + ": the directory " + directory() + " does not exist");
+        }
+        return this;
+    }
+
+    private Path directory() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null ? parent : file.toAbsolutePath().getRoot();
+    }
+
     public Path file() {
         return file;
     }
@@ -55,7 +73,9 @@ public final class SnapshotStore {
         try {
             AtomicFile.write(file, out -> SnapshotCodec.write(snapshot, out));
         } catch (IOException e) {
-            throw new ProvisioningException(file + ": cannot write the state file: " + e, e);
+            // The temporary file it writes first is not what the operator named: say which directory is missing.
+            String reason = Files.isDirectory(directory()) ? e.toString() : "the directory " + directory() + " does not exist";
+            throw new ProvisioningException(file + ": cannot write the state file: " + reason, e);
         }
     }
 }

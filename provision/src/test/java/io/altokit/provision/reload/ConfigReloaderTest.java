@@ -124,6 +124,20 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void theReloadLineSaysWhatChangedAndAFailureGivesItsReasonOnce() throws Exception {
+        watch(Set.of());
+        String vtag = base.current().networkMap().vtag();
+        Files.writeString(config, network(2));
+        assertThat(nextLogged(Level.INFO).getFormattedMessage()).as("a change of costs alone keeps the map's vtag")
+                .isEqualTo("configuration reloaded: network map unchanged (" + vtag + "); costs changed: routingcost");
+
+        Files.writeString(config, network(2).replace("10.2.0.0/16", "10.2.0.0/33"));
+        ILoggingEvent failure = nextLogged(Level.ERROR);
+        assertThat(failure.getKeyValuePairs()).extracting(pair -> pair.key).containsExactly("file", "vtag");
+        assertThat(failure.getFormattedMessage().split("10.2.0.0/33", -1)).as("the reason once").hasSize(2);
+    }
+
+    @Test
     void aReplacementByRenameIsPublished() throws Exception {
         watch(Set.of());
         Path written = Files.writeString(dir.resolve(".network.yaml.swp"), network(3));

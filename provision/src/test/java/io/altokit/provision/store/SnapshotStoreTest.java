@@ -148,6 +148,20 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aStateFileInAMissingDirectoryIsRefusedNamingTheDirectory() throws Exception {
+        Path missing = dir.resolve("no-such-dir");
+        assertThatThrownBy(() -> new SnapshotStore(missing.resolve("state.bin")).requireDirectory())
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessage("state file " + missing.resolve("state.bin") + ": the directory " + missing + " does not exist");
+
+        Path gone = Files.createDirectory(dir.resolve("gone"));
+        SnapshotStore store = new SnapshotStore(gone.resolve("state.bin")).requireDirectory();
+        Files.delete(gone);
+        assertThatThrownBy(() -> store.save(sample())).as("a directory removed while serving")
+                .hasMessage(gone.resolve("state.bin") + ": cannot write the state file: the directory " + gone + " does not exist");
+    }
+
+    @Test
     void noFileYetIsEmpty() {
         assertThat(new SnapshotStore(dir.resolve("absent.bin")).load()).isEmpty();
     }
