@@ -67,7 +67,7 @@ jar="${ALTO_JAR:-$root/app/target/altokit.jar}"
 if [ ! -f "$jar" ]; then timeout 600 "$root/alto" --help >/dev/null; fi
 cp "$jar" "$out/altokit.jar"
 timeout 120 "$JAVA_HOME/bin/javac" --release 21 -nowarn -cp "$out/altokit.jar" -d "$out/harness" \
-    "$root/bench/src/main/java/io/altokit/server/JdkHttpServerHarness.java"
+    "$root/bench/src/main/java/io/altokit/bench/JdkHttpServerHarness.java"
 "$here/make-post-lua.sh" "$out"
 if [[ " $TARGETS " == *" alto-signed "* ]]; then
     # The example network with a signing key; the wrk script adds the Content-Digest a verifying client sends.
@@ -126,10 +126,10 @@ start_target() { # NAME
         defaults-nolog) start_launcher defaults-nolog --port "$port" --no-access-log ;;
         alto-signed) start_java alto-signed -jar "$out/altokit.jar" serve --config "$out/signed.yaml" --port "$port" \
                          --io-threads 1 --no-access-log ;;
-        jdk-fixed1)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" fixed:1 ;;
-        jdk-fixed2)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" fixed:2 ;;
-        jdk-virtual) start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" virtual ;;
-        jdk-direct)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.server.JdkHttpServerHarness "$port" direct ;;
+        jdk-fixed1)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.bench.JdkHttpServerHarness "$port" fixed:1 ;;
+        jdk-fixed2)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.bench.JdkHttpServerHarness "$port" fixed:2 ;;
+        jdk-virtual) start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.bench.JdkHttpServerHarness "$port" virtual ;;
+        jdk-direct)  start_java "$name" -cp "$out/altokit.jar:$out/harness" io.altokit.bench.JdkHttpServerHarness "$port" direct ;;
         nginx)       start_nginx ;;
         *)           die "unknown target $name" ;;
     esac

@@ -4,7 +4,7 @@ import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.NearestKey;
 import io.altokit.core.Snapshot;
 import io.altokit.model.CostMetrics;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
 
 /**
  * The network sections of the file (network-map, costs, resource-pools, rating, bgp, mrt): checks

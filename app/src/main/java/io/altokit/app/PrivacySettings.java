@@ -2,9 +2,9 @@ package io.altokit.app;
 
 import io.altokit.app.config.ConfigNode;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.privacy.EndpointBudget;
-import io.altokit.server.privacy.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.PrivacyPolicies;
+import io.altokit.server.protection.budget.EndpointBudget;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -5,9 +5,10 @@ import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.YamlFile;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
-import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
 import io.altokit.provision.store.SnapshotPersister;
@@ -68,7 +69,9 @@ final class Provisioning implements AutoCloseable {
         Optional<BgpProvisioning> bgp = Optional.empty();
         try {
             if (withBgp) {
-                bgp = Optional.of(BgpProvisioning.start(root, file, publisher, restored.isPresent()));
+                bgp = Optional.of(BgpProvisioning.start(
+                        BgpConfig.fromTree(root.get("bgp"), file.toString(), NetworkFile.defaultPid(root)),
+                        publisher, restored.isPresent()));
             }
             // The reloader reads the file through the same reader and checks as the start did.
             ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),

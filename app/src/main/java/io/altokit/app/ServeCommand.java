@@ -4,6 +4,7 @@ import io.altokit.model.ResourceIds;
 import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.YamlFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.protection.Protection;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.altokit.app.ServedNetwork.pidPrefixes;
+import static io.altokit.app.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -202,30 +203,17 @@ class BgpGoBgpIT {
     }
 
     /** Waits until gobgpd answers on its API port. */
-    private void awaitApi() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+    private void awaitApi() {
         List<String> global = List.of("gobgp", "-p", String.valueOf(apiPort), "global");
-        while (!run(global, false).contains("AS:")) {
-            if (System.nanoTime() > deadline) {
-                fail("gobgpd did not answer on its API port within " + PATIENCE);
-            }
-            assertThat(gobgpd.isAlive()).as("gobgpd is running").isTrue();
-            Thread.sleep(100);
-        }
+        eventually("gobgpd answering on its API port", PATIENCE).failFast("gobgpd stopped", () -> !gobgpd.isAlive())
+                .until(() -> run(global, false), answer -> answer.contains("AS:"));
     }
 
     /** GoBGP's first connect attempt comes 5 to 10 s after it starts (its minimum connect-retry interval). */
-    private void awaitEstablished() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String neighbor = "";
-        while (!neighbor.contains("BGP state = ESTABLISHED")) {
-            if (System.nanoTime() > deadline) {
-                fail("GoBGP did not establish its session within " + PATIENCE + ":\n" + neighbor);
-            }
-            assertThat(gobgpd.isAlive()).as("gobgpd is running").isTrue();
-            Thread.sleep(200);
-            neighbor = run(List.of("gobgp", "-p", String.valueOf(apiPort), "neighbor", "127.0.0.1"), false);
-        }
+    private void awaitEstablished() {
+        List<String> show = List.of("gobgp", "-p", String.valueOf(apiPort), "neighbor", "127.0.0.1");
+        String neighbor = eventually("GoBGP establishing its session", PATIENCE).failFast("gobgpd stopped", () -> !gobgpd.isAlive())
+                .until(() -> run(show, false), answer -> answer.contains("BGP state = ESTABLISHED"));
         assertThat(neighbor).contains("4-octet-as:\tadvertised and received", "ipv6-unicast:\tadvertised and received");
     }
 

@@ -2,7 +2,7 @@ package io.altokit.app;
 
 import io.altokit.client.AltoClient;
 import io.altokit.core.InformationBase;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.ServerTls;

@@ -2,7 +2,7 @@ package io.altokit.app;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.NetworkMap;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package io.altokit.app;
 import java.nio.file.Path;
 import io.altokit.app.config.YamlFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.altokit.provision.NetworkFile;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.privacy.CostDisclosure;
-import io.altokit.server.privacy.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.PrivacyPolicies;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

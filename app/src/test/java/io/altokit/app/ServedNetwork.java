@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static io.altokit.app.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** What a running server serves, as the end-to-end tests look at it: the network map and ECS ranks. */
 final class ServedNetwork {
@@ -33,17 +33,8 @@ final class ServedNetwork {
     }
 
     /** Polls the network map until it meets {@code condition} (bounded). */
-    JsonNode awaitMap(Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode map = map();
-        while (!condition.test(map)) {
-            if (System.nanoTime() > deadline) {
-                fail("the served network map did not reach the expected state within " + PATIENCE + ": " + map);
-            }
-            Thread.sleep(100);
-            map = map();
-        }
-        return map;
+    JsonNode awaitMap(Predicate<JsonNode> condition) {
+        return eventually("the served network map reaching the expected state", PATIENCE).until(this::map, condition);
     }
 
     /** Ordinal routingcost from {@code src} to each of {@code dsts} (typed addresses), in order. */

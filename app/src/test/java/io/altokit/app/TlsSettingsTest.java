@@ -1,7 +1,7 @@
 package io.altokit.app;
 
 import io.altokit.app.config.YamlFile;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.TlsConfig;

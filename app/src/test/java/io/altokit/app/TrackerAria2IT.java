@@ -26,8 +26,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.altokit.app.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A real swarm: aria2 seeders and leechers on loopback addresses in three PIDs of a served
@@ -155,29 +155,13 @@ class TrackerAria2IT {
     }
 
     /** A leecher that announced completion has the file; its last writes may still be on their way to disk. */
-    private static void awaitContent(Path file, String sha256) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String actual = Files.exists(file) ? sha256(Files.readAllBytes(file)) : "no file";
-        while (!actual.equals(sha256)) {
-            if (System.nanoTime() > deadline) {
-                fail(file + ": the downloaded file has SHA-256 " + actual + ", the payload " + sha256);
-            }
-            Thread.sleep(100);
-            actual = Files.exists(file) ? sha256(Files.readAllBytes(file)) : "no file";
-        }
+    private static void awaitContent(Path file, String sha256) {
+        eventually(file + " having the payload's SHA-256 " + sha256, Duration.ofSeconds(10))
+                .until(() -> Files.exists(file) ? sha256(Files.readAllBytes(file)) : "no file", sha256::equals);
     }
 
-    private static String awaitMetrics(URI announce, Predicate<String> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String metrics = get(announce, "/metrics", "127.0.0.1");
-        while (!condition.test(metrics)) {
-            if (System.nanoTime() > deadline) {
-                fail("not seen within " + PATIENCE + ": " + what + "\n" + metrics);
-            }
-            Thread.sleep(100);
-            metrics = get(announce, "/metrics", "127.0.0.1");
-        }
-        return metrics;
+    private static String awaitMetrics(URI announce, Predicate<String> condition, String what) {
+        return eventually(what, PATIENCE).until(() -> get(announce, "/metrics", "127.0.0.1"), condition);
     }
 
     private static double counter(String metrics, String series) {

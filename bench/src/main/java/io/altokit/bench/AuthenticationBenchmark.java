@@ -17,7 +17,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.altokit.core.IpPrefix;
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;

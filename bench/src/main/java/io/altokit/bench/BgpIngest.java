@@ -1,6 +1,7 @@
 package io.altokit.bench;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.AsPath;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.BgpMessage;
@@ -11,7 +12,6 @@ import io.altokit.provision.bgp.message.Keepalive;
 import io.altokit.provision.bgp.message.Open;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 
@@ -129,7 +129,7 @@ public final class BgpIngest {
                     .mpNextHop(List.of(InetAddress.getByName("2001:db8::2")))
                     .communities(List.of(Community.of(65000, 100 + area)))
                     .build();
-            List<Prefix> batch = new ArrayList<>(perUpdate);
+            List<PrefixKey> batch = new ArrayList<>(perUpdate);
             for (int i = Math.floorMod(area - 1 - round, AREAS); i < count; i += AREAS) {
                 batch.add(prefix(family, i));
                 if (batch.size() == perUpdate) {
@@ -146,15 +146,15 @@ public final class BgpIngest {
     }
 
     /** Route {@code i}: IPv4 /24s from 11.0.0.0 on, IPv6 /48s from 2a00::/48 on. */
-    private static Prefix prefix(AddressFamily family, int i) {
+    private static PrefixKey prefix(AddressFamily family, int i) {
         return family == AddressFamily.IPV4
-                ? new Prefix(family, (0x0B000000L + ((long) i << 8)) << 32, 0, 24)
-                : new Prefix(family, 0x2A00_0000_0000_0000L | (long) i << 16, 0, 48);
+                ? new PrefixKey(family, (0x0B000000L + ((long) i << 8)) << 32, 0, 24)
+                : new PrefixKey(family, 0x2A00_0000_0000_0000L | (long) i << 16, 0, 48);
     }
 
     private static String addressText(AddressFamily family, int i) {
-        Prefix prefix = prefix(family, i);
-        return new Prefix(family, prefix.high() | 1L << 8, 0, 64).toIpPrefix().address().getHostAddress();
+        PrefixKey prefix = prefix(family, i);
+        return new PrefixKey(family, prefix.high() | 1L << 8, 0, 64).toIpPrefix().address().getHostAddress();
     }
 
     private static BgpMessage read(DataInputStream in, BgpCodec codec) throws IOException {

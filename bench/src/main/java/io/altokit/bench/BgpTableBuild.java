@@ -2,13 +2,13 @@ package io.altokit.bench;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.InformationBase;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpFeed;
 import io.altokit.provision.bgp.PidRule;
 import io.altokit.provision.bgp.PidRules;
 import io.altokit.provision.bgp.RouteAttributes;
-import io.altokit.provision.bgp.RouteKey;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.publish.Routes;
 
@@ -50,12 +50,12 @@ public final class BgpTableBuild {
              BgpFeed feed = new BgpFeed(config, publisher)) {
             long fill = System.nanoTime();
             for (int area = 1; area <= AREAS; area++) {
-                List<RouteKey> batch = new ArrayList<>();
+                List<PrefixKey> batch = new ArrayList<>();
                 for (int i = area - 1; i < 1_000_000; i += AREAS) {
-                    batch.add(new RouteKey(AddressFamily.IPV4, (0x0B000000L + ((long) i << 8)) << 32, 0, 24));
+                    batch.add(new PrefixKey(AddressFamily.IPV4, (0x0B000000L + ((long) i << 8)) << 32, 0, 24));
                 }
                 for (int i = area - 1; i < 200_000; i += AREAS) {
-                    batch.add(new RouteKey(AddressFamily.IPV6, 0x2A00_0000_0000_0000L | (long) i << 16, 0, 48));
+                    batch.add(new PrefixKey(AddressFamily.IPV6, 0x2A00_0000_0000_0000L | (long) i << 16, 0, 48));
                 }
                 feed.update(router, List.of(), batch, community(area));
             }

@@ -20,7 +20,11 @@ final class InProcessServer implements AutoCloseable {
     }
 
     InProcessServer(Protection protection) throws InterruptedException {
-        informationBase = new InformationBase(network(5).build());
+        this(network(5).build(), protection);
+    }
+
+    InProcessServer(Snapshot network, Protection protection) throws InterruptedException {
+        informationBase = new InformationBase(network);
         server = AltoServer.start(new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
                 ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false), informationBase, protection);
     }

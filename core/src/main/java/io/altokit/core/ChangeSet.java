@@ -171,7 +171,7 @@ public final class ChangeSet {
 
         @Override
         public IpPrefix get(int index) {
-            return keys.get(index).toPrefix();
+            return keys.get(index).toIpPrefix();
         }
 
         @Override

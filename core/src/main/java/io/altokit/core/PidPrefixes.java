@@ -112,7 +112,7 @@ final class PidPrefixes {
 
         @Override
         public IpPrefix get(int index) {
-            return key(from + Objects.checkIndex(index, size())).toPrefix();
+            return key(from + Objects.checkIndex(index, size())).toIpPrefix();
         }
 
         @Override

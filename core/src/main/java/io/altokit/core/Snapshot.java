@@ -287,7 +287,7 @@ public final class Snapshot {
                     kept = next;
                     distinct.add(kept);
                 } else if (next.pid() != kept.pid()) {
-                    problems.add("prefix " + next.prefix().toPrefix() + " is in both PID \"" + names.get(kept.pid())
+                    problems.add("prefix " + next.prefix().toIpPrefix() + " is in both PID \"" + names.get(kept.pid())
                             + "\" and PID \"" + names.get(next.pid()) + "\"");
                 }
             }

@@ -1,13 +1,15 @@
 package io.altokit.server;
 
-import io.altokit.model.AltoError;
+import io.altokit.core.time.Ticker;
 import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-import io.altokit.core.time.Ticker;
+import io.altokit.model.AltoError;
 import io.altokit.model.ErrorCode;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.server.http.Reply;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;

@@ -1,6 +1,8 @@
 package io.altokit.server;
 
 import io.altokit.model.Directory;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.altokit.server;
 
 import io.altokit.model.AltoError;
+import io.altokit.server.http.Reply;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -1,9 +1,9 @@
 package io.altokit.server;
 
 import io.altokit.core.Snapshot;
-import io.altokit.server.privacy.PrivacyPolicies;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.PrivacyPolicies;
 
 import java.util.HashMap;
 import java.util.Map;

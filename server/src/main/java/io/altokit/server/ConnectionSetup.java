@@ -2,6 +2,7 @@ package io.altokit.server;
 
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
+import io.altokit.server.http.Reply;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

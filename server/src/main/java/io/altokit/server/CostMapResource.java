@@ -6,6 +6,9 @@ import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,9 @@ package io.altokit.server;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

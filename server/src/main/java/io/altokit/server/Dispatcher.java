@@ -5,6 +5,9 @@ import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.ErrorCode;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
@@ -26,8 +29,10 @@ import java.util.Optional;
  * {@code E_INTERNAL} error object. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
  * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
+ * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
+ * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
-final class Dispatcher {
+public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Reply INTERNAL_ERROR = Reply.error(500, AltoError.of(ErrorCode.E_INTERNAL));
     /** Failures a request can trigger are logged with their stack trace, at a bounded rate. */
@@ -38,7 +43,7 @@ final class Dispatcher {
     private final Protection protection;
     private final ThrottledWarning failures;
 
-    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
+    public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
         this(informationBase, config, protection, Ticker.system());
     }
 
@@ -56,7 +61,7 @@ final class Dispatcher {
     record Answer(Reply reply, Optional<String> client) {
     }
 
-    Reply dispatch(AltoRequest request) {
+    public Reply dispatch(AltoRequest request) {
         return answer(request).reply();
     }
 
@@ -133,7 +138,7 @@ final class Dispatcher {
         return false;
     }
 
-    void close() {
+    public void close() {
         try {
             subscription.close();
         } catch (Exception e) {

@@ -11,6 +11,8 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,6 +8,8 @@ import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
 import java.util.List;

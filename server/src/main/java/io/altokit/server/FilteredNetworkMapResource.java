@@ -4,6 +4,8 @@ import io.altokit.model.AddressType;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.RequestDecoder;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.model.AltoError;
+import io.altokit.server.http.Reply;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 

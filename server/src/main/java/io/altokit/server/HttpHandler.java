@@ -1,5 +1,8 @@
 package io.altokit.server;
 
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -35,7 +38,7 @@ import java.util.Optional;
  * connection.
  */
 @ChannelHandler.Sharable
-final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
     private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
@@ -113,7 +116,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return response;
     }
 
-    static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
+    /** The HTTP/1.1 response the server writes for {@code reply} (public for the benchmarks' encoding cost). */
+    public static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
         byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));

@@ -8,6 +8,9 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.VersionTag;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 
 import java.util.Collection;
 import java.util.EnumMap;

@@ -5,10 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.altokit.model.MediaTypes;
-import io.altokit.server.privacy.EndpointBudget;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
+import io.altokit.server.protection.budget.EndpointBudget;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,9 @@
 package io.altokit.server;
 
-import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.core.Snapshot;
 import io.altokit.model.EndpointCostScan;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.privacy.PrivacyPolicy;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.model.AltoError;
+import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;

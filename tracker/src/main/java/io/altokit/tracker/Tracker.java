@@ -5,6 +5,8 @@ import io.altokit.client.MapGuidance;
 import io.altokit.client.PeerRanker;
 import io.altokit.client.RankedPeer;
 import io.altokit.client.Ranking;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.Ticker;
 import io.altokit.model.IpBits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,14 @@ import java.util.concurrent.atomic.LongAdder;
  * are revalidated in the background and each swarm ranks by PID locally (no ALTO request on the
  * announce path); in {@link AltoMode#ECS} each announce asks the endpoint cost service about a
  * random sample of the swarm, off the I/O threads. Without guidance the lists are random.
- * Thread-safe.
+ * Time (peer expiry, flood budgets) comes from a {@link Ticker} and housekeeping (expiry sweeps, map
+ * revalidation) runs on a {@link Scheduler}, so tests move both by hand. Thread-safe.
  */
 public final class Tracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
     /** Peers of a swarm sent to the endpoint cost service per announce (ECS mode). */
     static final int ECS_SAMPLE = 200;
+    private static final Duration FLOOD_SWEEP = Duration.ofSeconds(5);
 
     private final TrackerConfig config;
     private final Optional<PeerRanker> ranker;
@@ -48,18 +52,45 @@ public final class Tracker implements AutoCloseable {
     private final LongAdder peers = new LongAdder();
     private final FloodGuard flood;
     private final TrackerMetrics metrics;
-    private final ScheduledExecutorService housekeeping;
+    private final Ticker ticker;
+    private final Scheduler scheduler;
+    /** The housekeeping thread when the tracker made its own scheduler (and so shuts it down). */
+    private final Optional<ScheduledExecutorService> ownHousekeeping;
     private final Optional<ThreadPoolExecutor> ecsWorkers;
     private volatile MapGuidance maps;
+    private volatile boolean closed;
 
     /**
      * @param alto the ALTO server's client, required unless {@code mode} is NONE; the caller closes it
      */
     public Tracker(TrackerConfig config, AltoMode mode, Optional<AltoClient> alto) {
+        this(config, mode, alto, Ticker.system(), Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("tracker-housekeeping").factory()));
+    }
+
+    /**
+     * @param ticker    the clock of peer expiry and flood budgets
+     * @param scheduler runs the housekeeping; the caller owns it
+     */
+    public Tracker(TrackerConfig config, AltoMode mode, Optional<AltoClient> alto, Ticker ticker, Scheduler scheduler) {
+        this(config, mode, alto, ticker, scheduler, Optional.empty());
+    }
+
+    private Tracker(TrackerConfig config, AltoMode mode, Optional<AltoClient> alto, Ticker ticker,
+                    ScheduledExecutorService housekeeping) {
+        this(config, mode, alto, ticker, Scheduler.on(housekeeping), Optional.of(housekeeping));
+    }
+
+    private Tracker(TrackerConfig config, AltoMode mode, Optional<AltoClient> alto, Ticker ticker, Scheduler scheduler,
+                    Optional<ScheduledExecutorService> ownHousekeeping) {
         if (mode != AltoMode.NONE && alto.isEmpty()) {
+            ownHousekeeping.ifPresent(ScheduledExecutorService::shutdownNow);
             throw new IllegalArgumentException(mode + " guidance needs an ALTO server");
         }
         this.config = config;
+        this.ticker = ticker;
+        this.scheduler = scheduler;
+        this.ownHousekeeping = ownHousekeeping;
         this.ranker = alto.filter(client -> mode != AltoMode.NONE).map(client -> PeerRanker.builder(client)
                 .strategy(mode == AltoMode.MAPS ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
                 .randomShare(config.randomShare())
@@ -68,12 +99,11 @@ public final class Tracker implements AutoCloseable {
         this.flood = new FloodGuard(config.announcesPerSecond());
         this.metrics = new TrackerMetrics(peers::sum, () -> swarms.values().stream().mapToInt(Swarm::seeders).sum(), swarms::size,
                 () -> maps == null ? 0 : 1);
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tracker-housekeeping").factory());
-        long expirySweep = Math.clamp(config.peerExpiry().toMillis() / 4, 250, 30_000);
-        housekeeping.scheduleWithFixedDelay(this::expire, expirySweep, expirySweep, TimeUnit.MILLISECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> flood.sweep(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
+        Duration expirySweep = Duration.ofMillis(Math.clamp(config.peerExpiry().toMillis() / 4, 250, 30_000));
+        every(expirySweep, expirySweep, this::expire);
+        every(FLOOD_SWEEP, FLOOD_SWEEP, () -> flood.sweep(ticker.read()));
         if (mode == AltoMode.MAPS) {
-            housekeeping.scheduleWithFixedDelay(this::refreshGuidance, 0, config.guidanceRefresh().toMillis(), TimeUnit.MILLISECONDS);
+            every(Duration.ZERO, config.guidanceRefresh(), this::refreshGuidance);
         }
         this.ecsWorkers = mode == AltoMode.ECS
                 ? Optional.of(new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
@@ -83,7 +113,7 @@ public final class Tracker implements AutoCloseable {
 
     /** {@code GET /announce?QUERY} from {@code remote}. Completes at once except in ECS mode. */
     public CompletableFuture<Reply> announce(String query, InetAddress remote) {
-        long now = System.nanoTime();
+        long now = ticker.read();
         if (!flood.allow(remote, now)) {
             metrics.announce(TrackerMetrics.Outcome.FLOOD);
             return CompletableFuture.completedFuture(Reply.failure(429, "too many requests from this address, retry later"));
@@ -159,9 +189,9 @@ public final class Tracker implements AutoCloseable {
             addresses.add(address);
             byAddress.computeIfAbsent(address, key -> new ArrayDeque<>()).add(peer);
         }
-        long started = System.nanoTime();
+        long started = ticker.read();
         Ranking ranking = ranker.orElseThrow().rank(source, addresses);
-        metrics.guidance(System.nanoTime() - started, ranking.status() != Ranking.Status.UNAVAILABLE);
+        metrics.guidance(ticker.read() - started, ranking.status() != Ranking.Status.UNAVAILABLE);
         List<ListedPeer> listed = new ArrayList<>();
         int random = 0;
         int unranked = 0;
@@ -175,7 +205,7 @@ public final class Tracker implements AutoCloseable {
 
     /** {@code GET /scrape?info_hash=...} (BEP 48): the counts of each torrent asked about. */
     public Reply scrape(String query, InetAddress remote) {
-        if (!flood.allow(remote, System.nanoTime())) {
+        if (!flood.allow(remote, ticker.read())) {
             return Reply.failure(429, "too many requests from this address, retry later");
         }
         List<Responses.ScrapeEntry> entries = new ArrayList<>();
@@ -213,9 +243,9 @@ public final class Tracker implements AutoCloseable {
     }
 
     private void refreshGuidance() {
-        long started = System.nanoTime();
+        long started = ticker.read();
         Optional<MapGuidance> fresh = ranker.orElseThrow().guidance();
-        metrics.guidance(System.nanoTime() - started, fresh.isPresent());
+        metrics.guidance(ticker.read() - started, fresh.isPresent());
         // While the server is unreachable the last maps stay in use: they are stale, not wrong.
         fresh.ifPresent(guidance -> {
             if (maps != guidance) {
@@ -226,16 +256,34 @@ public final class Tracker implements AutoCloseable {
     }
 
     private void expire() {
-        long cutoff = System.nanoTime() - config.peerExpiry().toNanos();
+        long cutoff = ticker.read() - config.peerExpiry().toNanos();
         swarms.values().removeIf(swarm -> {
             peers.add(-swarm.expire(cutoff));
             return swarm.retireIfEmpty();
         });
     }
 
+    /** Runs {@code task} after {@code first}, then {@code period} after each run ends, until closed. */
+    private void every(Duration first, Duration period, Runnable task) {
+        scheduler.schedule(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("tracker housekeeping failed", e);
+            }
+            if (!closed) {
+                every(period, period, task);
+            }
+        }, first);
+    }
+
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        closed = true;
+        ownHousekeeping.ifPresent(ScheduledExecutorService::shutdownNow);
         ecsWorkers.ifPresent(ThreadPoolExecutor::shutdownNow);
     }
 }

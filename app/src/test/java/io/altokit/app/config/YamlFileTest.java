@@ -1,7 +1,7 @@
 package io.altokit.app.config;
 
 import io.altokit.core.Snapshot;
-import io.altokit.provision.NetworkFile;
+import io.altokit.provision.network.NetworkFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

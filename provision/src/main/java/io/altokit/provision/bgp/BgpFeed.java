@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
 import io.altokit.provision.publish.Change;
@@ -123,7 +124,7 @@ public final class BgpFeed implements AutoCloseable {
     }
 
     /** One UPDATE: withdrawals first, then the announced prefixes with the PID the rules give them. */
-    public void update(InetAddress peer, List<RouteKey> withdrawn, List<RouteKey> announced, RouteAttributes attributes) {
+    public void update(InetAddress peer, List<PrefixKey> withdrawn, List<PrefixKey> announced, RouteAttributes attributes) {
         if (withdrawn.isEmpty() && announced.isEmpty()) {
             return;
         }

@@ -1,11 +1,9 @@
 package io.altokit.provision.bgp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.altokit.provision.NetworkFile;
 import io.altokit.provision.publish.Publisher;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 
 /**
  * Runs the live BGP feed a network file's {@code bgp:} section describes: the listener for the
@@ -27,15 +25,12 @@ public final class BgpProvisioning implements AutoCloseable {
     }
 
     /**
-     * Checks the section (a {@link io.altokit.provision.ProvisioningException} names the mistake),
-     * binds the listener and starts sending the routes to {@code publisher}.
+     * Binds the listener and starts sending the routes to {@code publisher}.
      *
      * @param held whether {@code publisher} was started held, serving a snapshot restored from the
      *     state file until the peers have re-sent their routes
      */
-    public static BgpProvisioning start(JsonNode root, Path file, Publisher publisher, boolean held)
-            throws InterruptedException {
-        BgpConfig config = BgpConfig.fromTree(root.get("bgp"), file.toString(), NetworkFile.defaultPid(root));
+    public static BgpProvisioning start(BgpConfig config, Publisher publisher, boolean held) throws InterruptedException {
         BgpFeed feed = new BgpFeed(config, publisher);
         try {
             BgpListener listener = BgpListener.start(config, feed);

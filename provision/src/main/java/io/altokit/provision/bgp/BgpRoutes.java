@@ -2,6 +2,7 @@ package io.altokit.provision.bgp;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.NetworkMap;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.publish.Routes;
 
@@ -36,7 +37,7 @@ record BgpRoutes(RouteList best, List<String> pidNames, List<String> rulePids) i
         PrefixMap prefixes = new PrefixMap();
         for (int pid = 0; pid < map.size(); pid++) {
             for (AddressFamily family : AddressFamily.values()) {
-                map.prefixes(pid, family).forEach(prefix -> prefixes.put(RouteKey.of(prefix), 0));
+                map.prefixes(pid, family).forEach(prefix -> prefixes.put(PrefixKey.of(prefix), 0));
             }
         }
         return prefixes;

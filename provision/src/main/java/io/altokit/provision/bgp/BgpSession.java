@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.BgpMessage;
 import io.altokit.provision.bgp.message.Attributes;
@@ -10,7 +11,6 @@ import io.altokit.provision.bgp.message.Notification;
 import io.altokit.provision.bgp.message.Octets;
 import io.altokit.provision.bgp.message.Open;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.RawAttribute;
 import io.altokit.provision.bgp.message.RouteRefresh;
 import io.altokit.provision.bgp.message.SessionOptions;
@@ -240,15 +240,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
             LOG.atWarn().addKeyValue("peer", peerName()).addKeyValue("problems", update.problems().toString())
                     .log("malformed UPDATE attributes; its routes are treated as withdrawn (RFC 7606)");
         }
-        feed.update(peer.address(), keys(update.withdrawn()), keys(update.announced()), new UpdateRoute(update.attributes()));
-    }
-
-    private static List<RouteKey> keys(List<Prefix> prefixes) {
-        List<RouteKey> keys = new ArrayList<>(prefixes.size());
-        for (Prefix prefix : prefixes) {
-            keys.add(new RouteKey(prefix.family(), prefix.high(), prefix.low(), prefix.length()));
-        }
-        return keys;
+        feed.update(peer.address(), update.withdrawn(), update.announced(), new UpdateRoute(update.attributes()));
     }
 
     /** Replaces the pipeline's read-idle timer (hold time 0: none). */

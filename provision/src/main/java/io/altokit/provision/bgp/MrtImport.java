@@ -1,11 +1,11 @@
 package io.altokit.provision.bgp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AddressText;
 import io.altokit.model.IpBits;
 import io.altokit.provision.ProvisioningException;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.mrt.MrtReader;
 import io.altokit.provision.mrt.MrtRoute;
 import io.altokit.provision.mrt.MrtStats;
@@ -55,7 +55,7 @@ public final class MrtImport {
      * @return how many prefixes were added
      */
     public static int addTo(Snapshot.Builder builder, JsonNode root, String source, Path directory, String fallbackPid,
-                            Set<RouteKey> taken) {
+                            Set<PrefixKey> taken) {
         JsonNode section = root.get("mrt");
         if (!section.isObject()) {
             throw new ProvisioningException(source + ": mrt: expected a mapping with at least a file");
@@ -102,7 +102,7 @@ public final class MrtImport {
     }
 
     /** Applies the file's routes (only {@code peer}'s, if given; none to {@code taken} prefixes) in order. */
-    private static Routes read(Path file, String where, Optional<InetAddress> peer, PidRules rules, Set<RouteKey> taken) {
+    private static Routes read(Path file, String where, Optional<InetAddress> peer, PidRules rules, Set<PrefixKey> taken) {
         Map<String, Integer> pidIndex = new HashMap<>();
         rules.pids().forEach(pid -> pidIndex.put(pid, pidIndex.size()));
         MrtRib rib = new MrtRib();
@@ -111,8 +111,7 @@ public final class MrtImport {
             for (Optional<MrtRoute> next = reader.next(); next.isPresent(); next = reader.next()) {
                 MrtRoute route = next.get();
                 peers.add(route.peer().address());
-                Prefix prefix = route.prefix();
-                RouteKey key = new RouteKey(prefix.family(), prefix.high(), prefix.low(), prefix.length());
+                PrefixKey key = route.prefix();
                 if (peer.isPresent() && !peer.get().equals(route.peer().address()) || taken.contains(key)) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.mrt.Peer;
 
 import java.util.Arrays;
@@ -24,9 +25,9 @@ final class MrtRib {
 
     private final Map<Source, Integer> sourceIds = new HashMap<>();
     /** Per prefix, {@code sourceId << 16 | pidIndex} for each route held, in the order they were first announced. */
-    private final Map<RouteKey, int[]> routes = new LinkedHashMap<>();
+    private final Map<PrefixKey, int[]> routes = new LinkedHashMap<>();
 
-    void announce(RouteKey prefix, Peer peer, OptionalLong pathId, int pidIndex) {
+    void announce(PrefixKey prefix, Peer peer, OptionalLong pathId, int pidIndex) {
         int sourceId = sourceIds.computeIfAbsent(new Source(peer, pathId), p -> sourceIds.size());
         if (sourceId > MAX_SOURCE) {
             throw new IllegalStateException("routes from more than " + (MAX_SOURCE + 1) + " peers and ADD-PATH paths; "
@@ -48,7 +49,7 @@ final class MrtRib {
         }
     }
 
-    void withdraw(RouteKey prefix, Peer peer) {
+    void withdraw(PrefixKey prefix, Peer peer) {
         Integer sourceId = sourceIds.get(new Source(peer, OptionalLong.empty()));
         int[] held = routes.get(prefix);
         int at = sourceId == null || held == null ? -1 : indexOf(held, sourceId);
@@ -66,7 +67,7 @@ final class MrtRib {
     }
 
     /** Each prefix some peer holds, with the PID index of the earliest such peer's route, in first-announced order. */
-    void forEach(ObjIntConsumer<RouteKey> action) {
+    void forEach(ObjIntConsumer<PrefixKey> action) {
         routes.forEach((prefix, held) -> action.accept(prefix, held[0] & 0xFFFF));
     }
 

@@ -3,6 +3,7 @@ package io.altokit.provision.bgp;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.cursors.LongIntCursor;
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,9 +26,9 @@ final class PrefixMap {
 
     private final LongIntHashMap ipv4 = new LongIntHashMap();
     private final LongIntHashMap shortIpv6 = new LongIntHashMap();
-    private final Map<RouteKey, Integer> longIpv6 = new HashMap<>();
+    private final Map<PrefixKey, Integer> longIpv6 = new HashMap<>();
 
-    void put(RouteKey prefix, int value) {
+    void put(PrefixKey prefix, int value) {
         if (packs(prefix)) {
             table(prefix.family()).put(pack(prefix.high(), prefix.length()), value);
         } else {
@@ -35,18 +36,18 @@ final class PrefixMap {
         }
     }
 
-    int get(RouteKey prefix) {
+    int get(PrefixKey prefix) {
         return get(prefix.family(), prefix.high(), prefix.low(), prefix.length());
     }
 
-    /** {@link #get(RouteKey)} without making a key object, for loops over a whole table. */
+    /** {@link #get(PrefixKey)} without making a key object, for loops over a whole table. */
     int get(AddressFamily family, long high, long low, int length) {
         return length < 64
                 ? table(family).getOrDefault(pack(high, length), ABSENT)
-                : longIpv6.getOrDefault(new RouteKey(family, high, low, length), ABSENT);
+                : longIpv6.getOrDefault(new PrefixKey(family, high, low, length), ABSENT);
     }
 
-    void remove(RouteKey prefix) {
+    void remove(PrefixKey prefix) {
         if (packs(prefix)) {
             table(prefix.family()).remove(pack(prefix.high(), prefix.length()));
         } else {
@@ -85,7 +86,7 @@ final class PrefixMap {
         return family == AddressFamily.IPV4 ? ipv4 : shortIpv6;
     }
 
-    private static boolean packs(RouteKey prefix) {
+    private static boolean packs(PrefixKey prefix) {
         return prefix.length() < 64; // as in get(family, high, low, length)
     }
 

@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -32,13 +33,13 @@ final class RouteTable {
         peerOrder.forEach(peer -> peers.put(peer, new PeerRoutes()));
     }
 
-    void announce(InetAddress peer, RouteKey prefix, String pid) {
+    void announce(InetAddress peer, PrefixKey prefix, String pid) {
         PeerRoutes routes = routes(peer);
         routes.current.put(prefix, pidNumber(pid));
         routes.stale.remove(prefix);
     }
 
-    void withdraw(InetAddress peer, RouteKey prefix) {
+    void withdraw(InetAddress peer, PrefixKey prefix) {
         PeerRoutes routes = routes(peer);
         routes.current.remove(prefix);
         routes.stale.remove(prefix);

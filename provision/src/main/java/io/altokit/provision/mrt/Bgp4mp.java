@@ -1,9 +1,9 @@
 package io.altokit.provision.mrt;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.model.IpBits;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.DecodeResult;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 import io.altokit.provision.mrt.MrtStats.Skip;
@@ -71,10 +71,10 @@ final class Bgp4mp {
         if (update.treatedAsWithdraw()) {
             sink.skip(Skip.MALFORMED_ATTRIBUTES);
         }
-        for (Prefix prefix : update.withdrawn()) {
+        for (PrefixKey prefix : update.withdrawn()) {
             sink.route(new Withdrawal(prefix, peer, time));
         }
-        for (Prefix prefix : update.announced()) {
+        for (PrefixKey prefix : update.announced()) {
             sink.route(new RibEntry(prefix, peer, time, OptionalLong.empty(), update.attributes(), update.problems()));
         }
     }

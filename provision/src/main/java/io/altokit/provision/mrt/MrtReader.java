@@ -1,9 +1,9 @@
 package io.altokit.provision.mrt;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.model.IpBits;
 import io.altokit.provision.bgp.message.AttributeDecoder;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.mrt.MrtStats.Skip;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
@@ -308,7 +308,7 @@ public final class MrtReader implements Closeable {
             skip(Skip.MALFORMED_RECORD);
             return;
         }
-        Prefix prefix = Prefix.read(family, length, record, 5);
+        PrefixKey prefix = PrefixKey.read(family, length, record, 5);
         int entries = Bytes.u16(record, 5 + octets);
         int position = 5 + octets + 2;
         int fixed = addPath ? 12 : 8;

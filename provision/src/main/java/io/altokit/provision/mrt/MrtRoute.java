@@ -1,6 +1,7 @@
 package io.altokit.provision.mrt;
 
-import io.altokit.provision.bgp.message.Prefix;
+import io.altokit.core.PrefixKey;
+
 
 /**
  * What an MRT file says about one prefix from one peer: a route the peer holds (a RIB dump entry or an
@@ -8,7 +9,7 @@ import io.altokit.provision.bgp.message.Prefix;
  */
 public sealed interface MrtRoute permits RibEntry, Withdrawal {
 
-    Prefix prefix();
+    PrefixKey prefix();
 
     Peer peer();
 }

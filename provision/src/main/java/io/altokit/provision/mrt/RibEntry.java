@@ -1,7 +1,7 @@
 package io.altokit.provision.mrt;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.UpdateProblem;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * (seconds since the epoch), the ADD-PATH path identifier for RFC 8050 records, and its attributes. {@code problems} lists
  * attributes discarded while decoding; entries whose attributes are unusable are skipped, not returned.
  */
-public record RibEntry(Prefix prefix, Peer peer, long originatedTime, OptionalLong pathId, PathAttributes attributes,
+public record RibEntry(PrefixKey prefix, Peer peer, long originatedTime, OptionalLong pathId, PathAttributes attributes,
                        List<UpdateProblem> problems) implements MrtRoute {
 
     public RibEntry {

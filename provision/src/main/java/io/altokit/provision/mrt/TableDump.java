@@ -1,9 +1,9 @@
 package io.altokit.provision.mrt;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.model.IpBits;
 import io.altokit.provision.bgp.message.AttributeDecoder;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.mrt.MrtStats.Skip;
 
 import java.util.Arrays;
@@ -49,7 +49,7 @@ final class TableDump {
             return;
         }
         long originated = Integer.toUnsignedLong(Bytes.i32(b, lengthAt + 2));
-        sink.route(new RibEntry(Prefix.read(family, prefixLength, b, prefixAt), peer, originated, OptionalLong.empty(),
+        sink.route(new RibEntry(PrefixKey.read(family, prefixLength, b, prefixAt), peer, originated, OptionalLong.empty(),
                 decoded.attributes(), decoded.problems()));
     }
 }

@@ -4,6 +4,7 @@ import io.altokit.core.AddressFamily;
 import io.altokit.core.InformationBase;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
+import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
 import io.altokit.provision.publish.Publisher;
@@ -20,7 +21,6 @@ import io.altokit.provision.bgp.message.Octets;
 import io.altokit.provision.bgp.message.Open;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 import org.junit.jupiter.api.AfterEach;
@@ -114,13 +114,13 @@ class BgpSessionTest {
         peer.send(Keepalive.INSTANCE);
 
         // Established: IPv4 with a community, IPv4 with a large community, IPv6 through MP_REACH_NLRI.
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16"), Prefix.parse("10.11.128.0/17")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.11.0.0/16"), PrefixKey.parse("10.11.128.0/17")),
                 ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.12.0.0/16")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.12.0.0/16")),
                 ipv4(ROUTER_AS).largeCommunities(List.of(new LargeCommunity(65000, 1, 102))).build()));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("2001:db8:11::/48")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:11::/48")),
                 ipv6(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("2001:db8:12::/48")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:12::/48")),
                 ipv6(ROUTER_AS).largeCommunities(List.of(new LargeCommunity(65000, 1, 102))).build()));
         peer.sendRaw(endOfRibIpv4());
         peer.sendRaw(endOfRibIpv6());
@@ -132,8 +132,8 @@ class BgpSessionTest {
                 .containsExactly(IpPrefix.parse("2001:db8:11::/48"));
 
         // Withdrawals: one IPv4 in Withdrawn Routes, one IPv6 in MP_UNREACH_NLRI.
-        peer.send(Update.of(List.of(Prefix.parse("10.12.0.0/16")), List.of(), PathAttributes.EMPTY));
-        peer.send(Update.of(List.of(Prefix.parse("2001:db8:11::/48")), List.of(), PathAttributes.EMPTY));
+        peer.send(Update.of(List.of(PrefixKey.parse("10.12.0.0/16")), List.of(), PathAttributes.EMPTY));
+        peer.send(Update.of(List.of(PrefixKey.parse("2001:db8:11::/48")), List.of(), PathAttributes.EMPTY));
         map = awaitMap(m -> pidOf(m, "10.12.0.1").equals("external") && pidOf(m, "2001:db8:11::1").equals("external"));
         assertThat(pidOf(map, "10.11.0.1")).isEqualTo("area-01");
         assertThat(pidOf(map, "2001:db8:12::1")).isEqualTo("area-02");
@@ -156,7 +156,7 @@ class BgpSessionTest {
         peer.expect(Keepalive.class);
         peer.negotiated(open, theirs);
         peer.send(Keepalive.INSTANCE);
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.41.0.0/16")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.41.0.0/16")),
                 ipv4(BIG_AS).communities(List.of(Community.of(65000, 101))).build()));
         awaitMap(m -> pidOf(m, "10.41.0.1").equals("area-01"));
         peer.expectSilence(Duration.ofMillis(100));
@@ -172,14 +172,14 @@ class BgpSessionTest {
         BgpCodec negotiated = new BgpCodec(SessionOptions.negotiated(open, ours));
         // OPEN, KEEPALIVE, an UPDATE (4-octet AS_PATH, negotiated by the OPENs before it) and End-of-RIB in one write
         peer.sendRaw(concat(twoOctet.encode(ours), twoOctet.encode(Keepalive.INSTANCE),
-                negotiated.encode(Update.of(List.of(), List.of(Prefix.parse("10.61.0.0/16")),
+                negotiated.encode(Update.of(List.of(), List.of(PrefixKey.parse("10.61.0.0/16")),
                         ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build())),
                 endOfRibIpv4()));
         peer.expect(Keepalive.class);
         peer.negotiated(open, ours);
         awaitMap(m -> pidOf(m, "10.61.0.1").equals("area-01"));
 
-        byte[] update = negotiated.encode(Update.of(List.of(), List.of(Prefix.parse("2001:db8:61::/48")),
+        byte[] update = negotiated.encode(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:61::/48")),
                 ipv6(ROUTER_AS).largeCommunities(List.of(new LargeCommunity(65000, 1, 102))).build()));
         for (byte octet : update) {
             peer.sendRaw(new byte[] {octet});
@@ -221,7 +221,7 @@ class BgpSessionTest {
     void aRouteRefreshIsIgnoredAndANotificationFromThePeerEndsTheSessionQuietly() throws Exception {
         start(90, Duration.ofSeconds(60));
         ScriptedPeer peer = establish(ROUTER, ROUTER_AS, 90);
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.81.0.0/16")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.81.0.0/16")),
                 ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
         peer.send(new io.altokit.provision.bgp.message.RouteRefresh(1, 0, 1));
         awaitMap(m -> pidOf(m, "10.81.0.1").equals("area-01"));
@@ -285,7 +285,7 @@ class BgpSessionTest {
         stuck.expectClosed();
 
         // Six silent seconds later, the session with hold time 0 is up and has had no KEEPALIVE since OpenConfirm.
-        timeless.send(Update.of(List.of(), List.of(Prefix.parse("10.91.0.0/16")),
+        timeless.send(Update.of(List.of(), List.of(PrefixKey.parse("10.91.0.0/16")),
                 ipv4(65004).communities(List.of(Community.of(65000, 101))).build()));
         awaitMap(m -> pidOf(m, "10.91.0.1").equals("area-01"));
         timeless.expectSilence(Duration.ofMillis(50));
@@ -312,7 +312,7 @@ class BgpSessionTest {
         assertNotification(second.expectNotification(PROMPTLY), Notification.CEASE, 7);
         second.expectClosed();
 
-        first.send(Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16")),
+        first.send(Update.of(List.of(), List.of(PrefixKey.parse("10.11.0.0/16")),
                 ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
         awaitMap(m -> pidOf(m, "10.11.0.1").equals("area-01"));
         first.expectSilence(Duration.ofMillis(100));
@@ -378,7 +378,7 @@ class BgpSessionTest {
         // In OpenSent (the listener's OPEN is out, ours is not)
         ScriptedPeer peer = connect(ROUTER);
         peer.expect(Open.class);
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16")), ipv4(ROUTER_AS).build()));
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.11.0.0/16")), ipv4(ROUTER_AS).build()));
         assertThat(peer.expectNotification(PROMPTLY).code()).isEqualTo(Notification.FSM_ERROR);
         peer.expectClosed();
 
@@ -388,7 +388,7 @@ class BgpSessionTest {
         peer.send(peerOpen(ROUTER_AS, 90));
         peer.expect(Keepalive.class);
         peer.negotiated(open, peerOpen(ROUTER_AS, 90));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16")), ipv4(ROUTER_AS).build()));
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.11.0.0/16")), ipv4(ROUTER_AS).build()));
         assertThat(peer.expectNotification(PROMPTLY).code()).isEqualTo(Notification.FSM_ERROR);
         peer.expectClosed();
         assertThat(pidOf(routesNow(), "10.11.0.1")).as("no route taken").isEqualTo("external");
@@ -443,7 +443,7 @@ class BgpSessionTest {
 
         // The session is still up and still taking routes.
         peer.send(Keepalive.INSTANCE);
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.23.0.0/16")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.23.0.0/16")),
                 ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
         awaitMap(m -> pidOf(m, "10.23.0.1").equals("area-01"));
         peer.expectSilence(Duration.ofMillis(200));
@@ -483,9 +483,9 @@ class BgpSessionTest {
     void aLostSessionsRoutesStayForTheHoldTimePlusGraceThenGo() throws Exception {
         start(3, Duration.ZERO);
         ScriptedPeer peer = establish(ROUTER, ROUTER_AS, 3);
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.31.0.0/16")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.31.0.0/16")),
                 ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("2001:db8:31::/48")),
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:31::/48")),
                 ipv6(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build()));
         awaitMap(m -> pidOf(m, "10.31.0.1").equals("area-01") && pidOf(m, "2001:db8:31::1").equals("area-01"));
 
@@ -503,16 +503,16 @@ class BgpSessionTest {
         ScriptedPeer peer = establish(ROUTER, ROUTER_AS, 90);
         PathAttributes area1v4 = ipv4(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build();
         PathAttributes area1v6 = ipv6(ROUTER_AS).communities(List.of(Community.of(65000, 101))).build();
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("10.51.0.0/16"), Prefix.parse("10.52.0.0/16")), area1v4));
-        peer.send(Update.of(List.of(), List.of(Prefix.parse("2001:db8:51::/48"), Prefix.parse("2001:db8:52::/48")), area1v6));
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("10.51.0.0/16"), PrefixKey.parse("10.52.0.0/16")), area1v4));
+        peer.send(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:51::/48"), PrefixKey.parse("2001:db8:52::/48")), area1v6));
         peer.sendRaw(endOfRibIpv4());
         peer.sendRaw(endOfRibIpv6());
         awaitMap(m -> pidOf(m, "10.52.0.1").equals("area-01") && pidOf(m, "2001:db8:52::1").equals("area-01"));
         peer.closeAndAwaitListenerClose();
 
         ScriptedPeer again = establish(ROUTER, ROUTER_AS, 90);
-        again.send(Update.of(List.of(), List.of(Prefix.parse("10.51.0.0/16")), area1v4));
-        again.send(Update.of(List.of(), List.of(Prefix.parse("2001:db8:51::/48")), area1v6));
+        again.send(Update.of(List.of(), List.of(PrefixKey.parse("10.51.0.0/16")), area1v4));
+        again.send(Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:51::/48")), area1v6));
         again.sendRaw(endOfRibIpv4());
         // Only one family has caught up: the stale routes must still be served.
         again.send(Keepalive.INSTANCE);

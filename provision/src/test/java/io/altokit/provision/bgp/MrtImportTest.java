@@ -3,15 +3,15 @@ package io.altokit.provision.bgp;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
-import io.altokit.provision.NetworkFile;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.ProvisioningException;
+import io.altokit.provision.network.NetworkFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.altokit.provision.bgp.message.AsPath;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.Update;
 import io.altokit.provision.mrt.MrtWriter;
 
@@ -132,7 +132,7 @@ class MrtImportTest {
         PathAttributes path = PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(64500))
                 .nextHop((Inet4Address) InetAddress.getByName("192.0.2.1")).build();
         new MrtWriter(file)
-                .bgp4mp(false, true, MrtWriter.peer("192.0.2.1", 64500), Update.of(List.of(), List.of(Prefix.parse("10.7.0.0/16")), path))
+                .bgp4mp(false, true, MrtWriter.peer("192.0.2.1", 64500), Update.of(List.of(), List.of(PrefixKey.parse("10.7.0.0/16")), path))
                 .record(16, 4, MrtWriter.hex("0000fbf4 0000fde8 0000 0001 c0000201 c00002fe 00"))
                 .record(13, 6, new byte[12]);
         Files.write(dir.resolve("partly.mrt"), file.toByteArray());

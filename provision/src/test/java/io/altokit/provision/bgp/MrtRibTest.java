@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.IpPrefix;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.mrt.Peer;
 import org.junit.jupiter.api.Test;
 
@@ -12,15 +13,15 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MrtRibTest {
-    private static final RouteKey TEN = RouteKey.of(IpPrefix.parse("10.0.0.0/8"));
-    private static final RouteKey ELEVEN = RouteKey.of(IpPrefix.parse("11.0.0.0/8"));
+    private static final PrefixKey TEN = PrefixKey.of(IpPrefix.parse("10.0.0.0/8"));
+    private static final PrefixKey ELEVEN = PrefixKey.of(IpPrefix.parse("11.0.0.0/8"));
 
     private static Peer peer(int last) throws Exception {
         return new Peer(0, InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) last}), 64500 + last);
     }
 
-    private static Map<RouteKey, Integer> held(MrtRib rib) {
-        Map<RouteKey, Integer> held = new LinkedHashMap<>();
+    private static Map<PrefixKey, Integer> held(MrtRib rib) {
+        Map<PrefixKey, Integer> held = new LinkedHashMap<>();
         rib.forEach(held::put);
         return held;
     }

@@ -2,6 +2,7 @@ package io.altokit.provision.bgp;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
+import io.altokit.core.PrefixKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -26,7 +27,7 @@ class PrefixMapTest {
             assertThat(map.get(Routes.prefix(texts[i]))).as(texts[i]).isEqualTo(i);
         }
         Map<String, Integer> seen = new HashMap<>();
-        map.forEach((family, high, low, length, value) -> seen.put(new RouteKey(family, high, low, length).toString(), value));
+        map.forEach((family, high, low, length, value) -> seen.put(new PrefixKey(family, high, low, length).toString(), value));
         for (int i = 0; i < texts.length; i++) {
             assertThat(seen).containsEntry(IpPrefix.parse(texts[i]).toString(), i);
         }
@@ -41,7 +42,7 @@ class PrefixMapTest {
     void agreesWithAHashMapOnRandomPrefixes() {
         SplittableRandom random = new SplittableRandom(4271);
         PrefixMap map = new PrefixMap();
-        Map<RouteKey, Integer> reference = new HashMap<>();
+        Map<PrefixKey, Integer> reference = new HashMap<>();
         for (int n = 0; n < 50_000; n++) {
             boolean v4 = random.nextBoolean();
             int length = random.nextInt(v4 ? 33 : 129);
@@ -50,7 +51,7 @@ class PrefixMapTest {
             if (v4) {
                 high &= 0xFFFF_FFFF_0000_0000L;
             }
-            RouteKey key = new RouteKey(v4 ? AddressFamily.IPV4 : AddressFamily.IPV6, high, low, length);
+            PrefixKey key = new PrefixKey(v4 ? AddressFamily.IPV4 : AddressFamily.IPV6, high, low, length);
             if (random.nextInt(4) == 0) {
                 map.remove(key);
                 reference.remove(key);

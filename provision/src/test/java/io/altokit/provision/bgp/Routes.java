@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.IpPrefix;
+import io.altokit.core.PrefixKey;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -42,7 +43,7 @@ record Routes(Set<Long> communities, List<long[]> largeCommunities, OptionalLong
         return largeCommunities.stream().anyMatch(c -> c[0] == global && c[1] == local1 && c[2] == local2);
     }
 
-    static RouteKey prefix(String text) {
-        return RouteKey.of(IpPrefix.parse(text));
+    static PrefixKey prefix(String text) {
+        return PrefixKey.of(IpPrefix.parse(text));
     }
 }

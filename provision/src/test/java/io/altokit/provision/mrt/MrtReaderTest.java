@@ -1,11 +1,11 @@
 package io.altokit.provision.mrt;
 
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.AsPath;
 import io.altokit.provision.bgp.message.Community;
 import io.altokit.provision.bgp.message.LargeCommunity;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.Update;
 import io.altokit.provision.mrt.MrtStats.Skip;
 import io.altokit.provision.mrt.MrtWriter.Entry;
@@ -118,19 +118,19 @@ class MrtReaderTest {
         byte[] badCommunities = MrtWriter.hex("400101 00 c00803 fde800");
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         MrtWriter writer = new MrtWriter(file);
-        writer.rib(0, Prefix.parse("10.0.0.0/8"), List.of(new Entry(0, good)));                  // before any peer table
+        writer.rib(0, PrefixKey.parse("10.0.0.0/8"), List.of(new Entry(0, good)));                  // before any peer table
         writer.peerIndexTable(List.of(MrtWriter.peer("192.0.2.1", 65001), MrtWriter.peer("2001:db8::1", 4_200_000_001L)));
-        writer.rib(1, Prefix.parse("10.1.0.0/16"), List.of(new Entry(0, good), new Entry(1, good), new Entry(7, good)));
-        writer.rib(2, Prefix.parse("10.2.0.0/16"), List.of(new Entry(0, badCommunities), new Entry(1, good)));
+        writer.rib(1, PrefixKey.parse("10.1.0.0/16"), List.of(new Entry(0, good), new Entry(1, good), new Entry(7, good)));
+        writer.rib(2, PrefixKey.parse("10.2.0.0/16"), List.of(new Entry(0, badCommunities), new Entry(1, good)));
         writer.record(11, 0, new byte[40]);                                                       // OSPFv2
-        writer.record(13, 3, MrtWriter.ribBody(3, Prefix.parse("224.0.0.0/4"), List.of(new Entry(0, good)), false));
-        byte[] badPrefix = MrtWriter.ribBody(4, Prefix.parse("10.4.0.0/16"), List.of(new Entry(0, good)), false);
+        writer.record(13, 3, MrtWriter.ribBody(3, PrefixKey.parse("224.0.0.0/4"), List.of(new Entry(0, good)), false));
+        byte[] badPrefix = MrtWriter.ribBody(4, PrefixKey.parse("10.4.0.0/16"), List.of(new Entry(0, good)), false);
         badPrefix[4] = 40;
         writer.record(13, 2, badPrefix);
-        byte[] tooManyEntries = MrtWriter.ribBody(5, Prefix.parse("2001:db8:5::/48"), List.of(new Entry(1, good)), false);
+        byte[] tooManyEntries = MrtWriter.ribBody(5, PrefixKey.parse("2001:db8:5::/48"), List.of(new Entry(1, good)), false);
         tooManyEntries[4 + 1 + 6 + 1] = 3;                                                         // entry count 1 -> 3
         writer.record(13, 4, tooManyEntries);
-        writer.ribAddPath(6, Prefix.parse("10.6.0.0/16"), List.of(new Entry(0, 1, good), new Entry(0, 2, good)));
+        writer.ribAddPath(6, PrefixKey.parse("10.6.0.0/16"), List.of(new Entry(0, 1, good), new Entry(0, 2, good)));
         byte[] bytes = file.toByteArray();
         byte[] truncated = Arrays.copyOf(bytes, bytes.length + 20);                               // a header, then too little body
         System.arraycopy(MrtWriter.hex("6553f100 000d 0002 000000ff"), 0, truncated, bytes.length, 12);
@@ -175,10 +175,10 @@ class MrtReaderTest {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         new MrtWriter(file)
                 .record(16, 0, MrtWriter.hex("fbf4 fde8 0000 0001 c0000201 c00002fe 0001 0006"))        // STATE_CHANGE
-                .bgp4mp(false, false, v4, Update.of(List.of(), List.of(Prefix.parse("10.1.0.0/16"), Prefix.parse("10.2.0.0/16")),
+                .bgp4mp(false, false, v4, Update.of(List.of(), List.of(PrefixKey.parse("10.1.0.0/16"), PrefixKey.parse("10.2.0.0/16")),
                         path(64500, 64501)))
-                .bgp4mp(true, true, v6, Update.of(List.of(), List.of(Prefix.parse("2001:db8:1::/48")), six))
-                .bgp4mp(false, true, v4, Update.of(List.of(Prefix.parse("10.1.0.0/16")), List.of(), PathAttributes.builder().build()))
+                .bgp4mp(true, true, v6, Update.of(List.of(), List.of(PrefixKey.parse("2001:db8:1::/48")), six))
+                .bgp4mp(false, true, v4, Update.of(List.of(PrefixKey.parse("10.1.0.0/16")), List.of(), PathAttributes.builder().build()))
                 .record(16, 1, MrtWriter.hex("fbf4 fde8 0000 0001 c0000201 c00002fe ffffffffffffffffffffffffffffffff 0013 04"))
                 .record(16, 9, new byte[30]);                                                          // MESSAGE_AS4_ADDPATH
         List<MrtRoute> routes = routes(file.toByteArray());
@@ -222,8 +222,8 @@ class MrtReaderTest {
         PathAttributes six = PathAttributes.builder().origin(Origin.IGP).asPath(AsPath.sequence(64502))
                 .mpNextHop(List.of(InetAddress.getByName("2001:db8::2"))).build();
         new MrtWriter(file)
-                .tableDump(Prefix.parse("10.1.0.0/16"), MrtWriter.peer("192.0.2.1", 64500), path(64500, 64501))
-                .tableDump(Prefix.parse("2001:db8:2::/48"), MrtWriter.peer("2001:db8::2", 64502), six)
+                .tableDump(PrefixKey.parse("10.1.0.0/16"), MrtWriter.peer("192.0.2.1", 64500), path(64500, 64501))
+                .tableDump(PrefixKey.parse("2001:db8:2::/48"), MrtWriter.peer("2001:db8::2", 64502), six)
                 .record(12, 3, new byte[20]);
         List<MrtRoute> routes = routes(file.toByteArray());
         assertThat(routes).extracting(r -> r.prefix().toString()).containsExactly("10.1.0.0/16", "2001:db8:2::/48");

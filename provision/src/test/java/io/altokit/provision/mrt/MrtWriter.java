@@ -1,9 +1,9 @@
 package io.altokit.provision.mrt;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 
@@ -68,7 +68,7 @@ public final class MrtWriter {
     }
 
     /** A TABLE_DUMP (version 1) record: one route, two-octet AS numbers, an IPv6 next hop in a whole MP_REACH_NLRI. */
-    public MrtWriter tableDump(Prefix prefix, Peer peer, PathAttributes attributes) {
+    public MrtWriter tableDump(PrefixKey prefix, Peer peer, PathAttributes attributes) {
         byte[] update = new BgpCodec(SessionOptions.DEFAULT).encode(Update.of(List.of(), List.of(prefix), attributes));
         int length = (update[21] & 0xFF) << 8 | update[22] & 0xFF;
         byte[] network = prefix.toIpPrefix().address().getAddress();
@@ -102,11 +102,11 @@ public final class MrtWriter {
     }
 
     /** A RIB record for {@code prefix}; each entry is {peer index, attribute bytes}. */
-    MrtWriter rib(int sequence, Prefix prefix, List<Entry> entries) {
+    MrtWriter rib(int sequence, PrefixKey prefix, List<Entry> entries) {
         return record(13, prefix.family() == AddressFamily.IPV4 ? 2 : 4, ribBody(sequence, prefix, entries, false));
     }
 
-    MrtWriter ribAddPath(int sequence, Prefix prefix, List<Entry> entries) {
+    MrtWriter ribAddPath(int sequence, PrefixKey prefix, List<Entry> entries) {
         return record(13, prefix.family() == AddressFamily.IPV4 ? 8 : 10, ribBody(sequence, prefix, entries, true));
     }
 
@@ -116,7 +116,7 @@ public final class MrtWriter {
         }
     }
 
-    static byte[] ribBody(int sequence, Prefix prefix, List<Entry> entries, boolean addPath) {
+    static byte[] ribBody(int sequence, PrefixKey prefix, List<Entry> entries, boolean addPath) {
         Body body = new Body();
         body.i32(sequence).u8(prefix.length());
         for (int i = 0; i < (prefix.length() + 7) / 8; i++) {

@@ -1,6 +1,7 @@
 package io.altokit.provision.mrt;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.provision.bgp.message.AsPath;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.Community;
@@ -8,7 +9,6 @@ import io.altokit.provision.bgp.message.DecodeResult;
 import io.altokit.provision.bgp.message.LargeCommunity;
 import io.altokit.provision.bgp.message.Origin;
 import io.altokit.provision.bgp.message.PathAttributes;
-import io.altokit.provision.bgp.message.Prefix;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.altokit.provision.bgp.message.Update;
 
@@ -41,7 +41,7 @@ final class Throughput {
                 .largeCommunities(List.of(new LargeCommunity(65000, 1, 102))).build();
         BgpCodec codec = new BgpCodec(SessionOptions.FOUR_OCTET_AS);
         List<byte[]> updates = new ArrayList<>();
-        List<Prefix> batch = new ArrayList<>();
+        List<PrefixKey> batch = new ArrayList<>();
         for (int i = 0; i < IPV4 + IPV6; i++) {
             batch.add(prefix(i));
             if (batch.size() == perUpdate || i == IPV4 - 1 || i == IPV4 + IPV6 - 1) {
@@ -65,7 +65,7 @@ final class Throughput {
             byte[] ipv4 = MrtWriter.ribAttributes(attributes.toBuilder().mpNextHop(List.of()).build());
             byte[] ipv6 = MrtWriter.ribAttributes(attributes.toBuilder().nextHop(null).build());
             for (int i = 0; i < IPV4 + IPV6; i++) {
-                Prefix prefix = prefix(i);
+                PrefixKey prefix = prefix(i);
                 writer.rib(i, prefix, List.of(new MrtWriter.Entry(prefix.family() == AddressFamily.IPV4 ? 0 : 1,
                         prefix.family() == AddressFamily.IPV4 ? ipv4 : ipv6)));
             }
@@ -84,10 +84,10 @@ final class Throughput {
         Files.delete(file);
     }
 
-    private static Prefix prefix(int i) {
+    private static PrefixKey prefix(int i) {
         return i < IPV4
-                ? new Prefix(AddressFamily.IPV4, (long) (0x0b000000 + i) << 40 & 0xFFFFFF0000000000L, 0, 24)
-                : new Prefix(AddressFamily.IPV6, 0x2001_0db8_0000_0000L | (long) (i - IPV4) << 16, 0, 48);
+                ? new PrefixKey(AddressFamily.IPV4, (long) (0x0b000000 + i) << 40 & 0xFFFFFF0000000000L, 0, 24)
+                : new PrefixKey(AddressFamily.IPV6, 0x2001_0db8_0000_0000L | (long) (i - IPV4) << 16, 0, 48);
     }
 
     private static void report(String what, long routes, long nanos) {

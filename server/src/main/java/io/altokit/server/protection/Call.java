@@ -1,6 +1,6 @@
 package io.altokit.server.protection;
 
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package io.altokit.server.protection;
 
-import io.altokit.server.Reply;
-import io.altokit.server.privacy.PrivacyPolicies;
+import io.altokit.server.http.Reply;
 
 import java.util.List;
 

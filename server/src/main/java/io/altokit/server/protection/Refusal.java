@@ -2,7 +2,7 @@ package io.altokit.server.protection;
 
 import io.altokit.model.AltoError;
 import io.altokit.model.ErrorCode;
-import io.altokit.server.Reply;
+import io.altokit.server.http.Reply;
 
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.altokit.server.protection;
 
-import io.altokit.server.Reply;
+import io.altokit.server.http.Reply;
 
 /** A step behind the resources that adds to an answer (response signing), given the call it answers. */
 @FunctionalInterface

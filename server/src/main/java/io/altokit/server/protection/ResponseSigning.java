@@ -5,9 +5,9 @@ import io.altokit.model.signing.HttpFields;
 import io.altokit.model.signing.RequestBinding;
 import io.altokit.model.signing.ResponseSigner;
 import io.altokit.model.signing.VerificationException;
-import io.altokit.server.AltoRequest;
-import io.altokit.server.Reply;
-import io.altokit.server.Representation;
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package io.altokit.server.protection;
 
-import io.altokit.server.Reply;
+import io.altokit.server.http.Reply;
 
 /** What a guard decided: let the call on (perhaps with the caller now named), or answer it here. */
 public sealed interface Verdict {

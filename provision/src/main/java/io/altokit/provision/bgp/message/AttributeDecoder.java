@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp.message;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import io.altokit.model.IpBits;
 
 import java.net.Inet4Address;
@@ -27,8 +28,8 @@ public final class AttributeDecoder {
     private final byte[] b;
     private final boolean fourOctetAs;
     private final boolean rib;
-    private final List<Prefix> announced;
-    private final List<Prefix> withdrawn;
+    private final List<PrefixKey> announced;
+    private final List<PrefixKey> withdrawn;
 
     private final PathAttributes.Builder attributes = PathAttributes.builder();
     private final long[] seen = new long[4];
@@ -40,7 +41,7 @@ public final class AttributeDecoder {
     private byte[] as4Aggregator;
     private boolean overrun;
 
-    private AttributeDecoder(byte[] b, boolean fourOctetAs, boolean rib, List<Prefix> announced, List<Prefix> withdrawn) {
+    private AttributeDecoder(byte[] b, boolean fourOctetAs, boolean rib, List<PrefixKey> announced, List<PrefixKey> withdrawn) {
         this.b = b;
         this.fourOctetAs = fourOctetAs;
         this.rib = rib;
@@ -49,7 +50,7 @@ public final class AttributeDecoder {
     }
 
     /** For UPDATE: MP_REACH_NLRI and MP_UNREACH_NLRI prefixes are appended to the given lists. */
-    static AttributeDecoder forUpdate(byte[] b, boolean fourOctetAs, List<Prefix> announced, List<Prefix> withdrawn) {
+    static AttributeDecoder forUpdate(byte[] b, boolean fourOctetAs, List<PrefixKey> announced, List<PrefixKey> withdrawn) {
         return new AttributeDecoder(b, fourOctetAs, false, announced, withdrawn);
     }
 

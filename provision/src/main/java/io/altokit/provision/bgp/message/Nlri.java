@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp.message;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class Nlri {
      * Appends the prefixes in {@code [from, to)} to {@code out}; returns null, or why the field is
      * malformed (RFC 7606 section 5.3). Trailing bits of the last octet are cleared, not rejected.
      */
-    static String read(byte[] b, int from, int to, AddressFamily family, List<Prefix> out) {
+    static String read(byte[] b, int from, int to, AddressFamily family, List<PrefixKey> out) {
         int maxBits = family.bits();
         int at = from;
         while (at < to) {
@@ -25,13 +26,13 @@ final class Nlri {
             if (at + 1 + octets > to) {
                 return "a /" + length + " prefix needs " + octets + " octets, " + (to - at - 1) + " remain";
             }
-            out.add(Prefix.read(family, length, b, at + 1));
+            out.add(PrefixKey.read(family, length, b, at + 1));
             at += 1 + octets;
         }
         return null;
     }
 
-    static void write(WireWriter out, Prefix prefix) {
+    static void write(WireWriter out, PrefixKey prefix) {
         int length = prefix.length();
         out.u8(length);
         int octets = (length + 7) >>> 3;

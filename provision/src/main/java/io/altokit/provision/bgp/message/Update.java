@@ -1,5 +1,7 @@
 package io.altokit.provision.bgp.message;
 
+import io.altokit.core.PrefixKey;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import java.util.Objects;
  * MP_REACH_NLRI prefixes (AFI 1/2, SAFI 1). When the decoder applied treat-as-withdraw, the announced
  * prefixes are already in {@code withdrawn}, {@code announced} is empty and {@code problems} says why.
  */
-public record Update(List<Prefix> withdrawn, List<Prefix> announced, PathAttributes attributes, List<UpdateProblem> problems)
+public record Update(List<PrefixKey> withdrawn, List<PrefixKey> announced, PathAttributes attributes, List<UpdateProblem> problems)
         implements BgpMessage {
 
     public Update {
@@ -20,7 +22,7 @@ public record Update(List<Prefix> withdrawn, List<Prefix> announced, PathAttribu
     }
 
     /** An UPDATE to send: no problems. */
-    public static Update of(List<Prefix> withdrawn, List<Prefix> announced, PathAttributes attributes) {
+    public static Update of(List<PrefixKey> withdrawn, List<PrefixKey> announced, PathAttributes attributes) {
         return new Update(withdrawn, announced, attributes, List.of());
     }
 

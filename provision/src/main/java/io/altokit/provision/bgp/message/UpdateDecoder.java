@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp.message;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ final class UpdateDecoder {
             throw Malformed.update(Notification.MALFORMED_ATTRIBUTE_LIST, Octets.EMPTY,
                     "Total Path Attribute Length " + attributesLength + " overruns the message");
         }
-        List<Prefix> withdrawn = new ArrayList<>();
-        List<Prefix> announced = new ArrayList<>();
+        List<PrefixKey> withdrawn = new ArrayList<>();
+        List<PrefixKey> announced = new ArrayList<>();
         nlriField(b, from + 2, withdrawnEnd, withdrawn, "Withdrawn Routes");
 
         AttributeDecoder attributes = AttributeDecoder.forUpdate(b, fourOctetAs, announced, withdrawn);
@@ -58,7 +59,7 @@ final class UpdateDecoder {
         return new Update(withdrawn, announced, decoded, problems);
     }
 
-    private static void nlriField(byte[] b, int from, int to, List<Prefix> out, String field) throws Malformed {
+    private static void nlriField(byte[] b, int from, int to, List<PrefixKey> out, String field) throws Malformed {
         String error = Nlri.read(b, from, to, AddressFamily.IPV4, out);
         if (error != null) {
             // RFC 7606 section 5.3: a malformed NLRI or Withdrawn Routes field resets the session

@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp.message;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ final class UpdateEncoder {
     private UpdateEncoder() {}
 
     static void encode(Update update, boolean fourOctetAs, WireWriter out) {
-        List<Prefix> withdrawn4 = family(update.withdrawn(), AddressFamily.IPV4);
-        List<Prefix> withdrawn6 = family(update.withdrawn(), AddressFamily.IPV6);
-        List<Prefix> announced4 = family(update.announced(), AddressFamily.IPV4);
-        List<Prefix> announced6 = family(update.announced(), AddressFamily.IPV6);
+        List<PrefixKey> withdrawn4 = family(update.withdrawn(), AddressFamily.IPV4);
+        List<PrefixKey> withdrawn6 = family(update.withdrawn(), AddressFamily.IPV6);
+        List<PrefixKey> announced4 = family(update.announced(), AddressFamily.IPV4);
+        List<PrefixKey> announced6 = family(update.announced(), AddressFamily.IPV6);
         PathAttributes attributes = update.attributes();
 
         int withdrawnAt = out.position();
@@ -76,11 +77,11 @@ final class UpdateEncoder {
         announced4.forEach(p -> Nlri.write(out, p));
     }
 
-    private static List<Prefix> family(List<Prefix> prefixes, AddressFamily family) {
+    private static List<PrefixKey> family(List<PrefixKey> prefixes, AddressFamily family) {
         return prefixes.stream().filter(p -> p.family() == family).toList();
     }
 
-    private static RawAttribute mpReach(List<InetAddress> nextHop, List<Prefix> announced) {
+    private static RawAttribute mpReach(List<InetAddress> nextHop, List<PrefixKey> announced) {
         if (nextHop.isEmpty()) {
             throw new IllegalArgumentException("IPv6 routes need an MP_REACH_NLRI next hop");
         }

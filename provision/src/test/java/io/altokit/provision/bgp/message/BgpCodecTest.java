@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp.message;
 
+import io.altokit.core.PrefixKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,8 +105,8 @@ class BgpCodecTest {
 
     @Test
     void encodingRefusesMessagesOverTheLimit() {
-        List<Prefix> many = IntStream.range(0, 1100)
-                .mapToObj(i -> new Prefix(AddressFamily.IPV4, (long) i << 40, 0, 24)).toList();
+        List<PrefixKey> many = IntStream.range(0, 1100)
+                .mapToObj(i -> new PrefixKey(AddressFamily.IPV4, (long) i << 40, 0, 24)).toList();
         Update update = Update.of(many, List.of(), PathAttributes.EMPTY);
         assertThatThrownBy(() -> codec.encode(update))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4096");

@@ -1,5 +1,6 @@
 package io.altokit.provision.bgp.message;
 
+import io.altokit.core.PrefixKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,8 +37,8 @@ class UpdateDecodingTest {
         return (Update) success(codec2.decode(message));
     }
 
-    private static List<Prefix> prefixes(String... texts) {
-        return Arrays.stream(texts).map(Prefix::parse).toList();
+    private static List<PrefixKey> prefixes(String... texts) {
+        return Arrays.stream(texts).map(PrefixKey::parse).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp.message;
 
 import io.altokit.core.AddressFamily;
+import io.altokit.core.PrefixKey;
 import org.junit.jupiter.api.Test;
 
 import java.net.Inet4Address;
@@ -34,15 +35,15 @@ class UpdateRoundTripTest {
                 .other(new RawAttribute(Attributes.OPTIONAL | Attributes.TRANSITIVE | Attributes.PARTIAL, 99, Octets.of(new byte[300])))
                 .build();
         return Update.of(
-                List.of(Prefix.parse("10.0.0.0/8"), Prefix.parse("2001:db8:12::/48")),
-                List.of(Prefix.parse("10.11.0.0/16"), Prefix.parse("0.0.0.0/0"), Prefix.parse("192.0.2.1/32"),
-                        Prefix.parse("2001:db8:11::/48"), Prefix.parse("2001:db8::1/128")),
+                List.of(PrefixKey.parse("10.0.0.0/8"), PrefixKey.parse("2001:db8:12::/48")),
+                List.of(PrefixKey.parse("10.11.0.0/16"), PrefixKey.parse("0.0.0.0/0"), PrefixKey.parse("192.0.2.1/32"),
+                        PrefixKey.parse("2001:db8:11::/48"), PrefixKey.parse("2001:db8::1/128")),
                 attributes);
     }
 
     /** The decoder lists MP_REACH prefixes before the NLRI field's. */
     private static Update familiesInWireOrder(Update update) {
-        List<Prefix> announced = Stream.concat(
+        List<PrefixKey> announced = Stream.concat(
                 update.announced().stream().filter(p -> p.family() == AddressFamily.IPV6),
                 update.announced().stream().filter(p -> p.family() == AddressFamily.IPV4)).toList();
         return new Update(update.withdrawn(), announced, update.attributes(), update.problems());
@@ -80,7 +81,7 @@ class UpdateRoundTripTest {
     @Test
     void aPlainTwoOctetPathNeedsNoAs4Path() {
         BgpCodec codec = new BgpCodec(SessionOptions.DEFAULT);
-        Update update = Update.of(List.of(), List.of(Prefix.parse("10.11.0.0/16")), PathAttributes.builder()
+        Update update = Update.of(List.of(), List.of(PrefixKey.parse("10.11.0.0/16")), PathAttributes.builder()
                 .origin(Origin.IGP).asPath(AsPath.sequence(65001)).nextHop(ipv4("192.0.2.1")).build());
         byte[] wire = codec.encode(update);
         assertThat(wire).isEqualTo(Wires.update("", Wires.MANDATORY, "10 0a0b"));

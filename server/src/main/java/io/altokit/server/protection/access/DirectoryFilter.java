@@ -3,8 +3,8 @@ package io.altokit.server.protection.access;
 import io.altokit.model.Directory;
 import io.altokit.model.ResponseDecoder;
 import io.altokit.model.ResponseEncoder;
-import io.altokit.server.Reply;
-import io.altokit.server.Representation;
+import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.ReplyDecorator;
 

@@ -1,6 +1,6 @@
 package io.altokit.server.protection.auth;
 
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.altokit.server.protection.auth;
 
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;

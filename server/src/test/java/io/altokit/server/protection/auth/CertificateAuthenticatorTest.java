@@ -1,6 +1,6 @@
 package io.altokit.server.protection.auth;
 
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;

@@ -1,6 +1,6 @@
 package io.altokit.server.protection.ratelimit;
 
-import io.altokit.server.AltoRequest;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;

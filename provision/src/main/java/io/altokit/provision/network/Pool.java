@@ -1,0 +1,65 @@
+package io.altokit.provision.network;
+
+import io.altokit.core.Penalty;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The resource pools of the NAPA-WINE ALTO server (RTT, geographic distance, monetary cost, link
+ * utilization) plus hop count: each one is its own cost metric and a criterion of the rating.
+ */
+enum Pool {
+    /** RFC 9439 round-trip delay; that RFC counts it in microseconds, operators in ms. */
+    RTT("rtt", "delay-rt", Penalty.LINEAR),
+    /** Great-circle distance between areas' coordinates, given inline rather than in a file. */
+    DISTANCE("distance", "priv:distance-km", Penalty.LINEAR),
+    /** Price of carrying a GB between areas, in the operator's currency. */
+    MONETARY("monetary", "priv:monetary-per-gb", Penalty.LINEAR),
+    /** Load of the busiest link on the path, 0 (idle) to 1 (full). */
+    UTILIZATION("utilization", "priv:utilization", Penalty.CONGESTION),
+    HOPCOUNT("hopcount", "hopcount", Penalty.LINEAR);
+
+    private final String key;
+    private final String metric;
+    private final Penalty penalty;
+
+    Pool(String key, String metric, Penalty penalty) {
+        this.key = key;
+        this.metric = metric;
+        this.penalty = penalty;
+    }
+
+    /** The name in {@code resource-pools} and {@code rating.weights}. */
+    String key() {
+        return key;
+    }
+
+    /** The cost metric it is served as. */
+    String metric() {
+        return metric;
+    }
+
+    Penalty penalty() {
+        return penalty;
+    }
+
+    /** The values of this pool's matrix file; {@link #DISTANCE} has none. */
+    Quantity fileQuantity() {
+        return switch (this) {
+            case RTT -> new Quantity("a round-trip time in ms", 0, Double.POSITIVE_INFINITY, 3);
+            case MONETARY -> new Quantity("a price per GB", 0, Double.POSITIVE_INFINITY, 0);
+            case UTILIZATION -> new Quantity("a utilization", 0, 1, 0);
+            case HOPCOUNT -> new Quantity("a hop count", 0, Double.POSITIVE_INFINITY, 0);
+            case DISTANCE -> throw new IllegalStateException("distances come from coordinates, not a file");
+        };
+    }
+
+    static Optional<Pool> byKey(String key) {
+        return Arrays.stream(values()).filter(pool -> pool.key.equals(key)).findFirst();
+    }
+
+    static String keys() {
+        return String.join(", ", Arrays.stream(values()).map(Pool::key).toList());
+    }
+}

@@ -1,0 +1,83 @@
+package io.altokit.server.http;
+
+import io.altokit.model.AltoError;
+import io.altokit.model.MediaTypes;
+import io.altokit.model.ResponseEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP answer before it meets the transport: status, media type, body and the few headers ALTO
+ * needs, plus fields that depend on the bytes as sent, which only the transport's choice of content
+ * coding fixes ({@link CodedFields}). {@code body} may be shared and must not be modified.
+ */
+public record Reply(int status, String mediaType, Representation body, Map<String, String> headers,
+                    CodedFields codedFields) {
+
+    /**
+     * Header fields computed from the body in the content coding the transport picked (gzip or
+     * identity), such as Content-Digest and a signature over it (RFC 9530: the digest is over the
+     * content as sent). Called once per response, on the I/O thread.
+     */
+    @FunctionalInterface
+    public interface CodedFields {
+        CodedFields NONE = gzip -> Map.of();
+
+        Map<String, String> of(boolean gzip);
+    }
+
+    public Reply(int status, String mediaType, Representation body, Map<String, String> headers) {
+        this(status, mediaType, body, headers, CodedFields.NONE);
+    }
+
+    public static Reply ok(String mediaType, Representation body) {
+        return new Reply(200, mediaType, body, Map.of());
+    }
+
+    public static Reply ok(String mediaType, byte[] body) {
+        return ok(mediaType, Representation.of(body));
+    }
+
+    /**
+     * The 304 for a request whose If-None-Match matched this answer. It keeps the answer's media type
+     * and body for the decorators (a cache freshens its stored answer from the 304's fields); the
+     * transport sends neither.
+     */
+    public static Reply notModified(Reply validated) {
+        return new Reply(304, validated.mediaType(), validated.body(), Map.of());
+    }
+
+    /** An RFC 7285 error object with the status that goes with it. */
+    public static Reply error(int status, AltoError error) {
+        return new Reply(status, MediaTypes.ERROR, Representation.of(ResponseEncoder.error(error)), Map.of());
+    }
+
+    /** HTTP-level failures that carry no ALTO-layer information (RFC 7285 8.5): a one-line explanation. */
+    public static Reply plain(int status, String message, Map<String, String> headers) {
+        return new Reply(status, "text/plain; charset=utf-8",
+                Representation.of((message + "\n").getBytes(StandardCharsets.UTF_8)), headers);
+    }
+
+    /** This reply with {@code extra} headers added (replacing any of the same name). */
+    public Reply withHeaders(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(headers);
+        merged.putAll(extra);
+        return new Reply(status, mediaType, body, Map.copyOf(merged), codedFields);
+    }
+
+    public Optional<String> etag() {
+        return body.etag();
+    }
+
+    /** The ETag field value as sent in the given coding: the gzip variant is another entity with its own tag. */
+    public Optional<String> etagField(boolean gzip) {
+        return body.etag().map(tag -> "\"" + tag + (gzip ? ContentCoding.GZIP_ETAG_SUFFIX : "") + "\"");
+    }
+
+    public Reply withCodedFields(CodedFields fields) {
+        return new Reply(status, mediaType, body, headers, fields);
+    }
+}

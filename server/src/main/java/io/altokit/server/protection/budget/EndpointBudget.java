@@ -1,0 +1,207 @@
+package io.altokit.server.protection.budget;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.altokit.model.AddressType;
+import io.altokit.model.AltoError;
+import io.altokit.model.AltoException;
+import io.altokit.model.EndpointCostRequest;
+import io.altokit.model.EndpointCostScan;
+import io.altokit.model.ErrorCode;
+import io.altokit.model.RequestDecoder;
+import io.altokit.model.TypedAddress;
+import io.altokit.server.http.Reply;
+import io.altokit.server.protection.Call;
+import io.altokit.server.protection.Guard;
+import io.altokit.server.protection.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A budget of distinct endpoint addresses per caller and time window, against reconstructing the
+ * operator's topology by asking about the whole address space. Counts the addresses a caller
+ * ({@link io.altokit.server.protection.Caller#budgetKey()}) names as sources and destinations to
+ * the endpoint cost and endpoint property services; naming an address again costs nothing. A
+ * request that would take the caller past its budget is refused with 403, an error object and
+ * Retry-After at the end of the caller's window, and the first refusal in a window is logged at
+ * WARN. Malformed requests pass untouched: their resource answers them with its precise error.
+ *
+ * <p>Memory is bounded: at most {@code maxCallers} callers are tracked (the least recently seen
+ * are forgotten first), each with at most its budget of 64-bit fingerprints (8 to 16 bytes each).
+ * Fingerprints are keyed with a per-process random seed, so nobody can choose addresses that
+ * collide to go uncounted.
+ */
+public final class EndpointBudget implements Guard {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointBudget.class);
+    /** The ids of the services that take endpoint addresses (EndpointCostResource, EndpointPropertyResource). */
+    private static final Set<String> ENDPOINT_SERVICES = Set.of("endpoint-cost", "endpoint-property");
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /**
+     * @param distinctEndpoints the most distinct addresses one caller may name within a window
+     * @param window            how long a caller's count lasts, from its first counted request
+     * @param maxCallers        how many callers' counts are kept at most
+     */
+    public record Settings(int distinctEndpoints, Duration window, int maxCallers) {
+        public static final int DEFAULT_MAX_CALLERS = 10_000;
+
+        public Settings {
+            if (distinctEndpoints < 1) {
+                throw new IllegalArgumentException("distinct-endpoints must be at least 1, got " + distinctEndpoints);
+            }
+            if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("window must be at least 1 second, got " + window);
+            }
+            if (maxCallers < 1) {
+                throw new IllegalArgumentException("max-callers must be at least 1, got " + maxCallers);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final long windowNanos;
+    private final Ticker ticker;
+    private final long seed = new SecureRandom().nextLong();
+    private final Cache<String, Window> windows;
+
+    public EndpointBudget(Settings settings) {
+        this(settings, Ticker.systemTicker());
+    }
+
+    EndpointBudget(Settings settings, Ticker ticker) {
+        this.settings = settings;
+        this.windowNanos = settings.window().toNanos();
+        this.ticker = ticker;
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(settings.maxCallers())
+                // A caller silent for a whole window would start afresh anyway.
+                .expireAfterAccess(settings.window())
+                .ticker(ticker)
+                .build();
+    }
+
+    @Override
+    public Verdict check(Call call) {
+        Optional<String> resource = call.resourceId();
+        if (resource.isEmpty() || !ENDPOINT_SERVICES.contains(resource.get())
+                || !call.request().method().equals("POST")) {
+            return Verdict.pass(call);
+        }
+        long[] named;
+        try {
+            named = fingerprints(resource.get(), call.request().body());
+        } catch (AltoException malformed) {
+            return Verdict.pass(call);
+        }
+        String key = call.caller().budgetKey();
+        Window window = windows.get(key, k -> new Window());
+        long retryAfterNanos = window.admit(key, named, ticker.read());
+        if (retryAfterNanos == 0) {
+            return Verdict.pass(call);
+        }
+        long seconds = Math.max(1, (retryAfterNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+        Reply refusal = Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
+        return Verdict.refuse(new Reply(refusal.status(), refusal.mediaType(), refusal.body(),
+                Map.of("Retry-After", Long.toString(seconds))));
+    }
+
+    private long[] fingerprints(String resource, byte[] body) {
+        if (resource.equals("endpoint-property")) {
+            return fingerprints(RequestDecoder.endpointProperties(body).endpoints());
+        }
+        Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
+        if (scanned.isEmpty()) {
+            EndpointCostRequest request = RequestDecoder.endpointCost(body);
+            long[] srcs = fingerprints(request.srcs());
+            long[] dsts = fingerprints(request.dsts());
+            long[] both = Arrays.copyOf(srcs, srcs.length + dsts.length);
+            System.arraycopy(dsts, 0, both, srcs.length, dsts.length);
+            return both;
+        }
+        EndpointCostScan.Endpoints srcs = scanned.get().srcs();
+        EndpointCostScan.Endpoints dsts = scanned.get().dsts();
+        long[] named = new long[srcs.size() + dsts.size()];
+        for (int i = 0; i < srcs.size(); i++) {
+            named[i] = fingerprint(srcs.type(i), srcs.high(i), srcs.low(i));
+        }
+        for (int i = 0; i < dsts.size(); i++) {
+            named[srcs.size() + i] = fingerprint(dsts.type(i), dsts.high(i), dsts.low(i));
+        }
+        return named;
+    }
+
+    private long[] fingerprints(List<TypedAddress> endpoints) {
+        long[] named = new long[endpoints.size()];
+        for (int i = 0; i < named.length; i++) {
+            TypedAddress endpoint = endpoints.get(i);
+            named[i] = fingerprint(endpoint.type(), endpoint.high(), endpoint.low());
+        }
+        return named;
+    }
+
+    /** A keyed 64-bit hash of the address (SplitMix64 finalizer rounds over the seeded halves). */
+    private long fingerprint(AddressType type, long high, long low) {
+        long hash = mix(seed ^ high);
+        hash = mix(hash ^ low);
+        return mix(hash ^ type.ordinal());
+    }
+
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One caller's count in its current window. */
+    private final class Window {
+        private long start;
+        private FingerprintSet seen;
+        private boolean reported;
+
+        /** Adds the request's new addresses if they fit the budget; else the nanoseconds until the window ends. */
+        synchronized long admit(String key, long[] named, long now) {
+            if (seen == null || now - start >= windowNanos) {
+                start = now;
+                seen = new FingerprintSet();
+                reported = false;
+            }
+            long[] fresh = freshDistinct(named);
+            if (seen.size() + fresh.length <= settings.distinctEndpoints()) {
+                for (long fingerprint : fresh) {
+                    seen.add(fingerprint);
+                }
+                return 0;
+            }
+            if (!reported) {
+                reported = true;
+                LOG.atWarn().addKeyValue("caller", key).addKeyValue("budget", settings.distinctEndpoints())
+                        .log("possible topology scan by {}: a request naming {} new endpoints would exceed its "
+                                        + "budget of {} distinct endpoints per {} ({} used); refused until the window ends",
+                                key, fresh.length, settings.distinctEndpoints(), settings.window(), seen.size());
+            }
+            return Math.max(1, start + windowNanos - now);
+        }
+
+        private long[] freshDistinct(long[] named) {
+            long[] sorted = named.clone();
+            Arrays.sort(sorted);
+            int count = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if ((i == 0 || sorted[i] != sorted[i - 1]) && !seen.contains(sorted[i])) {
+                    sorted[count++] = sorted[i];
+                }
+            }
+            return Arrays.copyOf(sorted, count);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.altokit.server.protection.budget;
+
+import io.altokit.server.http.AltoRequest;
+import io.altokit.server.protection.Call;
+import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EndpointBudgetTest {
+    private final AtomicLong nanos = new AtomicLong(1_000);
+    private final EndpointBudget budget = new EndpointBudget(
+            new EndpointBudget.Settings(3, Duration.ofMinutes(10), 100), nanos::get);
+
+    @Test
+    void theCountStartsAfreshWhenTheWindowEnds() throws Exception {
+        assertThat(budget.check(ecs("ipv4:10.0.0.1", "ipv6:2001:db8::1", "ipv4:10.0.0.1", "ipv4:10.0.0.2")))
+                .isInstanceOf(Verdict.Pass.class);
+        Verdict refused = budget.check(ecs("ipv4:10.0.0.3"));
+        assertThat(refused).isInstanceOf(Verdict.Refuse.class);
+        nanos.addAndGet(Duration.ofMinutes(4).toNanos());
+        assertThat(((Verdict.Refuse) budget.check(ecs("ipv4:10.0.0.3"))).reply().headers())
+                .containsEntry("Retry-After", "360");
+
+        nanos.addAndGet(Duration.ofMinutes(6).toNanos());
+        assertThat(budget.check(ecs("ipv4:10.0.0.3", "ipv4:10.0.0.4", "ipv4:10.0.0.5"))).isInstanceOf(Verdict.Pass.class);
+    }
+
+    @Test
+    void addressesOfBothFamiliesWithTheSameBitsAreDistinct() throws Exception {
+        // 10.0.0.1 and a00:1:: share their left-aligned bits.
+        assertThat(budget.check(ecs("ipv4:10.0.0.1", "ipv6:a00:1::", "ipv4:10.0.0.2"))).isInstanceOf(Verdict.Pass.class);
+        assertThat(budget.check(ecs("ipv6:a00:1::1"))).isInstanceOf(Verdict.Refuse.class);
+    }
+
+    @Test
+    void malformedRequestsAndOtherResourcesPassForTheirResourceToAnswer() throws Exception {
+        assertThat(budget.check(call("endpoint-cost", "{\"endpoints\": 7}"))).isInstanceOf(Verdict.Pass.class);
+        assertThat(budget.check(call("filtered-cost-map", "{}"))).isInstanceOf(Verdict.Pass.class);
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThatThrownBy(() -> new EndpointBudget.Settings(0, Duration.ofHours(1), 1))
+                .hasMessage("distinct-endpoints must be at least 1, got 0");
+        assertThatThrownBy(() -> new EndpointBudget.Settings(1, Duration.ofMillis(10), 1))
+                .hasMessageContaining("window must be at least 1 second");
+    }
+
+    @Test
+    void fingerprintSetsGrowAndKeepEveryEntry() {
+        FingerprintSet set = new FingerprintSet();
+        for (long i = 0; i < 10_000; i++) {
+            set.add(i * 0x9E3779B97F4A7C15L);
+        }
+        set.add(0);
+        assertThat(set.size()).isEqualTo(10_000);
+        for (long i = 0; i < 10_000; i++) {
+            assertThat(set.contains(i * 0x9E3779B97F4A7C15L)).isTrue();
+        }
+        assertThat(set.contains(12345)).isFalse();
+    }
+
+    private static Call ecs(String... endpoints) throws Exception {
+        StringBuilder dsts = new StringBuilder();
+        for (String endpoint : endpoints) {
+            dsts.append(dsts.isEmpty() ? "" : ", ").append('"').append(endpoint).append('"');
+        }
+        return call("endpoint-cost", "{\"cost-type\": {\"cost-mode\": \"ordinal\", \"cost-metric\": \"routingcost\"}, "
+                + "\"endpoints\": {\"srcs\": [\"" + endpoints[0] + "\"], \"dsts\": [" + dsts + "]}}");
+    }
+
+    private static Call call(String resource, String body) throws Exception {
+        AltoRequest request = new AltoRequest("POST", "/x", Optional.empty(), Optional.empty(), Optional.empty(),
+                body.getBytes(StandardCharsets.UTF_8), InetAddress.getLoopbackAddress());
+        return new Call(request, Optional.of(resource), Caller.anonymous(InetAddress.getLoopbackAddress()));
+    }
+}
