@@ -51,7 +51,8 @@ final class CommandFailures implements CommandLine.IParameterExceptionHandler, C
         if (status == null) {
             throw e; // a bug: picocli prints the stack trace, which is then worth having
         }
-        err.println(name + ": " + e.getMessage());
+        // One line: a message that lists several problems (a configuration file's) is joined with "; ".
+        err.println(name + ": " + String.join("; ", String.valueOf(e.getMessage()).strip().lines().map(String::strip).toList()));
         err.flush();
         return status;
     }

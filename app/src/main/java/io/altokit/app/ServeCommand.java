@@ -3,7 +3,6 @@ package io.altokit.app;
 import io.altokit.model.ResourceIds;
 import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.YamlFile;
-import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
@@ -53,28 +52,24 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig serverConfig;
         Protection protection;
         Provisioning provisioning;
-        try {
-            if (config == null) {
-                serverConfig = applyFlags(ServerConfig.defaults());
-                protection = Protection.none();
-                provisioning = Provisioning.example();
-            } else {
-                ConfigNode root = YamlFile.read(config);
-                ServerConfig fromFile = ServerSettings.read(root);
-                serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
-                Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
-                provisioning = Provisioning.of(root, state);
-                try {
-                    // After provisioning: access rules are checked against the resources its snapshot yields.
-                    protection = ProtectionSettings.read(root,
-                            AltoServer.resourceIds(serverConfig, provisioning.informationBase().current()));
-                } catch (RuntimeException e) {
-                    provisioning.close();
-                    throw e;
-                }
+        if (config == null) {
+            serverConfig = applyFlags(ServerConfig.defaults());
+            protection = Protection.none();
+            provisioning = Provisioning.example();
+        } else {
+            ConfigNode root = YamlFile.read(config);
+            ServerConfig fromFile = ServerSettings.read(root);
+            serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
+            Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
+            provisioning = Provisioning.of(root, state);
+            try {
+                // After provisioning: access rules are checked against the resources its snapshot yields.
+                protection = ProtectionSettings.read(root,
+                        AltoServer.resourceIds(serverConfig, provisioning.informationBase().current()));
+            } catch (RuntimeException e) {
+                provisioning.close();
+                throw e;
             }
-        } catch (ProvisioningException | IllegalArgumentException e) {
-            return configurationError(e);
         }
         CountDownLatch stopRequested = new CountDownLatch(1);
         // Handling TERM and INT ourselves (rather than in a shutdown hook) lets a requested stop
@@ -89,12 +84,6 @@ final class ServeCommand implements Callable<Integer> {
             stopRequested.await();
         }
         return 0;
-    }
-
-    /** One line on stderr, exit status 2: a message that lists several problems is joined with "; ". */
-    private int configurationError(RuntimeException e) {
-        spec.commandLine().getErr().println("alto serve: " + String.join("; ", e.getMessage().strip().lines().map(String::strip).toList()));
-        return 2;
     }
 
     private ServerConfig applyFlags(ServerConfig base) {
