@@ -36,19 +36,8 @@ case "$WORKLOAD" in
     *)                echo "WORKLOAD must be ecs or filtered-costmap" >&2; exit 2 ;;
 esac
 
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "FAILED: $*"; exit 1; }
-
-server_pid=""
-stop_server() {
-    [ -n "$server_pid" ] || return 0
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    server_pid=""
-}
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=server-lifecycle.sh
+. "$here/server-lifecycle.sh"
 
 for tool in taskset curl python3 "$JAVA"; do command -v "$tool" >/dev/null || die "$tool not found"; done
 ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" || die "port $PORT already answers; stop that server first"

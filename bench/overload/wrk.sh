@@ -21,19 +21,8 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 out="$(realpath -m "${1:-$root/bench/target/overload-wrk-$(date +%Y%m%d-%H%M%S)}")"
 PORT=18292
 
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "FAILED: $*"; exit 1; }
-
-server_pid=""
-stop_server() {
-    [ -n "$server_pid" ] || return 0
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    server_pid=""
-}
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=server-lifecycle.sh
+. "$here/server-lifecycle.sh"
 
 for tool in wrk taskset curl python3 "$JAVA_HOME/bin/java"; do
     command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y wrk)"
