@@ -1,10 +1,8 @@
 package io.altokit.provision.bgp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AddressText;
-import io.altokit.model.IpBits;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.mrt.MrtReader;
 import io.altokit.provision.mrt.MrtRoute;
@@ -36,15 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class MrtImport {
     private static final Logger LOG = LoggerFactory.getLogger(MrtImport.class);
-    private static final Set<String> KEYS = Set.of("file", "peer", "rules", "default-pid");
 
     private MrtImport() {
-    }
-
-    /** The MRT file a section names, resolved against the network file's directory. */
-    public static Optional<Path> file(JsonNode root, Path directory) {
-        JsonNode file = root.path("mrt").path("file");
-        return file.isTextual() ? Optional.of(directory.resolve(file.textValue())) : Optional.empty();
     }
 
     /**
@@ -54,25 +45,10 @@ public final class MrtImport {
      *
      * @return how many prefixes were added
      */
-    public static int addTo(Snapshot.Builder builder, JsonNode root, String source, Path directory, String fallbackPid,
-                            Set<PrefixKey> taken) {
-        JsonNode section = root.get("mrt");
-        if (!section.isObject()) {
-            throw new ProvisioningException(source + ": mrt: expected a mapping with at least a file");
-        }
-        if (root.has("bgp")) {
-            throw new ProvisioningException(source + ": mrt: a network takes its routes from bgp or from mrt, not both");
-        }
-        section.fieldNames().forEachRemaining(key -> {
-            if (!KEYS.contains(key)) {
-                throw new ProvisioningException(source + ": mrt." + key + ": unknown setting (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        });
-        Path file = file(root, directory).orElseThrow(() ->
-                new ProvisioningException(source + ": mrt.file: expected the name of an MRT file"));
-        Optional<InetAddress> peer = section.has("peer") ? Optional.of(peer(section.get("peer"), source)) : Optional.empty();
-        PidRules rules = BgpConfig.rules(section, source, "mrt", fallbackPid);
+    public static int addTo(Snapshot.Builder builder, MrtConfig config, String source, Set<PrefixKey> taken) {
+        Path file = config.file();
+        Optional<InetAddress> peer = config.peer();
+        PidRules rules = config.rules();
         rules.pids().forEach(pid -> builder.pid(pid, List.of()));
         long started = System.nanoTime();
         String where = source + ": mrt.file: " + file;
@@ -166,13 +142,5 @@ public final class MrtImport {
         int shown = 10;
         String first = peers.stream().limit(shown).map(AddressText::of).collect(Collectors.joining(", "));
         return peers.size() > shown ? first + " and " + (peers.size() - shown) + " more" : first;
-    }
-
-    private static InetAddress peer(JsonNode node, String source) {
-        try {
-            return IpBits.toInetAddress(AddressText.parse(node.asText()));
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(source + ": mrt.peer: not an IP address: " + e.getMessage());
-        }
     }
 }

@@ -1,19 +1,23 @@
-package io.altokit.provision.bgp;
+package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.altokit.provision.ProvisioningException;
+import io.altokit.app.config.ConfigException;
+import io.altokit.app.config.YamlFile;
+import io.altokit.provision.bgp.BgpConfig;
+import io.altokit.provision.bgp.PidRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BgpConfigTest {
+class BgpSettingsTest {
     private static final String CONTRACT = """
             bgp:
               listen: "127.0.0.1:1179"
@@ -80,12 +84,17 @@ class BgpConfigTest {
             "rules: [ { large-community: '1:2', pid: a } ]        | bgp.rules[0].large-community: expected 3",
             "rules: [ { community: '1:2', pid: 'a b' } ]          | bgp.rules[0].pid: invalid PID name",
             "rules: [ { community: '1:2', origin-as: 3, pid: a } ] | bgp.rules[0]: expected exactly one of",
-            "rules: [ { color: red, pid: a } ]                     | bgp.rules[0].color: unknown condition",
+            "rules: [ { color: red, pid: a } ]                     | bgp.rules[0].color: unknown setting (known: community, large-community, next-hop, origin-as, pid)",
+            "rules: [ { comunity: '1:2', pid: a } ]               | bgp.rules[0].comunity: unknown setting (known: community, large-community, next-hop, origin-as, pid); did you mean 'community'?",
+            "grace-period: 120                                     | bgp.grace-period: expected a duration such as 500ms, 5s, 2m, 1h, 1d or PT5S; a bare number has no unit: write 120s for seconds",
+            "grace-period: 2d                                      | bgp.grace-period: must be at most 1d",
+            "debounce: 11s                                         | bgp.debounce: must be at most 10s",
+            "debounce-ms: 250                                      | bgp.debounce-ms: 'debounce-ms' was renamed: write debounce: 250ms",
             "rules: [ { next-hop: '10.0.0.1/8', pid: a } ]        | bgp.rules[0].next-hop: invalid IP prefix",
             "colour: blue                                          | bgp.colour: unknown setting"})
     void namesTheFileAndEntryOfEachMistake(String override, String message) {
         assertThatThrownBy(() -> read(replace(override)))
-                .isInstanceOf(ProvisioningException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("net.yaml: " + message);
     }
 
@@ -106,8 +115,15 @@ class BgpConfigTest {
         return yaml.toString();
     }
 
-    private static BgpConfig read(String yaml) throws Exception {
-        JsonNode root = new YAMLMapper().readTree(yaml);
-        return BgpConfig.fromTree(root.get("bgp"), "net.yaml", "default");
+    @Test
+    void durationsTakeTheOneFormat() throws Exception {
+        BgpConfig config = read(replace("grace-period: 90s") .replace("rules: []", "rules: []\n  debounce: 500ms"));
+        assertThat(config.gracePeriod()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.debounce()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    private static BgpConfig read(String yaml) {
+        var root = YamlFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Path.of("net.yaml"));
+        return BgpSettings.read(root.required("bgp"), "default");
     }
 }
