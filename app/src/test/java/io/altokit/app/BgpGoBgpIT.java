@@ -67,8 +67,8 @@ class BgpGoBgpIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 9
-                  grace-period: 60
-                  debounce-ms: 100
+                  grace-period: 60s
+                  debounce: 100ms
                   peers: [ { address: 127.0.0.2, remote-as: %d } ]
                   rules:
                     - { community: "65000:101", pid: area-01 }
