@@ -1,6 +1,7 @@
 package io.altokit.app;
 
 import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.NearestKey;
 import io.altokit.core.IpPrefix;
 import io.altokit.model.AddressText;
 import io.altokit.model.IpBits;
@@ -27,6 +28,10 @@ final class BgpSettings {
             "debounce", "peers", "rules", "default-pid");
     private static final Set<String> PEER_KEYS = Set.of("address", "remote-as");
     private static final Set<String> CONDITIONS = Set.of("community", "large-community", "origin-as", "next-hop");
+    private static final Set<String> PER_VALUE_KEYS = Set.of("per", "pid-prefix", "asn");
+    private static final Set<String> PER_KINDS = Set.of("neighbor-as", "origin-as", "next-hop", "community");
+    /** The longest value a per-value rule appends to its prefix: an IPv6 next hop in text. */
+    private static final int LONGEST_VALUE = "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff".length();
     private static final long MAX_AS = 0xFFFF_FFFFL;
 
     private BgpSettings() {
@@ -95,11 +100,14 @@ final class BgpSettings {
     }
 
     private static PidRule rule(ConfigNode node) {
+        if (node.has("per")) {
+            return perValue(node.mapping(PER_VALUE_KEYS));
+        }
         List<String> conditions = node.entries().keySet().stream().filter(key -> !key.equals("pid")).toList();
         for (String key : conditions) {
             if (!CONDITIONS.contains(key)) {
                 Set<String> known = new HashSet<>(CONDITIONS);
-                known.add("pid");
+                known.addAll(Set.of("pid", "per"));
                 throw node.unknownKey(key, known);
             }
         }
@@ -126,6 +134,36 @@ final class BgpSettings {
                     throw value.error(e.getMessage());
                 }
             }
+        };
+    }
+
+    /**
+     * {@code { per: neighbor-as | origin-as | next-hop | community, pid-prefix: as }}: a PID per value,
+     * named by the prefix and the value ({@code as64500}); {@code community} takes the {@code asn} whose
+     * community values count.
+     */
+    private static PidRule perValue(ConfigNode node) {
+        ConfigNode per = node.required("per");
+        String kind = per.text();
+        if (!PER_KINDS.contains(kind)) {
+            throw per.error("expected one of " + String.join(", ", PER_KINDS.stream().sorted().toList()) + ", got \""
+                    + kind + "\"" + NearestKey.suggestion(kind, PER_KINDS));
+        }
+        ConfigNode prefixNode = node.required("pid-prefix");
+        String prefix = prefixNode.text();
+        if (!PidNames.isValid(prefix + "0".repeat(LONGEST_VALUE))) {
+            throw prefixNode.error("\"" + prefix + "\" followed by a value must make a valid PID name: use " + PidNames.RULE
+                    + ", at most " + (64 - LONGEST_VALUE) + " characters before the value");
+        }
+        if (node.has("asn") != kind.equals("community")) {
+            throw node.error("asn", kind.equals("community") ? "missing: per community needs the AS of the communities"
+                    : "only per community takes an asn");
+        }
+        return switch (kind) {
+            case "neighbor-as" -> new PidRule.PerNeighborAs(prefix);
+            case "origin-as" -> new PidRule.PerOriginAs(prefix);
+            case "next-hop" -> new PidRule.PerNextHop(prefix);
+            default -> new PidRule.PerCommunity((int) node.required("asn").integer(0, 0xFFFF), prefix);
         };
     }
 

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,8 +54,8 @@ public final class MrtImport {
         rules.pids().forEach(pid -> builder.pid(pid, List.of()));
         long started = System.nanoTime();
         String where = source + ": mrt.file: " + file;
-        List<String> pids = rules.pids();
         Routes routes = read(file, where, peer, rules, taken);
+        List<String> pids = routes.pids();
         MrtStats stats = routes.stats();
         unusable(stats).ifPresent(reason -> {
             throw new ProvisioningException(where + ": " + reason);
@@ -73,14 +75,22 @@ public final class MrtImport {
         return rib.size();
     }
 
-    /** What reading a file gave: the routes held at its end, every peer that had a route, and the reader's counts. */
-    private record Routes(MrtRib rib, Set<InetAddress> peers, MrtStats stats) {
+    /**
+     * What reading a file gave: the routes held at its end (with indexes into {@code pids}, the PIDs the
+     * rules gave them), every peer that had a route, and the reader's counts.
+     */
+    private record Routes(MrtRib rib, List<String> pids, Set<InetAddress> peers, MrtStats stats) {
     }
 
     /** Applies the file's routes (only {@code peer}'s, if given; none to {@code taken} prefixes) in order. */
     private static Routes read(Path file, String where, Optional<InetAddress> peer, PidRules rules, Set<PrefixKey> taken) {
+        // Per-value rules name PIDs as routes arrive, so the index grows while reading.
+        List<String> pids = new ArrayList<>();
         Map<String, Integer> pidIndex = new HashMap<>();
-        rules.pids().forEach(pid -> pidIndex.put(pid, pidIndex.size()));
+        Function<String, Integer> index = pid -> pidIndex.computeIfAbsent(pid, name -> {
+            pids.add(name);
+            return pids.size() - 1;
+        });
         MrtRib rib = new MrtRib();
         Set<InetAddress> peers = new LinkedHashSet<>();
         try (MrtReader reader = MrtReader.open(file)) {
@@ -92,11 +102,11 @@ public final class MrtImport {
                     continue;
                 }
                 switch (route) {
-                    case RibEntry entry -> rib.announce(key, entry.peer(), entry.pathId(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
+                    case RibEntry entry -> rib.announce(key, entry.peer(), entry.pathId(), index.apply(rules.pidFor(new UpdateRoute(entry.attributes()))));
                     case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());
                 }
             }
-            return new Routes(rib, peers, reader.stats());
+            return new Routes(rib, pids, peers, reader.stats());
         } catch (IllegalStateException e) {
             throw new ProvisioningException(where + ": " + e.getMessage());
         } catch (NoSuchFileException e) {

@@ -147,6 +147,19 @@ class MrtImportTest {
                 .contains(IpPrefix.parse("62.48.64.0/19"));
     }
 
+    @Test
+    void aPerNeighbourAsRuleMakesOnePidPerAsTheRoutesCameThrough(@TempDir Path dir) throws IOException {
+        copy("ris-bview.20020722.2337.cut.gz", dir);
+        NetworkMap rib = load(dir, "ris-bview.20020722.2337.cut.gz", Optional.of(InetAddress.getByName("193.203.0.65")),
+                new PidRules(List.of(new PidRule.PerNeighborAs("as")), "default")).networkMap();
+        assertThat(prefixes(rib, "as1273")).as("AS path 1273 6735 6735 6735 6735 6735").contains(IpPrefix.parse("62.68.0.0/19"));
+        assertThat(rib.pidNames()).as("an eBGP peer is the neighbour AS of all its routes").containsExactly("as1273", "default");
+        NetworkMap all = load(dir, "ris-bview.20020722.2337.cut.gz", Optional.empty(),
+                new PidRules(List.of(new PidRule.PerNeighborAs("as")), "default")).networkMap();
+        assertThat(all.pidNames()).as("one PID per neighbour AS of the collector's peers").hasSizeGreaterThan(2)
+                .allMatch(pid -> pid.equals("default") || pid.matches("as\\d+"));
+    }
+
     private static List<IpPrefix> prefixes(NetworkMap map, String pid) {
         return map.prefixes(map.indexOf(pid).orElseThrow(), AddressFamily.IPV4);
     }
