@@ -53,18 +53,16 @@ final class NetworkSettings {
         }
         List<Path> prefixFiles = root.texts("prefix-files").stream().map(root.directory()::resolve).toList();
         Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
-        Optional<ConfigNode> networkMap = root.get("network-map");
-        networkMap.ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
+        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
         if (pids.isEmpty() && prefixFiles.isEmpty() && !fromRoutes) {
             throw root.error("network-map", "must be a mapping of PID names to prefix lists (or give prefix-files, bgp or mrt)");
         }
-        Optional<String> defaultPid = root.get("default-pid").map(BgpSettings::pid);
         Optional<PoolsConfig> pools = pools(root);
-        return new NetworkConfig(root.file().toString(), defaultPid, pids, prefixFiles, costs(root, pools), pools,
-                mrt(root, defaultPid.orElse(Snapshot.DEFAULT_PID)));
+        return new NetworkConfig(root.file().toString(), root.get("default-pid").map(BgpSettings::pid), pids, prefixFiles,
+                costs(root, pools), pools, mrt(root, defaultPid(root)));
     }
 
-    /** The routes' fallback PID of the {@code bgp:} section: the file's default PID. */
+    /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
     static String defaultPid(ConfigNode root) {
         return root.get("default-pid").map(BgpSettings::pid).orElse(Snapshot.DEFAULT_PID);
     }
