@@ -7,6 +7,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.ErrorCode;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
@@ -70,7 +71,10 @@ public final class Dispatcher {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
-            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()));
+            // Parsed once, by the resource the path names, when a guard or the resource first asks.
+            Query query = found.map(resource -> resource.query(request.body())).orElse(Query.none());
+            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
+                    query);
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
@@ -112,7 +116,7 @@ public final class Dispatcher {
                     + request.contentType().orElse("none"), Map.of());
         }
         try {
-            Reply reply = resource.handle(request);
+            Reply reply = resource.handle(request, call.query());
             return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply;
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());
