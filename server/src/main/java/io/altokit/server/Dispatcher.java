@@ -29,7 +29,9 @@ import java.util.Optional;
  * answering — guards and decorators included — are logged here and answered with a 500 and an
  * {@code E_INTERNAL} error object. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
- * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
+ * the catalog of their {@link io.altokit.server.protection.CallerView} (access grant and privacy
+ * policy), precomputed per snapshot, whose directory lists only what they may use; a resource that
+ * catalog withholds is refused with 403.
  * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
  * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
@@ -54,7 +56,7 @@ public final class Dispatcher {
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot.
         this.subscription = informationBase.subscribe(
-                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
+                update -> catalogs = new Catalogs(update.snapshot(), config, protection),
                 InformationBase.Delivery.inline());
     }
 
@@ -92,10 +94,10 @@ public final class Dispatcher {
             return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
                     + DirectoryResource.PATH, Map.of());
         }
-        Catalog view = current.forCaller(call.caller());
+        Catalog view = current.forView(protection.viewOf(call.caller()));
         Optional<AltoResource> served = view == current.full() ? found : view.find(request.path());
         if (served.isEmpty()) {
-            LOG.debug("{} withheld from {} by its privacy policy", request.path(), call.caller().budgetKey());
+            LOG.debug("{} withheld from {} by its view", request.path(), call.caller().budgetKey());
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
