@@ -2,28 +2,30 @@ package io.altokit.server;
 
 import io.altokit.core.Snapshot;
 import io.altokit.server.privacy.PrivacyPolicy;
-import io.altokit.server.protection.Caller;
-import io.altokit.server.protection.PrivacyPolicies;
+import io.altokit.server.protection.CallerView;
+import io.altokit.server.protection.Protection;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The catalogs of one snapshot: the full one, whose resource ids the guards see, and one per
- * distinct privacy policy, from which admitted callers are answered. Without privacy policies the
- * full catalog is the only one.
+ * The catalogs of one snapshot, one per {@link CallerView} the protection layer can give a caller:
+ * the full one, whose resource ids the guards see, and one per combination of access grant and
+ * privacy policy, each with its directory already filtered. A request finds its caller's in one
+ * lookup. The snapshot's view under a privacy policy is built once per policy and shared by the
+ * grants; without access rules and privacy policies the full catalog is the only one.
  */
 final class Catalogs {
     private final Catalog full;
-    private final PrivacyPolicies policies;
-    private final Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
+    private final Map<CallerView, Catalog> byView = new HashMap<>();
 
-    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies) {
+    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection) {
         this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL);
-        this.policies = policies;
+        Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
         byPolicy.put(PrivacyPolicy.FULL, full);
-        for (PrivacyPolicy policy : policies.distinct()) {
-            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p));
+        for (CallerView view : protection.views()) {
+            Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(), p -> new Catalog(p.view(snapshot), config, p));
+            byView.put(view, policyCatalog.restrictedTo(view.grant()));
         }
     }
 
@@ -31,8 +33,8 @@ final class Catalogs {
         return full;
     }
 
-    /** The catalog the caller's privacy policy shows. */
-    Catalog forCaller(Caller caller) {
-        return byPolicy.size() == 1 ? full : byPolicy.get(policies.policyFor(caller));
+    /** The catalog a caller with this view is answered from. */
+    Catalog forView(CallerView view) {
+        return view == CallerView.FULL ? full : byView.get(view);
     }
 }

@@ -7,6 +7,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.ErrorCode;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * answering — guards and decorators included — are logged here and answered with a 500 and an
  * {@code E_INTERNAL} error object. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
- * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
+ * the catalog of their {@link io.altokit.server.protection.CallerView} (access grant and privacy
+ * policy), precomputed per snapshot, whose directory lists only what they may use; a resource that
+ * catalog withholds is refused with 403.
  * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
  * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
@@ -53,7 +56,7 @@ public final class Dispatcher {
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot.
         this.subscription = informationBase.subscribe(
-                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
+                update -> catalogs = new Catalogs(update.snapshot(), config, protection),
                 InformationBase.Delivery.inline());
     }
 
@@ -70,7 +73,10 @@ public final class Dispatcher {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
-            Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+            // Parsed once, by the resource the path names, when a guard or the resource first asks.
+            Query query = found.isPresent() ? found.get().query(request.body()) : Query.none();
+            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
+                    query);
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
@@ -88,30 +94,31 @@ public final class Dispatcher {
             return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
                     + DirectoryResource.PATH, Map.of());
         }
-        Catalog view = current.forCaller(call.caller());
+        Catalog view = current.forView(protection.viewOf(call.caller()));
         Optional<AltoResource> served = view == current.full() ? found : view.find(request.path());
         if (served.isEmpty()) {
-            LOG.debug("{} withheld from {} by its privacy policy", request.path(), call.caller().budgetKey());
+            LOG.debug("{} withheld from {} by its view", request.path(), call.caller().budgetKey());
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
-        boolean head = request.method().equals("HEAD") && resource.method().equals("GET");
-        if (!request.method().equals(resource.method()) && !head) {
-            String allow = resource.method().equals("GET") ? "GET, HEAD" : "POST";
+        ResourceDescriptor descriptor = resource.descriptor();
+        boolean head = request.method().equals("HEAD") && descriptor.method().equals("GET");
+        if (!request.method().equals(descriptor.method()) && !head) {
+            String allow = descriptor.method().equals("GET") ? "GET, HEAD" : "POST";
             return Reply.plain(405, request.method() + " is not allowed on " + request.path() + "; use " + allow,
                     Map.of("Allow", allow));
         }
-        if (!MediaRanges.accepts(request.accept(), resource.mediaType())) {
-            return Reply.plain(406, request.path() + " answers with " + resource.mediaType()
+        if (!MediaRanges.accepts(request.accept(), descriptor.mediaType())) {
+            return Reply.plain(406, request.path() + " answers with " + descriptor.mediaType()
                     + ", which the Accept header excludes", Map.of());
         }
-        Optional<String> expected = resource.accepts();
+        Optional<String> expected = descriptor.accepts();
         if (expected.isPresent() && !MediaRanges.sameType(request.contentType(), expected.get())) {
             return Reply.plain(415, request.path() + " takes a request body of type " + expected.get() + ", got "
                     + request.contentType().orElse("none"), Map.of());
         }
         try {
-            Reply reply = resource.handle(request);
+            Reply reply = resource.handle(request, call.query());
             return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply;
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());

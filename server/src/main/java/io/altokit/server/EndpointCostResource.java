@@ -3,7 +3,6 @@ package io.altokit.server;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
-import io.altokit.model.Directory;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.EndpointCostWriter;
@@ -12,6 +11,7 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.ArrayList;
@@ -25,48 +25,47 @@ import java.util.Optional;
  * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3).
  */
 final class EndpointCostResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final OfferedCosts costs;
     private final NetworkMap networkMap;
     private final EndpointLimits limits;
 
     EndpointCostResource(OfferedCosts costs, NetworkMap networkMap, EndpointLimits limits) {
+        this.descriptor = ResourceDescriptor.post("endpoint-cost", "/endpointcost/lookup", MediaTypes.ENDPOINT_COST,
+                MediaTypes.ENDPOINT_COST_PARAMS, costs.capabilities(), List.of());
         this.costs = costs;
         this.networkMap = networkMap;
         this.limits = limits;
     }
 
     @Override
-    public String id() {
-        return "endpoint-cost";
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
-    public String path() {
-        return "/endpointcost/lookup";
+    public Query query(byte[] body) {
+        return Query.of(body, EndpointCostResource::parse);
+    }
+
+    /**
+     * The fast scan of the body, or the strict decoder's record when the scanner declines it (and its
+     * precise error for a malformed body). A scanned request without sources is turned into the
+     * decoded record: the client's address is then the source, and its text is not in the body to copy.
+     */
+    static Object parse(byte[] body) {
+        Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
+        if (scanned.isEmpty()) {
+            return RequestDecoder.endpointCost(body);
+        }
+        return scanned.get().srcs().size() > 0 ? scanned.get() : scanned.get().toRequest();
     }
 
     @Override
-    public String mediaType() {
-        return MediaTypes.ENDPOINT_COST;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.ENDPOINT_COST_PARAMS);
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.copyOf(costs.byName().keySet()), Optional.of(true), List.of());
-    }
-
-    @Override
-    public Reply handle(AltoRequest request) {
-        Optional<EndpointCostScan> scanned = EndpointCostScan.read(request.body());
-        // Without sources the client's address is the source, and its text is not in the body to copy.
-        return scanned.isPresent() && scanned.get().srcs().size() > 0
-                ? handleScanned(scanned.get())
-                : handleInFull(request);
+    public Reply handle(AltoRequest request, Query query) {
+        return query.as(Object.class) instanceof EndpointCostScan scan
+                ? handleScanned(scan)
+                : handleInFull(query.as(EndpointCostRequest.class), request);
     }
 
     /** The fast path: no strings or records per endpoint, the answer written straight into bytes. */
@@ -76,18 +75,17 @@ final class EndpointCostResource implements AltoResource {
         var srcs = DistinctEndpoints.of(query.srcs(), query.body(), networkMap);
         var dsts = DistinctEndpoints.of(query.dsts(), query.body(), networkMap);
         double[] values = CostQuery.values(srcs.pids(), dsts.pids(), matrix, query.costType().mode(), query.constraints());
-        return Reply.ok(mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
+        return Reply.ok(descriptor.mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
     }
 
-    /** Any request the scanner declines, including every malformed one: the strict decoder's errors. */
-    Reply handleInFull(AltoRequest request) {
-        EndpointCostRequest query = RequestDecoder.endpointCost(request.body());
+    /** Any request the scanner declines or that names no sources. */
+    Reply handleInFull(EndpointCostRequest query, AltoRequest request) {
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
         CostMatrix matrix = costs.matrixFor(query.costType());
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
         var table = CostQuery.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
                 query.constraints());
-        return Reply.ok(mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
+        return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
     }
 
     /** Each distinct endpoint once, in request order, with the PID its address falls in. */

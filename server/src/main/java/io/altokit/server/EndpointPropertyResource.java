@@ -12,6 +12,7 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 
 /** POST /endpointprop/lookup (RFC 7285 11.4.1): the PID of each endpoint, "&lt;network-map-id&gt;.pid". */
 final class EndpointPropertyResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
     private final EndpointLimits limits;
@@ -30,54 +32,37 @@ final class EndpointPropertyResource implements AltoResource {
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
         this.limits = limits;
-        this.pidProperty = EndpointProperties.pidProperty(networkMapResource.id());
+        this.pidProperty = EndpointProperties.pidProperty(networkMapResource.descriptor().id());
+        this.descriptor = ResourceDescriptor.post("endpoint-property", "/endpointprop/lookup", MediaTypes.ENDPOINT_PROP,
+                MediaTypes.ENDPOINT_PROP_PARAMS, new Directory.Capabilities(List.of(), Optional.empty(), List.of(pidProperty)),
+                List.of(networkMapResource.descriptor().id()));
     }
 
     @Override
-    public String id() {
-        return "endpoint-property";
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
-    public String path() {
-        return "/endpointprop/lookup";
+    public Query query(byte[] body) {
+        return Query.of(body, RequestDecoder::endpointProperties);
     }
 
     @Override
-    public String mediaType() {
-        return MediaTypes.ENDPOINT_PROP;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.ENDPOINT_PROP_PARAMS);
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.of(), Optional.empty(), List.of(pidProperty));
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(networkMapResource.id());
-    }
-
-    @Override
-    public Reply handle(AltoRequest request) {
-        EndpointPropertyRequest query = RequestDecoder.endpointProperties(request.body());
-        limits.check("endpoints", query.endpoints().size());
-        for (String property : query.properties()) {
+    public Reply handle(AltoRequest request, Query query) {
+        EndpointPropertyRequest lookup = query.as(EndpointPropertyRequest.class);
+        limits.check("endpoints", lookup.endpoints().size());
+        for (String property : lookup.properties()) {
             if (!property.equals(pidProperty)) {
                 throw new AltoException(AltoError.invalidValue("properties", property));
             }
         }
         Map<String, Map<String, String>> properties = new LinkedHashMap<>();
-        for (TypedAddress endpoint : query.endpoints()) {
+        for (TypedAddress endpoint : lookup.endpoints()) {
             String pid = networkMap.pidName(networkMap.lookup(endpoint));
             properties.put(endpoint.text(), Map.of(pidProperty, pid));
         }
-        return Reply.ok(mediaType(), ResponseEncoder.endpointProperties(
+        return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointProperties(
                 new EndpointPropertyResponse(List.of(networkMapResource.vtag()), properties)));
     }
 }

@@ -4,11 +4,13 @@ import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.AddressType;
+import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.VersionTag;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
 
@@ -21,13 +23,14 @@ import java.util.Set;
 
 /** GET /networkmap: the full network map, serialized once per snapshot and served with its vtag as ETag. */
 final class NetworkMapResource implements AltoResource {
-    private final String id;
+    private final ResourceDescriptor descriptor;
     private final NetworkMap map;
     private final VersionTag vtag;
     private volatile Representation body;
 
     NetworkMapResource(String id, NetworkMap map) {
-        this.id = id;
+        this.descriptor = ResourceDescriptor.get(id, "/networkmap", MediaTypes.NETWORK_MAP, Directory.Capabilities.NONE,
+                List.of());
         this.map = map;
         this.vtag = new VersionTag(id, map.vtag());
     }
@@ -37,29 +40,19 @@ final class NetworkMapResource implements AltoResource {
     }
 
     @Override
-    public String id() {
-        return id;
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
-    public String path() {
-        return "/networkmap";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.NETWORK_MAP;
-    }
-
-    @Override
-    public Reply handle(AltoRequest request) {
+    public Reply handle(AltoRequest request, Query query) {
         Representation result = body;
         if (result == null) {
             // Racing first requests may both render; the results are identical, so no lock is needed.
             result = Representation.tagged(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
             body = result;
         }
-        return Reply.ok(mediaType(), result);
+        return Reply.ok(descriptor.mediaType(), result);
     }
 
     /** The map restricted to some PIDs and address types, in PID order (also used by the filtered map). */
