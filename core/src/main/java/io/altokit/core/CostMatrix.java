@@ -16,6 +16,7 @@ public final class CostMatrix {
     private final String metric;
     private final int size;
     private final CostCells cells;
+    private final String networkMapVtag;
     private final String vtag;
 
     CostMatrix(String metric, int size, CostCells cells, String networkMapVtag) {
@@ -25,6 +26,7 @@ public final class CostMatrix {
         this.metric = metric;
         this.size = size;
         this.cells = cells;
+        this.networkMapVtag = networkMapVtag;
         ContentHash hash = new ContentHash("altokit cost matrix v1")
                 .putString(networkMapVtag)
                 .putString(metric)
@@ -101,9 +103,9 @@ public final class CostMatrix {
         return costs;
     }
 
-    /** These costs over another network map with the same PIDs (one whose prefixes differ). */
+    /** These costs over a network map with the same PIDs (one whose prefixes may differ): this matrix if it is the same map. */
     CostMatrix over(String networkMapVtag) {
-        return new CostMatrix(metric, size, cells, networkMapVtag);
+        return networkMapVtag.equals(this.networkMapVtag) ? this : new CostMatrix(metric, size, cells, networkMapVtag);
     }
 
     /** These costs in at most {@code levels} values, by the rule of {@link CostLevels}. */

@@ -75,6 +75,25 @@ public final class Snapshot {
         return new Snapshot(networkMap, matrices);
     }
 
+    /**
+     * This snapshot with the cost matrices of {@code metrics} taken from {@code source} and laid over
+     * this snapshot's PIDs (a pair with a PID that {@code source} lacks has no cost; a metric it lacks
+     * is dropped): what building this snapshot again from {@code source} would give when only those
+     * metrics' costs differ. The network map and every other matrix are this snapshot's own, shared.
+     */
+    public Snapshot withCostsOf(Snapshot source, Collection<String> metrics) {
+        SortedMap<String, CostMatrix> matrices = new TreeMap<>(costMatrices);
+        List<String> names = networkMap.pidNames();
+        List<String> sourceNames = source.networkMap().pidNames();
+        for (String metric : metrics) {
+            matrices.remove(metric);
+            source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, names.equals(sourceNames)
+                    ? matrix.over(networkMap.vtag())
+                    : new CostMatrix(metric, names.size(), matrix.costsOver(sourceNames, names), networkMap.vtag())));
+        }
+        return new Snapshot(networkMap, matrices);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
