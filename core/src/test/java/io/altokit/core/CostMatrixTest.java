@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -24,40 +25,41 @@ class CostMatrixTest {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> names = IntStream.range(0, PIDS).mapToObj(i -> String.format("pid%03d", i)).toList();
         double[] hops = randomCosts(random, () -> random.nextInt(0, 40));
+        double[] rtt = randomCosts(random, () -> random.nextInt(1, 30_000) / 10.0);
         double[] delays = randomCosts(random, () -> random.nextInt(1, 400_000) / 4.0);
+        double[] binary = randomCosts(random, () -> random.nextInt(1, 1 << 20) / 1024.0);
         double[] distances = randomCosts(random, () -> random.nextDouble(0, 20_000));
         Snapshot.Builder builder = Snapshot.builder().defaultPid(names.getFirst());
         names.forEach(name -> builder.pid(name, List.of()));
         addCosts(builder, names, "hopcount", hops);
+        addCosts(builder, names, "rtt", rtt);
         addCosts(builder, names, "delay-ow", delays);
+        addCosts(builder, names, "binary", binary);
         addCosts(builder, names, "distance", distances);
-        builder.rating(new Rating(List.of(Criterion.linear("hopcount", 1),
-                Criterion.linear("delay-ow", 2))));
+        builder.rating(new Rating(List.of(Criterion.linear("hopcount", 1), Criterion.linear("rtt", 2))));
         Snapshot snapshot = builder.build();
 
         assertMatches(snapshot, "hopcount", hops, CostCells.Shorts.class);
-        assertMatches(snapshot, "delay-ow", delays, CostCells.Floats.class);
+        assertMatches(snapshot, "rtt", rtt, CostCells.Shorts.class);
+        assertMatches(snapshot, "delay-ow", delays, CostCells.Ints.class);
+        assertMatches(snapshot, "binary", binary, CostCells.Floats.class);
         assertMatches(snapshot, "distance", distances, CostCells.Doubles.class);
-        assertMatches(snapshot, "routingcost", ratingOf(hops, delays), CostCells.Doubles.class);
+        assertMatches(snapshot, "routingcost", ratingOf(hops, rtt), CostCells.Doubles.class);
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {-0.0, 32768, 0.5, 1e-3})
-    void aValueAShortCannotGiveBackExactlyIsNotStoredAsOne(double value) {
+    @CsvSource({
+        "-0.0, Floats", "32767, Shorts", "32768, Ints", "0.5, Shorts", "0.001, Shorts", "3276.7, Shorts",
+        "3276.8, Ints", "0.0001, Doubles", "0.1, Shorts", "1e300, Doubles", "4.9E-324, Doubles", "0.375, Shorts", "40000.375, Ints",
+        "2147483.647, Ints", "2147483.648, Doubles", "0.0009765625, Floats"
+    })
+    void eachValueIsStoredInTheNarrowestStorageThatGivesItBackExactly(double value, String storage) {
         double[] costs = {1, value, Double.NaN, 2};
         CostCells cells = CostCells.of(costs);
-        assertThat(cells).isNotInstanceOf(CostCells.Shorts.class);
+        assertThat(cells.getClass().getSimpleName()).isEqualTo(storage);
         for (int cell = 0; cell < costs.length; cell++) {
             assertThat(Double.doubleToRawLongBits(cells.get(cell))).isEqualTo(Double.doubleToRawLongBits(costs[cell]));
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(doubles = {0.1, 1e300, Double.MIN_VALUE})
-    void aValueAFloatCannotGiveBackExactlyKeepsDoubles(double value) {
-        CostCells cells = CostCells.of(new double[] {3, value});
-        assertThat(cells).isInstanceOf(CostCells.Doubles.class);
-        assertThat(cells.get(1)).isEqualTo(value);
     }
 
     private static void assertMatches(Snapshot snapshot, String metric, double[] expected, Class<?> storage) {
@@ -85,9 +87,9 @@ class CostMatrixTest {
     }
 
     /** The rating over the same plain arrays, computed without the snapshot. */
-    private static double[] ratingOf(double[] hops, double[] delays) {
-        return new Rating(List.of(Criterion.linear("hopcount", 1), Criterion.linear("delay-ow", 2)))
-                .combine(List.of(hops, delays));
+    private static double[] ratingOf(double[] hops, double[] rtt) {
+        return new Rating(List.of(Criterion.linear("hopcount", 1), Criterion.linear("rtt", 2)))
+                .combine(List.of(hops, rtt));
     }
 
     /** About one pair in ten without a cost. */
