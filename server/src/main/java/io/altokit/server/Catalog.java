@@ -28,7 +28,13 @@ final class Catalog {
     private final String defaultNetworkMap;
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
 
+    /** A catalog of its own, encoding its full maps afresh. */
     Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy) {
+        this(snapshot, config, policy, new EncodedMaps());
+    }
+
+    /** A catalog that takes over the encodings of full maps whose content {@code encodedMaps} already has. */
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps) {
         NetworkMap networkMap = snapshot.networkMap();
         this.costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
@@ -39,7 +45,7 @@ final class Catalog {
         List<AltoResource> offered = new ArrayList<>();
         offered.add(networkMapResource);
         costs.byName().forEach((name, type) -> offered.add(
-                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids)));
+                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids, encodedMaps)));
         offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
         offered.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));

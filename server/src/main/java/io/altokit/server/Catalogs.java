@@ -19,14 +19,17 @@ final class Catalogs {
     private final Catalog full;
     private final Map<CallerView, Catalog> byView = new HashMap<>();
 
-    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection) {
-        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL);
+    /** @param encodedMaps the full maps encoded for the catalogs served so far, taken over where unchanged */
+    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, EncodedMaps encodedMaps) {
+        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps);
         Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
         byPolicy.put(PrivacyPolicy.FULL, full);
         for (CallerView view : protection.views()) {
-            Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(), p -> new Catalog(p.view(snapshot), config, p));
+            Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(),
+                    p -> new Catalog(p.view(snapshot), config, p, encodedMaps));
             byView.put(view, policyCatalog.restrictedTo(view.grant()));
         }
+        encodedMaps.published();
     }
 
     Catalog full() {

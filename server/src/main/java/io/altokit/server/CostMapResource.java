@@ -14,17 +14,21 @@ import io.altokit.server.http.Representation;
 import java.util.List;
 import java.util.Optional;
 
-/** GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once per snapshot, ETag = matrix vtag. */
+/**
+ * GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once for as long as its content
+ * tag (matrix vtag and cost mode) stays, across snapshots ({@link EncodedMaps}); ETag = that tag.
+ */
 final class CostMapResource implements AltoResource {
     private final ResourceDescriptor descriptor;
     private final CostType costType;
     private final CostMatrix matrix;
     private final NetworkMapResource networkMap;
     private final List<CostQuery.Location> pids;
-    private volatile Representation body;
+    private final String contentTag;
+    private final EncodedMaps.Encoding body;
 
     CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
-                    List<CostQuery.Location> pids) {
+                    List<CostQuery.Location> pids, EncodedMaps encodedMaps) {
         this.descriptor = ResourceDescriptor.get("costmap-" + costTypeName, "/costmap/" + costTypeName, MediaTypes.COST_MAP,
                 new Directory.Capabilities(List.of(costTypeName), Optional.empty(), List.of()),
                 List.of(networkMap.descriptor().id()));
@@ -32,6 +36,8 @@ final class CostMapResource implements AltoResource {
         this.matrix = matrix;
         this.networkMap = networkMap;
         this.pids = pids;
+        this.contentTag = matrix.vtag() + "-" + costType.mode().wireName();
+        this.body = encodedMaps.forTag(descriptor.path() + " " + contentTag);
     }
 
     @Override
@@ -41,14 +47,13 @@ final class CostMapResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request, Query query) {
-        Representation result = body;
-        if (result == null) {
-            var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
-            byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
-            result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
-            body = result;
-        }
-        return Reply.ok(descriptor.mediaType(), result);
+        return Reply.ok(descriptor.mediaType(), body.get(this::encode));
+    }
+
+    private Representation encode() {
+        var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
+        byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
+        return Representation.tagged(bytes, contentTag);
     }
 
 }
