@@ -41,14 +41,14 @@ final class Catalog {
             resources.add(new EndpointCostResource(costs, networkMap, limits));
         }
 
-        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.id()));
-        resources.forEach(resource -> byPath.put(resource.path(), resource));
+        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.descriptor().id()));
+        resources.forEach(resource -> byPath.put(resource.descriptor().path(), resource));
     }
 
     /** The ids of the resources the catalog holds, the directory's included. */
     Set<String> resourceIds() {
         Set<String> ids = new TreeSet<>();
-        byPath.values().forEach(resource -> ids.add(resource.id()));
+        byPath.values().forEach(resource -> ids.add(resource.descriptor().id()));
         return ids;
     }
 

@@ -70,7 +70,7 @@ public final class Dispatcher {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
-            Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()));
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
@@ -95,17 +95,18 @@ public final class Dispatcher {
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
-        boolean head = request.method().equals("HEAD") && resource.method().equals("GET");
-        if (!request.method().equals(resource.method()) && !head) {
-            String allow = resource.method().equals("GET") ? "GET, HEAD" : "POST";
+        ResourceDescriptor descriptor = resource.descriptor();
+        boolean head = request.method().equals("HEAD") && descriptor.method().equals("GET");
+        if (!request.method().equals(descriptor.method()) && !head) {
+            String allow = descriptor.method().equals("GET") ? "GET, HEAD" : "POST";
             return Reply.plain(405, request.method() + " is not allowed on " + request.path() + "; use " + allow,
                     Map.of("Allow", allow));
         }
-        if (!MediaRanges.accepts(request.accept(), resource.mediaType())) {
-            return Reply.plain(406, request.path() + " answers with " + resource.mediaType()
+        if (!MediaRanges.accepts(request.accept(), descriptor.mediaType())) {
+            return Reply.plain(406, request.path() + " answers with " + descriptor.mediaType()
                     + ", which the Accept header excludes", Map.of());
         }
-        Optional<String> expected = resource.accepts();
+        Optional<String> expected = descriptor.accepts();
         if (expected.isPresent() && !MediaRanges.sameType(request.contentType(), expected.get())) {
             return Reply.plain(415, request.path() + " takes a request body of type " + expected.get() + ", got "
                     + request.contentType().orElse("none"), Map.of());
