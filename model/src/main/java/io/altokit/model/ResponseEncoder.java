@@ -164,6 +164,13 @@ public final class ResponseEncoder {
             if (!capabilities.propTypes().isEmpty()) {
                 writeStrings(json, "prop-types", capabilities.propTypes());
             }
+            if (!capabilities.incrementalChangeMediaTypes().isEmpty()) {
+                json.writeObjectFieldStart("incremental-change-media-types");
+                for (Map.Entry<String, String> types : capabilities.incrementalChangeMediaTypes().entrySet()) {
+                    json.writeStringField(types.getKey(), types.getValue());
+                }
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         if (!entry.uses().isEmpty()) {

@@ -40,6 +40,15 @@ final class CostMapResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request) {
+        return Reply.ok(descriptor.mediaType(), full());
+    }
+
+    CostType costType() {
+        return costType;
+    }
+
+    /** The full map, rendered once per snapshot for every GET and update stream. */
+    Representation full() {
         Representation result = body;
         if (result == null) {
             var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
@@ -47,7 +56,7 @@ final class CostMapResource implements AltoResource {
             result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
             body = result;
         }
-        return Reply.ok(descriptor.mediaType(), result);
+        return result;
     }
 
 }

@@ -29,14 +29,20 @@ public final class MapPatches {
     private MapPatches() {
     }
 
-    /** The network map patch: the new vtag, each changed PID's prefixes whole, {@code null} for a PID that went. */
-    public static byte[] networkMap(String resourceId, ChangeSet changes) {
+    /**
+     * The network map patch: the new vtag, each changed PID's prefixes whole, {@code null} for a PID
+     * that went; empty when the network map stayed as it was.
+     */
+    public static Optional<byte[]> networkMap(String resourceId, ChangeSet changes) {
+        if (changes.previousVtag().equals(changes.vtag())) {
+            return Optional.empty();
+        }
         NetworkMap map = changes.snapshot().networkMap();
         SortedMap<String, Optional<Map<AddressType, List<String>>>> pids = new TreeMap<>();
         for (String pid : changes.pids()) {
             pids.put(pid, map.indexOf(pid).stream().mapToObj(index -> groups(map, index)).findFirst());
         }
-        return MergePatchEncoder.networkMap(new MergePatchEncoder.NetworkMapPatch(new VersionTag(resourceId, map.vtag()), pids));
+        return Optional.of(MergePatchEncoder.networkMap(new MergePatchEncoder.NetworkMapPatch(new VersionTag(resourceId, map.vtag()), pids)));
     }
 
     /** Both address types, an empty list for one without prefixes (the patch removes it). */
@@ -50,15 +56,19 @@ public final class MapPatches {
     /**
      * The patch of the full cost map of {@code metric} in {@code mode}: the new dependent vtag, each
      * changed cell's cost ({@code null} if it went), {@code null} for a row that went or has no cost left.
-     * The snapshot after the change must have the metric.
+     * Empty when neither the network map nor a cost of the map changed. The snapshot after the change
+     * must have the metric.
      */
-    public static byte[] costMap(String networkMapId, String metric, CostMode mode, ChangeSet changes) {
+    public static Optional<byte[]> costMap(String networkMapId, String metric, CostMode mode, ChangeSet changes) {
         NetworkMap map = changes.snapshot().networkMap();
         CostMatrix matrix = changes.snapshot().costMatrix(metric)
                 .orElseThrow(() -> new IllegalArgumentException("no cost matrix for " + metric));
         SortedSet<ChangeSet.CostCell> cells = changes.costs(metric)
                 .map(change -> mode == CostMode.ORDINAL ? change.ordinal() : change.numerical())
                 .orElse(Collections.emptySortedSet());
+        if (cells.isEmpty() && changes.previousVtag().equals(changes.vtag())) {
+            return Optional.empty();
+        }
         double[] ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? ranks(matrix) : null;
         SortedMap<String, Optional<SortedMap<String, Double>>> rows = new TreeMap<>();
         for (String pid : changes.pids()) {
@@ -81,8 +91,8 @@ public final class MapPatches {
                 row.get().put(cell.destination(), cost);
             }
         }
-        return MergePatchEncoder.costMap(new MergePatchEncoder.CostMapPatch(
-                List.of(new VersionTag(networkMapId, map.vtag())), rows));
+        return Optional.of(MergePatchEncoder.costMap(new MergePatchEncoder.CostMapPatch(
+                List.of(new VersionTag(networkMapId, map.vtag())), rows)));
     }
 
     /** The full map leaves out a row without any cost, so the patch must remove such a row, not leave it empty. */

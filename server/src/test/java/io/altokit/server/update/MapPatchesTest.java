@@ -73,8 +73,10 @@ class MapPatchesTest {
         String src = before.networkMap().pidName(0);
         String dst = before.networkMap().pidName(1);
         Snapshot after = before.toBuilder().cost("routingcost", src, dst, 12345).build();
-        byte[] patch = MapPatches.costMap(NETWORK_MAP, "routingcost", CostMode.NUMERICAL, ChangeSet.between(before, after));
-        String text = new String(patch);
+        ChangeSet changes = ChangeSet.between(before, after);
+        assertThat(MapPatches.networkMap(NETWORK_MAP, changes)).as("the network map stayed").isEmpty();
+        assertThat(MapPatches.costMap(NETWORK_MAP, "hopcount", CostMode.NUMERICAL, changes)).as("hopcount stayed").isEmpty();
+        String text = new String(MapPatches.costMap(NETWORK_MAP, "routingcost", CostMode.NUMERICAL, changes).orElseThrow());
         assertThat(text).startsWith("{\"meta\":{\"dependent-vtags\":[{\"resource-id\":\"" + NETWORK_MAP + "\"")
                 .endsWith("\"cost-map\":{\"" + src + "\":{\"" + dst + "\":12345}}}");
     }
@@ -83,8 +85,12 @@ class MapPatchesTest {
         return "/costmap/" + (mode == CostMode.NUMERICAL ? "num-" : "ord-") + metric;
     }
 
-    private static JsonObject apply(JsonObject target, byte[] patch) {
-        JsonValue result = Json.createMergePatch(read(patch)).apply(target);
+    /** The patch applied; no patch means the map stayed as it was. */
+    private static JsonObject apply(JsonObject target, Optional<byte[]> patch) {
+        if (patch.isEmpty()) {
+            return target;
+        }
+        JsonValue result = Json.createMergePatch(read(patch.get())).apply(target);
         return result.asJsonObject();
     }
 
