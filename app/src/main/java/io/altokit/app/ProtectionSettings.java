@@ -4,10 +4,11 @@ import io.altokit.app.config.ConfigNode;
 import io.altokit.server.protection.Guard;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.ReplyDecorator;
-import io.altokit.server.protection.access.DirectoryFilter;
+import io.altokit.server.protection.access.AccessRules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,15 +27,13 @@ final class ProtectionSettings {
         // Order matters: authentication names the caller first, so that access rules, rate limits and
         // privacy budgets can key on the client's name rather than only on its address.
         AuthSettings.read(root).ifPresent(guards::add);
-        AccessSettings.read(root, offeredResources).ifPresent(rules -> {
-            guards.add(rules);
-            decorators.add(new DirectoryFilter(rules));
-        });
+        Optional<AccessRules> access = AccessSettings.read(root, offeredResources);
+        access.ifPresent(guards::add);
         RateLimitSettings.read(root).ifPresent(guards::add);
         PrivacySettings privacy = PrivacySettings.read(root);
         privacy.budget().ifPresent(guards::add); // last: it counts per caller as the guards before named it
         // Signing comes last among the decorators: it covers the answer as the others left it.
         SigningSettings.read(root).ifPresent(decorators::add);
-        return new Protection(guards, decorators, privacy.policies());
+        return new Protection(guards, decorators, privacy.policies(), access);
     }
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
@@ -113,6 +114,6 @@ class ProtectionSettingsTest {
         InetAddress address = InetAddress.getByName(source);
         AltoRequest request = new AltoRequest("GET", "/networkmap", Optional.empty(), Optional.empty(), Optional.empty(),
                 new byte[0], address, authorization, Optional.empty());
-        return protection.admit(new Call(request, Optional.of("default-network-map"), Caller.anonymous(address)));
+        return protection.admit(new Call(request, Optional.of("default-network-map"), Caller.anonymous(address), Query.none()));
     }
 }

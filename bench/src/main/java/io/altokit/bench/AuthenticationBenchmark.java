@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.altokit.core.IpPrefix;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;
@@ -111,7 +112,7 @@ public class AuthenticationBenchmark {
                 new AccessRule(List.of(IpPrefix.parse("10.0.0.0/8"), IpPrefix.parse("2001:db8::/32")), List.of(), Set.of("*")),
                 new AccessRule(List.of(), List.of("app1"), Set.of("default-network-map", "endpoint-cost"))));
         rateLimit = new RateLimit(new Rate(1_000_000_000, 1_000_000_000), Map.of(), 100_000);
-        namedCall = new Call(basicRemembered, Optional.of("endpoint-cost"), Caller.anonymous(CLIENT).named("app1"));
+        namedCall = new Call(basicRemembered, Optional.of("endpoint-cost"), Caller.anonymous(CLIENT).named("app1"), Query.none());
     }
 
     @Benchmark

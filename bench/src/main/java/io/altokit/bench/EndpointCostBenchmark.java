@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * locate, rank, encode, through the same {@link Dispatcher} the server uses. The body is the one
  * {@code bench/http/make-post-lua.sh} writes (1 source, 100 destinations, ordinal routingcost).
  * {@code privacy}: none (no protection), an ordinal-only default policy (answered from its own
- * catalog), or a distinct-endpoint budget guard (the request decoded once more to count endpoints).
+ * catalog), or a distinct-endpoint budget guard (counting the endpoints of the request the resource parsed).
  * With {@code signing=on} the answer is also signed as the server sends it (Content-Digest, RFC 9421
  * Ed25519 bound to the request, whose Content-Digest a verifying client sends and the server checks).
  */

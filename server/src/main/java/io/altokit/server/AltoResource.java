@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 /** One information resource: its {@link ResourceDescriptor}, and how it answers for a snapshot. */
@@ -8,6 +9,11 @@ interface AltoResource {
 
     ResourceDescriptor descriptor();
 
-    /** Answers a request that already passed method and media type checks. */
-    Reply handle(AltoRequest request);
+    /** The request's body as this resource takes it, parsed when first asked; none for resources answering GET. */
+    default Query query(byte[] body) {
+        return Query.none();
+    }
+
+    /** Answers a request that already passed method and media type checks, with its body as {@link #query} parses it. */
+    Reply handle(AltoRequest request, Query query);
 }

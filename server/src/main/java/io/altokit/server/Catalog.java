@@ -5,6 +5,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.model.MediaTypes;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.Grant;
 import io.altokit.server.update.MapPatches;
 import io.altokit.server.update.Streamable;
 import io.altokit.server.update.StreamableCatalog;
@@ -22,47 +23,97 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
- * Every resource the server offers for one snapshot under one privacy policy, by path. Built off the
- * request path whenever a snapshot is published; requests then read one immutable catalog without
- * locking. The policy decides the cost modes offered and whether the endpoint cost service exists;
- * the snapshot given is already the policy's view (aggregated prefixes, quantised costs).
+ * Every resource the server offers one view of callers for one snapshot, by path, with the
+ * directory listing them. Built off the request path whenever a snapshot is published; requests
+ * then read one immutable catalog without locking. The privacy policy decides the cost modes
+ * offered and whether the endpoint cost service exists; the snapshot given is already the policy's
+ * view (aggregated prefixes, quantised costs). {@link #restrictedTo} narrows it to what an access
+ * grant shows, sharing the resources (and their rendered answers).
  */
 final class Catalog implements StreamableCatalog {
+    /**
+     * Which callers a catalog serves, the same from one snapshot to the next: its privacy policy and
+     * access grant. Update streams of one view share their events.
+     */
+    record View(PrivacyPolicy policy, Grant grant) {
+    }
+
+    private final List<AltoResource> resources;
+    private final OfferedCosts costs;
+    private final String defaultNetworkMap;
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
     private final Snapshot snapshot;
-    private final PrivacyPolicy policy;
+    private final View view;
     /** What update streams may follow, by resource id, in directory order. */
     private final Map<String, Streamable> streamables = new LinkedHashMap<>();
     private final UpdateControlResource control;
 
     Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, UpdateStreams streams) {
         this.snapshot = snapshot;
-        this.policy = policy;
+        this.view = new View(policy, Grant.ALL);
         NetworkMap networkMap = snapshot.networkMap();
-        OfferedCosts costs = new OfferedCosts(snapshot, policy.costs().modes());
+        this.costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
         List<CostQuery.Location> allPids = IntStream.range(0, networkMap.size())
                 .mapToObj(i -> new CostQuery.Location(networkMap.pidName(i), i)).toList();
 
         NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap);
-        List<AltoResource> resources = new ArrayList<>();
-        resources.add(networkMapResource);
-        costs.byName().forEach((name, type) -> resources.add(
+        List<AltoResource> offered = new ArrayList<>();
+        offered.add(networkMapResource);
+        costs.byName().forEach((name, type) -> offered.add(
                 new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids)));
-        resources.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
-        resources.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
-        resources.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
+        offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
+        offered.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
+        offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
         if (policy.endpointCost()) {
-            resources.add(new EndpointCostResource(costs, networkMap, limits));
+            offered.add(new EndpointCostResource(costs, networkMap, limits));
         }
-        resources.forEach(this::offerToStreams);
+        offered.forEach(this::offerToStreams);
+        offered.add(new UpdateStreamResource(this, streams, patchTypes()));
+        this.control = new UpdateControlResource(this, streams);
+        this.resources = List.copyOf(offered);
+        this.defaultNetworkMap = networkMapResource.descriptor().id();
+        index(DirectoryResource.listing(resources, costs, defaultNetworkMap));
+    }
+
+    /** The update stream resource is made anew for the grant, so that it streams only what the grant covers. */
+    private Catalog(Catalog full, Grant grant, UpdateStreams streams) {
+        this.snapshot = full.snapshot;
+        this.view = new View(full.view.policy(), grant);
+        full.streamables.forEach((id, streamable) -> {
+            if (grant.covers(id)) {
+                streamables.put(id, streamable);
+            }
+        });
+        List<AltoResource> granted = new ArrayList<>(full.resources.stream()
+                .filter(resource -> !(resource instanceof UpdateStreamResource))
+                .filter(resource -> grant.covers(resource.descriptor().id())).toList());
+        UpdateStreamResource updates = new UpdateStreamResource(this, streams, patchTypes());
+        if (grant.covers(updates.descriptor().id())) {
+            granted.add(updates);
+        }
+        this.control = new UpdateControlResource(this, streams);
+        this.resources = List.copyOf(granted);
+        this.costs = full.costs;
+        this.defaultNetworkMap = full.defaultNetworkMap;
+        index(DirectoryResource.restricted(resources, costs, Optional.of(defaultNetworkMap).filter(grant::covers)));
+    }
+
+    /** By resource id, the patch media type of each resource an update stream can follow. */
+    private Map<String, String> patchTypes() {
         Map<String, String> patchTypes = new LinkedHashMap<>();
         streamables.keySet().forEach(id -> patchTypes.put(id, MediaTypes.MERGE_PATCH));
-        resources.add(new UpdateStreamResource(this, streams, patchTypes));
-        this.control = new UpdateControlResource(this, streams);
+        return patchTypes;
+    }
 
-        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.descriptor().id()));
+    private void index(DirectoryResource directory) {
+        byPath.put(DirectoryResource.PATH, directory);
         resources.forEach(resource -> byPath.put(resource.descriptor().path(), resource));
+    }
+
+    /** This catalog as a caller with {@code grant} sees it: the resources granted, and a directory listing only those. */
+    Catalog restrictedTo(Grant grant, UpdateStreams streams) {
+        return grant.all() ? this : new Catalog(this, grant, streams);
     }
 
     /** The ids of the resources the catalog holds, the directory's included. */
@@ -75,14 +126,14 @@ final class Catalog implements StreamableCatalog {
     /** The resource at {@code path}; a stream's control URI is the control resource's path plus the stream's id. */
     Optional<AltoResource> find(String path) {
         AltoResource resource = byPath.get(path);
-        if (resource == null && path.startsWith(UpdateStreams.CONTROL_PATH)) {
+        if (resource == null && path.startsWith(UpdateStreams.CONTROL_PATH) && byPath.containsKey(UpdateStreamResource.PATH)) {
             return Optional.of(control);
         }
         return Optional.ofNullable(resource);
     }
 
-    PrivacyPolicy policy() {
-        return policy;
+    View view() {
+        return view;
     }
 
     @Override
@@ -118,6 +169,6 @@ final class Catalog implements StreamableCatalog {
     private static BiFunction<byte[], InetAddress, byte[]> answer(AltoResource resource) {
         ResourceDescriptor descriptor = resource.descriptor();
         return (input, client) -> resource.handle(new AltoRequest("POST", descriptor.path(), Optional.of(descriptor.mediaType()),
-                descriptor.accepts(), Optional.empty(), input, client)).body().identity();
+                descriptor.accepts(), Optional.empty(), input, client), resource.query(input)).body().identity();
     }
 }

@@ -2,43 +2,48 @@ package io.altokit.server;
 
 import io.altokit.core.Snapshot;
 import io.altokit.server.privacy.PrivacyPolicy;
-import io.altokit.server.protection.Caller;
-import io.altokit.server.protection.PrivacyPolicies;
+import io.altokit.server.protection.CallerView;
+import io.altokit.server.protection.Protection;
 import io.altokit.server.update.UpdateStreams;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The catalogs of one snapshot: the full one, whose resource ids the guards see, and one per
- * distinct privacy policy, from which admitted callers are answered. Without privacy policies the
- * full catalog is the only one.
+ * The catalogs of one snapshot, one per {@link CallerView} the protection layer can give a caller:
+ * the full one, whose resource ids the guards see, and one per combination of access grant and
+ * privacy policy, each with its directory already filtered. A request finds its caller's in one
+ * lookup. The snapshot's view under a privacy policy is built once per policy and shared by the
+ * grants; without access rules and privacy policies the full catalog is the only one.
  */
 final class Catalogs {
     private final Catalog full;
-    private final PrivacyPolicies policies;
-    private final Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
+    private final Map<CallerView, Catalog> byView = new HashMap<>();
 
-    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies, UpdateStreams streams) {
+    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, UpdateStreams streams) {
         this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, streams);
-        this.policies = policies;
+        Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
         byPolicy.put(PrivacyPolicy.FULL, full);
-        for (PrivacyPolicy policy : policies.distinct()) {
-            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p, streams));
+        for (CallerView view : protection.views()) {
+            Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(), p -> new Catalog(p.view(snapshot), config, p, streams));
+            byView.put(view, policyCatalog.restrictedTo(view.grant(), streams));
         }
     }
 
-    /** Every view's catalog, by the privacy policy it shows. */
-    Map<PrivacyPolicy, Catalog> byPolicy() {
-        return Map.copyOf(byPolicy);
+    /** Every distinct catalog by the callers it serves, for the update streams. */
+    Map<Catalog.View, Catalog> byStreamView() {
+        Map<Catalog.View, Catalog> views = new HashMap<>();
+        views.put(full.view(), full);
+        byView.values().forEach(catalog -> views.put(catalog.view(), catalog));
+        return views;
     }
 
     Catalog full() {
         return full;
     }
 
-    /** The catalog the caller's privacy policy shows. */
-    Catalog forCaller(Caller caller) {
-        return byPolicy.size() == 1 ? full : byPolicy.get(policies.policyFor(caller));
+    /** The catalog a caller with this view is answered from. */
+    Catalog forView(CallerView view) {
+        return view == CallerView.FULL ? full : byView.get(view);
     }
 }

@@ -7,6 +7,7 @@ import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
 
@@ -39,7 +40,7 @@ final class CostMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
+    public Reply handle(AltoRequest request, Query query) {
         return Reply.ok(descriptor.mediaType(), full());
     }
 

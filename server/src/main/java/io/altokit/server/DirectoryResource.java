@@ -4,6 +4,7 @@ import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
 
@@ -23,16 +24,33 @@ final class DirectoryResource implements AltoResource {
 
     private final Representation body;
 
-    DirectoryResource(List<AltoResource> resources, OfferedCosts costs, String defaultNetworkMap) {
+    private DirectoryResource(Representation body) {
+        this.body = body;
+    }
+
+    /** The directory of every resource given; its ETag is a hash of its bytes, equal across replicas. */
+    static DirectoryResource listing(List<AltoResource> resources, OfferedCosts costs, String defaultNetworkMap) {
+        byte[] bytes = render(resources, costs, Optional.of(defaultNetworkMap));
+        return new DirectoryResource(Representation.tagged(bytes, contentTag(bytes)));
+    }
+
+    /**
+     * The directory some callers see, listing only the resources given: without an ETag, as the same
+     * tag must not name different directories for different callers.
+     */
+    static DirectoryResource restricted(List<AltoResource> resources, OfferedCosts costs, Optional<String> defaultNetworkMap) {
+        return new DirectoryResource(Representation.of(render(resources, costs, defaultNetworkMap)));
+    }
+
+    private static byte[] render(List<AltoResource> resources, OfferedCosts costs, Optional<String> defaultNetworkMap) {
         Map<String, Directory.Entry> entries = new LinkedHashMap<>();
         for (AltoResource resource : resources) {
             entries.put(resource.descriptor().id(), resource.descriptor().entry());
         }
-        byte[] bytes = ResponseEncoder.directory(new Directory(costs.byName(), Optional.of(defaultNetworkMap), entries));
-        this.body = Representation.tagged(bytes, contentTag(bytes));
+        return ResponseEncoder.directory(new Directory(costs.byName(), defaultNetworkMap, entries));
     }
 
-    /** The directory has no vtag of its own; its ETag is a hash of its bytes, equal across replicas. */
+    /** The directory has no vtag of its own. */
     private static String contentTag(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -48,7 +66,7 @@ final class DirectoryResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
+    public Reply handle(AltoRequest request, Query query) {
         return Reply.ok(DESCRIPTOR.mediaType(), body);
     }
 }

@@ -7,6 +7,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.ErrorCode;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * answering — guards and decorators included — are logged here and answered with a 500 and an
  * {@code E_INTERNAL} error object. The {@link Protection} guards see every request first, before even
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
- * the catalog their privacy policy shows; a resource that catalog withholds is refused with 403.
+ * the catalog of their {@link io.altokit.server.protection.CallerView} (access grant and privacy
+ * policy), precomputed per snapshot, whose directory lists only what they may use; a resource that
+ * catalog withholds is refused with 403.
  * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
  * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
@@ -59,12 +62,12 @@ public final class Dispatcher {
         // a request that follows a publication is answered from the new snapshot; the update streams
         // only take the catalogs in here and do their work on their own thread.
         this.subscription = informationBase.subscribe(update -> {
-            Catalogs next = new Catalogs(update.snapshot(), config, protection.privacy(), streams);
+            Catalogs next = new Catalogs(update.snapshot(), config, protection, streams);
             catalogs = next;
             streams.published(switch (update) {
                 case InformationBase.Update.Full full -> Optional.empty();
                 case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
-            }, next.byPolicy());
+            }, next.byStreamView());
         }, InformationBase.Delivery.inline());
     }
 
@@ -81,7 +84,10 @@ public final class Dispatcher {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
-            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()));
+            // Parsed once, by the resource the path names, when a guard or the resource first asks.
+            Query query = found.isPresent() ? found.get().query(request.body()) : Query.none();
+            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
+                    query);
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
@@ -99,10 +105,10 @@ public final class Dispatcher {
             return Reply.plain(404, "no ALTO resource at " + request.path() + "; the directory is at "
                     + DirectoryResource.PATH, Map.of());
         }
-        Catalog view = current.forCaller(call.caller());
+        Catalog view = current.forView(protection.viewOf(call.caller()));
         Optional<AltoResource> served = view == current.full() ? found : view.find(request.path());
         if (served.isEmpty()) {
-            LOG.debug("{} withheld from {} by its privacy policy", request.path(), call.caller().budgetKey());
+            LOG.debug("{} withheld from {} by its view", request.path(), call.caller().budgetKey());
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
@@ -123,7 +129,7 @@ public final class Dispatcher {
                     + request.contentType().orElse("none"), Map.of());
         }
         try {
-            Reply reply = resource.handle(request);
+            Reply reply = resource.handle(request, call.query());
             return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply;
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());

@@ -11,6 +11,7 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.ArrayList;
@@ -43,12 +44,28 @@ final class EndpointCostResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
-        Optional<EndpointCostScan> scanned = EndpointCostScan.read(request.body());
-        // Without sources the client's address is the source, and its text is not in the body to copy.
-        return scanned.isPresent() && scanned.get().srcs().size() > 0
-                ? handleScanned(scanned.get())
-                : handleInFull(request);
+    public Query query(byte[] body) {
+        return Query.of(body, EndpointCostResource::parse);
+    }
+
+    /**
+     * The fast scan of the body, or the strict decoder's record when the scanner declines it (and its
+     * precise error for a malformed body). A scanned request without sources is turned into the
+     * decoded record: the client's address is then the source, and its text is not in the body to copy.
+     */
+    static Object parse(byte[] body) {
+        Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
+        if (scanned.isEmpty()) {
+            return RequestDecoder.endpointCost(body);
+        }
+        return scanned.get().srcs().size() > 0 ? scanned.get() : scanned.get().toRequest();
+    }
+
+    @Override
+    public Reply handle(AltoRequest request, Query query) {
+        return query.as(Object.class) instanceof EndpointCostScan scan
+                ? handleScanned(scan)
+                : handleInFull(query.as(EndpointCostRequest.class), request);
     }
 
     /** The fast path: no strings or records per endpoint, the answer written straight into bytes. */
@@ -61,9 +78,8 @@ final class EndpointCostResource implements AltoResource {
         return Reply.ok(descriptor.mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
     }
 
-    /** Any request the scanner declines, including every malformed one: the strict decoder's errors. */
-    Reply handleInFull(AltoRequest request) {
-        EndpointCostRequest query = RequestDecoder.endpointCost(request.body());
+    /** Any request the scanner declines or that names no sources. */
+    Reply handleInFull(EndpointCostRequest query, AltoRequest request) {
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
         CostMatrix matrix = costs.matrixFor(query.costType());
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();

@@ -12,6 +12,7 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashMap;
@@ -43,16 +44,21 @@ final class EndpointPropertyResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
-        EndpointPropertyRequest query = RequestDecoder.endpointProperties(request.body());
-        limits.check("endpoints", query.endpoints().size());
-        for (String property : query.properties()) {
+    public Query query(byte[] body) {
+        return Query.of(body, RequestDecoder::endpointProperties);
+    }
+
+    @Override
+    public Reply handle(AltoRequest request, Query query) {
+        EndpointPropertyRequest lookup = query.as(EndpointPropertyRequest.class);
+        limits.check("endpoints", lookup.endpoints().size());
+        for (String property : lookup.properties()) {
             if (!property.equals(pidProperty)) {
                 throw new AltoException(AltoError.invalidValue("properties", property));
             }
         }
         Map<String, Map<String, String>> properties = new LinkedHashMap<>();
-        for (TypedAddress endpoint : query.endpoints()) {
+        for (TypedAddress endpoint : lookup.endpoints()) {
             String pid = networkMap.pidName(networkMap.lookup(endpoint));
             properties.put(endpoint.text(), Map.of(pidProperty, pid));
         }

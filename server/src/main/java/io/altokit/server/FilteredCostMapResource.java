@@ -8,6 +8,7 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
@@ -37,8 +38,13 @@ final class FilteredCostMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
-        CostMapFilter filter = RequestDecoder.costMapFilter(request.body());
+    public Query query(byte[] body) {
+        return Query.of(body, RequestDecoder::costMapFilter);
+    }
+
+    @Override
+    public Reply handle(AltoRequest request, Query query) {
+        CostMapFilter filter = query.as(CostMapFilter.class);
         CostMatrix matrix = costs.matrixFor(filter.costType());
         var table = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
                 filter.costType().mode(), filter.constraints());

@@ -6,6 +6,7 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.RequestDecoder;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
@@ -31,8 +32,13 @@ final class FilteredNetworkMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
-        NetworkMapFilter filter = RequestDecoder.networkMapFilter(request.body());
+    public Query query(byte[] body) {
+        return Query.of(body, RequestDecoder::networkMapFilter);
+    }
+
+    @Override
+    public Reply handle(AltoRequest request, Query query) {
+        NetworkMapFilter filter = query.as(NetworkMapFilter.class);
         Set<String> pids = filter.pids().isEmpty() ? new LinkedHashSet<>(allPids) : new LinkedHashSet<>(filter.pids());
         Set<AddressType> types = filter.addressTypes().isEmpty() ? Set.of(AddressType.values()) : filter.addressTypes();
         return Reply.ok(descriptor.mediaType(), full.render(pids, types));

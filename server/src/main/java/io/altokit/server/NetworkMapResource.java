@@ -10,6 +10,7 @@ import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.VersionTag;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
 
@@ -44,7 +45,7 @@ final class NetworkMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
+    public Reply handle(AltoRequest request, Query query) {
         return Reply.ok(descriptor.mediaType(), full());
     }
 

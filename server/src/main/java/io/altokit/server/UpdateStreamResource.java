@@ -3,7 +3,9 @@ package io.altokit.server;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
+import io.altokit.model.UpdateStreamRequest;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.update.UpdateStreams;
 
@@ -18,6 +20,7 @@ import java.util.Optional;
  * catalog; its events are a {@code text/event-stream} body that goes on until either side ends it.
  */
 final class UpdateStreamResource implements AltoResource {
+    static final String ID = "update-stream";
     static final String PATH = "/updates/stream";
 
     private final ResourceDescriptor descriptor;
@@ -26,7 +29,7 @@ final class UpdateStreamResource implements AltoResource {
 
     /** @param patchTypes by resource id, the patch media type of each resource it can stream */
     UpdateStreamResource(Catalog catalog, UpdateStreams streams, Map<String, String> patchTypes) {
-        this.descriptor = ResourceDescriptor.post("update-stream", PATH, MediaTypes.EVENT_STREAM,
+        this.descriptor = ResourceDescriptor.post(ID, PATH, MediaTypes.EVENT_STREAM,
                 MediaTypes.UPDATE_STREAM_PARAMS, Directory.Capabilities.incrementalChanges(patchTypes),
                 List.copyOf(patchTypes.keySet()));
         this.catalog = catalog;
@@ -39,8 +42,13 @@ final class UpdateStreamResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request) {
-        return streams.open(RequestDecoder.updateStream(request.body()), catalog, catalog.policy(), Owner.of(request),
+    public Query query(byte[] body) {
+        return Query.of(body, RequestDecoder::updateStream);
+    }
+
+    @Override
+    public Reply handle(AltoRequest request, Query query) {
+        return streams.open(query.as(UpdateStreamRequest.class), catalog, catalog.view(), Owner.of(request),
                 request.client());
     }
 

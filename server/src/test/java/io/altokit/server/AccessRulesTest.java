@@ -1,10 +1,10 @@
 package io.altokit.server;
 
 import io.altokit.core.IpPrefix;
+import io.altokit.server.protection.PrivacyPolicies;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.access.AccessRule;
 import io.altokit.server.protection.access.AccessRules;
-import io.altokit.server.protection.access.DirectoryFilter;
 import io.altokit.server.protection.auth.Authentication;
 import io.altokit.server.protection.auth.BasicAuthenticator;
 import io.altokit.server.protection.auth.PasswordHash;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ class AccessRulesTest {
         AccessRules rules = new AccessRules(List.of(
                 new AccessRule(List.of(IpPrefix.parse("127.0.1.0/24"), IpPrefix.parse("::1/128")), List.of(), Set.of("*")),
                 new AccessRule(List.of(), List.of("app1"), Set.of(ServerConfig.DEFAULT_NETWORK_MAP_ID, "endpoint-cost"))));
-        return new Protection(List.of(new Authentication(List.of(basic), true, 100), rules), List.of(new DirectoryFilter(rules)));
+        return new Protection(List.of(new Authentication(List.of(basic), true, 100), rules), List.of(), PrivacyPolicies.none(),
+                Optional.of(rules));
     }
 
     @Test

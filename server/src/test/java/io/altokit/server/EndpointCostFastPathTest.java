@@ -2,6 +2,7 @@ package io.altokit.server;
 
 import io.altokit.core.Snapshot;
 import io.altokit.model.EndpointCostScan;
+import io.altokit.model.RequestDecoder;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.update.UpdateStreams;
@@ -48,7 +49,7 @@ class EndpointCostFastPathTest {
                     Optional.empty(), body, InetAddress.getLoopbackAddress());
             Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
             assertThat(scanned).as(new String(body, StandardCharsets.UTF_8)).isPresent();
-            String expected = new String(resource.handleInFull(request).body().identity(), StandardCharsets.UTF_8);
+            String expected = new String(resource.handleInFull(RequestDecoder.endpointCost(body), request).body().identity(), StandardCharsets.UTF_8);
             String actual = new String(resource.handleScanned(scanned.get()).body().identity(), StandardCharsets.UTF_8);
             assertThat(actual).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(expected);
             fast++;

@@ -2,6 +2,7 @@ package io.altokit.server.protection.access;
 
 import io.altokit.core.IpPrefix;
 import io.altokit.server.protection.Caller;
+import io.altokit.server.protection.Grant;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ public record AccessRule(List<IpPrefix> sources, List<String> clients, Set<Strin
     public boolean matches(Caller caller) {
         return (sources.isEmpty() || sources.stream().anyMatch(prefix -> prefix.contains(caller.address())))
                 && (clients.isEmpty() || caller.name().filter(clients::contains).isPresent());
+    }
+
+    /** The resources the rule grants. */
+    public Grant grant() {
+        return resources.contains(ALL) ? Grant.ALL : Grant.only(resources);
     }
 
     /** Whether the rule grants the resource; an unknown path (no id) only under {@code *}, so 403 hides what exists. */

@@ -9,7 +9,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.ErrorCode;
-import io.altokit.model.RequestDecoder;
+import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.TypedAddress;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
@@ -24,13 +24,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A budget of distinct endpoint addresses per caller and time window, against reconstructing the
  * operator's topology by asking about the whole address space. Counts the addresses a caller
  * ({@link io.altokit.server.protection.Caller#budgetKey()}) names as sources and destinations to
- * the endpoint cost and endpoint property services; naming an address again costs nothing. A
+ * the endpoint cost and endpoint property services, in the request record the service parsed
+ * ({@link Call#query()}, shared with the service); naming an address again costs nothing. A
  * request that would take the caller past its budget is refused with 403, an error object and
  * Retry-After at the end of the caller's window, and the first refusal in a window is logged at
  * WARN. Malformed requests pass untouched: their resource answers them with its precise error.
@@ -42,8 +42,6 @@ import java.util.Set;
  */
 public final class EndpointBudget implements Guard {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointBudget.class);
-    /** The ids of the services that take endpoint addresses (EndpointCostResource, EndpointPropertyResource). */
-    private static final Set<String> ENDPOINT_SERVICES = Set.of("endpoint-cost", "endpoint-property");
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /**
@@ -91,17 +89,19 @@ public final class EndpointBudget implements Guard {
 
     @Override
     public Verdict check(Call call) {
-        Optional<String> resource = call.resourceId();
-        if (resource.isEmpty() || !ENDPOINT_SERVICES.contains(resource.get())
-                || !call.request().method().equals("POST")) {
+        if (!call.request().method().equals("POST")) {
             return Verdict.pass(call);
         }
-        long[] named;
+        Optional<long[]> endpoints;
         try {
-            named = fingerprints(resource.get(), call.request().body());
+            endpoints = call.query().parsed().flatMap(this::fingerprints);
         } catch (AltoException malformed) {
             return Verdict.pass(call);
         }
+        if (endpoints.isEmpty()) {
+            return Verdict.pass(call); // not a service taking endpoints
+        }
+        long[] named = endpoints.get();
         String key = call.caller().budgetKey();
         Window window = windows.get(key, k -> new Window());
         long retryAfterNanos = window.admit(key, named, ticker.read());
@@ -114,21 +114,25 @@ public final class EndpointBudget implements Guard {
                 Map.of("Retry-After", Long.toString(seconds))));
     }
 
-    private long[] fingerprints(String resource, byte[] body) {
-        if (resource.equals("endpoint-property")) {
-            return fingerprints(RequestDecoder.endpointProperties(body).endpoints());
-        }
-        Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
-        if (scanned.isEmpty()) {
-            EndpointCostRequest request = RequestDecoder.endpointCost(body);
-            long[] srcs = fingerprints(request.srcs());
-            long[] dsts = fingerprints(request.dsts());
-            long[] both = Arrays.copyOf(srcs, srcs.length + dsts.length);
-            System.arraycopy(dsts, 0, both, srcs.length, dsts.length);
-            return both;
-        }
-        EndpointCostScan.Endpoints srcs = scanned.get().srcs();
-        EndpointCostScan.Endpoints dsts = scanned.get().dsts();
+    /** The fingerprints of the addresses an endpoint request names, sources then destinations; empty for other requests. */
+    private Optional<long[]> fingerprints(Object query) {
+        return switch (query) {
+            case EndpointCostScan scan -> Optional.of(fingerprints(scan));
+            case EndpointCostRequest request -> {
+                long[] srcs = fingerprints(request.srcs());
+                long[] dsts = fingerprints(request.dsts());
+                long[] both = Arrays.copyOf(srcs, srcs.length + dsts.length);
+                System.arraycopy(dsts, 0, both, srcs.length, dsts.length);
+                yield Optional.of(both);
+            }
+            case EndpointPropertyRequest request -> Optional.of(fingerprints(request.endpoints()));
+            default -> Optional.empty();
+        };
+    }
+
+    private long[] fingerprints(EndpointCostScan scan) {
+        EndpointCostScan.Endpoints srcs = scan.srcs();
+        EndpointCostScan.Endpoints dsts = scan.dsts();
         long[] named = new long[srcs.size() + dsts.size()];
         for (int i = 0; i < srcs.size(); i++) {
             named[i] = fingerprint(srcs.type(i), srcs.high(i), srcs.low(i));

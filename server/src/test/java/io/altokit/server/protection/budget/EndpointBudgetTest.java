@@ -1,6 +1,9 @@
 package io.altokit.server.protection.budget;
 
+import io.altokit.model.EndpointCostScan;
+import io.altokit.model.RequestDecoder;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;
@@ -9,13 +12,20 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EndpointBudgetTest {
+    /** As the resources parse their bodies: the endpoint cost service scans, falling back to the strict decoder. */
+    private static final Map<String, Function<byte[], ?>> PARSERS = Map.of(
+            "endpoint-cost", body -> EndpointCostScan.read(body).<Object>map(scan -> scan).orElseGet(() -> RequestDecoder.endpointCost(body)),
+            "endpoint-property", RequestDecoder::endpointProperties,
+            "filtered-cost-map", RequestDecoder::costMapFilter);
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final EndpointBudget budget = new EndpointBudget(
             new EndpointBudget.Settings(3, Duration.ofMinutes(10), 100), nanos::get);
@@ -81,6 +91,7 @@ class EndpointBudgetTest {
     private static Call call(String resource, String body) throws Exception {
         AltoRequest request = new AltoRequest("POST", "/x", Optional.empty(), Optional.empty(), Optional.empty(),
                 body.getBytes(StandardCharsets.UTF_8), InetAddress.getLoopbackAddress());
-        return new Call(request, Optional.of(resource), Caller.anonymous(InetAddress.getLoopbackAddress()));
+        return new Call(request, Optional.of(resource), Caller.anonymous(InetAddress.getLoopbackAddress()),
+                Query.of(request.body(), PARSERS.get(resource)));
     }
 }

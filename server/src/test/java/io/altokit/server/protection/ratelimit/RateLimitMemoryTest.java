@@ -1,6 +1,7 @@
 package io.altokit.server.protection.ratelimit;
 
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;
@@ -21,7 +22,7 @@ class RateLimitMemoryTest {
             InetAddress source = InetAddress.getByAddress(new byte[]{10, (byte) (i >> 16), (byte) (i >> 8), (byte) i});
             AltoRequest request = new AltoRequest("GET", "/networkmap", Optional.empty(), Optional.empty(),
                     Optional.empty(), new byte[0], source);
-            assertThat(limit.check(new Call(request, Optional.of("x"), Caller.anonymous(source))))
+            assertThat(limit.check(new Call(request, Optional.of("x"), Caller.anonymous(source), Query.none())))
                     .isInstanceOf(Verdict.Pass.class);
         }
         assertThat(limit.trackedCallers()).isLessThanOrEqualTo(500);
