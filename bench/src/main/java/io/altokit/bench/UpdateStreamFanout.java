@@ -29,12 +29,17 @@ import java.util.SplittableRandom;
  */
 public final class UpdateStreamFanout {
 
-    /** One subscriber: its socket, the events it has read in full (each ends with a blank line), its bytes. */
+    /**
+     * One subscriber: its socket, the blocks it has read in full (each ends with a blank line: the
+     * response head, then each event; keep-alive comments are not counted), its bytes.
+     */
     private static final class Subscriber {
         final SocketChannel channel;
         int events;
         long bytes;
         boolean newline;
+        boolean blockStart = true;
+        boolean comment;
 
         Subscriber(SocketChannel channel) {
             this.channel = channel;
@@ -43,9 +48,15 @@ public final class UpdateStreamFanout {
         void read(ByteBuffer buffer) {
             bytes += buffer.remaining();
             while (buffer.hasRemaining()) {
-                boolean isNewline = buffer.get() == '\n';
+                byte next = buffer.get();
+                if (blockStart) {
+                    comment = next == ':';
+                    blockStart = false;
+                }
+                boolean isNewline = next == '\n';
                 if (isNewline && newline) {
-                    events++;
+                    events += comment ? 0 : 1;
+                    blockStart = true;
                 }
                 newline = isNewline;
             }
