@@ -2,9 +2,16 @@ package io.altokit.server;
 
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.model.MediaTypes;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Grant;
+import io.altokit.server.update.MapPatches;
+import io.altokit.server.update.Streamable;
+import io.altokit.server.update.StreamableCatalog;
+import io.altokit.server.update.UpdateStreams;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -22,19 +30,31 @@ import java.util.stream.IntStream;
  * view (aggregated prefixes, quantised costs). {@link #restrictedTo} narrows it to what an access
  * grant shows, sharing the resources (and their rendered answers).
  */
-final class Catalog {
+final class Catalog implements StreamableCatalog {
+    /**
+     * Which callers a catalog serves, the same from one snapshot to the next: its privacy policy and
+     * access grant. Update streams of one view share their events.
+     */
+    record View(PrivacyPolicy policy, Grant grant) {
+    }
+
     private final List<AltoResource> resources;
     private final OfferedCosts costs;
     private final String defaultNetworkMap;
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
+    private final Snapshot snapshot;
+    private final View view;
+    /** What update streams may follow, by resource id, in directory order. */
+    private final Map<String, Streamable> streamables = new LinkedHashMap<>();
+    private final UpdateControlResource control;
 
-    /** A catalog of its own, encoding its full maps afresh. */
-    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy) {
-        this(snapshot, config, policy, new EncodedMaps());
-    }
-
-    /** A catalog that takes over the encodings of full maps whose content {@code encodedMaps} already has. */
-    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps) {
+    /**
+     * @param encodedMaps full maps already encoded, taken over where their content is unchanged
+     * @param streams the update streams its update stream resource opens streams on
+     */
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps, UpdateStreams streams) {
+        this.snapshot = snapshot;
+        this.view = new View(policy, Grant.ALL);
         NetworkMap networkMap = snapshot.networkMap();
         this.costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
@@ -52,16 +72,42 @@ final class Catalog {
         if (policy.endpointCost()) {
             offered.add(new EndpointCostResource(costs, networkMap, limits));
         }
+        offered.forEach(this::offerToStreams);
+        offered.add(new UpdateStreamResource(this, streams, patchTypes()));
+        this.control = new UpdateControlResource(this, streams);
         this.resources = List.copyOf(offered);
         this.defaultNetworkMap = networkMapResource.descriptor().id();
         index(DirectoryResource.listing(resources, costs, defaultNetworkMap));
     }
 
-    private Catalog(Catalog full, Grant grant) {
-        this.resources = full.resources.stream().filter(resource -> grant.covers(resource.descriptor().id())).toList();
+    /** The update stream resource is made anew for the grant, so that it streams only what the grant covers. */
+    private Catalog(Catalog full, Grant grant, UpdateStreams streams) {
+        this.snapshot = full.snapshot;
+        this.view = new View(full.view.policy(), grant);
+        full.streamables.forEach((id, streamable) -> {
+            if (grant.covers(id)) {
+                streamables.put(id, streamable);
+            }
+        });
+        List<AltoResource> granted = new ArrayList<>(full.resources.stream()
+                .filter(resource -> !(resource instanceof UpdateStreamResource))
+                .filter(resource -> grant.covers(resource.descriptor().id())).toList());
+        UpdateStreamResource updates = new UpdateStreamResource(this, streams, patchTypes());
+        if (grant.covers(updates.descriptor().id())) {
+            granted.add(updates);
+        }
+        this.control = new UpdateControlResource(this, streams);
+        this.resources = List.copyOf(granted);
         this.costs = full.costs;
         this.defaultNetworkMap = full.defaultNetworkMap;
         index(DirectoryResource.restricted(resources, costs, Optional.of(defaultNetworkMap).filter(grant::covers)));
+    }
+
+    /** By resource id, the patch media type of each resource an update stream can follow. */
+    private Map<String, String> patchTypes() {
+        Map<String, String> patchTypes = new LinkedHashMap<>();
+        streamables.keySet().forEach(id -> patchTypes.put(id, MediaTypes.MERGE_PATCH));
+        return patchTypes;
     }
 
     private void index(DirectoryResource directory) {
@@ -70,8 +116,8 @@ final class Catalog {
     }
 
     /** This catalog as a caller with {@code grant} sees it: the resources granted, and a directory listing only those. */
-    Catalog restrictedTo(Grant grant) {
-        return grant.all() ? this : new Catalog(this, grant);
+    Catalog restrictedTo(Grant grant, UpdateStreams streams) {
+        return grant.all() ? this : new Catalog(this, grant, streams);
     }
 
     /** The ids of the resources the catalog holds, the directory's included. */
@@ -81,7 +127,52 @@ final class Catalog {
         return ids;
     }
 
+    /** The resource at {@code path}; a stream's control URI is the control resource's path plus the stream's id. */
     Optional<AltoResource> find(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        AltoResource resource = byPath.get(path);
+        if (resource == null && path.startsWith(UpdateStreams.CONTROL_PATH) && byPath.containsKey(UpdateStreamResource.PATH)) {
+            return Optional.of(control);
+        }
+        return Optional.ofNullable(resource);
+    }
+
+    View view() {
+        return view;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public Optional<Streamable> streamable(String resourceId) {
+        return Optional.ofNullable(streamables.get(resourceId));
+    }
+
+    /**
+     * Full maps are patched from change sets; filtered cost maps and endpoint costs are answered
+     * again for each publication and compared. The answer to an input is what a POST with it gets.
+     */
+    private void offerToStreams(AltoResource resource) {
+        String id = resource.descriptor().id();
+        String mediaType = resource.descriptor().mediaType();
+        switch (resource) {
+            case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
+                    Optional.of(map.vtag().tag()), () -> map.full().identity(), changes -> MapPatches.networkMap(id, changes)));
+            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.empty(),
+                    () -> map.full().identity(), changes -> MapPatches.costMap(resource.descriptor().uses().getFirst(),
+                    map.costType().metric(), map.costType().mode(), changes)));
+            case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
+            case EndpointCostResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
+            default -> {
+            }
+        }
+    }
+
+    private static BiFunction<byte[], InetAddress, byte[]> answer(AltoResource resource) {
+        ResourceDescriptor descriptor = resource.descriptor();
+        return (input, client) -> resource.handle(new AltoRequest("POST", descriptor.path(), Optional.of(descriptor.mediaType()),
+                descriptor.accepts(), Optional.empty(), input, client), resource.query(input)).body().identity();
     }
 }

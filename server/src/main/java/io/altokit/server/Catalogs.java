@@ -4,6 +4,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.CallerView;
 import io.altokit.server.protection.Protection;
+import io.altokit.server.update.UpdateStreams;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,16 +21,24 @@ final class Catalogs {
     private final Map<CallerView, Catalog> byView = new HashMap<>();
 
     /** @param encodedMaps the full maps encoded for the catalogs served so far, taken over where unchanged */
-    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, EncodedMaps encodedMaps) {
-        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps);
+    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, EncodedMaps encodedMaps, UpdateStreams streams) {
+        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps, streams);
         Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
         byPolicy.put(PrivacyPolicy.FULL, full);
         for (CallerView view : protection.views()) {
             Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(),
-                    p -> new Catalog(p.view(snapshot), config, p, encodedMaps));
-            byView.put(view, policyCatalog.restrictedTo(view.grant()));
+                    p -> new Catalog(p.view(snapshot), config, p, encodedMaps, streams));
+            byView.put(view, policyCatalog.restrictedTo(view.grant(), streams));
         }
         encodedMaps.published();
+    }
+
+    /** Every distinct catalog by the callers it serves, for the update streams. */
+    Map<Catalog.View, Catalog> byStreamView() {
+        Map<Catalog.View, Catalog> views = new HashMap<>();
+        views.put(full.view(), full);
+        byView.values().forEach(catalog -> views.put(catalog.view(), catalog));
+        return views;
     }
 
     Catalog full() {

@@ -47,7 +47,16 @@ final class CostMapResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request, Query query) {
-        return Reply.ok(descriptor.mediaType(), body.get(this::encode));
+        return Reply.ok(descriptor.mediaType(), full());
+    }
+
+    CostType costType() {
+        return costType;
+    }
+
+    /** The full map, encoded once for as long as its content tag stays, for every GET and update stream. */
+    Representation full() {
+        return body.get(this::encode);
     }
 
     private Representation encode() {

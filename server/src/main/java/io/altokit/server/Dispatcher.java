@@ -13,6 +13,7 @@ import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
+import io.altokit.server.update.UpdateStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,20 +46,30 @@ public final class Dispatcher {
     private final AutoCloseable subscription;
     private final Protection protection;
     private final ThrottledWarning failures;
+    private final UpdateStreams streams;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
-        this(informationBase, config, protection, Ticker.system());
+        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
     }
 
-    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker) {
+    /** Takes {@code streams} over: they are told every publication and closed with the dispatcher. */
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
+               UpdateStreams streams) {
         this.protection = protection;
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
+        this.streams = streams;
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
-        // a request that follows a publication is answered from the new snapshot.
+        // a request that follows a publication is answered from the new snapshot; the update streams
+        // only take the catalogs in here and do their work on their own thread.
         EncodedMaps encodedMaps = new EncodedMaps();
-        this.subscription = informationBase.subscribe(
-                update -> catalogs = new Catalogs(update.snapshot(), config, protection, encodedMaps),
-                InformationBase.Delivery.inline());
+        this.subscription = informationBase.subscribe(update -> {
+            Catalogs next = new Catalogs(update.snapshot(), config, protection, encodedMaps, streams);
+            catalogs = next;
+            streams.published(switch (update) {
+                case InformationBase.Update.Full full -> Optional.empty();
+                case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
+            }, next.byStreamView());
+        }, InformationBase.Delivery.inline());
     }
 
     /** The reply, and the name an authenticator gave the caller (for the access log). */
@@ -146,11 +157,13 @@ public final class Dispatcher {
         return false;
     }
 
+    /** Stops following the snapshots and ends every update stream. */
     public void close() {
         try {
             subscription.close();
         } catch (Exception e) {
             LOG.warn("unsubscribing from snapshot updates failed", e);
         }
+        streams.close();
     }
 }

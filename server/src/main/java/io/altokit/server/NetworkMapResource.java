@@ -46,13 +46,18 @@ final class NetworkMapResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request, Query query) {
+        return Reply.ok(descriptor.mediaType(), full());
+    }
+
+    /** The full map, rendered once per snapshot for every GET and update stream. */
+    Representation full() {
         Representation result = body;
         if (result == null) {
             // Racing first requests may both render; the results are identical, so no lock is needed.
             result = Representation.tagged(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
             body = result;
         }
-        return Reply.ok(descriptor.mediaType(), result);
+        return result;
     }
 
     /** The map restricted to some PIDs and address types, in PID order (also used by the filtered map). */
