@@ -4,6 +4,7 @@ import io.altokit.core.net.ListenException;
 import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
