@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -67,6 +68,8 @@ final class Admission implements AutoCloseable {
     static final Duration MAX_WAIT = Duration.ofMillis(250);
     /** Requests that may wait at once: more than any benchmark's connections, so a flood waits instead of spinning. */
     static final int MAX_WAITING = 4096;
+    /** How often the waiting requests are checked for their time being up: a refusal comes up to this late. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(25);
     /** Body bytes the waiting requests may hold in memory together. */
     static final long MAX_WAITING_BYTES = 32L << 20;
 
@@ -77,9 +80,12 @@ final class Admission implements AutoCloseable {
     private final Ticker ticker;
     private final ServiceTimes serviceTimes = new ServiceTimes();
     private final WaitingRoom<Waiting> waiting = new WaitingRoom<>(MAX_WAITING, MAX_WAITING_BYTES);
+    private final Scheduler timer;
+    private final AtomicBoolean sweepPending = new AtomicBoolean();
 
-    Admission(int maxConcurrent, int workerThreads, boolean adaptive, Ticker ticker) {
+    Admission(int maxConcurrent, int workerThreads, boolean adaptive, Ticker ticker, Scheduler timer) {
         this.maxConcurrent = maxConcurrent;
+        this.timer = timer;
         Limit limit = adaptive
                 // Starts low and grows while answers stay as fast as the long-term average; never
                 // below one request per worker, never above the configured ceiling.
@@ -122,24 +128,35 @@ final class Admission implements AutoCloseable {
     /**
      * Answers {@code request} on a worker once a slot frees, taking it before the requests that waited
      * longer; refuses it with {@link #overloaded()} at once when the waiting room is full, or when no slot
-     * came within {@link #MAX_WAIT} ({@code timer} runs that check, on the connection's own thread).
-     * {@code respond} gets exactly one reply.
+     * came within {@link #MAX_WAIT} (checked every {@link #SWEEP_INTERVAL}). {@code respond} gets exactly
+     * one reply, on any thread.
      */
-    void await(AltoRequest request, Function<AltoRequest, Reply> answer, Consumer<Reply> respond, Scheduler timer) {
-        WaitingRoom.Guest<Waiting> guest = new WaitingRoom.Guest<>(new Waiting(request, answer, respond), request.body().length);
-        if (!waiting.enter(guest)) {
+    void await(AltoRequest request, Function<AltoRequest, Reply> answer, Consumer<Reply> respond) {
+        Waiting guest = new Waiting(request, answer, respond);
+        if (!waiting.enter(new WaitingRoom.Guest<>(guest, request.body().length, ticker.read()))) {
             noteRefusal();
             respond.accept(OVERLOADED);
             return;
         }
-        // Not cancelled once admitted: the check then finds the guest gone, cheaper than cancelling across threads.
-        timer.schedule(() -> {
-            if (waiting.leave(guest)) {
-                noteRefusal();
-                respond.accept(OVERLOADED);
-            }
-        }, MAX_WAIT);
+        if (sweepPending.compareAndSet(false, true)) {
+            timer.schedule(this::sweep, SWEEP_INTERVAL);
+        }
         admitWaiting(); // a slot may have freed since the caller found none
+    }
+
+    /**
+     * Refuses the requests whose time is up, then looks again later while any wait. One timer for the
+     * whole room instead of one per request: under a flood, each timer would wake an I/O thread.
+     */
+    private void sweep() {
+        for (Waiting expired : waiting.leaveArrivedBy(ticker.read() - MAX_WAIT.toNanos())) {
+            noteRefusal();
+            expired.respond().accept(OVERLOADED);
+        }
+        sweepPending.set(false);
+        if (!waiting.isEmpty() && sweepPending.compareAndSet(false, true)) {
+            timer.schedule(this::sweep, SWEEP_INTERVAL);
+        }
     }
 
     /** Hands free slots to the newest waiting requests; called after every release and every arrival in the room. */

@@ -1,6 +1,5 @@
 package io.altokit.server;
 
-import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.ThrottledWarning;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
@@ -83,7 +82,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (slot.isPresent()) {
             limit.run(slot.get(), altoRequest, asked -> answer(ctx, asked), respondThenRead);
         } else {
-            limit.await(altoRequest, asked -> answer(ctx, asked), respondThenRead, Scheduler.on(ctx.executor()));
+            limit.await(altoRequest, asked -> answer(ctx, asked), respondThenRead);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.altokit.server;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
  * short under sustained overload (a freed slot goes to a request that has just arrived), while the
  * oldest run out of time at the back and are refused; first come, first served would instead make
  * every admitted request wait as long as the room allows. Each guest leaves exactly once: taken for
- * a slot or removed when its time is up, whichever comes first. Safe from any thread.
+ * a slot or sent away when its time is up, whichever comes first. Safe from any thread.
  *
  * @param <G> what waits
  */
@@ -20,8 +22,8 @@ final class WaitingRoom<G> {
     private final ArrayDeque<Guest<G>> guests = new ArrayDeque<>();
     private long bytes;
 
-    /** One waiting request and the body bytes it holds in memory. */
-    record Guest<G>(G request, int bytes) {
+    /** One waiting request, the body bytes it holds in memory and when it arrived (ticker nanoseconds). */
+    record Guest<G>(G request, int bytes, long arrivedNanos) {
     }
 
     WaitingRoom(int maxGuests, long maxBytes) {
@@ -54,14 +56,16 @@ final class WaitingRoom<G> {
         return Optional.of(newest.request());
     }
 
-    /** Removes {@code guest} if still waiting; false when it was taken already. */
-    synchronized boolean leave(Guest<G> guest) {
-        // Those whose time is up are the oldest, at the back: found in a step or two.
-        if (!guests.removeLastOccurrence(guest)) {
-            return false;
+    /** Sends away, oldest first, every guest that arrived at or before {@code cutoffNanos}. */
+    synchronized List<G> leaveArrivedBy(long cutoffNanos) {
+        List<G> gone = new ArrayList<>();
+        // The oldest are at the back.
+        for (Guest<G> oldest; (oldest = guests.peekLast()) != null && oldest.arrivedNanos() - cutoffNanos <= 0; ) {
+            guests.pollLast();
+            bytes -= oldest.bytes();
+            gone.add(oldest.request());
         }
-        bytes -= guest.bytes();
-        return true;
+        return gone;
     }
 
     synchronized boolean isEmpty() {
