@@ -149,11 +149,14 @@ final class Admission implements AutoCloseable {
      * whole room instead of one per request: under a flood, each timer would wake an I/O thread.
      */
     private void sweep() {
-        for (Waiting expired : waiting.leaveArrivedBy(ticker.read() - MAX_WAIT.toNanos())) {
-            noteRefusal();
-            expired.respond().accept(OVERLOADED);
+        try {
+            for (Waiting expired : waiting.leaveArrivedBy(ticker.read() - MAX_WAIT.toNanos())) {
+                noteRefusal();
+                expired.respond().accept(OVERLOADED);
+            }
+        } finally {
+            sweepPending.set(false); // a failing answer must not stop the sweeps
         }
-        sweepPending.set(false);
         if (!waiting.isEmpty() && sweepPending.compareAndSet(false, true)) {
             timer.schedule(this::sweep, SWEEP_INTERVAL);
         }
