@@ -2,7 +2,9 @@
 # Overload with wrk (issue #12): `./alto serve` as shipped (the launcher's JVM flags, access log on),
 # without a limit and with `max-concurrent-requests: LIMIT`, each first unloaded (wrk -c1) and then
 # flooded by wrk -c512 (closed loop: far beyond what LIMIT admits); RSS after start-up and after the
-# flood. Two workloads, both by default:
+# flood, and the CPU time the server's I/O threads and workers spent during the flood (from
+# /proc/PID/task: how the one core was shared between reading/refusing and answering). Two workloads,
+# both by default:
 #   ecs                the #2 ECS request (1 source x 100 destinations) on the example network: cheap
 #   filtered-costmap   a filtered cost map over the 400 x 400 PID pairs of a generated network: expensive
 #
@@ -66,6 +68,14 @@ LUA
 }
 
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+# CPU ticks (utime + stime) per thread group of PID: I/O event loops, workers.
+cpu_ticks() { # PID NAME_PREFIX
+    local total=0 t
+    for t in /proc/"$1"/task/*; do
+        case "$(cat "$t/comm")" in "$2"*) total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat") )) ;; esac
+    done
+    echo "$total"
+}
 
 start_server() { # WORKLOAD NAME MAX_CONCURRENT
     local dir="$out/$1"
@@ -89,7 +99,7 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 p99() { to_ms "$(awk '$1 == "99%" { print $2 }' "$1")"; }
 status_count() { sed -n "s/.*[ :]$2=\([0-9]*\).*/\1/p" "$1"; }
 
-printf 'workload\tserver\tunloaded_rps\tunloaded_p99_ms\tflood_rps\tflood_200_rps\tshare_503\tflood_p99_ms\tother\trss_start_kb\trss_after_kb\n' > "$out/results.tsv"
+printf 'workload\tserver\tunloaded_rps\tunloaded_p99_ms\tflood_rps\tflood_200_rps\tshare_503\tflood_p99_ms\tother\trss_start_kb\trss_after_kb\tio_cpu_s\tworker_cpu_s\n' > "$out/results.tsv"
 for w in $WORKLOADS; do
     workload "$w"
     for server in unlimited limited; do
@@ -98,16 +108,20 @@ for w in $WORKLOADS; do
         rss_start="$(rss_kb "$server_pid")"
         run_wrk "$w" "$out/$w/$server-warmup.txt" 4 "$WARMUP"
         run_wrk "$w" "$out/$w/$server-unloaded.txt" 1 "$DURATION"
+        io_before="$(cpu_ticks "$server_pid" multiThreadIoEv)" workers_before="$(cpu_ticks "$server_pid" alto-worker)"
         run_wrk "$w" "$out/$w/$server-flood.txt" "$CONNECTIONS" "$DURATION"
+        io_ticks=$(( $(cpu_ticks "$server_pid" multiThreadIoEv) - io_before ))
+        worker_ticks=$(( $(cpu_ticks "$server_pid" alto-worker) - workers_before ))
         rss_after="$(rss_kb "$server_pid")"
         stop_server
         f="$out/$w/$server-flood.txt" u="$out/$w/$server-unloaded.txt"
         ok="$(status_count "$f" 200)" refused="$(status_count "$f" 503)" other="$(status_count "$f" other)"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$server" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$server" \
             "$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$u")" "$(p99 "$u")" \
             "$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$f")" "$(awk -v n="$ok" -v s="$DURATION" 'BEGIN { printf "%d", n / s }')" \
             "$(awk -v a="$ok" -v b="$refused" 'BEGIN { printf "%.2f", (a + b) ? b / (a + b) : 0 }')" "$(p99 "$f")" "$other" \
-            "$rss_start" "$rss_after" >> "$out/results.tsv"
+            "$rss_start" "$rss_after" "$(awk -v t="$io_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')" \
+            "$(awk -v t="$worker_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')" >> "$out/results.tsv"
         say "$(tail -1 "$out/results.tsv")"
     done
 done
@@ -116,11 +130,12 @@ python3 - "$out/results.tsv" "$LIMIT" "$CONNECTIONS" > "$out/summary.md" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 print(f"wrk -t1 -c{sys.argv[3]} flood; limited = max-concurrent-requests: {sys.argv[2]}; `./alto serve` defaults otherwise\n")
-print("| workload | server | unloaded req/s (c1) | unloaded p99 ms | flood req/s | flood 200/s | 503 share | flood p99 ms (all answers) | RSS start MB | RSS after MB |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| workload | server | unloaded req/s (c1) | unloaded p99 ms | flood req/s | flood 200/s | 503 share | flood p99 ms (all answers) | RSS start MB | RSS after MB | flood CPU s: I/O | workers |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     print(f"| {r['workload']} | {r['server']} | {r['unloaded_rps']} | {r['unloaded_p99_ms']} | {r['flood_rps']} | {r['flood_200_rps']} | "
-          f"{r['share_503']} | {r['flood_p99_ms']} | {int(r['rss_start_kb']) / 1024:.0f} | {int(r['rss_after_kb']) / 1024:.0f} |")
+          f"{r['share_503']} | {r['flood_p99_ms']} | {int(r['rss_start_kb']) / 1024:.0f} | {int(r['rss_after_kb']) / 1024:.0f} | "
+          f"{r['io_cpu_s']} | {r['worker_cpu_s']} |")
 print()
 for w in dict.fromkeys(r["workload"] for r in rows):
     by = {r["server"]: r for r in rows if r["workload"] == w}

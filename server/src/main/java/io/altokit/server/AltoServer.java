@@ -4,6 +4,8 @@ import io.altokit.core.net.ListenException;
 import io.altokit.core.net.UriHost;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.core.time.Scheduler;
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
@@ -64,7 +66,8 @@ public final class AltoServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(ioThreads(config), io);
         this.admission = config.maxConcurrentRequests() > 0
-                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(), ticker))
+                ? Optional.of(new Admission(config.maxConcurrentRequests(), workerThreads(config), config.adaptiveConcurrency(),
+                        ticker, Scheduler.on(loops)))
                 : Optional.<Admission>empty();
         this.accessLog = accessLog;
         HttpHandler handler = new HttpHandler(dispatcher, admission, new ThrottledWarning(CONNECTION_ERROR_LOG_INTERVAL, ticker));

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.server.http.Reply;
@@ -30,6 +31,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -46,6 +48,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private static final int IDLE_TIMEOUT_SECONDS = 60;
     /** Streams one HTTP/2 connection may have open at once (RFC 9113 recommends no fewer than 100). */
     private static final int MAX_CONCURRENT_STREAMS = 128;
+    /** A warning any client can cause is written at most this often. */
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * Requests one connection may have decoded and waiting for their answers. The real bound is lower:
@@ -63,6 +67,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private final AccessLog accessLog;
     private final Ticker ticker;
     private final RequestDeadline.Clock deadlines;
+    /** Connections closed for not taking their answers, reported at a bounded rate over all connections. */
+    private final ThrottledWarning untakenAnswersCloses;
 
     ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
                     AccessLog accessLog, Ticker ticker, RequestDeadline.Clock deadlines) {
@@ -73,6 +79,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
         this.accessLog = accessLog;
         this.ticker = ticker;
         this.deadlines = deadlines;
+        this.untakenAnswersCloses = new ThrottledWarning(WARNING_INTERVAL, ticker);
     }
 
     @Override
@@ -101,15 +108,22 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     }
 
     /**
-     * From decoded HTTP objects on: the deadline's end, flow control (with a limit), {@link KeepAlive}
-     * (in front of everything that answers, so every response passes it), admission (with a limit),
-     * body aggregation, the handler.
+     * From decoded HTTP objects on: the deadline's end, {@link UntakenAnswers} and flow control
+     * (HTTP/1.1; flow control also on HTTP/2 streams with a limit), {@link KeepAlive} (in front of
+     * everything that answers, so every response passes it), admission (with a limit), body
+     * aggregation, the handler.
      */
     private void addRequestHandling(ChannelPipeline pipeline, RequestDeadline deadline, boolean stream) {
         pipeline.addLast(deadline.finish());
-        // One request per connection at a time: the next one is released only once this one is
-        // answered, so answers leave in request order and each request is admitted on its own.
-        admission.ifPresent(limit -> pipeline.addLast(new FlowControlHandler()));
+        if (!stream) {
+            pipeline.addLast(new UntakenAnswers(config.requestTimeout(), untakenAnswersCloses));
+        }
+        if (admission.isPresent() || !stream) {
+            // Decoded requests wait here while the connection is not read: with a limit, the next one
+            // is released only once this one is answered, so answers leave in request order and each
+            // request is admitted on its own; and nothing is answered while answers are not taken.
+            pipeline.addLast(new FlowControlHandler());
+        }
         pipeline.addLast(new KeepAlive(accessLog, ticker, deadline, stream));
         admission.ifPresent(limit -> pipeline.addLast(new AdmissionGate(limit, config.maxRequestBytes())));
         pipeline.addLast(new BodyLimit(config.maxRequestBytes()), handler);

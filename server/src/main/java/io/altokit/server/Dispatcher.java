@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.core.InformationBase;
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;

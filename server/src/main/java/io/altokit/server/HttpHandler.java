@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
 import io.altokit.server.http.EventStream;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns a Netty request into an {@link AltoRequest} and the {@link Reply} into a response with
@@ -73,17 +75,19 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         Admission limit = admission.get();
         Optional<Admission.Slot> slot = limit.tryAcquire();
-        if (slot.isEmpty()) {
-            // Filled up while this request's body was arriving.
-            respond(ctx, limit.overloaded(), gzip, head);
-        } else if (limit.cheap(altoRequest)) {
+        if (slot.isPresent() && limit.cheap(altoRequest)) {
             respond(ctx, limit.answerHere(slot.get(), altoRequest, asked -> answer(ctx, asked)), gzip, head);
+            return;
+        }
+        // Hold the connection's next request until this one is answered (the FlowControlHandler in
+        // front of the admission gate keeps it), so answers leave in request order.
+        ReadHolds.hold(ctx.channel(), ReadHolds.Reason.ANSWERING);
+        Consumer<Reply> respondThenRead = reply -> respond(ctx, reply, gzip, head)
+                .addListener(written -> ReadHolds.release(ctx.channel(), ReadHolds.Reason.ANSWERING));
+        if (slot.isPresent()) {
+            limit.run(slot.get(), altoRequest, asked -> answer(ctx, asked), respondThenRead);
         } else {
-            // Hold the connection's next request until this one is answered (the FlowControlHandler in
-            // front of the admission gate keeps it), so answers leave in request order.
-            ctx.channel().config().setAutoRead(false);
-            limit.run(slot.get(), altoRequest, asked -> answer(ctx, asked),
-                    reply -> respond(ctx, reply, gzip, head).addListener(written -> ctx.channel().config().setAutoRead(true)));
+            limit.await(altoRequest, asked -> answer(ctx, asked), respondThenRead);
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static io.altokit.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Overload shedding: a bounded number of requests in the server, the rest refused at once with 503. */
+/** Overload shedding: a bounded number of requests in the server, the rest refused with 503 after a bounded wait. */
 class OverloadTest {
     private static final int LIMIT = 4;
 
@@ -54,7 +54,7 @@ class OverloadTest {
     }
 
     @Test
-    void requestsBeyondTheLimitAreRefusedAtOnceWithRetryAfterWhileAdmittedOnesComplete() throws Exception {
+    void requestsBeyondTheLimitAreRefusedAfterABoundedWaitWithRetryAfterWhileAdmittedOnesComplete() throws Exception {
         Gate gate = new Gate();
         try (ServerFixture fixture = new ServerFixture(limited(), TestNetwork.snapshot(), new Protection(List.of(gate), List.of()));
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {

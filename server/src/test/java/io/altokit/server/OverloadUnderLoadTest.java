@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real concurrent load (many clients, heavy endpoint cost queries) against a server with a small
- * concurrency limit: every request gets either its answer or an immediate, well-formed 503 —
+ * concurrency limit: every request gets either its answer or a well-formed 503 within a bounded wait —
  * never a timeout, a reset or a queue that grows without bound.
  */
 class OverloadUnderLoadTest {

@@ -1,6 +1,8 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.net.ListenException;
+import io.altokit.core.time.ThrottledWarning;
+import io.altokit.core.time.Ticker;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.SessionOptions;
 import io.netty.bootstrap.ServerBootstrap;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BgpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BgpListener.class);
+    /** Connections from unconfigured addresses are reported at most this often. */
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final EventLoopGroup loop;
     private final Channel channel;
@@ -41,6 +46,7 @@ public final class BgpListener implements AutoCloseable {
         loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         sessions = new DefaultChannelGroup("bgp-sessions", loop.next());
         Set<InetAddress> connectedPeers = ConcurrentHashMap.newKeySet();
+        ThrottledWarning refusedConnections = new ThrottledWarning(REFUSAL_LOG_INTERVAL, Ticker.system());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)
@@ -52,7 +58,7 @@ public final class BgpListener implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("hold-timer", new IdleStateHandler(BgpSession.OPEN_HOLD_TIME_SECONDS, 0, 0, TimeUnit.SECONDS))
                                 .addLast(new BgpFrameDecoder(new BgpCodec(SessionOptions.DEFAULT)))
-                                .addLast(new BgpSession(config, feed, connectedPeers));
+                                .addLast(new BgpSession(config, feed, connectedPeers, refusedConnections));
                     }
                 });
         try {

@@ -1,6 +1,7 @@
 package io.altokit.provision.bgp;
 
 import io.altokit.core.PrefixKey;
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.provision.bgp.message.BgpCodec;
 import io.altokit.provision.bgp.message.BgpMessage;
 import io.altokit.provision.bgp.message.Attributes;
@@ -69,6 +70,8 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private final BgpFeed feed;
     /** Peers with a session right now, shared by all sessions: one session per peer. */
     private final Set<InetAddress> connectedPeers;
+    /** Shared by the listener's sessions. */
+    private final ThrottledWarning refusedConnections;
 
     private BgpCodec codec = new BgpCodec(SessionOptions.DEFAULT);
     private State state = State.IDLE;
@@ -82,10 +85,11 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     private boolean wasEstablished;
     private ScheduledFuture<?> keepalives;
 
-    BgpSession(BgpConfig config, BgpFeed feed, Set<InetAddress> connectedPeers) {
+    BgpSession(BgpConfig config, BgpFeed feed, Set<InetAddress> connectedPeers, ThrottledWarning refusedConnections) {
         this.config = config;
         this.feed = feed;
         this.connectedPeers = connectedPeers;
+        this.refusedConnections = refusedConnections;
     }
 
     State state() {
@@ -97,7 +101,10 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         InetAddress remote = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         var configured = config.peer(remote);
         if (configured.isEmpty()) {
-            LOG.atWarn().addKeyValue("remote", remote.getHostAddress()).log("refused a BGP connection from an unconfigured address");
+            // Anyone who reaches the port can cause this: logged at a bounded rate.
+            refusedConnections.occurred().ifPresent(count -> LOG.atWarn().addKeyValue("remote", remote.getHostAddress())
+                    .addKeyValue("refused", count)
+                    .log("refused a BGP connection from an unconfigured address ({} refused since the last such warning)", count));
             fail(ctx, Notification.of(Notification.CEASE, CEASE_CONNECTION_REJECTED), "not a configured peer");
             return;
         }

@@ -3,6 +3,7 @@ package io.altokit.server.protection.budget;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.altokit.core.time.ThrottledWarning;
 import io.altokit.model.AddressType;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * ({@link Call#query()}, shared with the service); naming an address again costs nothing. A
  * request that would take the caller past its budget is refused with 403, an error object and
  * Retry-After at the end of the caller's window, and the first refusal in a window is logged at
- * WARN. Malformed requests pass untouched: their resource answers them with its precise error.
+ * WARN — at most once per {@link #SCAN_LOG_INTERVAL} over all callers, since anyone with many source
+ * addresses could otherwise write a line per address. Malformed requests pass untouched: their resource answers them with its precise error.
  *
  * <p>Memory is bounded: at most {@code maxCallers} callers are tracked (the least recently seen
  * are forgotten first), each with at most its budget of 64-bit fingerprints (8 to 16 bytes each).
@@ -43,6 +45,7 @@ import java.util.Optional;
 public final class EndpointBudget implements Guard {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointBudget.class);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    static final Duration SCAN_LOG_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * @param distinctEndpoints the most distinct addresses one caller may name within a window
@@ -70,6 +73,7 @@ public final class EndpointBudget implements Guard {
     private final Ticker ticker;
     private final long seed = new SecureRandom().nextLong();
     private final Cache<String, Window> windows;
+    private final ThrottledWarning scans;
 
     public EndpointBudget(Settings settings) {
         this(settings, Ticker.systemTicker());
@@ -79,6 +83,7 @@ public final class EndpointBudget implements Guard {
         this.settings = settings;
         this.windowNanos = settings.window().toNanos();
         this.ticker = ticker;
+        this.scans = new ThrottledWarning(SCAN_LOG_INTERVAL, ticker::read);
         this.windows = Caffeine.newBuilder()
                 .maximumSize(settings.maxCallers())
                 // A caller silent for a whole window would start afresh anyway.
@@ -188,10 +193,12 @@ public final class EndpointBudget implements Guard {
             }
             if (!reported) {
                 reported = true;
-                LOG.atWarn().addKeyValue("caller", key).addKeyValue("budget", settings.distinctEndpoints())
+                scans.occurred().ifPresent(callers -> LOG.atWarn().addKeyValue("caller", key)
+                        .addKeyValue("budget", settings.distinctEndpoints()).addKeyValue("callers", callers)
                         .log("possible topology scan by {}: a request naming {} new endpoints would exceed its "
-                                        + "budget of {} distinct endpoints per {} ({} used); refused until the window ends",
-                                key, fresh.length, settings.distinctEndpoints(), settings.window(), seen.size());
+                                        + "budget of {} distinct endpoints per {} ({} used); refused until the window ends "
+                                        + "({} callers went over their budget since the last such warning)",
+                                key, fresh.length, settings.distinctEndpoints(), settings.window(), seen.size(), callers));
             }
             return Math.max(1, start + windowNanos - now);
         }

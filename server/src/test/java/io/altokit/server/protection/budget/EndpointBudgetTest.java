@@ -7,7 +7,11 @@ import io.altokit.server.http.Query;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Verdict;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +46,32 @@ class EndpointBudgetTest {
 
         nanos.addAndGet(Duration.ofMinutes(6).toNanos());
         assertThat(budget.check(ecs("ipv4:10.0.0.3", "ipv4:10.0.0.4", "ipv4:10.0.0.5"))).isInstanceOf(Verdict.Pass.class);
+    }
+
+    @Test
+    void scansByManyCallersAreLoggedAtABoundedRateWithTheirCount() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(EndpointBudget.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            for (int caller = 1; caller <= 100; caller++) {
+                assertThat(budget.check(overBudgetFrom(caller))).isInstanceOf(Verdict.Refuse.class);
+            }
+            nanos.addAndGet(EndpointBudget.SCAN_LOG_INTERVAL.toNanos());
+            assertThat(budget.check(overBudgetFrom(101))).isInstanceOf(Verdict.Refuse.class);
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                first -> assertThat(first).startsWith("possible topology scan by address:10.9.0.1:").endsWith("(1 callers went over their budget since the last such warning)"),
+                second -> assertThat(second).startsWith("possible topology scan by address:10.9.0.101:").endsWith("(100 callers went over their budget since the last such warning)"));
+    }
+
+    /** A request naming four addresses (the budget is three) from caller 10.9.0.{@code n}. */
+    private static Call overBudgetFrom(int n) throws Exception {
+        Call call = ecs("ipv4:10.0.0.1", "ipv4:10.0.0.2", "ipv4:10.0.0.3", "ipv4:10.0.0.4");
+        return call.withCaller(Caller.anonymous(InetAddress.getByAddress(new byte[] {10, 9, 0, (byte) n})));
     }
 
     @Test

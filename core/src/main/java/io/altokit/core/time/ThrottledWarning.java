@@ -1,6 +1,4 @@
-package io.altokit.server;
-
-import io.altokit.core.time.Ticker;
+package io.altokit.core.time;
 
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -8,17 +6,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A warning that anyone on the network could trigger at will (refusals, broken connections): it is
- * written at most once per interval, saying how often it occurred since the last time, so no client
- * can flood the log. Safe from any thread.
+ * A warning that anyone on the network could trigger at will (refusals, broken connections, refused
+ * BGP connections, scans): it is written at most once per interval, saying how often it occurred since
+ * the last time, so no client can flood the log. Safe from any thread.
  */
-final class ThrottledWarning {
+public final class ThrottledWarning {
     private final long intervalNanos;
     private final Ticker ticker;
     private final LongAdder sinceLast = new LongAdder();
     private final AtomicLong nextDue;
 
-    ThrottledWarning(Duration interval, Ticker ticker) {
+    public ThrottledWarning(Duration interval, Ticker ticker) {
         this.intervalNanos = interval.toNanos();
         this.ticker = ticker;
         this.nextDue = new AtomicLong(ticker.read());
@@ -28,7 +26,7 @@ final class ThrottledWarning {
      * Counts one occurrence. When a warning is due, returns the occurrences since the last one (this
      * one included) and the caller writes it; else empty.
      */
-    OptionalLong occurred() {
+    public OptionalLong occurred() {
         sinceLast.increment();
         long now = ticker.read();
         long due = nextDue.get();
