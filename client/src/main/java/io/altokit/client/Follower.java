@@ -95,8 +95,8 @@ final class Follower implements UpdateSink {
             }
             LOG.atInfo().addKeyValue("updates", source.describe()).addKeyValue("reason", reason)
                     .addKeyValue("retry_ms", delay.toMillis()).log("ALTO update stream interrupted; resubscribing");
-            owner.interrupted(reason, delay);
             pending = scheduler.schedule(this::start, delay);
+            owner.interrupted(reason, delay);
         }
     }
 
