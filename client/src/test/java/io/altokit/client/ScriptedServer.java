@@ -83,6 +83,10 @@ final class ScriptedServer implements AutoCloseable {
             }
             return;
         }
+        if (answer.status() == 200) {
+            // a validator, so that the client caches what it fetched as it would from a real server
+            exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(answer.body().hashCode()) + "\"");
+        }
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
