@@ -73,7 +73,7 @@ final class Follower implements UpdateSink {
                     stopped = true;
                 }
                 if (!owner.isClosed()) {
-                    owner.stopped(source.describe() + ": " + e.getMessage());
+                    owner.stopped(e);
                 }
                 return;
             }

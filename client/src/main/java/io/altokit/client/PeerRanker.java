@@ -309,8 +309,8 @@ public final class PeerRanker implements AutoCloseable {
         }
 
         @Override
-        public void stopped(String reason) {
-            LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", reason)
+        public void stopped(AltoClientException failure) {
+            LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", failure.getMessage())
                     .log("the ALTO server refused to stream the maps; polling them");
         }
     }

@@ -120,9 +120,9 @@ public final class Subscription implements AutoCloseable {
         }
     }
 
-    synchronized void stopped(String reason) {
+    synchronized void stopped(AltoClientException failure) {
         try {
-            listener.stopped(reason);
+            listener.stopped(failure);
         } catch (RuntimeException e) {
             LOG.warn("an ALTO update listener failed on a stop", e);
         }

@@ -19,7 +19,10 @@ public interface UpdateListener {
     default void interrupted(String reason, Duration retryIn) {
     }
 
-    /** The server refused the subscription (an unknown resource, a bad request): no more updates will come. */
-    default void stopped(String reason) {
+    /**
+     * The server refused the subscription (an unknown resource, a bad request): no more updates will
+     * come. {@code failure} says how, as a call of the client would have failed.
+     */
+    default void stopped(AltoClientException failure) {
     }
 }

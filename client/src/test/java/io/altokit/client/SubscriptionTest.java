@@ -79,8 +79,8 @@ class SubscriptionTest {
         }
 
         @Override
-        public void stopped(String reason) {
-            heard.add(new Stopped(reason));
+        public void stopped(AltoClientException failure) {
+            heard.add(new Stopped(failure.getMessage()));
         }
 
         Object next() throws InterruptedException {
