@@ -142,6 +142,14 @@ final class JsonReader {
         return out;
     }
 
+    /** The current object as compact JSON bytes, for a part handed on undecoded (an update stream's "input"). */
+    byte[] rawObject(String path) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw wrongType(path);
+        }
+        return TREES.writeValueAsBytes(TREES.readTree(parser));
+    }
+
     /** A JSON number (integer or fraction) as a double. */
     double number(String path) throws IOException {
         JsonToken token = parser.currentToken();

@@ -13,6 +13,16 @@ public final class MediaTypes {
     public static final String ENDPOINT_COST_PARAMS = "application/alto-endpointcostparams+json";
     public static final String ERROR = "application/alto-error+json";
 
+    /** RFC 8895: the update stream's events, its parameters and its control messages; RFC 7396 merge patch. */
+    public static final String EVENT_STREAM = "text/event-stream";
+    public static final String UPDATE_STREAM_PARAMS = "application/alto-updatestreamparams+json";
+    public static final String UPDATE_STREAM_CONTROL = "application/alto-updatestreamcontrol+json";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** RFC 9569: the TIPS resource's answer and request body. */
+    public static final String TIPS = "application/alto-tips+json";
+    public static final String TIPS_PARAMS = "application/alto-tipsparams+json";
+
     private MediaTypes() {
     }
 }

@@ -1,8 +1,11 @@
 package io.altokit.model;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -153,5 +156,49 @@ public final class RequestDecoder {
 
     private static List<String> pidList(JsonReader reader, String path) throws IOException {
         return reader.stringArray(path, name -> PidNames.isValid(name) ? Optional.of(name) : Optional.empty());
+    }
+
+    /**
+     * RFC 8895 section 6.5 update stream parameters. Client ids follow the rules of resource ids
+     * (section 6.3); a client id added twice in one request is a syntax error (duplicate member).
+     */
+    public static UpdateStreamRequest updateStream(byte[] body) {
+        return JsonReader.decode(body, reader -> {
+            Map<String, UpdateStreamRequest.AddUpdate> add = new LinkedHashMap<>();
+            List<String> remove = new ArrayList<>();
+            reader.object("", (name, path) -> {
+                switch (name) {
+                    case "add" -> reader.object(path, (clientId, addPath) -> {
+                        if (!ResourceIds.isValid(clientId)) {
+                            throw new AltoException(AltoError.invalidValue("add", clientId));
+                        }
+                        add.put(clientId, addUpdate(reader, addPath));
+                    });
+                    case "remove" -> remove.addAll(reader.stringArray(path, Optional::of));
+                    default -> reader.skip();
+                }
+            });
+            return new UpdateStreamRequest(add, remove);
+        });
+    }
+
+    private static UpdateStreamRequest.AddUpdate addUpdate(JsonReader reader, String path) throws IOException {
+        var fields = new Object() {
+            String resourceId;
+            Optional<String> tag = Optional.empty();
+            boolean incremental = true;
+            Optional<byte[]> input = Optional.empty();
+        };
+        reader.object(path, (name, fieldPath) -> {
+            switch (name) {
+                case "resource-id" -> fields.resourceId = reader.string(fieldPath);
+                case "tag" -> fields.tag = Optional.of(reader.string(fieldPath));
+                case "incremental-changes" -> fields.incremental = reader.bool(fieldPath);
+                case "input" -> fields.input = Optional.of(reader.rawObject(fieldPath));
+                default -> reader.skip();
+            }
+        });
+        return new UpdateStreamRequest.AddUpdate(required(fields.resourceId, path + "/resource-id"), fields.tag,
+                fields.incremental, fields.input);
     }
 }

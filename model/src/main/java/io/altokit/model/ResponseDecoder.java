@@ -292,6 +292,7 @@ public final class ResponseDecoder {
             List<String> costTypeNames = List.of();
             Optional<Boolean> costConstraints = Optional.empty();
             List<String> propTypes = List.of();
+            final Map<String, String> incrementalChangeMediaTypes = new LinkedHashMap<>();
         };
         reader.object(path, (name, fieldPath) -> {
             switch (name) {
@@ -299,10 +300,13 @@ public final class ResponseDecoder {
                 case "cost-constraints" -> fields.costConstraints = Optional.of(reader.bool(fieldPath));
                 case "prop-types" -> fields.propTypes = reader.stringArray(fieldPath,
                         type -> EndpointProperties.isValidName(type) ? Optional.of(type) : Optional.empty());
+                case "incremental-change-media-types" -> reader.object(fieldPath, (resourceId, typesPath) ->
+                        fields.incrementalChangeMediaTypes.put(resourceId, reader.string(typesPath)));
                 default -> reader.skip();
             }
         });
-        return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes);
+        return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes,
+                fields.incrementalChangeMediaTypes);
     }
 
     private static List<VersionTag> vtags(JsonReader reader, String path) throws IOException {

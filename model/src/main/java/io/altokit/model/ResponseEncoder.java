@@ -23,11 +23,11 @@ public final class ResponseEncoder {
     private ResponseEncoder() {
     }
 
-    private interface Body {
+    interface Body {
         void write(JsonGenerator json) throws IOException;
     }
 
-    private static byte[] encode(Body body) {
+    static byte[] encode(Body body) {
         // Sized for a typical endpoint cost answer (100 destinations), so it rarely grows.
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
@@ -164,6 +164,13 @@ public final class ResponseEncoder {
             if (!capabilities.propTypes().isEmpty()) {
                 writeStrings(json, "prop-types", capabilities.propTypes());
             }
+            if (!capabilities.incrementalChangeMediaTypes().isEmpty()) {
+                json.writeObjectFieldStart("incremental-change-media-types");
+                for (Map.Entry<String, String> types : capabilities.incrementalChangeMediaTypes().entrySet()) {
+                    json.writeStringField(types.getKey(), types.getValue());
+                }
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         if (!entry.uses().isEmpty()) {
@@ -183,7 +190,7 @@ public final class ResponseEncoder {
         json.writeEndObject();
     }
 
-    private static void writeVtags(JsonGenerator json, List<VersionTag> vtags) throws IOException {
+    static void writeVtags(JsonGenerator json, List<VersionTag> vtags) throws IOException {
         json.writeArrayFieldStart("dependent-vtags");
         for (VersionTag vtag : vtags) {
             writeVtag(json, vtag);
@@ -191,7 +198,7 @@ public final class ResponseEncoder {
         json.writeEndArray();
     }
 
-    private static void writeVtag(JsonGenerator json, VersionTag vtag) throws IOException {
+    static void writeVtag(JsonGenerator json, VersionTag vtag) throws IOException {
         json.writeStartObject();
         json.writeStringField("resource-id", vtag.resourceId());
         json.writeStringField("tag", vtag.tag());
@@ -233,7 +240,7 @@ public final class ResponseEncoder {
         return value == Math.rint(value) && Math.abs(value) < MAX_EXACT_INTEGER;
     }
 
-    private static void writeCost(JsonGenerator json, double cost) throws IOException {
+    static void writeCost(JsonGenerator json, double cost) throws IOException {
         if (isExactInteger(cost)) {
             json.writeNumber((long) cost);
         } else {

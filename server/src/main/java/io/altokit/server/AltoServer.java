@@ -7,6 +7,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
+import io.altokit.server.update.UpdateStreams;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -56,7 +57,8 @@ public final class AltoServer implements AutoCloseable {
         // First, so that a bad certificate or key fails the start before any thread exists.
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
         Ticker ticker = Ticker.system();
-        this.dispatcher = new Dispatcher(informationBase, config, protection, ticker);
+        this.dispatcher = new Dispatcher(informationBase, config, protection, ticker,
+                UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -96,7 +98,9 @@ public final class AltoServer implements AutoCloseable {
      * privacy policy withholds some: the names access rules may grant. Sorted.
      */
     public static Set<String> resourceIds(ServerConfig config, Snapshot snapshot) {
-        return new Catalog(snapshot, config, PrivacyPolicy.FULL).resourceIds();
+        try (UpdateStreams none = new UpdateStreams(UpdateStreams.Limits.DEFAULTS, (task, delay) -> () -> { })) {
+            return new Catalog(snapshot, config, PrivacyPolicy.FULL, none).resourceIds();
+        }
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */

@@ -2,8 +2,15 @@ package io.altokit.server;
 
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.model.MediaTypes;
+import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.update.MapPatches;
+import io.altokit.server.update.Streamable;
+import io.altokit.server.update.StreamableCatalog;
+import io.altokit.server.update.UpdateStreams;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -19,10 +27,17 @@ import java.util.stream.IntStream;
  * locking. The policy decides the cost modes offered and whether the endpoint cost service exists;
  * the snapshot given is already the policy's view (aggregated prefixes, quantised costs).
  */
-final class Catalog {
+final class Catalog implements StreamableCatalog {
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
+    private final Snapshot snapshot;
+    private final PrivacyPolicy policy;
+    /** What update streams may follow, by resource id, in directory order. */
+    private final Map<String, Streamable> streamables = new LinkedHashMap<>();
+    private final UpdateControlResource control;
 
-    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy) {
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, UpdateStreams streams) {
+        this.snapshot = snapshot;
+        this.policy = policy;
         NetworkMap networkMap = snapshot.networkMap();
         OfferedCosts costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
@@ -40,19 +55,69 @@ final class Catalog {
         if (policy.endpointCost()) {
             resources.add(new EndpointCostResource(costs, networkMap, limits));
         }
+        resources.forEach(this::offerToStreams);
+        Map<String, String> patchTypes = new LinkedHashMap<>();
+        streamables.keySet().forEach(id -> patchTypes.put(id, MediaTypes.MERGE_PATCH));
+        resources.add(new UpdateStreamResource(this, streams, patchTypes));
+        this.control = new UpdateControlResource(this, streams);
 
-        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.id()));
-        resources.forEach(resource -> byPath.put(resource.path(), resource));
+        byPath.put(DirectoryResource.PATH, new DirectoryResource(resources, costs, networkMapResource.descriptor().id()));
+        resources.forEach(resource -> byPath.put(resource.descriptor().path(), resource));
     }
 
     /** The ids of the resources the catalog holds, the directory's included. */
     Set<String> resourceIds() {
         Set<String> ids = new TreeSet<>();
-        byPath.values().forEach(resource -> ids.add(resource.id()));
+        byPath.values().forEach(resource -> ids.add(resource.descriptor().id()));
         return ids;
     }
 
+    /** The resource at {@code path}; a stream's control URI is the control resource's path plus the stream's id. */
     Optional<AltoResource> find(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        AltoResource resource = byPath.get(path);
+        if (resource == null && path.startsWith(UpdateStreams.CONTROL_PATH)) {
+            return Optional.of(control);
+        }
+        return Optional.ofNullable(resource);
+    }
+
+    PrivacyPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public Optional<Streamable> streamable(String resourceId) {
+        return Optional.ofNullable(streamables.get(resourceId));
+    }
+
+    /**
+     * Full maps are patched from change sets; filtered cost maps and endpoint costs are answered
+     * again for each publication and compared. The answer to an input is what a POST with it gets.
+     */
+    private void offerToStreams(AltoResource resource) {
+        String id = resource.descriptor().id();
+        String mediaType = resource.descriptor().mediaType();
+        switch (resource) {
+            case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
+                    Optional.of(map.vtag().tag()), () -> map.full().identity(), changes -> MapPatches.networkMap(id, changes)));
+            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.empty(),
+                    () -> map.full().identity(), changes -> MapPatches.costMap(resource.descriptor().uses().getFirst(),
+                    map.costType().metric(), map.costType().mode(), changes)));
+            case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
+            case EndpointCostResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
+            default -> {
+            }
+        }
+    }
+
+    private static BiFunction<byte[], InetAddress, byte[]> answer(AltoResource resource) {
+        ResourceDescriptor descriptor = resource.descriptor();
+        return (input, client) -> resource.handle(new AltoRequest("POST", descriptor.path(), Optional.of(descriptor.mediaType()),
+                descriptor.accepts(), Optional.empty(), input, client)).body().identity();
     }
 }

@@ -4,6 +4,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.PrivacyPolicies;
+import io.altokit.server.update.UpdateStreams;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,13 +19,18 @@ final class Catalogs {
     private final PrivacyPolicies policies;
     private final Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
 
-    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies) {
-        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL);
+    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies, UpdateStreams streams) {
+        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, streams);
         this.policies = policies;
         byPolicy.put(PrivacyPolicy.FULL, full);
         for (PrivacyPolicy policy : policies.distinct()) {
-            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p));
+            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p, streams));
         }
+    }
+
+    /** Every view's catalog, by the privacy policy it shows. */
+    Map<PrivacyPolicy, Catalog> byPolicy() {
+        return Map.copyOf(byPolicy);
     }
 
     Catalog full() {

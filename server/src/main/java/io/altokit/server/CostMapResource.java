@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once per snapshot, ETag = matrix vtag. */
 final class CostMapResource implements AltoResource {
-    private final String costTypeName;
+    private final ResourceDescriptor descriptor;
     private final CostType costType;
     private final CostMatrix matrix;
     private final NetworkMapResource networkMap;
@@ -24,7 +24,9 @@ final class CostMapResource implements AltoResource {
 
     CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
                     List<CostQuery.Location> pids) {
-        this.costTypeName = costTypeName;
+        this.descriptor = ResourceDescriptor.get("costmap-" + costTypeName, "/costmap/" + costTypeName, MediaTypes.COST_MAP,
+                new Directory.Capabilities(List.of(costTypeName), Optional.empty(), List.of()),
+                List.of(networkMap.descriptor().id()));
         this.costType = costType;
         this.matrix = matrix;
         this.networkMap = networkMap;
@@ -32,32 +34,21 @@ final class CostMapResource implements AltoResource {
     }
 
     @Override
-    public String id() {
-        return "costmap-" + costTypeName;
-    }
-
-    @Override
-    public String path() {
-        return "/costmap/" + costTypeName;
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.COST_MAP;
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.of(costTypeName), Optional.empty(), List.of());
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(networkMap.id());
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
     public Reply handle(AltoRequest request) {
+        return Reply.ok(descriptor.mediaType(), full());
+    }
+
+    CostType costType() {
+        return costType;
+    }
+
+    /** The full map, rendered once per snapshot for every GET and update stream. */
+    Representation full() {
         Representation result = body;
         if (result == null) {
             var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
@@ -65,7 +56,7 @@ final class CostMapResource implements AltoResource {
             result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
             body = result;
         }
-        return Reply.ok(mediaType(), result);
+        return result;
     }
 
 }

@@ -18,14 +18,15 @@ import java.util.Optional;
 /** GET /directory: the root information resource directory (RFC 7285 section 9). */
 final class DirectoryResource implements AltoResource {
     static final String PATH = "/directory";
+    private static final ResourceDescriptor DESCRIPTOR = ResourceDescriptor.get("directory", PATH, MediaTypes.DIRECTORY,
+            Directory.Capabilities.NONE, List.of());
 
     private final Representation body;
 
     DirectoryResource(List<AltoResource> resources, OfferedCosts costs, String defaultNetworkMap) {
         Map<String, Directory.Entry> entries = new LinkedHashMap<>();
         for (AltoResource resource : resources) {
-            entries.put(resource.id(), new Directory.Entry(resource.path(), resource.mediaType(), resource.accepts(),
-                    resource.capabilities(), resource.uses()));
+            entries.put(resource.descriptor().id(), resource.descriptor().entry());
         }
         byte[] bytes = ResponseEncoder.directory(new Directory(costs.byName(), Optional.of(defaultNetworkMap), entries));
         this.body = Representation.tagged(bytes, contentTag(bytes));
@@ -42,22 +43,12 @@ final class DirectoryResource implements AltoResource {
     }
 
     @Override
-    public String id() {
-        return "directory";
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.DIRECTORY;
+    public ResourceDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
     public Reply handle(AltoRequest request) {
-        return Reply.ok(mediaType(), body);
+        return Reply.ok(DESCRIPTOR.mediaType(), body);
     }
 }

@@ -12,6 +12,7 @@ import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
+import io.altokit.server.update.UpdateStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +43,29 @@ public final class Dispatcher {
     private final AutoCloseable subscription;
     private final Protection protection;
     private final ThrottledWarning failures;
+    private final UpdateStreams streams;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
-        this(informationBase, config, protection, Ticker.system());
+        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
     }
 
-    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker) {
+    /** Takes {@code streams} over: they are told every publication and closed with the dispatcher. */
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
+               UpdateStreams streams) {
         this.protection = protection;
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
+        this.streams = streams;
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
-        // a request that follows a publication is answered from the new snapshot.
-        this.subscription = informationBase.subscribe(
-                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
-                InformationBase.Delivery.inline());
+        // a request that follows a publication is answered from the new snapshot; the update streams
+        // only take the catalogs in here and do their work on their own thread.
+        this.subscription = informationBase.subscribe(update -> {
+            Catalogs next = new Catalogs(update.snapshot(), config, protection.privacy(), streams);
+            catalogs = next;
+            streams.published(switch (update) {
+                case InformationBase.Update.Full full -> Optional.empty();
+                case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
+            }, next.byPolicy());
+        }, InformationBase.Delivery.inline());
     }
 
     /** The reply, and the name an authenticator gave the caller (for the access log). */
@@ -70,7 +81,7 @@ public final class Dispatcher {
         try {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
-            Call call = new Call(request, found.map(AltoResource::id), Caller.anonymous(request.client()));
+            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()));
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
@@ -95,17 +106,18 @@ public final class Dispatcher {
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
-        boolean head = request.method().equals("HEAD") && resource.method().equals("GET");
-        if (!request.method().equals(resource.method()) && !head) {
-            String allow = resource.method().equals("GET") ? "GET, HEAD" : "POST";
+        ResourceDescriptor descriptor = resource.descriptor();
+        boolean head = request.method().equals("HEAD") && descriptor.method().equals("GET");
+        if (!request.method().equals(descriptor.method()) && !head) {
+            String allow = descriptor.method().equals("GET") ? "GET, HEAD" : "POST";
             return Reply.plain(405, request.method() + " is not allowed on " + request.path() + "; use " + allow,
                     Map.of("Allow", allow));
         }
-        if (!MediaRanges.accepts(request.accept(), resource.mediaType())) {
-            return Reply.plain(406, request.path() + " answers with " + resource.mediaType()
+        if (!MediaRanges.accepts(request.accept(), descriptor.mediaType())) {
+            return Reply.plain(406, request.path() + " answers with " + descriptor.mediaType()
                     + ", which the Accept header excludes", Map.of());
         }
-        Optional<String> expected = resource.accepts();
+        Optional<String> expected = descriptor.accepts();
         if (expected.isPresent() && !MediaRanges.sameType(request.contentType(), expected.get())) {
             return Reply.plain(415, request.path() + " takes a request body of type " + expected.get() + ", got "
                     + request.contentType().orElse("none"), Map.of());
@@ -138,11 +150,13 @@ public final class Dispatcher {
         return false;
     }
 
+    /** Stops following the snapshots and ends every update stream. */
     public void close() {
         try {
             subscription.close();
         } catch (Exception e) {
             LOG.warn("unsubscribing from snapshot updates failed", e);
         }
+        streams.close();
     }
 }

@@ -3,7 +3,6 @@ package io.altokit.server;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
-import io.altokit.model.Directory;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.EndpointCostWriter;
@@ -25,39 +24,22 @@ import java.util.Optional;
  * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3).
  */
 final class EndpointCostResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final OfferedCosts costs;
     private final NetworkMap networkMap;
     private final EndpointLimits limits;
 
     EndpointCostResource(OfferedCosts costs, NetworkMap networkMap, EndpointLimits limits) {
+        this.descriptor = ResourceDescriptor.post("endpoint-cost", "/endpointcost/lookup", MediaTypes.ENDPOINT_COST,
+                MediaTypes.ENDPOINT_COST_PARAMS, costs.capabilities(), List.of());
         this.costs = costs;
         this.networkMap = networkMap;
         this.limits = limits;
     }
 
     @Override
-    public String id() {
-        return "endpoint-cost";
-    }
-
-    @Override
-    public String path() {
-        return "/endpointcost/lookup";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.ENDPOINT_COST;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.ENDPOINT_COST_PARAMS);
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.copyOf(costs.byName().keySet()), Optional.of(true), List.of());
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -76,7 +58,7 @@ final class EndpointCostResource implements AltoResource {
         var srcs = DistinctEndpoints.of(query.srcs(), query.body(), networkMap);
         var dsts = DistinctEndpoints.of(query.dsts(), query.body(), networkMap);
         double[] values = CostQuery.values(srcs.pids(), dsts.pids(), matrix, query.costType().mode(), query.constraints());
-        return Reply.ok(mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
+        return Reply.ok(descriptor.mediaType(), EndpointCostWriter.endpointCostMap(query, srcs.indexes(), dsts.indexes(), values));
     }
 
     /** Any request the scanner declines, including every malformed one: the strict decoder's errors. */
@@ -87,7 +69,7 @@ final class EndpointCostResource implements AltoResource {
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
         var table = CostQuery.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
                 query.constraints());
-        return Reply.ok(mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
+        return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
     }
 
     /** Each distinct endpoint once, in request order, with the PID its address falls in. */

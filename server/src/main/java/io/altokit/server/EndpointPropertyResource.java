@@ -21,6 +21,7 @@ import java.util.Optional;
 
 /** POST /endpointprop/lookup (RFC 7285 11.4.1): the PID of each endpoint, "&lt;network-map-id&gt;.pid". */
 final class EndpointPropertyResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
     private final EndpointLimits limits;
@@ -30,37 +31,15 @@ final class EndpointPropertyResource implements AltoResource {
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
         this.limits = limits;
-        this.pidProperty = EndpointProperties.pidProperty(networkMapResource.id());
+        this.pidProperty = EndpointProperties.pidProperty(networkMapResource.descriptor().id());
+        this.descriptor = ResourceDescriptor.post("endpoint-property", "/endpointprop/lookup", MediaTypes.ENDPOINT_PROP,
+                MediaTypes.ENDPOINT_PROP_PARAMS, new Directory.Capabilities(List.of(), Optional.empty(), List.of(pidProperty)),
+                List.of(networkMapResource.descriptor().id()));
     }
 
     @Override
-    public String id() {
-        return "endpoint-property";
-    }
-
-    @Override
-    public String path() {
-        return "/endpointprop/lookup";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.ENDPOINT_PROP;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.ENDPOINT_PROP_PARAMS);
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.of(), Optional.empty(), List.of(pidProperty));
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(networkMapResource.id());
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -77,7 +56,7 @@ final class EndpointPropertyResource implements AltoResource {
             String pid = networkMap.pidName(networkMap.lookup(endpoint));
             properties.put(endpoint.text(), Map.of(pidProperty, pid));
         }
-        return Reply.ok(mediaType(), ResponseEncoder.endpointProperties(
+        return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointProperties(
                 new EndpointPropertyResponse(List.of(networkMapResource.vtag()), properties)));
     }
 }

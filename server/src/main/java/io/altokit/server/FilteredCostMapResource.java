@@ -4,7 +4,6 @@ import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
-import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
@@ -13,10 +12,10 @@ import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 /** POST /costmap/filtered (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints. */
 final class FilteredCostMapResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final OfferedCosts costs;
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
@@ -24,6 +23,8 @@ final class FilteredCostMapResource implements AltoResource {
 
     FilteredCostMapResource(OfferedCosts costs, NetworkMapResource networkMapResource, NetworkMap networkMap,
                             List<CostQuery.Location> allPids) {
+        this.descriptor = ResourceDescriptor.post("filtered-cost-map", "/costmap/filtered", MediaTypes.COST_MAP,
+                MediaTypes.COST_MAP_FILTER, costs.capabilities(), List.of(networkMapResource.descriptor().id()));
         this.costs = costs;
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
@@ -31,33 +32,8 @@ final class FilteredCostMapResource implements AltoResource {
     }
 
     @Override
-    public String id() {
-        return "filtered-cost-map";
-    }
-
-    @Override
-    public String path() {
-        return "/costmap/filtered";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.COST_MAP;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.COST_MAP_FILTER);
-    }
-
-    @Override
-    public Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.copyOf(costs.byName().keySet()), Optional.of(true), List.of());
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(networkMapResource.id());
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -66,7 +42,7 @@ final class FilteredCostMapResource implements AltoResource {
         CostMatrix matrix = costs.matrixFor(filter.costType());
         var table = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
                 filter.costType().mode(), filter.constraints());
-        return Reply.ok(mediaType(), ResponseEncoder.costMap(
+        return Reply.ok(descriptor.mediaType(), ResponseEncoder.costMap(
                 new CostMapResponse(List.of(networkMapResource.vtag()), filter.costType(), table)));
     }
 

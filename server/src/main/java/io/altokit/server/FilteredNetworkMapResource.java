@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.model.AddressType;
+import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.RequestDecoder;
@@ -9,42 +10,24 @@ import io.altokit.server.http.Reply;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** POST /networkmap/filtered (RFC 7285 11.3.1): unknown PIDs and address types are ignored as the RFC says. */
 final class FilteredNetworkMapResource implements AltoResource {
+    private final ResourceDescriptor descriptor;
     private final NetworkMapResource full;
     private final List<String> allPids;
 
     FilteredNetworkMapResource(NetworkMapResource full, List<String> allPids) {
+        this.descriptor = ResourceDescriptor.post("filtered-network-map", "/networkmap/filtered", MediaTypes.NETWORK_MAP,
+                MediaTypes.NETWORK_MAP_FILTER, Directory.Capabilities.NONE, List.of(full.descriptor().id()));
         this.full = full;
         this.allPids = allPids;
     }
 
     @Override
-    public String id() {
-        return "filtered-network-map";
-    }
-
-    @Override
-    public String path() {
-        return "/networkmap/filtered";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.NETWORK_MAP;
-    }
-
-    @Override
-    public Optional<String> accepts() {
-        return Optional.of(MediaTypes.NETWORK_MAP_FILTER);
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(full.id());
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -52,6 +35,6 @@ final class FilteredNetworkMapResource implements AltoResource {
         NetworkMapFilter filter = RequestDecoder.networkMapFilter(request.body());
         Set<String> pids = filter.pids().isEmpty() ? new LinkedHashSet<>(allPids) : new LinkedHashSet<>(filter.pids());
         Set<AddressType> types = filter.addressTypes().isEmpty() ? Set.of(AddressType.values()) : filter.addressTypes();
-        return Reply.ok(mediaType(), full.render(pids, types));
+        return Reply.ok(descriptor.mediaType(), full.render(pids, types));
     }
 }

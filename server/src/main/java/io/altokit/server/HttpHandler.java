@@ -2,25 +2,30 @@ package io.altokit.server;
 
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
+import io.altokit.server.http.EventStream;
 import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,12 +106,37 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
     private static ChannelFuture respond(ChannelHandlerContext ctx, Reply reply, boolean acceptsGzip, boolean head) {
+        if (reply.stream().isPresent() && reply.status() == 200) {
+            return stream(ctx, reply, reply.stream().get());
+        }
         FullHttpResponse response = toResponse(reply, acceptsGzip && reply.body().worthCompressing(), head);
         if (reply.status() == 500) {
             // After a failure nothing more is trusted on this connection.
             HttpUtil.setKeepAlive(response, false);
         }
         return ctx.writeAndFlush(response);
+    }
+
+    /**
+     * The head of an event stream, then its body as the producer writes it (chunked in HTTP/1.1, DATA
+     * frames in HTTP/2). The client sends nothing more, so the idle read timeout goes; the connection
+     * closes when the stream ends.
+     */
+    private static ChannelFuture stream(ChannelHandlerContext ctx, Reply reply, EventStream events) {
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
+        headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        reply.headers().forEach(headers::set);
+        HttpUtil.setKeepAlive(response, false);
+        Channel connection = ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+        if (connection.pipeline().get(ReadTimeoutHandler.class) != null) {
+            connection.pipeline().remove(ReadTimeoutHandler.class);
+        }
+        ChannelFuture head = ctx.writeAndFlush(response);
+        events.start(new ChannelEventSink(ctx.channel()));
+        return head;
     }
 
     /** An answer after which the connection closes ({@link KeepAlive} closes it once the answer is out). */

@@ -4,6 +4,7 @@ import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.AddressType;
+import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.ResponseEncoder;
@@ -21,13 +22,14 @@ import java.util.Set;
 
 /** GET /networkmap: the full network map, serialized once per snapshot and served with its vtag as ETag. */
 final class NetworkMapResource implements AltoResource {
-    private final String id;
+    private final ResourceDescriptor descriptor;
     private final NetworkMap map;
     private final VersionTag vtag;
     private volatile Representation body;
 
     NetworkMapResource(String id, NetworkMap map) {
-        this.id = id;
+        this.descriptor = ResourceDescriptor.get(id, "/networkmap", MediaTypes.NETWORK_MAP, Directory.Capabilities.NONE,
+                List.of());
         this.map = map;
         this.vtag = new VersionTag(id, map.vtag());
     }
@@ -37,29 +39,24 @@ final class NetworkMapResource implements AltoResource {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String path() {
-        return "/networkmap";
-    }
-
-    @Override
-    public String mediaType() {
-        return MediaTypes.NETWORK_MAP;
+    public ResourceDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
     public Reply handle(AltoRequest request) {
+        return Reply.ok(descriptor.mediaType(), full());
+    }
+
+    /** The full map, rendered once per snapshot for every GET and update stream. */
+    Representation full() {
         Representation result = body;
         if (result == null) {
             // Racing first requests may both render; the results are identical, so no lock is needed.
             result = Representation.tagged(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
             body = result;
         }
-        return Reply.ok(mediaType(), result);
+        return result;
     }
 
     /** The map restricted to some PIDs and address types, in PID order (also used by the filtered map). */

@@ -6,9 +6,12 @@ import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostType;
+import io.altokit.model.Directory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +40,11 @@ final class OfferedCosts {
 
     Map<String, CostType> byName() {
         return byName;
+    }
+
+    /** The capabilities of a service answering in any offered cost type, with constraints (RFC 7285 11.3.2.4). */
+    Directory.Capabilities capabilities() {
+        return new Directory.Capabilities(List.copyOf(byName.keySet()), Optional.of(true), List.of());
     }
 
     /** The matrix behind a requested cost type, or the RFC 7285 error for a type not offered. */

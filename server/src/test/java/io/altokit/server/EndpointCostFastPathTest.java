@@ -4,6 +4,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.update.UpdateStreams;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,8 @@ class EndpointCostFastPathTest {
                 network.cost("delay", src, dst, delays[random.nextInt(delays.length)]);
             }
         }
-        EndpointCostResource resource = (EndpointCostResource) new Catalog(network.build(), ServerConfig.defaults(), PrivacyPolicy.FULL)
+        EndpointCostResource resource = (EndpointCostResource) new Catalog(network.build(), ServerConfig.defaults(), PrivacyPolicy.FULL,
+                UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS))
                 .find("/endpointcost/lookup").orElseThrow();
         int fast = 0;
         for (int n = 0; n < 2_000; n++) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * coding fixes ({@link CodedFields}). {@code body} may be shared and must not be modified.
  */
 public record Reply(int status, String mediaType, Representation body, Map<String, String> headers,
-                    CodedFields codedFields) {
+                    CodedFields codedFields, Optional<EventStream> stream) {
 
     /**
      * Header fields computed from the body in the content coding the transport picked (gzip or
@@ -29,8 +29,21 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
         Map<String, String> of(boolean gzip);
     }
 
+    public Reply(int status, String mediaType, Representation body, Map<String, String> headers,
+                 CodedFields codedFields) {
+        this(status, mediaType, body, headers, codedFields, Optional.empty());
+    }
+
     public Reply(int status, String mediaType, Representation body, Map<String, String> headers) {
         this(status, mediaType, body, headers, CodedFields.NONE);
+    }
+
+    /**
+     * A 200 whose body is written after the head as events happen ({@code body} is empty): the
+     * transport writes the head, then starts {@code stream}.
+     */
+    public static Reply streaming(String mediaType, EventStream stream) {
+        return new Reply(200, mediaType, Representation.of(new byte[0]), Map.of(), CodedFields.NONE, Optional.of(stream));
     }
 
     public static Reply ok(String mediaType, Representation body) {
@@ -65,7 +78,7 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
     public Reply withHeaders(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extra);
-        return new Reply(status, mediaType, body, Map.copyOf(merged), codedFields);
+        return new Reply(status, mediaType, body, Map.copyOf(merged), codedFields, stream);
     }
 
     public Optional<String> etag() {
@@ -78,6 +91,6 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
     }
 
     public Reply withCodedFields(CodedFields fields) {
-        return new Reply(status, mediaType, body, headers, fields);
+        return new Reply(status, mediaType, body, headers, fields, stream);
     }
 }

@@ -1,0 +1,154 @@
+package io.altokit.server.update;
+
+import io.altokit.core.ChangeSet;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Snapshot;
+import io.altokit.core.time.ManualScheduler;
+import io.altokit.core.time.ManualTicker;
+import io.altokit.model.AltoException;
+import io.altokit.model.UpdateStreamRequest;
+import io.altokit.server.http.EventStream;
+import io.altokit.server.http.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The streams' own rules without HTTP: limits, keep-alive on injected time, a client that does not read. */
+class UpdateStreamsTest {
+    private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
+    private final ManualScheduler scheduler = new ManualScheduler(new ManualTicker());
+    private final UpdateStreams.Limits limits = new UpdateStreams.Limits(3, 2, 2, 1000, Duration.ofSeconds(20));
+    private final UpdateStreams streams = new UpdateStreams(limits, scheduler);
+
+    /** A connection that records what it is sent; {@code pending} stands for bytes the client has not read. */
+    static final class RecordingSink implements EventStream.Sink {
+        final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
+        final AtomicLong pending = new AtomicLong();
+        final AtomicBoolean closed = new AtomicBoolean();
+        final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(byte[] bytes) {
+            sent.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public long pendingBytes() {
+            return pending.get();
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                sent.add("<closed>");
+                onClose.forEach(Runnable::run);
+            }
+        }
+
+        @Override
+        public void onClose(Runnable action) {
+            onClose.add(action);
+        }
+
+        String next() throws InterruptedException {
+            String event = sent.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("something sent within 10 s").isNotNull();
+            return event;
+        }
+    }
+
+    /** One network map whose full body is its vtag, patched as "patch" when its PIDs change. */
+    record Catalog(Snapshot snapshot) implements StreamableCatalog {
+        @Override
+        public Optional<Streamable> streamable(String resourceId) {
+            return resourceId.equals("nm") ? Optional.of(new Streamable.FullMap("nm", "application/alto-networkmap+json", 0,
+                    Optional.of(snapshot.networkMap().vtag()), () -> ("{\"full\":\"" + snapshot.networkMap().vtag() + "\"}").getBytes(StandardCharsets.UTF_8),
+                    changes -> MapPatches.networkMap("nm", changes))) : Optional.empty();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        streams.close();
+    }
+
+    private static Snapshot network(String prefix) {
+        return Snapshot.builder().pid("a", List.of(IpPrefix.parse(prefix))).build();
+    }
+
+    private static UpdateStreamRequest follow(String... clientIds) {
+        Map<String, UpdateStreamRequest.AddUpdate> add = new LinkedHashMap<>();
+        for (String id : clientIds) {
+            add.put(id, new UpdateStreamRequest.AddUpdate("nm", Optional.empty(), true, Optional.empty()));
+        }
+        return new UpdateStreamRequest(add, List.of());
+    }
+
+    private RecordingSink open(Snapshot snapshot, Object owner) {
+        Reply reply = streams.open(follow("x"), new Catalog(snapshot), "view", owner, CLIENT);
+        assertThat(reply.status()).isEqualTo(200);
+        RecordingSink sink = new RecordingSink();
+        reply.stream().orElseThrow().start(sink);
+        return sink;
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsClosedWhileOthersGoOn() throws Exception {
+        Snapshot first = network("10.0.0.0/8");
+        streams.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        RecordingSink reader = open(first, "reader");
+        RecordingSink stalled = open(first, "stalled");
+        for (RecordingSink sink : List.of(reader, stalled)) {
+            assertThat(sink.next()).contains("control-uri");
+            assertThat(sink.next()).startsWith("event: application/alto-networkmap+json,x");
+        }
+        stalled.pending.set(limits.maxPendingBytes() + 1);
+        Snapshot second = network("11.0.0.0/8");
+        streams.published(Optional.of(ChangeSet.between(first, second)), Map.of("view", new Catalog(second)));
+        assertThat(reader.next()).startsWith("event: application/merge-patch+json,x");
+        assertThat(stalled.next()).isEqualTo("<closed>");
+    }
+
+    @Test
+    void idleStreamsGetKeepAliveCommentsOnTheSchedulersTime() throws Exception {
+        Snapshot first = network("10.0.0.0/8");
+        RecordingSink sink = open(first, "client");
+        sink.next();
+        sink.next();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scheduler.pendingCount() == 0) { // the streams' thread schedules the keep-alive once the stream started
+            assertThat(System.nanoTime()).as("keep-alive scheduled within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        scheduler.advance(Duration.ofSeconds(20));
+        assertThat(sink.next()).isEqualTo(": keep-alive\n\n");
+    }
+
+    @Test
+    void limitsPerClientAndInAllAndPerStream() {
+        Snapshot first = network("10.0.0.0/8");
+        open(first, "one");
+        open(first, "one");
+        assertThat(streams.open(follow("x"), new Catalog(first), "view", "one", CLIENT).status()).as("per client").isEqualTo(429);
+        open(first, "two");
+        assertThat(streams.open(follow("x"), new Catalog(first), "view", "three", CLIENT).status()).as("in all").isEqualTo(503);
+        assertThatThrownBy(() -> streams.open(follow("x", "y", "z"), new Catalog(first), "view", "four", CLIENT))
+                .isInstanceOf(AltoException.class).hasMessageContaining("add");
+    }
+}
