@@ -36,7 +36,6 @@ import java.util.Optional;
  */
 final class SseSource implements UpdateSource {
     private static final Logger LOG = LoggerFactory.getLogger(SseSource.class);
-    static final String CONTROL = "application/alto-updatestreamcontrol+json";
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final AltoClient client;
@@ -122,7 +121,7 @@ final class SseSource implements UpdateSource {
 
     /** One event; a reason when it ends the stream. */
     private Optional<String> handle(EventStream.Event event, UpdateSink sink) {
-        if (event.type().equals(CONTROL)) {
+        if (event.type().equals(MediaTypes.UPDATE_STREAM_CONTROL)) {
             return control(event.data());
         }
         int comma = event.type().lastIndexOf(',');

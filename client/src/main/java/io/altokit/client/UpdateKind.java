@@ -1,5 +1,6 @@
 package io.altokit.client;
 
+import io.altokit.model.MediaTypes;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,7 +20,7 @@ public enum UpdateKind {
     /** A full replacement: the resource's own media type, e.g. application/alto-networkmap+json. */
     FULL(""),
     /** RFC 7396 JSON merge patch. */
-    MERGE_PATCH("application/merge-patch+json"),
+    MERGE_PATCH(MediaTypes.MERGE_PATCH),
     /** RFC 6902 JSON patch. */
     JSON_PATCH("application/json-patch+json");
 

@@ -1,11 +1,13 @@
 package io.altokit.client;
 
+import io.altokit.model.MediaTypes;
+
 /** How a {@link Subscription} follows a resource, chosen by what the server's directory offers. */
 public enum UpdateService {
     /** RFC 8895: one server-sent event stream carrying every subscribed resource, network maps first. */
-    SSE("text/event-stream", "application/alto-updatestreamparams+json"),
+    SSE(MediaTypes.EVENT_STREAM, MediaTypes.UPDATE_STREAM_PARAMS),
     /** RFC 9569: a TIPS view per resource, its updates graph walked edge by edge with long polls. */
-    TIPS("application/alto-tips+json", "application/alto-tipsparams+json");
+    TIPS(MediaTypes.TIPS, MediaTypes.TIPS_PARAMS);
 
     private final String mediaType;
     private final String accepts;

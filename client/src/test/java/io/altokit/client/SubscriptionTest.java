@@ -119,7 +119,7 @@ class SubscriptionTest {
     void sseDeliversFullStatesThenPatchesAndResubscribesWithTheLastTagAfterTheStreamEnds() throws Exception {
         server.on("GET", "/directory", Answer.of(200, MediaTypes.DIRECTORY, directory(true, true)));
         server.on("POST", "/updates/costs", Answer.of(200, EVENT_STREAM,
-                event(SseSource.CONTROL, "{\"control-uri\": \"/updates/streams/2718281828\"}")
+                event(MediaTypes.UPDATE_STREAM_CONTROL, "{\"control-uri\": \"/updates/streams/2718281828\"}")
                         + ": keep-alive\n\n"
                         + event(MediaTypes.NETWORK_MAP + ",r0", networkMap("tag1", "198.51.100.128/25"))
                         + event(MediaTypes.COST_MAP + ",r1", costMap("tag1", 5))
