@@ -573,6 +573,11 @@ public final class AltoClient implements AutoCloseable {
         return transport;
     }
 
+    /** Whether answers must carry a valid signature ({@link Builder#verifySignatures}); update events carry none. */
+    boolean verifiesSignatures() {
+        return verifier.isPresent();
+    }
+
     Duration requestTimeout() {
         return requestTimeout;
     }

@@ -244,7 +244,8 @@ public final class PeerRanker implements AutoCloseable {
 
     /** Subscribes to the two maps if the directory offers an update service for them; polling otherwise. */
     private void follow(CostType costType) {
-        if (!followUpdates) {
+        if (!followUpdates || client.verifiesSignatures()) {
+            // Update events and TIPS edges are not signed: a client that requires signatures keeps polling.
             following = Optional.empty();
             return;
         }
