@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.client.AltoClientException;
 import io.altokit.core.net.ListenException;
 import io.altokit.provision.ProvisioningException;
 import picocli.CommandLine;
@@ -44,6 +45,7 @@ final class CommandFailures implements CommandLine.IParameterExceptionHandler, C
             case ListenException listen -> USAGE;
             case ProvisioningException provisioning -> USAGE;
             case IllegalArgumentException invalid -> USAGE;
+            case AltoClientException alto -> FAILURE;
             case IOException io -> FAILURE;
             case UncheckedIOException io -> FAILURE;
             default -> null;

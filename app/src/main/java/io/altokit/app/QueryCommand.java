@@ -40,7 +40,7 @@ import java.util.function.Function;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Ask an ALTO server one question and print the answer as JSON.",
         subcommands = {QueryCommand.Directory.class, QueryCommand.NetworkMap.class, QueryCommand.CostMap.class,
-                QueryCommand.EndpointCost.class, QueryCommand.EndpointProperties.class})
+                QueryCommand.EndpointCost.class, QueryCommand.EndpointProperties.class, QueryWatchCommand.class})
 final class QueryCommand {
 
     @Spec
@@ -70,15 +70,8 @@ final class QueryCommand {
 
     /** As {@link #run(CommandSpec, Function)}; {@code hint} may add the option that would help after a failure. */
     int run(CommandSpec command, Function<AltoClient, byte[]> call, BiFunction<AltoClient, AltoClientException, Optional<String>> hint) {
-        AltoClient.Builder builder;
-        try {
-            builder = verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
-                    .connectTimeout(timeout).requestTimeout(timeout);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage(), e);
-        }
         String name = command.qualifiedName();
-        try (AltoClient client = builder.build()) {
+        try (AltoClient client = client(command)) {
             byte[] answer;
             try {
                 answer = call.apply(client);
@@ -94,6 +87,16 @@ final class QueryCommand {
             command.commandLine().getOut().println(new String(answer, StandardCharsets.UTF_8));
             command.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    /** The client the common options describe; a bad option value is a usage error of {@code command}. */
+    AltoClient client(CommandSpec command) {
+        try {
+            return verifyKey.apply(credentials.apply(tls.applyTo(AltoClient.builder(server))))
+                    .connectTimeout(timeout).requestTimeout(timeout).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
     }
 

@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BgpBirdIT {
 
     private final List<Process> started = new ArrayList<>();
-    private Path birdPidFile;
+    private Bird bird;
 
     @BeforeAll
     static void installBird() throws Exception {
-        SystemTools.requirePackage("bird2", "BIRD 2", "bird", "birdc");
+        Bird.require();
     }
 
     @AfterEach
@@ -69,13 +69,11 @@ class BgpBirdIT {
         URI directory = AltoJar.awaitReady(server);
         ServedNetwork served = new ServedNetwork(directory);
 
-        Path birdConfig = dir.resolve("bird.conf");
-        Files.writeString(birdConfig, birdConfig(bgpPort, """
+        bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                   route 10.12.0.0/16 blackhole { bgp_large_community.add((65000,1,102)); };
                   route 10.13.0.0/16 blackhole;
                 """));
-        startBird(dir, birdConfig);
 
         JsonNode map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:11::/48")
                 && pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
@@ -85,11 +83,10 @@ class BgpBirdIT {
         String firstVtag = map.at("/meta/vtag/tag").asText();
 
         // The operator re-tags 10.12/16 into area-01 and withdraws 10.13/16.
-        Files.writeString(birdConfig, birdConfig(bgpPort, """
+        bird.configure(Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                   route 10.12.0.0/16 blackhole { bgp_community.add((65000,101)); };
                 """));
-        birdc(dir, "configure");
         map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16")
                 && !pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
         assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
@@ -135,11 +132,9 @@ class BgpBirdIT {
         started.add(first);
         URI directory = AltoJar.awaitReady(first);
         ServedNetwork served = new ServedNetwork(directory);
-        Path birdConfig = dir.resolve("bird.conf");
-        Files.writeString(birdConfig, birdConfig(bgpPort, """
+        bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                 """));
-        startBird(dir, birdConfig);
         served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16"));
         stopBird();
         first.destroy();
@@ -156,60 +151,9 @@ class BgpBirdIT {
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** BIRD as the operator's router: source 127.0.0.2, AS 65001, short timers so the test is quick. */
-    private static String birdConfig(int port, String ipv4Routes) {
-        return """
-                router id 127.0.0.2;
-                protocol device {}
-                protocol static s4 {
-                  ipv4;
-                %s}
-                protocol static s6 { ipv6; route 2001:db8:11::/48 blackhole { bgp_community.add((65000,101)); }; }
-                protocol bgp alto {
-                  local 127.0.0.2 as 65001;
-                  neighbor 127.0.0.1 port %d as 65000;
-                  multihop;
-                  hold time 3;
-                  connect delay time 1;
-                  connect retry time 1;
-                  error wait time 1, 2;
-                  ipv4 { import none; export all; };
-                  ipv6 { import none; export all; next hop address 2001:db8::2; };
-                }
-                """.formatted(ipv4Routes, port);
-    }
-
-    private void startBird(Path dir, Path config) throws Exception {
-        birdPidFile = dir.resolve("bird.pid");
-        Process bird = new ProcessBuilder("bird", "-c", config.toString(), "-s", dir.resolve("bird.ctl").toString(),
-                "-P", birdPidFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("bird.log").toFile()).start();
-        assertThat(bird.waitFor(30, TimeUnit.SECONDS)).as("bird daemonizes").isTrue();
-        assertThat(bird.exitValue()).as("bird started; see " + dir.resolve("bird.log")).isZero();
-    }
-
-    private static void birdc(Path dir, String command) throws Exception {
-        Process birdc = new ProcessBuilder("birdc", "-s", dir.resolve("bird.ctl").toString(), command)
-                .redirectErrorStream(true).start();
-        String output = new String(birdc.getInputStream().readAllBytes());
-        assertThat(birdc.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).as("birdc " + command).contains("Reconfigured");
-    }
-
-    /** Stops the BIRD daemon this test started, waiting until it is gone. */
     private void stopBird() throws Exception {
-        if (birdPidFile == null || !Files.exists(birdPidFile)) {
-            return;
+        if (bird != null) {
+            bird.close();
         }
-        long pid = Long.parseLong(Files.readString(birdPidFile).trim());
-        birdPidFile = null;
-        ProcessHandle.of(pid).ifPresent(bird -> {
-            bird.destroy();
-            try {
-                bird.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                bird.destroyForcibly();
-            }
-        });
     }
-
 }

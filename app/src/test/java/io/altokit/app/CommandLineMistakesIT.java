@@ -107,6 +107,12 @@ class CommandLineMistakesIT {
         alto("rank", "--server", directory.toString(), "--metric", "nosuch", "--source", "10.1.2.3", "10.2.0.1")
                 .failsWith(1, "alto rank: no guidance: ALTO ranking failed: the directory at " + directory
                         + " offers no guidance with nosuch");
+        alto("query", "--server", directory.toString(), "watch", "nosuch").failsWith(1,
+                "alto query watch: the directory at " + directory + " lists no full resource nosuch");
+        alto("query", "--server", directory.toString(), "watch", "default-network-map", "default-network-map").failsWith(2,
+                "alto query watch: subscribe to one or more distinct resources, not [default-network-map, default-network-map]");
+        alto("query", "--server", directory.toString(), "watch", "--via", "carrier-pigeon", "default-network-map")
+                .failsWith(2, "see 'alto query watch --help'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.altokit.client;
 
+import io.altokit.core.time.Scheduler;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.CostMapFilter;
@@ -26,12 +27,15 @@ import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +44,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -63,6 +70,9 @@ import java.util.function.Supplier;
  * another version than the client holds, the network map is revalidated once and a persisting
  * mismatch fails with {@link AltoProtocolException.Problem#VTAG_MISMATCH}.
  *
+ * <p>{@link #subscribe} follows resources through the server's update service instead of polling
+ * them: RFC 8895 server-sent events or RFC 9569 TIPS, whichever the directory offers.
+ *
  * <p>Every failure is an {@link AltoClientException}; RFC 7285 guidance is advisory, so callers
  * normally fall back to unranked choices. Requests have timeouts, overload (503 + Retry-After) is
  * honoured, and 4xx answers are never retried (see {@link Builder}).
@@ -82,12 +92,19 @@ public final class AltoClient implements AutoCloseable {
     private final Optional<HttpClient> owned;
     private final Optional<SignatureVerifier> verifier;
     private final Supplier<Optional<String>> authorization;
-    /** Cached full representations by URI: the ETag that validates them and the decoded value. */
+    private final Duration requestTimeout;
+    private final Backoff backoff;
+    /** Runs the resubscriptions of update subscriptions after their backoff. */
+    private final Scheduler scheduler;
+    /** The scheduler's thread when the client made its own (and so shuts it down). */
+    private final Optional<ScheduledExecutorService> ownScheduler;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     /**
      * The directory request also takes any other type at low preference, so that a URI naming another
      * resource by mistake (.../networkmap) is answered with what it is rather than a 406.
      */
     private static final String DIRECTORY_OR_ANYTHING = accept(MediaTypes.DIRECTORY) + ",*/*;q=0.1";
+    /** Cached full representations by URI: the ETag that validates them and the decoded value. */
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private volatile Directory directory;
 
@@ -119,8 +136,20 @@ public final class AltoClient implements AutoCloseable {
             this.owned = Optional.empty();
         }
         this.verifier = builder.trustedKeys.isEmpty() ? Optional.empty() : Optional.of(verifier(builder));
-        this.transport = new Transport(http, builder.requestTimeout, builder.maxAttempts, builder.retryBudget,
-                builder.initialBackoff, builder.maxBackoff, builder.clock, builder.sleeper);
+        this.requestTimeout = builder.requestTimeout;
+        this.backoff = new Backoff(builder.initialBackoff, builder.maxBackoff);
+        this.transport = new Transport(http, builder.requestTimeout, builder.maxAttempts, builder.retryBudget, backoff,
+                builder.clock, builder.sleeper);
+        if (builder.scheduler == null) {
+            // Its one thread starts with the first resubscription.
+            ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("alto-client-updates").factory());
+            this.scheduler = Scheduler.on(executor);
+            this.ownScheduler = Optional.of(executor);
+        } else {
+            this.scheduler = builder.scheduler;
+            this.ownScheduler = Optional.empty();
+        }
     }
 
     private static SignatureVerifier verifier(Builder builder) {
@@ -154,11 +183,15 @@ public final class AltoClient implements AutoCloseable {
 
     /** The directory's default network map (RFC 7285 9.2.2 "default-alto-network-map"). */
     public NetworkMapResponse networkMap() {
+        return networkMap(networkMapId());
+    }
+
+    /** The resource id of the directory's default network map, else of the first network map it lists. */
+    public String networkMapId() {
         Directory ird = directory();
-        String id = ird.defaultNetworkMap().or(() -> ird.resources().entrySet().stream()
+        return ird.defaultNetworkMap().or(() -> ird.resources().entrySet().stream()
                         .filter(e -> isFull(e.getValue(), MediaTypes.NETWORK_MAP)).map(Map.Entry::getKey).findFirst())
                 .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no network map"));
-        return networkMap(id);
     }
 
     /** The full network map with this resource id. */
@@ -175,16 +208,21 @@ public final class AltoClient implements AutoCloseable {
 
     /** The full cost map of this cost type, preferring one over the default network map. */
     public CostMapResponse costMap(CostType costType) {
+        String id = costMapId(costType);
+        CostMapResponse map = costMap(id);
+        checkCostType(map, costType, "cost map " + id);
+        return map;
+    }
+
+    /** The resource id of the full cost map {@link #costMap(CostType)} fetches. */
+    public String costMapId(CostType costType) {
         Directory ird = directory();
-        String id = ird.resources().entrySet().stream()
+        return ird.resources().entrySet().stream()
                 .filter(e -> isFull(e.getValue(), MediaTypes.COST_MAP) && offers(ird, e.getValue(), costType))
                 .sorted(Comparator.comparing(e -> !usesDefault(ird, e.getValue())))
                 .map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri
                         + " lists no cost map of type " + describe(costType)));
-        CostMapResponse map = costMap(id);
-        checkCostType(map, costType, "cost map " + id);
-        return map;
     }
 
     /** The full cost map with this resource id, checked against the network map it depends on. */
@@ -251,13 +289,84 @@ public final class AltoClient implements AutoCloseable {
         return map;
     }
 
+    /**
+     * Follows these full resources (network and cost maps, by resource id) through the server's
+     * update service: {@link UpdateService#SSE} when the directory lists an update stream serving all
+     * of them, else {@link UpdateService#TIPS}. The listener first hears each resource's full state,
+     * then every change. Returns at once; close the subscription (or this client) to stop.
+     *
+     * @throws AltoResourceNotOfferedException when the directory lists a resource as no full map, or
+     *     no update service for all of them; a caller can then poll instead
+     */
+    public Subscription subscribe(List<String> resourceIds, UpdateListener listener) {
+        return subscribe(resourceIds, Optional.empty(), listener);
+    }
+
+    /** As {@link #subscribe(List, UpdateListener)}, through the given service only if one is given. */
+    public Subscription subscribe(List<String> resourceIds, Optional<UpdateService> via, UpdateListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (resourceIds.isEmpty() || Set.copyOf(resourceIds).size() != resourceIds.size()) {
+            throw new IllegalArgumentException("subscribe to one or more distinct resources, not " + resourceIds);
+        }
+        Directory ird = directory();
+        Map<String, String> mediaTypes = new LinkedHashMap<>();
+        for (String id : resourceIds) {
+            Directory.Entry entry = ird.resources().get(id);
+            if (entry == null || entry.accepts().isPresent()) {
+                throw new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no full resource " + id);
+            }
+            mediaTypes.put(id, entry.mediaType());
+        }
+        Map.Entry<String, Directory.Entry> service = updateService(ird, resourceIds, via).orElseThrow(() ->
+                new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no "
+                        + via.map(UpdateService::toString).orElse("update service") + " for " + resourceIds));
+        UpdateService kind = kindOf(service.getValue());
+        URI uri = resolve(service.getValue());
+        List<UpdateSource> sources = kind == UpdateService.SSE
+                ? List.of(new SseSource(this, service.getKey(), uri, mediaTypes))
+                : resourceIds.stream().<UpdateSource>map(id -> new TipsSource(this, service.getKey(), uri, id, mediaTypes.get(id)))
+                        .toList();
+        Subscription subscription = new Subscription(kind, resourceIds, listener, sources, scheduler, backoff,
+                subscriptions::remove);
+        subscriptions.add(subscription);
+        subscription.start();
+        return subscription;
+    }
+
+    /** The update service {@link #subscribe} would use for these resources, if the directory lists one. */
+    public Optional<UpdateService> updateService(List<String> resourceIds) {
+        return updateService(directory(), resourceIds, Optional.empty()).map(e -> kindOf(e.getValue()));
+    }
+
+    private static Optional<Map.Entry<String, Directory.Entry>> updateService(Directory ird, List<String> resourceIds,
+                                                                               Optional<UpdateService> via) {
+        return ird.resources().entrySet().stream()
+                .filter(e -> Arrays.stream(UpdateService.values()).anyMatch(kind -> isService(e.getValue(), kind)
+                        && via.map(kind::equals).orElse(true)))
+                .filter(e -> e.getValue().uses().containsAll(resourceIds))
+                .min(Comparator.comparing(e -> kindOf(e.getValue())));
+    }
+
+    private static boolean isService(Directory.Entry entry, UpdateService kind) {
+        return entry.mediaType().equals(kind.mediaType()) && entry.accepts().filter(kind.accepts()::equals).isPresent();
+    }
+
+    private static UpdateService kindOf(Directory.Entry entry) {
+        return isService(entry, UpdateService.SSE) ? UpdateService.SSE : UpdateService.TIPS;
+    }
+
     public Stats stats() {
         return new Stats(transport.requests.sum(), transport.retries.sum(), notModified.sum());
     }
 
-    /** Closes the HTTP client if this client created it; a client given to the builder stays open. */
+    /**
+     * Closes the subscriptions, and the HTTP client and scheduler if this client created them; the
+     * ones given to the builder stay open.
+     */
     @Override
     public void close() {
+        subscriptions.forEach(Subscription::close);
+        ownScheduler.ifPresent(ScheduledExecutorService::shutdownNow);
         owned.ifPresent(HttpClient::close);
     }
 
@@ -413,7 +522,7 @@ public final class AltoClient implements AutoCloseable {
         return response;
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    HttpRequest.Builder authorized(HttpRequest.Builder request) {
         authorization.get().ifPresent(value -> request.header("Authorization", value));
         return request;
     }
@@ -434,7 +543,7 @@ public final class AltoClient implements AutoCloseable {
         return mediaType + "," + MediaTypes.ERROR;
     }
 
-    private static <T> T decode(Transport.Response response, String mediaType, Function<byte[], T> decoder, String description) {
+    static <T> T decode(Transport.Response response, String mediaType, Function<byte[], T> decoder, String description) {
         Optional<String> contentType = response.header("Content-Type").map(AltoClient::bareType);
         if (response.status() == 200) {
             if (!contentType.filter(mediaType::equals).isPresent()) {
@@ -451,13 +560,44 @@ public final class AltoClient implements AutoCloseable {
                 response.status(), Optional.empty());
     }
 
-    private static <T> T decodeBody(byte[] body, Function<byte[], T> decoder, String description) {
+    static <T> T decodeBody(byte[] body, Function<byte[], T> decoder, String description) {
         try {
             return Objects.requireNonNull(decoder.apply(body));
         } catch (AltoException e) {
             throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY,
                     description + " answered a malformed body: " + e.error().describe(), Optional.of(e.error()), e);
         }
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** Whether answers must carry a valid signature ({@link Builder#verifySignatures}); update events carry none. */
+    boolean verifiesSignatures() {
+        return verifier.isPresent();
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * For a stream or a long poll: returns when the answer is a 200 of {@code mediaType} (any type when
+     * null); otherwise throws as {@link #decode} does, from the status, the error object in {@code body}
+     * or the wrong media type.
+     */
+    static void requireStream(HttpResponse<?> response, byte[] body, String mediaType, String description) {
+        if (response.statusCode() == 200 && (mediaType == null || contentType(response.headers()).filter(mediaType::equals).isPresent())) {
+            return;
+        }
+        decode(new Transport.Response(response.statusCode(), response.headers(), body), mediaType == null ? "" : mediaType,
+                bytes -> bytes, description);
+    }
+
+    /** The media type of an answer, without parameters, in lower case. */
+    static Optional<String> contentType(HttpHeaders headers) {
+        return headers.firstValue("Content-Type").map(AltoClient::bareType);
     }
 
     private static String bareType(String contentType) {
@@ -489,6 +629,8 @@ public final class AltoClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private Transport.Sleeper sleeper = duration -> Thread.sleep(duration);
+        /** Runs resubscriptions after their backoff; null = the client's own single thread. */
+        private Scheduler scheduler;
         private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
         private Duration signatureMaxAge = Duration.ofMinutes(5);
         private Supplier<Optional<String>> authorization = Optional::empty;
@@ -617,6 +759,16 @@ public final class AltoClient implements AutoCloseable {
          */
         public Builder signatureMaxAge(Duration maxAge) {
             this.signatureMaxAge = positive(maxAge, "signature max age");
+            return this;
+        }
+
+        /**
+         * The scheduler that resubscribes update subscriptions after their backoff (which doubles from
+         * the {@link #backoff} initial value up to its maximum). By default the client runs its own
+         * thread; tests pass a {@code ManualScheduler}. The caller owns a scheduler it passes here.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler);
             return this;
         }
 

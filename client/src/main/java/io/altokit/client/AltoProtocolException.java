@@ -21,7 +21,13 @@ public final class AltoProtocolException extends AltoClientException {
         /** The dependent vtags name a network map version other than the one the client holds. */
         VTAG_MISMATCH,
         /** An HTTP exchange RFC 7285 does not allow, such as a 304 to an unconditional request. */
-        UNEXPECTED_RESPONSE
+        UNEXPECTED_RESPONSE,
+        /**
+         * An update (RFC 8895, RFC 9569) that does not continue the version the client holds: a patch
+         * before any full state, a patch that does not apply, an edge that does not start where the
+         * client is.
+         */
+        BROKEN_CONTINUITY
     }
 
     private final Problem problem;

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,9 +36,16 @@ import java.util.random.RandomGenerator;
  * caller at a time revalidates them once the refresh period has passed while the others keep
  * ranking with the maps in hand (stale-while-revalidate); when revalidation fails the maps in hand
  * are still used, with status {@link Ranking.Status#DEGRADED} and their age, up to a maximum
- * staleness. Time comes from a {@link Ticker}. Thread-safe.
+ * staleness. Time comes from a {@link Ticker}.
+ *
+ * <p>When the directory offers an update service for the two maps (RFC 8895 SSE or RFC 9569 TIPS),
+ * the maps are followed instead of polled: after the first fetch a {@link Subscription} keeps them
+ * current, every consistent pair (the cost map depending on the network map version held) replaces
+ * the maps in hand at once, and no revalidation is sent while the subscription is live. While it
+ * is down (reconnecting with backoff) the maps are revalidated by polling as without it. Close the
+ * ranker to end the subscription. Thread-safe.
  */
-public final class PeerRanker {
+public final class PeerRanker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRanker.class);
 
     /** Where the costs come from. */
@@ -56,12 +64,17 @@ public final class PeerRanker {
     private final Ticker ticker;
     private final long refreshNanos;
     private final long maxStaleNanos;
+    private final boolean followUpdates;
+    private final Consumer<MapGuidance> onMapsChanged;
     /** Held by the one caller fetching or revalidating the maps. */
     private final ReentrantLock refreshing = new ReentrantLock();
     /** What the directory offered, chosen on first use. */
     private volatile GuidanceChoice chosen;
     /** The last attempt at the maps; null before the first. */
     private volatile MapState maps;
+    /** The subscription following the maps: null until tried, empty when the server offers none. */
+    private volatile Optional<Subscription> following;
+    private volatile boolean closed;
 
     /** Maps fetched from the server and their local form, rebuilt only when the client fetched new maps. */
     private record Fetched(NetworkMapResponse networkMap, CostMapResponse costMap, MapGuidance local, long validatedNanos) {
@@ -84,6 +97,8 @@ public final class PeerRanker {
         this.ticker = builder.ticker;
         this.refreshNanos = builder.mapRefresh.toNanos();
         this.maxStaleNanos = builder.maxStaleness.toNanos();
+        this.followUpdates = builder.followUpdates;
+        this.onMapsChanged = builder.onMapsChanged;
     }
 
     public static Builder builder(AltoClient client) {
@@ -195,8 +210,9 @@ public final class PeerRanker {
     /** The maps to rank with, revalidated by one caller at a time once the refresh period has passed. */
     private Usable maps(CostType costType) {
         MapState held = maps;
-        // Within the refresh period the maps are used as they are: no request at all per ranking.
-        if (held != null && ticker.read() - held.attemptedNanos() < refreshNanos) {
+        // Within the refresh period, or while a live subscription keeps them current, the maps are
+        // used as they are: no request at all per ranking.
+        if (held != null && (isFollowing() || ticker.read() - held.attemptedNanos() < refreshNanos)) {
             return usable(held);
         }
         if (held == null) {
@@ -211,9 +227,102 @@ public final class PeerRanker {
             }
             MapState attempt = attempt(costType, held);
             maps = attempt;
+            if (attempt.failure().isEmpty() && following == null) {
+                follow(costType);
+            }
             return usable(attempt);
         } finally {
             refreshing.unlock();
+        }
+    }
+
+    /** Whether a live subscription keeps the maps current. */
+    private boolean isFollowing() {
+        Optional<Subscription> subscription = following;
+        return subscription != null && subscription.isPresent() && subscription.get().isLive();
+    }
+
+    /** Subscribes to the two maps if the directory offers an update service for them; polling otherwise. */
+    private void follow(CostType costType) {
+        if (!followUpdates || client.verifiesSignatures()) {
+            // Update events and TIPS edges are not signed: a client that requires signatures keeps polling.
+            following = Optional.empty();
+            return;
+        }
+        try {
+            List<String> ids = List.of(client.networkMapId(), client.costMapId(costType));
+            Optional<UpdateService> service = client.updateService(ids);
+            if (service.isEmpty()) {
+                LOG.atInfo().addKeyValue("server", client.directoryUri().toString())
+                        .log("the ALTO server offers no update service for the maps; polling them");
+                following = Optional.empty();
+                return;
+            }
+            following = Optional.of(client.subscribe(ids, new MapsFollower(ids.get(0), ids.get(1))));
+            if (closed) {
+                close();
+            }
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", e.getMessage())
+                    .log("following the ALTO maps failed; polling them");
+            following = Optional.empty();
+        }
+    }
+
+    /** Turns every consistent pair of followed maps into the maps in hand. */
+    private final class MapsFollower implements UpdateListener {
+        private final String networkMapId;
+        private final String costMapId;
+        /** The maps as last decoded; each update decodes only the map it changed. */
+        private NetworkMapResponse networkMap;
+        private CostMapResponse costMap;
+
+        MapsFollower(String networkMapId, String costMapId) {
+            this.networkMapId = networkMapId;
+            this.costMapId = costMapId;
+        }
+
+        @Override
+        public void updated(ResourceUpdate update) {
+            if (update.resourceId().equals(networkMapId)) {
+                networkMap = update.networkMap();
+            } else if (update.resourceId().equals(costMapId)) {
+                costMap = update.costMap();
+            }
+            if (networkMap == null || costMap == null) {
+                return;
+            }
+            MapGuidance local;
+            try {
+                local = MapGuidance.of(networkMap, costMap);
+            } catch (IllegalArgumentException e) {
+                return; // the network map moved on; the cost map's update that follows it completes the pair
+            }
+            long now = ticker.read();
+            maps = new MapState(Optional.of(new Fetched(networkMap, costMap, local, now)), now, Optional.empty());
+            onMapsChanged.accept(local);
+        }
+
+        @Override
+        public void interrupted(String reason, Duration retryIn) {
+            LOG.atInfo().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", reason)
+                    .log("following the ALTO maps paused; polling them until the subscription is back");
+        }
+
+        @Override
+        public void stopped(AltoClientException failure) {
+            LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", failure.getMessage())
+                    .log("the ALTO server refused to stream the maps; polling them");
+        }
+    }
+
+    /** Ends the subscription following the maps, if there is one; rankings go on by polling. */
+    @Override
+    public void close() {
+        closed = true;
+        Optional<Subscription> subscription = following;
+        if (subscription != null) {
+            subscription.ifPresent(Subscription::close);
         }
     }
 
@@ -269,6 +378,8 @@ public final class PeerRanker {
         private Duration mapRefresh = Duration.ofSeconds(60);
         private Duration maxStaleness = Duration.ofHours(1);
         private Ticker ticker = Ticker.system();
+        private boolean followUpdates = true;
+        private Consumer<MapGuidance> onMapsChanged = guidance -> { };
 
         private Builder(AltoClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -320,6 +431,24 @@ public final class PeerRanker {
          */
         public Builder maxStaleness(Duration value) {
             maxStaleness = nonNegative(value, "maximum staleness");
+            return this;
+        }
+
+        /**
+         * With {@link Strategy#MAPS}: whether to follow the maps through the server's update service
+         * when it offers one (default), or always poll them.
+         */
+        public Builder followUpdates(boolean value) {
+            followUpdates = value;
+            return this;
+        }
+
+        /**
+         * Called with the new local guidance each time the followed maps change (on the
+         * subscription's thread; keep it quick). Not called for maps fetched by polling.
+         */
+        public Builder onMapsChanged(Consumer<MapGuidance> listener) {
+            onMapsChanged = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -59,21 +59,19 @@ final class Transport {
     private final Duration requestTimeout;
     private final int maxAttempts;
     private final Duration retryBudget;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final Clock clock;
     private final Sleeper sleeper;
     final LongAdder requests = new LongAdder();
     final LongAdder retries = new LongAdder();
 
-    Transport(HttpClient http, Duration requestTimeout, int maxAttempts, Duration retryBudget, Duration initialBackoff,
-              Duration maxBackoff, Clock clock, Sleeper sleeper) {
+    Transport(HttpClient http, Duration requestTimeout, int maxAttempts, Duration retryBudget, Backoff backoff, Clock clock,
+              Sleeper sleeper) {
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.maxAttempts = maxAttempts;
         this.retryBudget = retryBudget;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -99,7 +97,7 @@ final class Transport {
             } catch (RetryableFailure e) {
                 failure = e.failure;
             }
-            Duration delay = retryAfter.isPresent() ? withJitter(retryAfter.get()) : backoff(attempt);
+            Duration delay = retryAfter.isPresent() ? withJitter(retryAfter.get()) : backoff.delay(attempt);
             long elapsed = System.nanoTime() - start;
             if (attempt >= maxAttempts || elapsed + delay.toNanos() >= budget) {
                 throw failure;
@@ -114,6 +112,15 @@ final class Transport {
                 throw new AltoTransportException(description + " interrupted while waiting to retry", e);
             }
         }
+    }
+
+    /**
+     * One attempt without retries, and without a timeout once the answer's headers are in: for an
+     * event stream or a long poll, whose subscription retries on its own schedule.
+     */
+    <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        requests.increment();
+        return http.send(request, body);
     }
 
     private static boolean isRetryable(int status) {
@@ -192,14 +199,8 @@ final class Transport {
         return new AltoTransportException(description + " got no complete answer within " + timeout.toMillis() + " ms", cause);
     }
 
-    /** Full jitter over an exponentially growing cap: uniform in [cap/2, cap]. */
-    private Duration backoff(int attempt) {
-        long cap = Math.min(maxBackoff.toNanos(), initialBackoff.toNanos() << Math.min(attempt - 1, 20));
-        return Duration.ofNanos(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
     /** At least what the server asked for, plus up to 10% (at most a second) so clients spread out. */
-    private static Duration withJitter(Duration retryAfter) {
+    static Duration withJitter(Duration retryAfter) {
         long extra = Math.min(retryAfter.toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
         return retryAfter.plusNanos(extra <= 0 ? 0 : ThreadLocalRandom.current().nextLong(extra + 1));
     }

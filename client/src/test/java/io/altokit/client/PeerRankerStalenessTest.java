@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The maps strategy over time (a {@link ManualTicker}): one caller revalidates while the others rank
+ * The maps strategy over time (a {@link ManualTicker}) when it polls (the server's update stream is
+ * not followed here; PeerRankerFollowTest covers that): one caller revalidates while the others rank
  * with the maps in hand, and a failed revalidation leaves the maps in use, degraded, up to the
  * maximum staleness.
  */
@@ -43,7 +44,7 @@ class PeerRankerStalenessTest {
         proxy = new TamperingProxy(server.directoryUri());
         client = AltoClient.builder(proxy.directoryUri()).maxAttempts(1).requestTimeout(Duration.ofSeconds(10)).build();
         ranker = PeerRanker.builder(client).strategy(PeerRanker.Strategy.MAPS).randomShare(0).ticker(ticker)
-                .mapRefresh(REFRESH).maxStaleness(MAX_STALENESS).build();
+                .mapRefresh(REFRESH).maxStaleness(MAX_STALENESS).followUpdates(false).build();
     }
 
     @AfterEach
@@ -119,7 +120,7 @@ class PeerRankerStalenessTest {
         });
         PeerRanker fresh = PeerRanker.builder(client).strategy(PeerRanker.Strategy.MAPS)
                 .costType(new CostType("routingcost", CostMode.NUMERICAL))
-                .ticker(ticker).mapRefresh(REFRESH).build();
+                .ticker(ticker).mapRefresh(REFRESH).followUpdates(false).build();
         try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
             List<CompletableFuture<Ranking>> callers = List.of(CompletableFuture.supplyAsync(() -> rank(fresh), threads),
                     CompletableFuture.supplyAsync(() -> rank(fresh), threads), CompletableFuture.supplyAsync(() -> rank(fresh), threads));

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The BitTorrent tracker without its transport: announces and scrapes in, bencoded answers out.
  * Peer lists come from ALTO guidance through {@link PeerRanker}: in {@link AltoMode#MAPS} the maps
- * are revalidated in the background and each swarm ranks by PID locally (no ALTO request on the
+ * follow the server's update stream when it offers one (a change takes effect as it arrives) and are
+ * revalidated in the background otherwise, and each swarm ranks by PID locally (no ALTO request on the
  * announce path); in {@link AltoMode#ECS} each announce asks the endpoint cost service about a
  * random sample of the swarm, off the I/O threads. Without guidance the lists are random.
  * Time (peer expiry, flood budgets) comes from a {@link Ticker} and housekeeping (expiry sweeps, map
@@ -95,6 +96,7 @@ public final class Tracker implements AutoCloseable {
                 .strategy(mode == AltoMode.MAPS ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
                 .randomShare(config.randomShare())
                 .mapRefresh(Duration.ZERO) // the tracker paces revalidation itself (guidanceRefresh)
+                .onMapsChanged(this::use) // followed maps take effect at once, not at the next refresh
                 .build());
         this.flood = new FloodGuard(config.announcesPerSecond());
         this.metrics = new TrackerMetrics(peers::sum, () -> swarms.values().stream().mapToInt(Swarm::seeders).sum(), swarms::size,
@@ -247,12 +249,14 @@ public final class Tracker implements AutoCloseable {
         Optional<MapGuidance> fresh = ranker.orElseThrow().guidance();
         metrics.guidance(ticker.read() - started, fresh.isPresent());
         // While the server is unreachable the last maps stay in use: they are stale, not wrong.
-        fresh.ifPresent(guidance -> {
-            if (maps != guidance) {
-                LOG.atInfo().addKeyValue("pids", guidance.pidCount()).log("ALTO maps in use");
-            }
-            maps = guidance;
-        });
+        fresh.ifPresent(this::use);
+    }
+
+    private void use(MapGuidance guidance) {
+        if (maps != guidance) {
+            LOG.atInfo().addKeyValue("pids", guidance.pidCount()).log("ALTO maps in use");
+        }
+        maps = guidance;
     }
 
     private void expire() {
@@ -283,6 +287,7 @@ public final class Tracker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ranker.ifPresent(PeerRanker::close);
         ownHousekeeping.ifPresent(ScheduledExecutorService::shutdownNow);
         ecsWorkers.ifPresent(ThreadPoolExecutor::shutdownNow);
     }
