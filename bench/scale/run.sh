@@ -6,15 +6,16 @@
 #   - time to ready (launch to the "ready" line), RSS and live heap after every map was fetched once,
 #     each map's size (identity and gzip) and the time of its first GET;
 #   - wrk rates: full GET of /costmap/num-routingcost identity and gzip, ECS (1 source, 100 destinations)
-#     and the filtered cost map (1 source PID, up to 100 destination PIDs), against the 15-PID example
-#     network (examples/poland-isp.yaml, bench/http/make-post-lua.sh's request) measured in the same run;
+#     and the filtered cost map (1 source PID, up to 100 destination PIDs); ECS and filtered as a ratio
+#     to the 15-PID example network (examples/poland-isp.yaml, bench/http/make-post-lua.sh's request),
+#     served all along by a second server on the same core and measured in turn with it, ROUNDS times;
 #   - change-to-served: one cell of rtt.csv changed (written aside, renamed over the file) until the
 #     filtered cost map answers the new value, with the largest RSS seen meanwhile and the peak RSS.
 #
 #   bench/scale/run.sh [OUT_DIR]      -> OUT_DIR/summary.md (default bench/target/scale-<timestamp>)
 #
 # Environment (defaults): SIZES="15 170 1700 5000" (PIDs), IPV4_PER_PID=150 IPV6_PER_PID=30 SEED=16
-#   DURATION=5 (s per wrk run) CONNECTIONS=8 SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s)
+#   DURATION=5 (s per wrk run) ROUNDS=3 CONNECTIONS=8 SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s)
 #   ALTO_JAR (default app/target/altokit.jar, copied before use), ALTO_JAVA_OPTS (passed to the launcher).
 # Bounded: every wait has a limit; a size whose server does not start is reported with its error line
 # and the run goes on. Loopback only; every process started here is stopped on exit (trap).
@@ -26,17 +27,19 @@ root="$(cd "$here/../.." && pwd)"
 source "$root/bench/overload/server-lifecycle.sh"
 
 SIZES="${SIZES:-15 170 1700 5000}" IPV4_PER_PID="${IPV4_PER_PID:-150}" IPV6_PER_PID="${IPV6_PER_PID:-30}" SEED="${SEED:-16}"
-DURATION="${DURATION:-5}" CONNECTIONS="${CONNECTIONS:-8}" SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}"
+DURATION="${DURATION:-5}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-8}" SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}"
 START_TIMEOUT="${START_TIMEOUT:-300}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-PORT=18401
+PORT=18401 REF_PORT=18402
 out="$(realpath -m "${1:-$root/bench/target/scale-$(date +%Y%m%d-%H%M%S)}")"
 
 for tool in wrk taskset curl jq "$JAVA" "$JAVA_HOME/bin/javac" "$JAVA_HOME/bin/jcmd"; do
     command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y wrk jq; JDK at JAVA_HOME)"
 done
-! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" || die "port $PORT already answers; stop that server first"
+for port in "$PORT" "$REF_PORT"; do
+    ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" || die "port $port already answers; stop that server first"
+done
 mkdir -p "$out"
 say "results in $out"
 
@@ -52,10 +55,10 @@ timeout 120 "$JAVA_HOME/bin/javac" --release 21 -nowarn -cp "$out/altokit.jar" -
 } > "$out/machine.txt"
 
 # --- one server at a time -------------------------------------------------------------------------
-start_server() { # NAME CONFIG: sets server_pid and ready_s, or returns 1 with the reason in $out/NAME.refused
-    local name="$1" config="$2" t0 i
+start_server() { # NAME CONFIG PORT: sets server_pid and ready_s, or returns 1 with the reason in $out/NAME.refused
+    local name="$1" config="$2" port="$3" t0 i
     t0="$(date +%s.%N)"
-    taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" "$root/alto" serve --config "$config" --port "$PORT" \
+    taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" "$root/alto" serve --config "$config" --port "$port" \
         >"$out/$name.out" 2>"$out/$name.err" &
     server_pid=$!
     for i in $(seq $((START_TIMEOUT * 10))); do
@@ -97,17 +100,29 @@ wrk_rate() { # NAME URL [wrk args...]: requests/s, and the wrk output in $out/wr
     awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$out/wrk/$name.txt"
 }
 
-# --- reference: the 15-PID example network ------------------------------------------------------
+# --- reference: the 15-PID example network, served on REF_PORT all along ------------------------
+ref_pid=""
+stop_reference() { local measured="$server_pid"; server_pid="$ref_pid"; stop_server; ref_pid=""; server_pid="$measured"; }
+trap 'stop_server; stop_reference' EXIT
 "$root/bench/http/make-post-lua.sh" "$out/ref" >/dev/null
 printf '{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"pids":{"srcs":["area-01"],"dsts":[%s]}}' \
     "$(grep -oE '^  [a-z0-9-]+:' "$root/examples/poland-isp.yaml" | tr -d ' :' | sed 's/.*/"&"/' | paste -sd,)" > "$out/ref/filtered.json"
 post_lua "$out/ref/filtered.lua" application/alto-costmapfilter+json "$out/ref/filtered.json"
-start_server ref "$root/examples/poland-isp.yaml" || die "the example network did not start: $(cat "$out/ref.refused")"
-wrk_rate ref-warmup "http://127.0.0.1:$PORT/endpointcost/lookup" -s "$out/ref/post.lua" >/dev/null
-ref_ecs="$(wrk_rate ref-ecs "http://127.0.0.1:$PORT/endpointcost/lookup" -s "$out/ref/post.lua")"
-ref_filtered="$(wrk_rate ref-filtered "http://127.0.0.1:$PORT/costmap/filtered" -s "$out/ref/filtered.lua")"
-stop_server
-say "reference (examples/poland-isp.yaml): ECS $ref_ecs req/s, filtered cost map $ref_filtered req/s"
+start_server ref "$root/examples/poland-isp.yaml" "$REF_PORT" || die "the example network did not start: $(cat "$out/ref.refused")"
+ref_pid="$server_pid" server_pid=""
+wrk_rate ref-warmup "http://127.0.0.1:$REF_PORT/endpointcost/lookup" -s "$out/ref/post.lua" >/dev/null
+say "reference (examples/poland-isp.yaml) up on port $REF_PORT"
+
+# Mean rates of the measured network and of the reference over ROUNDS interleaved runs: "rate ref".
+interleaved() { # NAME LUA REF-LUA PATH
+    local r a b sum=0 ref=0
+    for r in $(seq "$ROUNDS"); do
+        b="$(wrk_rate "$1-ref-$r" "http://127.0.0.1:$REF_PORT$4" -s "$3")"
+        a="$(wrk_rate "$1-$r" "http://127.0.0.1:$PORT$4" -s "$2")"
+        sum="$(awk -v s="$sum" -v a="$a" 'BEGIN { print s + a }')"; ref="$(awk -v s="$ref" -v b="$b" 'BEGIN { print s + b }')"
+    done
+    awk -v s="$sum" -v r="$ref" -v n="$ROUNDS" 'BEGIN { printf "%.0f %.0f\n", s / n, r / n }'
+}
 
 printf 'pids\tipv4\tipv6\tready_s\trss_mb\tlive_heap_mb\tnetworkmap_bytes\tcostmap_bytes\tcostmap_gzip_bytes\tfirst_get_s\tfirst_get_gzip_s\tget_rps\tget_gzip_rps\tecs_rps\tecs_ratio\tfiltered_rps\tfiltered_ratio\tchange_to_served_s\treload_rss_mb\tpeak_rss_mb\n' > "$out/results.tsv"
 printf 'pids\tmap\tbytes\tgzip_bytes\tfirst_get_s\tfirst_get_gzip_s\n' > "$out/maps.tsv"
@@ -118,7 +133,7 @@ measure() { # PIDS
     timeout 600 "$JAVA" -cp "$out/altokit.jar:$out/classes" io.altokit.bench.FlowDirectorNetwork "$dir" "$n" \
         $((n * 750 / 1700 > 0 ? n * 750 / 1700 : 1)) "$ipv4" "$ipv6" "$SEED" >&2
     say "$n PIDs: network file $(du -h "$dir/network.yaml" | cut -f1), rtt.csv $(du -h "$dir/rtt.csv" | cut -f1); starting"
-    if ! start_server "n$n" "$dir/network.yaml"; then
+    if ! start_server "n$n" "$dir/network.yaml" "$PORT"; then
         say "$n PIDs: refused: $(tail -1 "$out/n$n.refused")"
         printf '%s\t%s\t%s\trefused: %s\n' "$n" "$ipv4" "$ipv6" "$(tail -1 "$out/n$n.refused" | tr '\t' ' ')" >> "$out/results.tsv"
         return 0
@@ -150,13 +165,13 @@ measure() { # PIDS
     curl -sf --max-time 10 -H 'Content-Type: application/alto-endpointcostparams+json' --data-binary @"$dir/ecs.json" \
         "http://127.0.0.1:$PORT/endpointcost/lookup" | jq -e '[.["endpoint-cost-map"][]] | map(length) | add == 100' >/dev/null \
         || die "$n PIDs: the ECS request does not give 100 costs"
-    local get get_gzip ecs filtered
+    local get get_gzip ecs ref_ecs filtered ref_filtered
     get="$(wrk_rate "n$n-get" "http://127.0.0.1:$PORT/costmap/num-routingcost")"
     get_gzip="$(wrk_rate "n$n-get-gzip" "http://127.0.0.1:$PORT/costmap/num-routingcost" -H 'Accept-Encoding: gzip')"
     wrk_rate "n$n-ecs-warmup" "http://127.0.0.1:$PORT/endpointcost/lookup" -s "$dir/ecs.lua" >/dev/null
-    ecs="$(wrk_rate "n$n-ecs" "http://127.0.0.1:$PORT/endpointcost/lookup" -s "$dir/ecs.lua")"
-    filtered="$(wrk_rate "n$n-filtered" "http://127.0.0.1:$PORT/costmap/filtered" -s "$dir/filtered.lua")"
-    say "$n PIDs: num-routingcost $get req/s (gzip $get_gzip), ECS $ecs req/s, filtered $filtered req/s"
+    read -r ecs ref_ecs < <(interleaved "n$n-ecs" "$dir/ecs.lua" "$out/ref/post.lua" /endpointcost/lookup)
+    read -r filtered ref_filtered < <(interleaved "n$n-filtered" "$dir/filtered.lua" "$out/ref/filtered.lua" /costmap/filtered)
+    say "$n PIDs: num-routingcost $get req/s (gzip $get_gzip), ECS $ecs req/s (reference $ref_ecs), filtered $filtered req/s (reference $ref_filtered)"
 
     # One cell: pid1 -> pid0 in rtt.csv, 0.5 ms more; served as delay-rt in microseconds.
     local old new cell_body served="" reload_rss=0 r t0 i
@@ -190,7 +205,7 @@ for n in $SIZES; do measure "$n"; done
 
 {
     cat "$out/machine.txt"; echo
-    echo "reference, examples/poland-isp.yaml (15 PIDs): ECS $ref_ecs req/s, filtered cost map $ref_filtered req/s"; echo
+    echo "x ref: the rate over the rate of examples/poland-isp.yaml (15 PIDs), served on the same core and measured in turn ($ROUNDS rounds of ${DURATION}s each)"; echo
     echo "| PIDs | IPv4 / IPv6 prefixes | ready s | RSS MB | live heap MB | network map | num-routingcost (gzip) | first GET s (gzip) | GET/s (gzip) | ECS/s (x ref) | filtered/s (x ref) | one cell: served after s | RSS in reload MB | peak RSS MB |"
     echo "|---:|---|---:|---:|---:|---:|---|---|---|---|---|---:|---:|---:|"
     awk -F'\t' 'function mb(b) { return sprintf("%.1f MB", b / 1e6) }
