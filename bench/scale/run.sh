@@ -3,19 +3,21 @@
 # Flow Director-shaped network (bench FlowDirectorNetwork: PIDs, 45 % internal, IPv4 + IPv6 prefixes,
 # rtt + hopcount PID x PID CSV matrices rated into routingcost) and measures `./alto serve` as shipped
 # (the launcher's JVM flags, every default), pinned to SERVER_CPU:
-#   - time to ready (launch to the "ready" line), RSS and live heap after every map was fetched once,
+#   - time to ready (launch to the "ready" line; also the CPU seconds the server used, which a busy
+#     machine stretches less than wall time), RSS and live heap after every map was fetched once,
 #     each map's size (identity and gzip) and the time of its first GET;
 #   - wrk rates: full GET of /costmap/num-routingcost identity and gzip, ECS (1 source, 100 destinations)
 #     and the filtered cost map (1 source PID, up to 100 destination PIDs); ECS and filtered as a ratio
 #     to the 15-PID example network (examples/poland-isp.yaml, bench/http/make-post-lua.sh's request),
 #     served all along by a second server on the same core and measured in turn with it, ROUNDS times;
 #   - change-to-served: one cell of rtt.csv changed (written aside, renamed over the file) until the
-#     filtered cost map answers the new value, with the largest RSS seen meanwhile and the peak RSS.
+#     filtered cost map answers the new value (and the server's CPU seconds meanwhile), with the largest
+#     RSS seen meanwhile and the peak RSS.
 #
 #   bench/scale/run.sh [OUT_DIR]      -> OUT_DIR/summary.md (default bench/target/scale-<timestamp>)
 #
 # Environment (defaults): SIZES="15 170 1700 5000" (PIDs), IPV4_PER_PID=150 IPV6_PER_PID=30 SEED=16
-#   DURATION=5 (s per wrk run) ROUNDS=3 CONNECTIONS=8 SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s)
+#   DURATION=5 (s per wrk run) ROUNDS=3 CONNECTIONS=8 SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s) PORT=18401 REF_PORT=18402
 #   ALTO_JAR (default app/target/altokit.jar, copied before use), ALTO_JAVA_OPTS (passed to the launcher).
 # Bounded: every wait has a limit; a size whose server does not start is reported with its error line
 # and the run goes on. Loopback only; every process started here is stopped on exit (trap).
@@ -31,7 +33,7 @@ DURATION="${DURATION:-5}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-8}" 
 START_TIMEOUT="${START_TIMEOUT:-300}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-PORT=18401 REF_PORT=18402
+PORT="${PORT:-18401}" REF_PORT="${REF_PORT:-18402}"
 out="$(realpath -m "${1:-$root/bench/target/scale-$(date +%Y%m%d-%H%M%S)}")"
 
 for tool in wrk taskset curl jq "$JAVA" "$JAVA_HOME/bin/javac" "$JAVA_HOME/bin/jcmd"; do
@@ -64,6 +66,7 @@ start_server() { # NAME CONFIG PORT: sets server_pid and ready_s, or returns 1 w
     for i in $(seq $((START_TIMEOUT * 10))); do
         if grep -q 'ready' "$out/$name.out" 2>/dev/null; then
             ready_s="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
+            ready_cpu_s="$(cpu_s)"
             return 0
         fi
         if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -78,6 +81,8 @@ start_server() { # NAME CONFIG PORT: sets server_pid and ready_s, or returns 1 w
     return 1
 }
 
+# CPU seconds (user + system, every thread) the server has used.
+cpu_s() { sed 's/.*) //' "/proc/$server_pid/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($12 + $13) / hz }'; }
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"; }
 hwm_mb() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"; }
 # Live heap: a full collection first, then the used bytes of every space.
@@ -124,7 +129,7 @@ interleaved() { # NAME LUA REF-LUA PATH
     awk -v s="$sum" -v r="$ref" -v n="$ROUNDS" 'BEGIN { printf "%.0f %.0f\n", s / n, r / n }'
 }
 
-printf 'pids\tipv4\tipv6\tready_s\trss_mb\tlive_heap_mb\tnetworkmap_bytes\tcostmap_bytes\tcostmap_gzip_bytes\tfirst_get_s\tfirst_get_gzip_s\tget_rps\tget_gzip_rps\tecs_rps\tecs_ratio\tfiltered_rps\tfiltered_ratio\tchange_to_served_s\treload_rss_mb\tpeak_rss_mb\n' > "$out/results.tsv"
+printf 'pids\tipv4\tipv6\tready_s\tready_cpu_s\trss_mb\tlive_heap_mb\tnetworkmap_bytes\tcostmap_bytes\tcostmap_gzip_bytes\tfirst_get_s\tfirst_get_gzip_s\tget_rps\tget_gzip_rps\tecs_rps\tecs_ratio\tfiltered_rps\tfiltered_ratio\tchange_to_served_s\tchange_cpu_s\treload_rss_mb\tpeak_rss_mb\n' > "$out/results.tsv"
 printf 'pids\tmap\tbytes\tgzip_bytes\tfirst_get_s\tfirst_get_gzip_s\n' > "$out/maps.tsv"
 
 # --- one size --------------------------------------------------------------------------------------
@@ -138,7 +143,7 @@ measure() { # PIDS
         printf '%s\t%s\t%s\trefused: %s\n' "$n" "$ipv4" "$ipv6" "$(tail -1 "$out/n$n.refused" | tr '\t' ' ')" >> "$out/results.tsv"
         return 0
     fi
-    say "$n PIDs: ready after ${ready_s}s; fetching every map"
+    say "$n PIDs: ready after ${ready_s}s (${ready_cpu_s} CPU s); fetching every map"
     local uri size gzip_size t gzip_t costmap=() first=()
     for uri in $(curl -sf --max-time 10 "http://127.0.0.1:$PORT/directory" | jq -r '.resources[] | select(.["media-type"] == "application/alto-networkmap+json" or .["media-type"] == "application/alto-costmap+json") | select(.accepts == null) | .uri'); do
         read -r size t < <(curl -sf --max-time 300 -o /dev/null -w '%{size_download} %{time_total}\n' "http://127.0.0.1:$PORT$uri")
@@ -174,7 +179,8 @@ measure() { # PIDS
     say "$n PIDs: num-routingcost $get req/s (gzip $get_gzip), ECS $ecs req/s (reference $ref_ecs), filtered $filtered req/s (reference $ref_filtered)"
 
     # One cell: pid1 -> pid0 in rtt.csv, 0.5 ms more; served as delay-rt in microseconds.
-    local old new cell_body served="" reload_rss=0 r t0 i
+    local old new cell_body served="" reload_rss=0 r t0 i cpu0 change_cpu
+    cpu0="$(cpu_s)"
     old="$(awk -F, '$1 == "pid1" { print $2; exit }' "$dir/rtt.csv")"
     new="$(awk -v v="$old" 'BEGIN { print v + 0.5 }')"
     awk -F, -v OFS=, -v v="$new" '$1 == "pid1" { $2 = v } { print }' "$dir/rtt.csv" > "$dir/rtt.csv.new"
@@ -192,13 +198,14 @@ measure() { # PIDS
         sleep 0.05
     done
     local peak; peak="$(hwm_mb)"
-    say "$n PIDs: one rtt cell changed: served after ${served:-more than 60 s}s; RSS up to $reload_rss MB meanwhile, peak RSS $peak MB"
+    change_cpu="$(awk -v a="$cpu0" -v b="$(cpu_s)" 'BEGIN { printf "%.1f", b - a }')"
+    say "$n PIDs: one rtt cell changed: served after ${served:-more than 60 s}s ($change_cpu CPU s); RSS up to $reload_rss MB meanwhile, peak RSS $peak MB"
     stop_server
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ipv4" "$ipv6" "$ready_s" "$rss" "$heap" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ipv4" "$ipv6" "$ready_s" "$ready_cpu_s" "$rss" "$heap" \
         "${netmap_size:-}" "${costmap[0]}" "${costmap[1]}" "${first[0]}" "${first[1]}" "$get" "$get_gzip" \
         "$ecs" "$(awk -v a="$ecs" -v b="$ref_ecs" 'BEGIN { printf "%.2f", a / b }')" \
         "$filtered" "$(awk -v a="$filtered" -v b="$ref_filtered" 'BEGIN { printf "%.2f", a / b }')" \
-        "${served:-none}" "$reload_rss" "$peak" >> "$out/results.tsv"
+        "${served:-none}" "$change_cpu" "$reload_rss" "$peak" >> "$out/results.tsv"
 }
 
 for n in $SIZES; do measure "$n"; done
@@ -206,11 +213,11 @@ for n in $SIZES; do measure "$n"; done
 {
     cat "$out/machine.txt"; echo
     echo "x ref: the rate over the rate of examples/poland-isp.yaml (15 PIDs), served on the same core and measured in turn ($ROUNDS rounds of ${DURATION}s each)"; echo
-    echo "| PIDs | IPv4 / IPv6 prefixes | ready s | RSS MB | live heap MB | network map | num-routingcost (gzip) | first GET s (gzip) | GET/s (gzip) | ECS/s (x ref) | filtered/s (x ref) | one cell: served after s | RSS in reload MB | peak RSS MB |"
-    echo "|---:|---|---:|---:|---:|---:|---|---|---|---|---|---:|---:|---:|"
+    echo "| PIDs | IPv4 / IPv6 prefixes | ready s (CPU s) | RSS MB | live heap MB | network map | num-routingcost (gzip) | first GET s (gzip) | GET/s (gzip) | ECS/s (x ref) | filtered/s (x ref) | one cell: served after s (CPU s) | RSS in reload MB | peak RSS MB |"
+    echo "|---:|---|---|---:|---:|---:|---|---|---|---|---|---|---:|---:|"
     awk -F'\t' 'function mb(b) { return sprintf("%.1f MB", b / 1e6) }
         NR > 1 && $4 ~ /^refused/ { printf "| %s | %s / %s | %s |\n", $1, $2, $3, $4; next }
-        NR > 1 { printf "| %s | %s / %s | %s | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s |\n",
-            $1, $2, $3, $4, $5, $6, mb($7), mb($8), mb($9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 }' "$out/results.tsv"
+        NR > 1 { printf "| %s | %s / %s | %s (%s) | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s |\n",
+            $1, $2, $3, $4, $5, $6, $7, mb($8), mb($9), mb($10), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22 }' "$out/results.tsv"
 } > "$out/summary.md"
 cat "$out/summary.md"
