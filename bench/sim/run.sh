@@ -30,7 +30,7 @@ for size in $SIZES; do
   say "$peers peers, $simulated s of stream, policy $POLICY, CPU $CPU"
   TIMEFORMAT='%R %U %S'
   { time timeout "$TIMEOUT" taskset -c "$CPU" "$root/alto" sim streaming --peers "$peers" --ases "$ASES" \
-      --policy "$POLICY" --duration "$simulated" --json > "$out/run-$peers.json" 2> "$out/run-$peers.err"; } 2> "$out/time-$peers.txt"
+      --policy "$POLICY" --duration "${simulated}s" --json > "$out/run-$peers.json" 2> "$out/run-$peers.err"; } 2> "$out/time-$peers.txt"
   read -r wall user sys < <(tail -n1 "$out/time-$peers.txt")
   cpu="$(echo "$user + $sys" | bc -l)"
   per_minute="$(echo "scale=3; $cpu * 60 / $simulated" | bc -l)"

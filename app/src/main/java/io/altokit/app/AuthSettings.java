@@ -27,10 +27,12 @@ import java.util.Set;
  */
 final class AuthSettings {
     private static final Set<String> KEYS = Set.of("basic", "bearer", "mtls", "anonymous", "max-failures-per-minute");
-    private static final Set<String> BASIC_KEYS = Set.of("users-file", "remember-seconds");
+    private static final Set<String> BASIC_KEYS = Set.of("users-file", "remember");
     private static final Set<String> BEARER_KEYS = Set.of("jwks-file", "public-key", "issuer", "audience",
-            "name-claim", "clock-skew-seconds", "remember-seconds");
+            "name-claim", "clock-skew", "remember");
     private static final Set<String> MTLS_KEYS = Set.of("name-from");
+    private static final Duration DEFAULT_REMEMBER = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
 
     private AuthSettings() {
     }
@@ -60,7 +62,7 @@ final class AuthSettings {
 
     private static Authenticator basic(ConfigNode basic) {
         Path users = basic.file("users-file").orElseThrow(() -> basic.error("users-file", "missing"));
-        Duration remembered = Duration.ofSeconds(basic.positive("remember-seconds").orElse(60L));
+        Duration remembered = basic.duration("remember", Duration.ofSeconds(1), Duration.ofDays(1)).orElse(DEFAULT_REMEMBER);
         try {
             return new BasicAuthenticator(UsersFile.read(users), remembered);
         } catch (IOException e) {
@@ -82,8 +84,8 @@ final class AuthSettings {
             JWKSet keys = jwks.isPresent() ? JWKSet.load(keyFile.toFile()) : new JWKSet(PublicKeys.fromPem(keyFile));
             return new BearerAuthenticator(new BearerAuthenticator.Settings(keys, bearer.text("issuer"),
                     bearer.text("audience"), bearer.text("name-claim").orElse("sub"),
-                    Duration.ofSeconds(bearer.positive("clock-skew-seconds").orElse(30L)),
-                    Duration.ofSeconds(bearer.positive("remember-seconds").orElse(60L))));
+                    bearer.duration("clock-skew", Duration.ZERO, Duration.ofHours(1)).orElse(DEFAULT_CLOCK_SKEW),
+                    bearer.duration("remember", Duration.ofSeconds(1), Duration.ofDays(1)).orElse(DEFAULT_REMEMBER)));
         } catch (IOException e) {
             throw bearer.error(key, "cannot read " + keyFile + ": " + e.getMessage());
         } catch (ParseException | IllegalArgumentException e) {

@@ -2,37 +2,202 @@ package io.altokit.app;
 
 import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.NearestKey;
+import io.altokit.core.AddressFamily;
+import io.altokit.core.Criterion;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
 import io.altokit.model.CostMetrics;
+import io.altokit.model.PidNames;
+import io.altokit.provision.bgp.MrtConfig;
+import io.altokit.provision.network.GeoPoint;
+import io.altokit.provision.network.NetworkConfig;
 import io.altokit.provision.network.NetworkFile;
+import io.altokit.provision.network.Pool;
+import io.altokit.provision.network.PoolsConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The network sections of the file (network-map, costs, resource-pools, rating, bgp, mrt): checks
- * the names the server will publish, then has {@code provision} build the snapshot from them.
+ * The network sections of the file (default-pid, network-map, prefix-files, costs, resource-pools,
+ * rating, mrt) read into a {@link NetworkConfig}, from which {@code provision} builds the snapshot.
  */
 final class NetworkSettings {
+    private static final Set<String> FAMILIES = Set.of("ipv4", "ipv6");
+    private static final Set<String> MRT_KEYS = Set.of("file", "peer", "rules", "default-pid");
+    private static final Set<String> COORDINATES = Set.of("lat", "lon");
+    /** A pool the rating does not name weighs this much. */
+    private static final double DEFAULT_WEIGHT = 1;
 
     private NetworkSettings() {
     }
 
-    /** The snapshot the file describes, after its cost metric names are checked. */
+    /** The snapshot the file describes. */
     static Snapshot snapshot(ConfigNode root) {
-        checkMetrics(root);
-        return NetworkFile.fromTree(root.tree(), root.file());
+        return NetworkFile.build(config(root));
+    }
+
+    static NetworkConfig config(ConfigNode root) {
+        boolean fromRoutes = root.has("bgp") || root.has("mrt");
+        if (root.has("bgp") && root.has("mrt")) {
+            throw root.error("mrt", "a network takes its routes from bgp or from mrt, not both");
+        }
+        List<Path> prefixFiles = root.texts("prefix-files").stream().map(root.directory()::resolve).toList();
+        Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
+        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
+        if (pids.isEmpty() && prefixFiles.isEmpty() && !fromRoutes) {
+            throw root.error("network-map", "must be a mapping of PID names to prefix lists (or give prefix-files, bgp or mrt)");
+        }
+        Optional<PoolsConfig> pools = pools(root);
+        return new NetworkConfig(root.file().toString(), root.get("default-pid").map(BgpSettings::pid), pids, prefixFiles,
+                costs(root, pools), pools, mrt(root, defaultPid(root)));
+    }
+
+    /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
+    static String defaultPid(ConfigNode root) {
+        return root.get("default-pid").map(BgpSettings::pid).orElse(Snapshot.DEFAULT_PID);
+    }
+
+    private static String pid(ConfigNode map, String name) {
+        if (!PidNames.isValid(name)) {
+            throw map.error(name, "invalid PID name \"" + name + "\": use " + PidNames.RULE);
+        }
+        return name;
+    }
+
+    private static List<IpPrefix> prefixes(ConfigNode groups) {
+        List<IpPrefix> prefixes = new ArrayList<>();
+        groups.mapping(FAMILIES).entries().forEach((group, list) -> {
+            AddressFamily family = group.equals("ipv4") ? AddressFamily.IPV4 : AddressFamily.IPV6;
+            if (!list.isList()) {
+                throw list.error("expected a list of prefixes, got " + list.describe());
+            }
+            for (ConfigNode element : list.list()) {
+                IpPrefix prefix;
+                try {
+                    prefix = IpPrefix.parse(element.textExpecting("a prefix such as 10.0.0.0/8"));
+                } catch (IllegalArgumentException e) {
+                    throw element.error(e.getMessage());
+                }
+                if (prefix.family() != family) {
+                    throw element.error(element.text() + " is not an " + group + " prefix");
+                }
+                prefixes.add(prefix);
+            }
+        });
+        return prefixes;
     }
 
     /**
      * A metric a server offers is registered (RFC 7285, RFC 9439) or private ({@code priv:}); any
      * other name (a typo such as {@code routing_cost}) would be published as if it were standard.
      */
-    static void checkMetrics(ConfigNode root) {
-        root.get("costs").ifPresent(costs -> costs.entries().forEach((metric, matrix) -> {
+    private static List<NetworkConfig.Cost> costs(ConfigNode root, Optional<PoolsConfig> pools) {
+        List<NetworkConfig.Cost> costs = new ArrayList<>();
+        root.get("costs").ifPresent(section -> section.entries().forEach((metric, matrix) -> {
             if (!CostMetrics.isRegisteredOrPrivate(metric)) {
                 throw matrix.error("'" + metric + "' is neither a registered cost metric ("
                         + String.join(", ", CostMetrics.REGISTERED.stream().sorted().toList())
                         + ") nor a private one (priv:name)"
                         + NearestKey.suggestion(metric, CostMetrics.REGISTERED));
             }
+            pools.flatMap(p -> p.sources().keySet().stream().filter(pool -> pool.metric().equals(metric)).findFirst())
+                    .ifPresent(pool -> {
+                        throw matrix.error("also given by resource-pools." + pool.key() + ": give it in one place");
+                    });
+            matrix.entries().forEach((from, row) -> row.entries().forEach((to, cell) ->
+                    costs.add(new NetworkConfig.Cost(metric, from, to, cell.number()))));
         }));
+        return costs;
+    }
+
+    private static Optional<PoolsConfig> pools(ConfigNode root) {
+        Optional<ConfigNode> section = root.get("resource-pools");
+        Optional<ConfigNode> rating = root.get("rating");
+        if (section.isEmpty()) {
+            rating.ifPresent(r -> {
+                throw r.error("there is no resource-pools section to rate");
+            });
+            return Optional.empty();
+        }
+        Map<Pool, PoolsConfig.Source> sources = new EnumMap<>(Pool.class);
+        if (!section.get().isMapping() || section.get().entries().isEmpty()) {
+            throw section.get().error("expected a mapping of pools (" + Pool.keys() + ")");
+        }
+        section.get().entries().forEach((key, value) -> {
+            Pool pool = pool(section.get(), key);
+            sources.put(pool, pool == Pool.DISTANCE ? coordinates(value)
+                    : new PoolsConfig.FromFile(value.directory().resolve(value.textExpecting("the name of a .csv or .json file"))));
+        });
+        return Optional.of(new PoolsConfig(sources, rating(rating, sources.keySet())));
+    }
+
+    private static Pool pool(ConfigNode section, String key) {
+        return Pool.byKey(key).orElseThrow(() -> section.unknownKey(key, poolKeys()));
+    }
+
+    private static Set<String> poolKeys() {
+        return Arrays.stream(Pool.values()).map(Pool::key).collect(Collectors.toSet());
+    }
+
+    private static PoolsConfig.FromCoordinates coordinates(ConfigNode areas) {
+        Map<String, GeoPoint> points = new LinkedHashMap<>();
+        if (!areas.isMapping() || areas.entries().isEmpty()) {
+            throw areas.error("expected a mapping of areas to { lat: degrees, lon: degrees }");
+        }
+        areas.entries().forEach((area, point) -> {
+            if (!point.isMapping() || !point.has("lat") || !point.has("lon")) {
+                throw point.error("expected { lat: degrees, lon: degrees }, got " + point.describe());
+            }
+            point.mapping(COORDINATES);
+            try {
+                points.put(area, new GeoPoint(point.required("lat").number(), point.required("lon").number()));
+            } catch (IllegalArgumentException e) {
+                throw point.error(e.getMessage());
+            }
+        });
+        return new PoolsConfig.FromCoordinates(points);
+    }
+
+    /** The rating of the pools: {@code rating.weights} where given, {@value #DEFAULT_WEIGHT} for the others. */
+    private static Rating rating(Optional<ConfigNode> section, Set<Pool> pools) {
+        Map<Pool, Double> weights = new EnumMap<>(Pool.class);
+        Optional<ConfigNode> given = section.map(rating -> rating.mapping(Set.of("weights")).required("weights"));
+        given.ifPresent(node -> node.entries().forEach((key, weight) -> {
+            Pool pool = pool(node, key);
+            if (!pools.contains(pool)) {
+                throw weight.error("there is no " + key + " pool in resource-pools");
+            }
+            weights.put(pool, weight.number());
+        }));
+        List<Criterion> criteria = new ArrayList<>();
+        for (Pool pool : pools) {
+            try {
+                criteria.add(new Criterion(pool.metric(), weights.getOrDefault(pool, DEFAULT_WEIGHT), pool.penalty()));
+            } catch (IllegalArgumentException e) {
+                throw given.orElseThrow().error(pool.key(), e.getMessage());
+            }
+        }
+        try {
+            return new Rating(criteria);
+        } catch (IllegalArgumentException e) {
+            throw given.map(node -> node.error(e.getMessage())).orElseThrow(() -> new IllegalStateException(e));
+        }
+    }
+
+    private static Optional<MrtConfig> mrt(ConfigNode root, String fallbackPid) {
+        return root.section("mrt", MRT_KEYS).map(mrt -> new MrtConfig(
+                mrt.directory().resolve(mrt.required("file").textExpecting("the name of an MRT file")),
+                mrt.get("peer").map(BgpSettings::address),
+                BgpSettings.rules(mrt, fallbackPid)));
     }
 }

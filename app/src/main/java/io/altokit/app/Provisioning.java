@@ -1,6 +1,5 @@
 package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.app.config.ConfigNode;
 import io.altokit.app.config.YamlFile;
 import io.altokit.core.InformationBase;
@@ -8,6 +7,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.network.NetworkConfig;
 import io.altokit.provision.network.NetworkFile;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
@@ -46,7 +46,7 @@ final class Provisioning implements AutoCloseable {
 
     /** The embedded example network: nothing to watch or feed. */
     static Provisioning example() {
-        return new Provisioning(new InformationBase(NetworkFile.exampleNetwork()), Optional.empty(), Optional.empty(),
+        return new Provisioning(new InformationBase(ExampleNetwork.snapshot()), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 
@@ -58,9 +58,10 @@ final class Provisioning implements AutoCloseable {
      */
     static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
         Path file = config.file();
-        JsonNode root = config.tree();
-        Snapshot fromFile = NetworkSettings.snapshot(config);
-        boolean withBgp = BgpProvisioning.configured(root);
+        NetworkConfig network = NetworkSettings.config(config);
+        Optional<BgpConfig> bgpConfig = config.get("bgp").map(bgp -> BgpSettings.read(bgp, NetworkSettings.defaultPid(config)));
+        Snapshot fromFile = NetworkFile.build(network);
+        boolean withBgp = bgpConfig.isPresent();
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new).map(SnapshotStore::requireDirectory);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
         InformationBase informationBase = new InformationBase(restored.orElse(fromFile));
@@ -69,12 +70,10 @@ final class Provisioning implements AutoCloseable {
         Optional<BgpProvisioning> bgp = Optional.empty();
         try {
             if (withBgp) {
-                bgp = Optional.of(BgpProvisioning.start(
-                        BgpConfig.fromTree(root.get("bgp"), file.toString(), NetworkFile.defaultPid(root)),
-                        publisher, restored.isPresent()));
+                bgp = Optional.of(BgpProvisioning.start(bgpConfig.get(), publisher, restored.isPresent()));
             }
             // The reloader reads the file through the same reader and checks as the start did.
-            ConfigReloader reloader = ConfigReloader.start(file, NetworkFile.dependencies(root, file),
+            ConfigReloader reloader = ConfigReloader.start(file, network.files(),
                     changed -> NetworkSettings.snapshot(YamlFile.read(file)), publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {

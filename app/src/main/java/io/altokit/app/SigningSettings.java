@@ -21,13 +21,13 @@ import java.util.Set;
  * signing:
  *   ed25519-private-key: signing.pem   # PKCS#8 PEM, relative to the network file
  *   key-id: alto-2026-01               # optional; default: the RFC 7638 thumbprint of the public key
- *   resign-after-seconds: 60           # optional; how long a shared map's signature is reused
+ *   resign-after: 60s                  # optional; how long a shared map's signature is reused
  * </pre>
  */
 final class SigningSettings {
     private static final Logger LOG = LoggerFactory.getLogger(SigningSettings.class);
     private static final String KEY_FILE = "ed25519-private-key";
-    private static final Set<String> KEYS = Set.of(KEY_FILE, "key-id", "resign-after-seconds");
+    private static final Set<String> KEYS = Set.of(KEY_FILE, "key-id", "resign-after");
     static final Duration DEFAULT_RESIGN_AFTER = Duration.ofSeconds(60);
 
     private SigningSettings() {
@@ -61,8 +61,7 @@ final class SigningSettings {
                 throw keyId.error(e.getMessage());
             }
         }).orElseGet(() -> ResponseSigner.builder(key));
-        Duration resignAfter = section.get("resign-after-seconds")
-                .map(seconds -> Duration.ofSeconds(seconds.integer(1, Integer.MAX_VALUE)))
+        Duration resignAfter = section.duration("resign-after", Duration.ofSeconds(1), Duration.ofDays(1))
                 .orElse(DEFAULT_RESIGN_AFTER);
         ResponseSigning signing = new ResponseSigning(signer.build(), resignAfter);
         LOG.atInfo().addKeyValue("keyid", signing.keyId())

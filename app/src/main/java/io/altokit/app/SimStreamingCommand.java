@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.Durations;
 import io.altokit.sim.flow.FlowNetwork;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.streaming.StreamingConfig;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,9 @@ final class SimStreamingCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the topology and the run. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
-    @Option(names = "--duration", defaultValue = "600", description = "Simulated stream time in seconds. Default: ${DEFAULT-VALUE}.")
-    private double durationS;
+    @Option(names = "--duration", defaultValue = "10m", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Simulated stream time, e.g. 10m or 600s. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
 
     @Option(names = "--rate", defaultValue = "1000", description = "Video rate in kbps. Default: ${DEFAULT-VALUE}.")
     private double rateKbps;
@@ -70,8 +73,8 @@ final class SimStreamingCommand implements Callable<Integer> {
         Topology network;
         try {
             TopologySpec topologySpec = topology.spec(CapacityMix.BROADBAND, seed);
-            StreamingConfig base = StreamingConfig.defaults(topologySpec, policies.getFirst()).withDuration(durationS);
-            base = new StreamingConfig(topologySpec, base.policy(), rateKbps * 1000, base.chunkS(), durationS,
+            StreamingConfig base = StreamingConfig.defaults(topologySpec, policies.getFirst()).withDuration(seconds());
+            base = new StreamingConfig(topologySpec, base.policy(), rateKbps * 1000, base.chunkS(), seconds(),
                     base.warmupS(), playoutDelayS, neighbours, candidates, base.parallelRequests(),
                     base.sourceUplinkBps(), base.sourceFanout(), base.stepS());
             for (String policy : policies) {
@@ -85,9 +88,9 @@ final class SimStreamingCommand implements Callable<Integer> {
         List<Summary> rows = new ArrayList<>();
         List<String> perAsLines = new ArrayList<>(List.of("policy,as,peers,transit_capacity_mbps,inbound_mbps,utilisation"));
         List<StreamingResult> results = new ArrayList<>();
-        try (SimProgress bar = SimProgress.of("streaming", Math.round(durationS) * configs.size(), false)) {
+        try (SimProgress bar = SimProgress.of("streaming", Math.round(seconds()) * configs.size(), false)) {
             for (StreamingConfig config : configs) {
-                long before = Math.round(durationS) * results.size();
+                long before = Math.round(seconds()) * results.size();
                 StreamingObserver progress = new StreamingObserver() {
                     @Override
                     public void stepped(double time, FlowNetwork flows) {
@@ -101,7 +104,7 @@ final class SimStreamingCommand implements Callable<Integer> {
             rows.add(result.summary());
             for (int as = 0; as < network.ases(); as++) {
                 double capacity = network.transitCapacityBps(as) / 1e6;
-                double inbound = result.asInboundBytes()[as] * 8 / durationS / 1e6;
+                double inbound = result.asInboundBytes()[as] * 8 / seconds() / 1e6;
                 perAsLines.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f,%.4f", result.policy(), as, network.peersIn(as),
                         capacity, inbound, inbound / capacity));
             }
@@ -116,5 +119,10 @@ final class SimStreamingCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The simulators count time in seconds. */
+    private double seconds() {
+        return duration.toMillis() / 1000.0;
     }
 }

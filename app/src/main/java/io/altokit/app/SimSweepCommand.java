@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.app.config.Durations;
 import io.altokit.sim.report.Summary;
 import io.altokit.sim.report.Table;
 import io.altokit.sim.select.PeerSelection;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +54,9 @@ final class SimSweepCommand implements Callable<Integer> {
     @Option(names = "--policy", split = ",", paramLabel = "NAME", description = "Policies (comma-separated). Default: all.")
     private List<String> policies = PeerSelection.NAMES;
 
-    @Option(names = "--duration", defaultValue = "600", description = "Streaming: simulated seconds per run. Default: ${DEFAULT-VALUE}.")
-    private double durationS;
+    @Option(names = "--duration", defaultValue = "10m", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Streaming: simulated time per run, e.g. 10m or 600s. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
 
     @Option(names = "--file-mb", defaultValue = "20", description = "Swarm: file size in MB. Default: ${DEFAULT-VALUE}.")
     private double fileMb;
@@ -75,9 +78,9 @@ final class SimSweepCommand implements Callable<Integer> {
                 sweeps.add(switch (simulator) {
                     case streaming -> {
                         // Built once here so that bad options fail before any run starts.
-                        StreamingConfig.defaults(topology.spec(CapacityMix.BROADBAND, 1), names.getFirst()).withDuration(durationS);
+                        StreamingConfig.defaults(topology.spec(CapacityMix.BROADBAND, 1), names.getFirst()).withDuration(seconds());
                         yield Sweep.streaming(seed -> topology.spec(CapacityMix.BROADBAND, seed),
-                                spec -> StreamingConfig.defaults(spec, names.getFirst()).withDuration(durationS));
+                                spec -> StreamingConfig.defaults(spec, names.getFirst()).withDuration(seconds()));
                     }
                     case swarm -> {
                         SwarmConfig.defaults(topology.spec(CapacityMix.PAPER_TABLE_1, 1), names.getFirst()).withFile(fileMb * 1e6);
@@ -123,5 +126,10 @@ final class SimSweepCommand implements Callable<Integer> {
             rows.add(row.build());
         });
         return rows;
+    }
+
+    /** The simulators count time in seconds. */
+    private double seconds() {
+        return duration.toMillis() / 1000.0;
     }
 }

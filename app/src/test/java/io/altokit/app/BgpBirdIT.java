@@ -56,8 +56,8 @@ class BgpBirdIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 3
-                  grace-period: 3
-                  debounce-ms: 100
+                  grace-period: 3s
+                  debounce: 100ms
                   peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
                   rules:
                     - { community: "65000:101", pid: area-01 }
@@ -123,7 +123,7 @@ class BgpBirdIT {
                 bgp:
                   listen: "127.0.0.1:%d"
                   local-as: 65000
-                  debounce-ms: 100
+                  debounce: 100ms
                   peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
                   rules: [ { community: "65000:101", pid: area-01 } ]
                 server:

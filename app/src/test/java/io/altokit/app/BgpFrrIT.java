@@ -52,7 +52,7 @@ class BgpFrrIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 9
-                  debounce-ms: 100
+                  debounce: 100ms
                   peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
                   rules:
                     - { community: "65000:101", pid: area-01 }

@@ -67,8 +67,8 @@ class BgpGoBgpIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 9
-                  grace-period: 60
-                  debounce-ms: 100
+                  grace-period: 60s
+                  debounce: 100ms
                   peers: [ { address: 127.0.0.2, remote-as: %d } ]
                   rules:
                     - { community: "65000:101", pid: area-01 }
@@ -155,6 +155,60 @@ class BgpGoBgpIT {
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
+    }
+
+    /**
+     * Per-value rules (issue #16): a PID per point of presence, from the value of a community the
+     * routers tag routes with, and a PID per neighbour AS for the rest; the PIDs come and go with
+     * the routes, none is listed in the file.
+     */
+    @Test
+    void aPidPerCommunityValueAndPerNeighbourAsComeFromTheRoutes(@TempDir Path dir) throws Exception {
+        int bgpPort = SystemTools.freePort();
+        Path config = dir.resolve("net.yaml");
+        Files.writeString(config, """
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                bgp:
+                  listen: "127.0.0.1:%d"
+                  local-as: 65000
+                  hold-time: 9
+                  debounce: 100ms
+                  peers: [ { address: 127.0.0.2, remote-as: %d } ]
+                  rules:
+                    - { per: community, asn: 65001, pid-prefix: pop- }
+                    - { per: neighbor-as, pid-prefix: as }
+                """.formatted(bgpPort, GOBGP_AS));
+        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+                .redirectError(dir.resolve("alto.log").toFile()).start();
+        started.add(server);
+        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server));
+        startGoBgp(dir, bgpPort);
+        awaitApi();
+        awaitEstablished();
+
+        int pops = 30;
+        for (int pop = 1; pop <= pops; pop++) {
+            gobgp("global", "rib", "add", "10.100." + pop + ".0/24", "community", "65001:" + pop);
+        }
+        gobgp("global", "rib", "add", "10.200.0.0/16", "aspath", "64500");
+        String neighbor = "as" + GOBGP_AS; // GoBGP, an eBGP peer, puts its own AS first on every path
+        JsonNode map = served.awaitMap(m -> pidPrefixes(m, "pop-" + pops, "ipv4").contains("10.100." + pops + ".0/24")
+                && pidPrefixes(m, neighbor, "ipv4").contains("10.200.0.0/16"));
+        for (int pop = 1; pop <= pops; pop++) {
+            assertThat(pidPrefixes(map, "pop-" + pop, "ipv4")).containsExactly("10.100." + pop + ".0/24");
+        }
+        assertThat(pidPrefixes(map, neighbor, "ipv4")).containsExactly("10.200.0.0/16");
+        int pids = 1 + pops + 1 + 1;
+        assertThat(map.path("network-map").size()).as("area-01, 30 PoPs, one neighbour AS, default").isEqualTo(pids);
+
+        gobgp("global", "rib", "del", "10.100.7.0/24");
+        map = served.awaitMap(m -> !m.path("network-map").has("pop-7"));
+        assertThat(map.path("network-map").size()).as("pop-7 went with its only route").isEqualTo(pids - 1);
+
+        stopGoBgp();
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
     /**

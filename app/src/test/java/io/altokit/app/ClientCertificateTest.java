@@ -2,7 +2,6 @@ package io.altokit.app;
 
 import io.altokit.client.AltoClient;
 import io.altokit.core.InformationBase;
-import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.ServerTls;
@@ -50,7 +49,7 @@ class ClientCertificateTest {
         ServerConfig config = ServerConfig.defaults().withPort(0)
                 .withTls(TlsConfig.of(serverIdentity.certificate(), serverIdentity.key()).withClientCa(clientCa.certificate())
                         .withEngine(engine));
-        try (AltoServer server = AltoServer.start(config, new InformationBase(NetworkFile.exampleNetwork()),
+        try (AltoServer server = AltoServer.start(config, new InformationBase(ExampleNetwork.snapshot()),
                 new Protection(List.of(recordSubject), List.of()));
              AltoClient client = AltoClient.builder(server.directoryUri()).trustedCertificates(serverCa.certificate())
                      .clientCertificate(app1.certificate(), app1.key()).build()) {

@@ -42,7 +42,9 @@ class ConfigErrorsIT {
             cots: { routingcost: { area-01: { area-02: 1 } } }                  | cots: unknown setting (known: access, auth,   | did you mean 'costs'?
             access: [ { source: 10.0.0.0/8, resources: [networkmap] } ]         | access[0].resources: 'networkmap' is not a resource this server offers (it offers: costmap-num-routingcost, | default-network-map
             costs: { routing_cost: { area-01: { area-02: 1 } } }                | costs.routing_cost: 'routing_cost' is neither a registered cost metric | did you mean 'routingcost'?
-            server: { request-timeout: 10 }                                     | server.request-timeout: expected a duration such as 500ms | (a bare number has no unit)
+            server: { request-timeout: 10 }                                     | server.request-timeout: expected a duration such as 500ms | a bare number has no unit: write 10s for seconds
+            bgp: { listen: "127.0.0.1:0", local-as: 65000, peers: [ { address: 127.0.0.1, remote-as: 65001 } ], debounce-ms: 250 } | bgp.debounce-ms: 'debounce-ms' was renamed | write debounce: 250ms
+            mrt: { fil: routes.mrt }                                            | mrt.fil: unknown setting (known: default-pid, | did you mean 'file'?
             """)
     void aMistakeIsOneLineOnStderrAndExitStatus2(String section, String where, String detail) throws Exception {
         Path config = Files.writeString(dir.resolve("net.yaml"), NETWORK + "costs: { routingcost: { area-01: { area-02: 1 } } }\n"

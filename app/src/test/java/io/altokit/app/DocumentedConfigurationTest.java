@@ -56,7 +56,10 @@ class DocumentedConfigurationTest {
                     // The sections that name no other file are read whole; the others need their files.
                     ServerSettings.read(root);
                     PrivacySettings.read(root);
-                    NetworkSettings.checkMetrics(root);
+                    if (root.has("network-map") || root.has("bgp") || root.has("mrt")) {
+                        NetworkSettings.config(root);
+                    }
+                    root.get("bgp").ifPresent(bgp -> BgpSettings.read(bgp, NetworkSettings.defaultPid(root)));
                 }));
             }
         }

@@ -2,7 +2,6 @@ package io.altokit.app;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.NetworkMap;
-import io.altokit.provision.network.NetworkFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class MrtFilesIT {
         Path config = Files.writeString(dir.resolve("net.yaml"), "mrt: { file: '" + file + "' }\n");
         Set<String> expected = bgpdumpPrefixes(file, null);
         assertThat(expected).as("bgpdump finds routes in " + fixture).isNotEmpty();
-        assertThat(prefixes(NetworkFile.load(config).networkMap(), expected)).hasSameSizeAs(expected)
+        assertThat(prefixes(NetworkFiles.load(config).networkMap(), expected)).hasSameSizeAs(expected)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -67,7 +66,7 @@ class MrtFilesIT {
         Path config = Files.writeString(dir.resolve("net.yaml"), "mrt: { file: '" + file + "', peer: 37.49.236.145 }\n");
         Set<String> expected = bgpdumpPrefixes(file, "37.49.236.145");
         assertThat(expected).isNotEmpty().hasSizeLessThan(bgpdumpPrefixes(file, null).size());
-        assertThat(prefixes(NetworkFile.load(config).networkMap(), expected)).hasSameSizeAs(expected)
+        assertThat(prefixes(NetworkFiles.load(config).networkMap(), expected)).hasSameSizeAs(expected)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 

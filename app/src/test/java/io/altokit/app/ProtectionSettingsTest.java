@@ -66,7 +66,7 @@ class ProtectionSettingsTest {
     @Test
     void withAnonymousCallersTheAccessRulesDecideBySource() throws Exception {
         Protection protection = read("""
-                auth: { basic: { users-file: users.txt, remember-seconds: 30 }, anonymous: true, max-failures-per-minute: 5 }
+                auth: { basic: { users-file: users.txt, remember: 30s }, anonymous: true, max-failures-per-minute: 5 }
                 access:
                   - { source: [127.0.1.0/24, "::1"], resources: ["*"] }
                 rate-limit: { requests-per-second: 1, burst: 2, clients: { app1: { requests-per-second: 50 } } }

@@ -49,7 +49,7 @@ class SigningSettingsTest {
         KeyPair pair = keyFile("signing.pem");
         assertThat(read("signing: { ed25519-private-key: signing.pem }").orElseThrow().keyId())
                 .isEqualTo(PemKeys.thumbprint(pair.getPublic()));
-        assertThat(read("signing: { ed25519-private-key: signing.pem, key-id: alto-2026-01, resign-after-seconds: 30 }")
+        assertThat(read("signing: { ed25519-private-key: signing.pem, key-id: alto-2026-01, resign-after: 30s }")
                 .orElseThrow().keyId()).isEqualTo("alto-2026-01");
     }
 
@@ -64,7 +64,9 @@ class SigningSettingsTest {
         expectError("signing: { ed25519-private-key: signing.pem, keyid: x }", "signing.keyid: unknown setting");
         expectError("signing: { ed25519-private-key: signing.pem, key-id: 7 }", "signing.key-id: expected a non-empty string");
         expectError("signing: { ed25519-private-key: signing.pem, key-id: \"caf\u00e9\" }", "signing.key-id: ");
-        expectError("signing: { ed25519-private-key: signing.pem, resign-after-seconds: 0 }", "signing.resign-after-seconds: ");
+        expectError("signing: { ed25519-private-key: signing.pem, resign-after: 0s }", "signing.resign-after: must be at least 1s");
+        expectError("signing: { ed25519-private-key: signing.pem, resign-after-seconds: 60 }",
+                "signing.resign-after-seconds: 'resign-after-seconds' was renamed: write resign-after: 60s");
     }
 
     private void expectError(String yaml, String... parts) {

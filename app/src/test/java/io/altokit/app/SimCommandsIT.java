@@ -45,7 +45,7 @@ class SimCommandsIT {
 
     @Test
     void streamingPrintsOneJsonObjectPerPolicyAndAltoCutsInterAsTraffic() throws Exception {
-        Outcome run = alto("sim", "streaming", "--peers", "200", "--ases", "20", "--duration", "60", "--seed", "3",
+        Outcome run = alto("sim", "streaming", "--peers", "200", "--ases", "20", "--duration", "60s", "--seed", "3",
                 "--policy", "random,alto-random", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         List<JsonNode> policies = lines(run.out());
@@ -58,7 +58,7 @@ class SimCommandsIT {
         }
         assertThat(policies.get(1).get("inter_as_traffic_share").asDouble())
                 .isLessThan(policies.get(0).get("inter_as_traffic_share").asDouble());
-        Outcome again = alto("sim", "streaming", "--peers", "200", "--ases", "20", "--duration", "60", "--seed", "3",
+        Outcome again = alto("sim", "streaming", "--peers", "200", "--ases", "20", "--duration", "60s", "--seed", "3",
                 "--policy", "random,alto-random", "--json");
         assertThat(again.out()).as("the same seed, the same numbers").isEqualTo(run.out());
     }
@@ -66,7 +66,7 @@ class SimCommandsIT {
     @Test
     void streamingWritesThePerAsLoad() throws Exception {
         Path csv = temp.resolve("per-as.csv");
-        Outcome run = alto("sim", "streaming", "--peers", "100", "--ases", "5", "--duration", "40", "--policy", "alto",
+        Outcome run = alto("sim", "streaming", "--peers", "100", "--ases", "5", "--duration", "40s", "--policy", "alto",
                 "--per-as", csv.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
@@ -94,7 +94,7 @@ class SimCommandsIT {
     void sweepWritesCsvAndPngPlots() throws Exception {
         Path folder = temp.resolve("sweep");
         Outcome run = alto("sim", "sweep", "--out", folder.toString(), "--seeds", "2", "--peers", "100", "--ases", "10",
-                "--duration", "40", "--file-mb", "2", "--policy", "random,alto");
+                "--duration", "40s", "--file-mb", "2", "--policy", "random,alto");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("streaming: 2 seeds").contains("swarm: 2 seeds").contains("±");
         assertThat(run.err()).as("progress in a file: no carriage returns, no colours").doesNotContain("\r").doesNotContain("\u001b");
@@ -115,8 +115,11 @@ class SimCommandsIT {
         Outcome peers = alto("sim", "swarm", "--peers", "0");
         assertThat(peers.exit()).isEqualTo(2);
         assertThat(peers.err()).contains("number of peers").doesNotContain("Exception");
-        Outcome duration = alto("sim", "streaming", "--duration", "5");
+        Outcome duration = alto("sim", "streaming", "--duration", "5s");
         assertThat(duration.exit()).isEqualTo(2);
         assertThat(duration.err()).contains("shorter than the duration");
+        Outcome bare = alto("sim", "streaming", "--duration", "600");
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).contains("'600' has no unit: write 600s for seconds").doesNotContain("Exception");
     }
 }

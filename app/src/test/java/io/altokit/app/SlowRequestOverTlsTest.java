@@ -1,7 +1,6 @@
 package io.altokit.app;
 
 import io.altokit.core.InformationBase;
-import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.TlsConfig;
@@ -43,7 +42,7 @@ class SlowRequestOverTlsTest {
         serverCa = ca.authority("server-ca");
         TestPki.Identity identity = ca.server(serverCa, "alto-server");
         server = AltoServer.start(ServerConfig.defaults().withPort(0).withRequestTimeout(DEADLINE)
-                .withTls(TlsConfig.of(identity.certificate(), identity.key())), new InformationBase(NetworkFile.exampleNetwork()));
+                .withTls(TlsConfig.of(identity.certificate(), identity.key())), new InformationBase(ExampleNetwork.snapshot()));
     }
 
     @AfterAll

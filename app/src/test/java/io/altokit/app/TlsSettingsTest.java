@@ -72,7 +72,7 @@ class TlsSettingsTest {
         Path bare = write("server: { request-timeout: 10 }");
         assertThatThrownBy(() -> ServerSettings.read(YamlFile.read(bare)))
                 .hasMessage(bare + ": server.request-timeout: expected a duration such as 500ms, 5s, 2m, 1h, 1d or PT5S"
-                        + " (a bare number has no unit), got 10");
+                        + "; a bare number has no unit: write 10s for seconds");
     }
 
     private Path write(String yaml) throws Exception {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -94,6 +95,16 @@ public final class BgpTableBuild {
             @Override
             public OptionalLong originAs() {
                 return OptionalLong.empty();
+            }
+
+            @Override
+            public OptionalLong neighborAs() {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public OptionalInt communityValue(int asn) {
+                return asn == 65000 ? OptionalInt.of(100 + area) : OptionalInt.empty();
             }
 
             @Override

@@ -4,7 +4,7 @@ import io.altokit.client.AltoClient;
 import io.altokit.client.PeerRanker;
 import io.altokit.client.Ranking;
 import io.altokit.core.InformationBase;
-import io.altokit.provision.network.NetworkFile;
+import io.altokit.app.ExampleNetwork;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +44,7 @@ public class ClientEcsLatencyBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        server = AltoServer.start(ServerConfig.defaults().withPort(0), new InformationBase(NetworkFile.exampleNetwork()));
+        server = AltoServer.start(ServerConfig.defaults().withPort(0), new InformationBase(ExampleNetwork.snapshot()));
         client = AltoClient.builder(server.directoryUri()).build();
         ranker = PeerRanker.builder(client).seed(1).build();
         source = InetAddress.getByName("10.1.2.3");

@@ -3,7 +3,7 @@ package io.altokit.bench;
 import io.altokit.core.InformationBase;
 import io.altokit.model.signing.ContentDigest;
 import io.altokit.model.signing.ResponseSigner;
-import io.altokit.provision.network.NetworkFile;
+import io.altokit.app.ExampleNetwork;
 import io.altokit.server.Dispatcher;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.http.AltoRequest;
@@ -77,7 +77,7 @@ public class EndpointCostBenchmark {
                     + file.getParent());
         }
         boolean signed = signing.equals("on");
-        dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), ServerConfig.defaults(),
+        dispatcher = new Dispatcher(new InformationBase(ExampleNetwork.snapshot()), ServerConfig.defaults(),
                 protection(signed ? List.of(signing()) : List.of()));
         byte[] body = Files.readAllBytes(file);
         request = new AltoRequest("POST", "/endpointcost/lookup",

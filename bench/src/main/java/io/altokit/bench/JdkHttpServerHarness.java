@@ -4,7 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.altokit.core.InformationBase;
-import io.altokit.provision.network.NetworkFile;
+import io.altokit.app.ExampleNetwork;
 import io.altokit.server.Dispatcher;
 import io.altokit.server.HttpHandler;
 import io.altokit.server.ServerConfig;
@@ -48,7 +48,7 @@ public final class JdkHttpServerHarness {
         int port = Integer.parseInt(args[0]);
         ExecutorService executor = executor(args[1]);
         ServerConfig config = ServerConfig.defaults().withPort(port);
-        Dispatcher dispatcher = new Dispatcher(new InformationBase(NetworkFile.exampleNetwork()), config, Protection.none());
+        Dispatcher dispatcher = new Dispatcher(new InformationBase(ExampleNetwork.snapshot()), config, Protection.none());
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.createContext("/", exchange -> handle(dispatcher, exchange));

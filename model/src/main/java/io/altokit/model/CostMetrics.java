@@ -11,8 +11,9 @@ public final class CostMetrics {
     /** Private-use metrics (RFC 7285 10.6) start with this. */
     public static final String PRIVATE_PREFIX = "priv:";
     /**
-     * The IANA "ALTO Cost Metrics" registry: {@code routingcost} (RFC 7285 6.1.1.1) and the
-     * performance metrics of RFC 9439 sections 4 and 5.
+     * The IANA "ALTO Cost Metrics" registry (RFC 7285 14.2): {@code routingcost} (RFC 7285 6.1.1.1) and
+     * the performance metrics RFC 9439 registers (IANA considerations): sections 4.1-4.5 and 5.1-5.4.
+     * {@code hopcount} is RFC 9439's (4.5); RFC 7285 used it only in examples.
      */
     public static final Set<String> REGISTERED = Set.of("routingcost", "hopcount", "delay-ow", "delay-rt",
             "delay-variation", "lossrate", "tput", "bw-residual", "bw-available", "bw-maxres");

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * <li>{@code key: null} (or {@code key:} with nothing after it) is the same as leaving the key out;</li>
  * <li>every value is checked where it is read, and the error names the file and the key path.</li>
  * </ul>
- * Section readers turn nodes into immutable records; nothing outside this package sees the YAML tree.
+ * Section readers turn nodes into immutable records; nothing outside this package sees the YAML tree,
+ * and nothing below {@code app} sees YAML at all.
  */
 public final class ConfigNode {
     private final JsonNode node;
@@ -30,14 +31,6 @@ public final class ConfigNode {
         this.node = node;
         this.path = path;
         this.file = file;
-    }
-
-    /**
-     * The tree under this node, for the network sections that {@code provision} still reads itself
-     * (network-map, costs, resource-pools, rating, bgp, mrt) until they become records too.
-     */
-    public JsonNode tree() {
-        return node;
     }
 
     public String path() {
@@ -57,9 +50,12 @@ public final class ConfigNode {
     /** This node as a mapping holding only {@code known} keys. */
     public ConfigNode mapping(Set<String> known) {
         Map<String, ConfigNode> entries = entries();
-        for (String key : entries.keySet()) {
-            if (!known.contains(key)) {
-                throw unknownKey(key, known);
+        for (Map.Entry<String, ConfigNode> entry : entries.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                throw RenamedKey.of(entry.getKey())
+                        .filter(renamed -> known.contains(renamed.key()))
+                        .map(renamed -> entry.getValue().error(renamed.message(entry.getKey(), entry.getValue().describe())))
+                        .orElseGet(() -> unknownKey(entry.getKey(), known));
             }
         }
         return this;
@@ -137,6 +133,11 @@ public final class ConfigNode {
         return node.textValue();
     }
 
+    /** A string or a number, as text: AS numbers may be written either way. */
+    public String scalar() {
+        return node.isNumber() ? node.asText() : text();
+    }
+
     public Optional<String> text(String key) {
         return get(key).map(ConfigNode::text);
     }
@@ -191,8 +192,11 @@ public final class ConfigNode {
     }
 
     public Duration duration(Duration min, Duration max) {
+        if (node.isIntegralNumber()) {
+            throw error("expected " + Durations.FORMS + "; a bare number has no unit: write " + describe() + "s for seconds");
+        }
         if (!node.isTextual()) {
-            throw error("expected " + Durations.FORMS + " (a bare number has no unit), got " + describe());
+            throw error("expected " + Durations.FORMS + ", got " + describe());
         }
         Duration duration;
         try {

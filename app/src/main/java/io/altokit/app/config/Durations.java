@@ -44,6 +44,9 @@ public final class Durations {
                 // falls through to the message below
             }
         }
+        if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' has no unit: write " + trimmed + "s for seconds (" + FORMS + ")");
+        }
         throw new IllegalArgumentException("'" + text + "' is not " + FORMS);
     }
 

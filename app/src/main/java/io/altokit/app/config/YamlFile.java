@@ -3,7 +3,6 @@ package io.altokit.app.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -20,27 +19,27 @@ import java.util.Set;
 public final class YamlFile {
     /**
      * SnakeYAML refuses documents over 3 MB by default; a network file listing an operator's 250k
-     * prefixes is larger, so the limit is 1 GiB of code points, beyond any file a server would load.
+     * prefixes is 4 MB, so the limit is 1 GiB of characters (code points), beyond any file a server
+     * would load; longer prefix lists belong in prefix-files.
      */
     static final int CODE_POINT_LIMIT = 1 << 30;
-    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            // "tls:" with nothing after it is null, like "tls: null": both mean the key is not set.
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            // A key given twice (two access: sections) is a mistake, not "the last one wins".
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final YAMLMapper YAML = mapper(CODE_POINT_LIMIT);
 
     /** Every top-level section of the network file (docs/configuration.md); any other key is a mistake. */
-    public static final Set<String> SECTIONS = Set.of("default-pid", "network-map", "costs", "resource-pools", "rating",
+    public static final Set<String> SECTIONS = Set.of("default-pid", "network-map", "prefix-files", "costs", "resource-pools", "rating",
             "server", "tls", "auth", "access", "rate-limit", "privacy", "signing", "bgp", "mrt");
 
     private YamlFile() {
     }
 
-    private static LoaderOptions loaderOptions() {
+    private static YAMLMapper mapper(int codePointLimit) {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(CODE_POINT_LIMIT);
-        return options;
+        options.setCodePointLimit(codePointLimit);
+        return new YAMLMapper(YAMLFactory.builder().loaderOptions(options)
+                // "tls:" with nothing after it is null, like "tls: null": both mean the key is not set.
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                // A key given twice (two access: sections) is a mistake, not "the last one wins".
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     /** The file's top-level mapping; errors name the file. */
@@ -56,10 +55,23 @@ public final class YamlFile {
 
     /** Reads {@code in} as the contents of {@code file} (which names it in errors and anchors relative paths). */
     public static ConfigNode read(InputStream in, Path file) {
+        return read(in, file, YAML, CODE_POINT_LIMIT);
+    }
+
+    /** As {@link #read(InputStream, Path)}, refusing documents over {@code codePointLimit} characters. */
+    static ConfigNode read(InputStream in, Path file, int codePointLimit) {
+        return read(in, file, mapper(codePointLimit), codePointLimit);
+    }
+
+    private static ConfigNode read(InputStream in, Path file, YAMLMapper yaml, int codePointLimit) {
         JsonNode root;
         try {
-            root = YAML.readTree(in);
+            root = yaml.readTree(in);
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().contains("exceeds the limit")) {
+                throw new ConfigException(file, "", "larger than the limit of " + codePointLimit
+                        + " characters of YAML; list long prefix lists in prefix-files (CSV) instead");
+            }
             throw new ConfigException(file, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
                     + location(e));
         } catch (IOException e) {
@@ -68,19 +80,7 @@ public final class YamlFile {
         if (root == null || !root.isObject()) {
             throw new ConfigException(file, "", "the top level must be a mapping with a network-map section");
         }
-        dropNulls(root);
         return new ConfigNode(root, "", file).mapping(SECTIONS);
-    }
-
-    /**
-     * Removes every {@code key: null} from the mappings, so that the sections {@code provision} still
-     * reads from the tree see the same "null is absent" as the readers here.
-     */
-    private static void dropNulls(JsonNode node) {
-        if (node instanceof ObjectNode mapping) {
-            mapping.properties().removeIf(entry -> entry.getValue().isNull());
-        }
-        node.forEach(YamlFile::dropNulls);
     }
 
     private static String location(JsonProcessingException e) {

@@ -28,11 +28,18 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "5", "5 seconds", "-5s", "PT-5S", "1.5s", "s", "P1Y", "99999999999999999999s"})
+    @ValueSource(strings = {"", "5 seconds", "-5s", "PT-5S", "1.5s", "s", "P1Y", "99999999999999999999s"})
     void rejectsWhatIsNotADurationSayingWhatIsAccepted(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'" + text + "' is not " + Durations.FORMS);
+    }
+
+    @Test
+    void aBareNumberIsToldItsUnit() {
+        assertThatThrownBy(() -> Durations.parse("600"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'600' has no unit: write 600s for seconds (" + Durations.FORMS + ")");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.altokit.provision.bgp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.provision.publish.Publisher;
 
 import java.net.InetSocketAddress;
@@ -17,11 +16,6 @@ public final class BgpProvisioning implements AutoCloseable {
     private BgpProvisioning(BgpFeed feed, BgpListener listener) {
         this.feed = feed;
         this.listener = listener;
-    }
-
-    /** Whether the file asks for a BGP feed. */
-    public static boolean configured(JsonNode root) {
-        return root.has("bgp");
     }
 
     /**

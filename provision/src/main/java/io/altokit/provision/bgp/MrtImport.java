@@ -1,10 +1,8 @@
 package io.altokit.provision.bgp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AddressText;
-import io.altokit.model.IpBits;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.mrt.MrtReader;
 import io.altokit.provision.mrt.MrtRoute;
@@ -19,6 +17,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,15 +36,8 @@ import java.util.stream.Collectors;
  */
 public final class MrtImport {
     private static final Logger LOG = LoggerFactory.getLogger(MrtImport.class);
-    private static final Set<String> KEYS = Set.of("file", "peer", "rules", "default-pid");
 
     private MrtImport() {
-    }
-
-    /** The MRT file a section names, resolved against the network file's directory. */
-    public static Optional<Path> file(JsonNode root, Path directory) {
-        JsonNode file = root.path("mrt").path("file");
-        return file.isTextual() ? Optional.of(directory.resolve(file.textValue())) : Optional.empty();
     }
 
     /**
@@ -54,30 +47,15 @@ public final class MrtImport {
      *
      * @return how many prefixes were added
      */
-    public static int addTo(Snapshot.Builder builder, JsonNode root, String source, Path directory, String fallbackPid,
-                            Set<PrefixKey> taken) {
-        JsonNode section = root.get("mrt");
-        if (!section.isObject()) {
-            throw new ProvisioningException(source + ": mrt: expected a mapping with at least a file");
-        }
-        if (root.has("bgp")) {
-            throw new ProvisioningException(source + ": mrt: a network takes its routes from bgp or from mrt, not both");
-        }
-        section.fieldNames().forEachRemaining(key -> {
-            if (!KEYS.contains(key)) {
-                throw new ProvisioningException(source + ": mrt." + key + ": unknown setting (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        });
-        Path file = file(root, directory).orElseThrow(() ->
-                new ProvisioningException(source + ": mrt.file: expected the name of an MRT file"));
-        Optional<InetAddress> peer = section.has("peer") ? Optional.of(peer(section.get("peer"), source)) : Optional.empty();
-        PidRules rules = BgpConfig.rules(section, source, "mrt", fallbackPid);
+    public static int addTo(Snapshot.Builder builder, MrtConfig config, String source, Set<PrefixKey> taken) {
+        Path file = config.file();
+        Optional<InetAddress> peer = config.peer();
+        PidRules rules = config.rules();
         rules.pids().forEach(pid -> builder.pid(pid, List.of()));
         long started = System.nanoTime();
         String where = source + ": mrt.file: " + file;
-        List<String> pids = rules.pids();
         Routes routes = read(file, where, peer, rules, taken);
+        List<String> pids = routes.pids();
         MrtStats stats = routes.stats();
         unusable(stats).ifPresent(reason -> {
             throw new ProvisioningException(where + ": " + reason);
@@ -97,14 +75,22 @@ public final class MrtImport {
         return rib.size();
     }
 
-    /** What reading a file gave: the routes held at its end, every peer that had a route, and the reader's counts. */
-    private record Routes(MrtRib rib, Set<InetAddress> peers, MrtStats stats) {
+    /**
+     * What reading a file gave: the routes held at its end (with indexes into {@code pids}, the PIDs the
+     * rules gave them), every peer that had a route, and the reader's counts.
+     */
+    private record Routes(MrtRib rib, List<String> pids, Set<InetAddress> peers, MrtStats stats) {
     }
 
     /** Applies the file's routes (only {@code peer}'s, if given; none to {@code taken} prefixes) in order. */
     private static Routes read(Path file, String where, Optional<InetAddress> peer, PidRules rules, Set<PrefixKey> taken) {
+        // Per-value rules name PIDs as routes arrive, so the index grows while reading.
+        List<String> pids = new ArrayList<>();
         Map<String, Integer> pidIndex = new HashMap<>();
-        rules.pids().forEach(pid -> pidIndex.put(pid, pidIndex.size()));
+        Function<String, Integer> index = pid -> pidIndex.computeIfAbsent(pid, name -> {
+            pids.add(name);
+            return pids.size() - 1;
+        });
         MrtRib rib = new MrtRib();
         Set<InetAddress> peers = new LinkedHashSet<>();
         try (MrtReader reader = MrtReader.open(file)) {
@@ -116,11 +102,11 @@ public final class MrtImport {
                     continue;
                 }
                 switch (route) {
-                    case RibEntry entry -> rib.announce(key, entry.peer(), entry.pathId(), pidIndex.get(rules.pidFor(new UpdateRoute(entry.attributes()))));
+                    case RibEntry entry -> rib.announce(key, entry.peer(), entry.pathId(), index.apply(rules.pidFor(new UpdateRoute(entry.attributes()))));
                     case Withdrawal withdrawal -> rib.withdraw(key, withdrawal.peer());
                 }
             }
-            return new Routes(rib, peers, reader.stats());
+            return new Routes(rib, pids, peers, reader.stats());
         } catch (IllegalStateException e) {
             throw new ProvisioningException(where + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
@@ -166,13 +152,5 @@ public final class MrtImport {
         int shown = 10;
         String first = peers.stream().limit(shown).map(AddressText::of).collect(Collectors.joining(", "));
         return peers.size() > shown ? first + " and " + (peers.size() - shown) + " more" : first;
-    }
-
-    private static InetAddress peer(JsonNode node, String source) {
-        try {
-            return IpBits.toInetAddress(AddressText.parse(node.asText()));
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(source + ": mrt.peer: not an IP address: " + e.getMessage());
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.altokit.provision.bgp;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -17,6 +18,12 @@ public interface RouteAttributes {
 
     /** The AS that originated the route: the last AS of the AS_PATH, empty for an aggregate or empty path. */
     OptionalLong originAs();
+
+    /** The AS the route came through: the first AS of the AS_PATH (after confederation segments), if any. */
+    OptionalLong neighborAs();
+
+    /** The value of the route's first RFC 1997 community {@code asn:value} of AS {@code asn}, if it has one. */
+    OptionalInt communityValue(int asn);
 
     Optional<InetAddress> nextHop();
 }

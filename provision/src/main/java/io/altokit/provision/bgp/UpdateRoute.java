@@ -6,6 +6,7 @@ import io.altokit.provision.bgp.message.PathAttributes;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** The attributes of a received UPDATE (or MRT RIB entry) as the PID rules see them. */
@@ -30,6 +31,21 @@ record UpdateRoute(PathAttributes attributes) implements RouteAttributes {
             }
         }
         return false;
+    }
+
+    @Override
+    public OptionalInt communityValue(int asn) {
+        for (Community candidate : attributes.communities()) {
+            if ((candidate.value() >>> 16 & 0xFFFF) == asn) {
+                return OptionalInt.of(candidate.value() & 0xFFFF);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public OptionalLong neighborAs() {
+        return attributes.neighborAs();
     }
 
     @Override

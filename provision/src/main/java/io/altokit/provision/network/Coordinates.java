@@ -1,7 +1,5 @@
 package io.altokit.provision.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,51 +13,25 @@ final class Coordinates {
     }
 
     /**
-     * @param node {@code area: { lat: degrees, lon: degrees }} for each area
-     * @return the distance between every two areas, or empty if any entry has problems (all added)
+     * @param areas each area's coordinates
+     * @param where names the section in errors ({@code file: resource-pools.distance})
+     * @return the distance between every two areas, or empty if an area is not a PID (each added to problems)
      */
-    static Optional<AreaMatrix> distances(JsonNode node, String source, String path, Set<String> pids, Problems problems) {
-        if (!node.isObject() || node.isEmpty()) {
-            problems.add(source + ": " + path + ": expected a mapping of areas to { lat: degrees, lon: degrees }");
-            return Optional.empty();
-        }
+    static Optional<AreaMatrix> distances(Map<String, GeoPoint> areas, String where, Set<String> pids, Problems problems) {
         int before = problems.count();
-        List<String> areas = new ArrayList<>();
-        List<GeoPoint> points = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> area : node.properties()) {
-            String areaPath = source + ": " + path + "." + area.getKey() + ": ";
-            if (!pids.contains(area.getKey())) {
-                problems.add(areaPath + "area " + area.getKey() + " is not a PID of network-map");
-            }
-            point(area.getValue(), areaPath, problems).ifPresent(point -> {
-                areas.add(area.getKey());
-                points.add(point);
-            });
-        }
+        areas.keySet().stream().filter(area -> !pids.contains(area))
+                .forEach(area -> problems.add(where + "." + area + ": area " + area + " is not a PID of network-map"));
         if (problems.count() > before) {
             return Optional.empty();
         }
-        double[][] km = new double[areas.size()][areas.size()];
-        for (int i = 0; i < areas.size(); i++) {
-            for (int j = 0; j < areas.size(); j++) {
+        List<String> names = new ArrayList<>(areas.keySet());
+        List<GeoPoint> points = new ArrayList<>(areas.values());
+        double[][] km = new double[names.size()][names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < names.size(); j++) {
                 km[i][j] = points.get(i).kmTo(points.get(j));
             }
         }
-        return Optional.of(new AreaMatrix(source + ": " + path, areas, km));
-    }
-
-    private static Optional<GeoPoint> point(JsonNode node, String where, Problems problems) {
-        JsonNode lat = node.path("lat");
-        JsonNode lon = node.path("lon");
-        if (!node.isObject() || node.size() != 2 || !lat.isNumber() || !lon.isNumber()) {
-            problems.add(where + "expected { lat: degrees, lon: degrees }, got " + node);
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new GeoPoint(lat.doubleValue(), lon.doubleValue()));
-        } catch (IllegalArgumentException e) {
-            problems.add(where + e.getMessage());
-            return Optional.empty();
-        }
+        return Optional.of(new AreaMatrix(where, names, km));
     }
 }

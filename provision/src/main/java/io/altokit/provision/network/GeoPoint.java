@@ -1,12 +1,12 @@
 package io.altokit.provision.network;
 
 /** A place on Earth in degrees, e.g. the centre of an area. */
-record GeoPoint(double latitude, double longitude) {
+public record GeoPoint(double latitude, double longitude) {
 
     /** The mean Earth radius of IUGG, good to about 0.5 % for great-circle distances. */
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    GeoPoint {
+    public GeoPoint {
         if (!(latitude >= -90 && latitude <= 90)) {
             throw new IllegalArgumentException("latitude " + latitude + " is out of range: it is from -90 to 90");
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The resource pools of the NAPA-WINE ALTO server (RTT, geographic distance, monetary cost, link
  * utilization) plus hop count: each one is its own cost metric and a criterion of the rating.
  */
-enum Pool {
+public enum Pool {
     /** RFC 9439 round-trip delay; that RFC counts it in microseconds, operators in ms. */
     RTT("rtt", "delay-rt", Penalty.LINEAR),
     /** Great-circle distance between areas' coordinates, given inline rather than in a file. */
@@ -31,16 +31,16 @@ enum Pool {
     }
 
     /** The name in {@code resource-pools} and {@code rating.weights}. */
-    String key() {
+    public String key() {
         return key;
     }
 
     /** The cost metric it is served as. */
-    String metric() {
+    public String metric() {
         return metric;
     }
 
-    Penalty penalty() {
+    public Penalty penalty() {
         return penalty;
     }
 
@@ -55,11 +55,11 @@ enum Pool {
         };
     }
 
-    static Optional<Pool> byKey(String key) {
+    public static Optional<Pool> byKey(String key) {
         return Arrays.stream(values()).filter(pool -> pool.key.equals(key)).findFirst();
     }
 
-    static String keys() {
+    public static String keys() {
         return String.join(", ", Arrays.stream(values()).map(Pool::key).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.altokit.core.PrefixKey;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -36,6 +37,17 @@ record Routes(Set<Long> communities, List<long[]> largeCommunities, OptionalLong
     @Override
     public boolean hasCommunity(long community) {
         return communities.contains(community);
+    }
+
+    /** The path is one AS long: the origin is also the neighbour. */
+    @Override
+    public OptionalLong neighborAs() {
+        return originAs;
+    }
+
+    @Override
+    public OptionalInt communityValue(int asn) {
+        return communities.stream().filter(c -> (c >>> 16) == asn).mapToInt(c -> (int) (c & 0xFFFF)).sorted().findFirst();
     }
 
     @Override

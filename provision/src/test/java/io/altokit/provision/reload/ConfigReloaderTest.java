@@ -3,13 +3,14 @@ package io.altokit.provision.reload;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.altokit.core.InformationBase;
+import io.altokit.core.IpPrefix;
 import io.altokit.core.Snapshot;
+import io.altokit.core.SnapshotException;
 import io.altokit.core.time.ManualScheduler;
 import io.altokit.core.time.ManualTicker;
 import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
 import io.altokit.provision.ProvisioningException;
-import io.altokit.provision.network.NetworkFile;
 import io.altokit.provision.publish.Outcome;
 import io.altokit.provision.publish.Publisher;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,16 +52,36 @@ class ConfigReloaderTest {
     private final LogCapture log = new LogCapture(ConfigReloader.class);
     private ConfigReloader reloader;
 
-    /** Two PIDs; {@code cost} is the routing cost from a to b. */
+    /**
+     * Two PIDs; {@code cost} is the routing cost from a to b. The reloader only needs some file and a
+     * loader of it (app gives it the YAML reader), so the tests use a line format: "pid prefix" or
+     * "metric from to cost".
+     */
     private static String network(int cost) {
         return """
-                network-map:
-                  a: { ipv4: [10.1.0.0/16] }
-                  b: { ipv4: [10.2.0.0/16] }
-                costs:
-                  routingcost:
-                    a: { b: %d }
+                a 10.1.0.0/16
+                b 10.2.0.0/16
+                routingcost a b %d
                 """.formatted(cost);
+    }
+
+    private static Snapshot load(Path path) {
+        Snapshot.Builder builder = Snapshot.builder();
+        try {
+            for (String line : Files.readAllLines(path)) {
+                String[] words = line.split(" ");
+                if (words.length == 2) {
+                    builder.pid(words[0], List.of(IpPrefix.parse(words[1])));
+                } else {
+                    builder.cost(words[0], words[1], words[2], Double.parseDouble(words[3]));
+                }
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | SnapshotException e) {
+            throw new ProvisioningException(path + ": " + e.getMessage());
+        }
     }
 
     private static double cost(Snapshot snapshot) {
@@ -67,8 +90,8 @@ class ConfigReloaderTest {
 
     @BeforeEach
     void serveTheFile() throws IOException {
-        config = Files.writeString(dir.resolve("network.yaml"), network(1));
-        base = new InformationBase(NetworkFile.load(config));
+        config = Files.writeString(dir.resolve("network.txt"), network(1));
+        base = new InformationBase(load(config));
         base.subscribe(update -> {
             if (update instanceof InformationBase.Update.Changed) {
                 published.add(update.snapshot());
@@ -88,7 +111,7 @@ class ConfigReloaderTest {
     private void watch(Set<Path> dependencies) throws IOException {
         watch(dependencies, path -> {
             loads.incrementAndGet();
-            return NetworkFile.load(path);
+            return load(path);
         });
     }
 
@@ -140,7 +163,7 @@ class ConfigReloaderTest {
     @Test
     void aReplacementByRenameIsPublished() throws Exception {
         watch(Set.of());
-        Path written = Files.writeString(dir.resolve(".network.yaml.swp"), network(3));
+        Path written = Files.writeString(dir.resolve(".network.txt.swp"), network(3));
         Files.move(written, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         assertThat(cost(nextPublished())).isEqualTo(3);
     }
@@ -213,7 +236,7 @@ class ConfigReloaderTest {
         };
         reloader = ConfigReloader.start(config, Set.of(), path -> {
             loads.incrementAndGet();
-            return NetworkFile.load(path);
+            return load(path);
         }, publisher, QUIET, recording, manual.ticker());
 
         Files.writeString(config, network(5));

@@ -33,6 +33,20 @@ public record AsPath(List<Segment> segments) {
                 : OptionalLong.empty();
     }
 
+    /**
+     * The neighbouring AS the route came through: the leftmost AS of the path after any confederation
+     * segments (RFC 5065), when that segment is an AS_SEQUENCE; empty for an empty path (a route of the
+     * peer's own AS seen over iBGP) or one starting with a set.
+     */
+    public OptionalLong neighborAs() {
+        for (Segment segment : segments) {
+            if (!segment.type().isConfederation()) {
+                return segment.type() == SegmentType.AS_SEQUENCE ? OptionalLong.of(segment.asNumber(0)) : OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** Path length as route selection counts it (RFC 4271 9.1.2.2, RFC 5065): a set counts 1, confederation segments 0. */
     public int length() {
         int length = 0;

@@ -46,6 +46,11 @@ public record PathAttributes(
         return asPath.isPresent() ? asPath.get().originAs() : OptionalLong.empty();
     }
 
+    /** The leftmost AS of the path; see {@link AsPath#neighborAs()}. */
+    public OptionalLong neighborAs() {
+        return asPath.isPresent() ? asPath.get().neighborAs() : OptionalLong.empty();
+    }
+
     /** The opaque attribute of this type, if carried. */
     public Optional<RawAttribute> other(int type) {
         return others.stream().filter(a -> a.type() == type).findFirst();

@@ -1,4 +1,4 @@
-package io.altokit.provision.network;
+package io.altokit.app;
 
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
@@ -35,7 +35,7 @@ class ResourcePoolsTest {
 
     /** Loads a network file of the three areas a, b, c plus {@code sections}, from the temporary directory. */
     private Snapshot load(String sections) throws IOException {
-        return NetworkFile.load(write("network.yaml", NETWORK_MAP + sections));
+        return NetworkFiles.load(write("network.yaml", NETWORK_MAP + sections));
     }
 
     private static double cost(Snapshot snapshot, String metric, String src, String dst) {
@@ -82,7 +82,7 @@ class ResourcePoolsTest {
 
     @Test
     void theRatedExampleServesEveryPoolAndTheRating() throws Exception {
-        Snapshot snapshot = NetworkFile.load(Path.of("..", "examples", "rated", "network.yaml"));
+        Snapshot snapshot = NetworkFiles.load(Path.of("..", "examples", "rated", "network.yaml"));
         assertThat(snapshot.metrics()).containsExactly("delay-rt", "hopcount", "priv:distance-km",
                 "priv:monetary-per-gb", "priv:utilization", "routingcost");
         assertThat(cost(snapshot, "delay-rt", "area-01", "area-02")).isEqualTo(4300);
@@ -230,12 +230,16 @@ class ResourcePoolsTest {
     void allProblemsOfAllPoolsAreReportedAtOnce() throws Exception {
         write("rtt.csv", ",a,b\na,1,-1\nb,x,1\n");
         write("utilization.json", "{\"a\": {\"a\": 2, \"b\": 0}, \"b\": {\"a\": 0}}");
+        // The section itself is read first, and its first mistake stops the load (one policy for every section).
         assertLoadFails("resource-pools: { rtt: rtt.csv, utilization: utilization.json, distance: { a: { lat: 91, lon: 0 } } }\n",
+                "network.yaml: resource-pools.distance.a: latitude 91.0 is out of range: it is from -90 to 90");
+        // The data files it names are read whole, every problem of every file reported at once.
+        assertLoadFails("resource-pools: { rtt: rtt.csv, utilization: utilization.json, distance: { zz: { lat: 9, lon: 0 } } }\n",
                 "$DIR/rtt.csv: row a (line 2), column b: -1 is out of range",
                 "$DIR/rtt.csv: row b (line 3), column a: expected a number, got x",
                 "$DIR/utilization.json: row a, column a: 2 is out of range: a utilization is from 0 to 1",
                 "$DIR/utilization.json: row b, column b: missing value",
-                "network.yaml: resource-pools.distance.a: latitude 91.0 is out of range: it is from -90 to 90");
+                "network.yaml: resource-pools.distance.zz: area zz is not a PID of network-map");
     }
 
     @ParameterizedTest
@@ -243,7 +247,8 @@ class ResourcePoolsTest {
             resource-pools: { rtt: nope.csv }                          | $DIR/nope.csv: no such file
             resource-pools: { rtt: rtt.txt }                           | $DIR/rtt.txt: unknown matrix format: use a .csv or .json file
             resource-pools: { rtt: 12 }                                | resource-pools.rtt: expected the name of a .csv or .json file, got 12
-            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown pool (expected one of rtt, distance, monetary, utilization, hopcount)
+            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown setting (known: distance, hopcount, monetary, rtt, utilization)
+            resource-pools: { rrt: rtt.csv }                           | resource-pools.rrt: unknown setting (known: distance, hopcount, monetary, rtt, utilization); did you mean 'rtt'?
             resource-pools: []                                         | resource-pools: expected a mapping of pools
             resource-pools: { distance: { a: { lat: 10, lon: 181 } } } | resource-pools.distance.a: longitude 181.0 is out of range: it is from -180 to 180
             resource-pools: { distance: { zz: { lat: 10, lon: 10 } } } | resource-pools.distance.zz: area zz is not a PID of network-map
@@ -258,8 +263,8 @@ class ResourcePoolsTest {
     @Test
     void anUnknownPoolIsTheOnlyProblemReported() {
         assertThatThrownBy(() -> load("resource-pools: { latency: rtt.csv }\n"))
-                .hasMessage(dir.resolve("network.yaml") + ": resource-pools.latency: unknown pool"
-                        + " (expected one of rtt, distance, monetary, utilization, hopcount)");
+                .hasMessage(dir.resolve("network.yaml") + ": resource-pools.latency: unknown setting"
+                        + " (known: distance, hopcount, monetary, rtt, utilization)");
     }
 
     @ParameterizedTest
@@ -268,7 +273,7 @@ class ResourcePoolsTest {
             { rtt: 1e999 }              | rating.weights.rtt: the weight of "delay-rt" is Infinity
             { rtt: 0, monetary: 0 }     | rating.weights: no criterion has a weight above 0
             { rtt: high }               | rating.weights.rtt: expected a number, got "high"
-            { latency: 1 }              | rating.weights.latency: unknown pool
+            { latency: 1 }              | rating.weights.latency: unknown setting
             { distance: 1 }             | rating.weights.distance: there is no distance pool in resource-pools
             """)
     void weightsAreFiniteNotNegativeAndOneAboveZero(String weights, String expected) throws Exception {

@@ -1,5 +1,6 @@
-package io.altokit.provision.network;
+package io.altokit.app;
 
+import io.altokit.app.config.YamlFile;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
@@ -20,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NetworkFileTest {
 
     private static Snapshot parse(String yaml) {
-        return NetworkFile.fromTree(NetworkFile.readTree(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"), "test.yaml", Path.of(""));
+        return NetworkSettings.snapshot(YamlFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                Path.of("test.yaml")));
     }
 
     @Test
     void theMinimalExampleLoads() throws Exception {
-        Snapshot snapshot = NetworkFile.load(Path.of("..", "examples", "minimal.yaml"));
+        Snapshot snapshot = NetworkFiles.load(Path.of("..", "examples", "minimal.yaml"));
         NetworkMap map = snapshot.networkMap();
         assertThat(map.pidName(map.lookup(InetAddress.getByName("10.2.9.9")))).isEqualTo("area-02");
         assertThat(map.pidName(map.lookup(InetAddress.getByName("2001:db8:1::5")))).isEqualTo("area-01");
@@ -40,7 +41,7 @@ class NetworkFileTest {
 
     @Test
     void theEmbeddedExampleIsTheTrialIsp() {
-        Snapshot example = NetworkFile.exampleNetwork();
+        Snapshot example = ExampleNetwork.snapshot();
         assertThat(example.networkMap().pidNames()).hasSize(15).contains("area-01", "area-14", "external");
         assertThat(example.metrics()).contains("routingcost", "hopcount", "delay-rt");
         NetworkMap map = example.networkMap();
@@ -57,16 +58,16 @@ class NetworkFileTest {
 
     @Test
     void theExampleFileUnderExamplesIsTheEmbeddedOne() throws Exception {
-        Snapshot fromFile = NetworkFile.load(Path.of("..", "examples", "poland-isp.yaml"));
-        assertThat(fromFile.networkMap().vtag()).isEqualTo(NetworkFile.exampleNetwork().networkMap().vtag());
+        Snapshot fromFile = NetworkFiles.load(Path.of("..", "examples", "poland-isp.yaml"));
+        assertThat(fromFile.networkMap().vtag()).isEqualTo(ExampleNetwork.snapshot().networkMap().vtag());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            costs: {}                                                                     | network-map must be a mapping
+            costs: {}                                                                     | network-map: must be a mapping
             network-map: { a: { ipv4: [10.0.0.0/33] } }                                   | network-map.a.ipv4
             network-map: { a: { ipv4: ["2001:db8::/32"] } }                               | not an ipv4 prefix
-            network-map: { a: { ipx: [10.0.0.0/8] } }                                     | network-map.a.ipx: unknown address type
+            network-map: { a: { ipx: [10.0.0.0/8] } }                                     | network-map.a.ipx: unknown setting (known: ipv4, ipv6); did you mean 'ipv4'?
             network-map: { a: { ipv4: 10.0.0.0/8 } }                                      | expected a list of prefixes
             network-map: { a: { ipv4: [10.0.0.0/8] } }, costs: { routingcost: { a: { a: x } } } | costs.routingcost.a.a: expected a number
             network-map: { a: { ipv4: [10.0.0.0/8] } }, costs: { routingcost: { a: { zz: 1 } } } | zz
@@ -83,7 +84,7 @@ class NetworkFileTest {
 
     @Test
     void missingFileIsAClearError(@TempDir Path dir) {
-        assertThatThrownBy(() -> NetworkFile.load(dir.resolve("nope.yaml")))
+        assertThatThrownBy(() -> NetworkFiles.load(dir.resolve("nope.yaml")))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("nope.yaml: no such file");
     }
 
@@ -91,7 +92,7 @@ class NetworkFileTest {
     void brokenYamlIsAClearError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "network-map: [unclosed\n");
-        assertThatThrownBy(() -> NetworkFile.load(file))
+        assertThatThrownBy(() -> NetworkFiles.load(file))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("broken.yaml: not valid YAML");
     }
 }

@@ -1,19 +1,24 @@
-package io.altokit.provision.bgp;
+package io.altokit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.altokit.provision.ProvisioningException;
+import io.altokit.app.config.ConfigException;
+import io.altokit.app.config.YamlFile;
+import io.altokit.provision.bgp.BgpConfig;
+import io.altokit.provision.bgp.PidRule;
+import io.altokit.provision.bgp.PidRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BgpConfigTest {
+class BgpSettingsTest {
     private static final String CONTRACT = """
             bgp:
               listen: "127.0.0.1:1179"
@@ -80,12 +85,22 @@ class BgpConfigTest {
             "rules: [ { large-community: '1:2', pid: a } ]        | bgp.rules[0].large-community: expected 3",
             "rules: [ { community: '1:2', pid: 'a b' } ]          | bgp.rules[0].pid: invalid PID name",
             "rules: [ { community: '1:2', origin-as: 3, pid: a } ] | bgp.rules[0]: expected exactly one of",
-            "rules: [ { color: red, pid: a } ]                     | bgp.rules[0].color: unknown condition",
+            "rules: [ { color: red, pid: a } ]                     | bgp.rules[0].color: unknown setting (known: community, large-community, next-hop, origin-as, per, pid)",
+            "rules: [ { comunity: '1:2', pid: a } ]               | bgp.rules[0].comunity: unknown setting (known: community, large-community, next-hop, origin-as, per, pid); did you mean 'community'?",
+            "grace-period: 120                                     | bgp.grace-period: expected a duration such as 500ms, 5s, 2m, 1h, 1d or PT5S; a bare number has no unit: write 120s for seconds",
+            "grace-period: 2d                                      | bgp.grace-period: must be at most 1d",
+            "debounce: 11s                                         | bgp.debounce: must be at most 10s",
+            "debounce-ms: 250                                      | bgp.debounce-ms: 'debounce-ms' was renamed: write debounce: 250ms",
             "rules: [ { next-hop: '10.0.0.1/8', pid: a } ]        | bgp.rules[0].next-hop: invalid IP prefix",
+            "rules: [ { per: neighbour-as, pid-prefix: as } ]     | bgp.rules[0].per: expected one of community, neighbor-as, next-hop, origin-as, got \"neighbour-as\"; did you mean 'neighbor-as'?",
+            "rules: [ { per: community, pid-prefix: pop- } ]      | bgp.rules[0].asn: missing: per community needs the AS of the communities",
+            "rules: [ { per: next-hop, asn: 1, pid-prefix: i } ]  | bgp.rules[0].asn: only per community takes an asn",
+            "rules: [ { per: next-hop, pid-prefix: 'in gress' } ] | bgp.rules[0].pid-prefix: \"in gress\" followed by a value must make a valid PID name",
+            "rules: [ { per: next-hop, pid: x, pid-prefix: i } ]  | bgp.rules[0].pid: unknown setting (known: asn, per, pid-prefix)",
             "colour: blue                                          | bgp.colour: unknown setting"})
     void namesTheFileAndEntryOfEachMistake(String override, String message) {
         assertThatThrownBy(() -> read(replace(override)))
-                .isInstanceOf(ProvisioningException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("net.yaml: " + message);
     }
 
@@ -106,8 +121,28 @@ class BgpConfigTest {
         return yaml.toString();
     }
 
-    private static BgpConfig read(String yaml) throws Exception {
-        JsonNode root = new YAMLMapper().readTree(yaml);
-        return BgpConfig.fromTree(root.get("bgp"), "net.yaml", "default");
+    @Test
+    void perValueRulesMakeAPidPerValue() {
+        BgpConfig config = read(replace("""
+                rules: [ { community: '65000:101', pid: area-01 }, { per: community, asn: 65001, pid-prefix: pop- }, \
+                { per: next-hop, pid-prefix: ingress- }, { per: neighbor-as, pid-prefix: as }, { per: origin-as, pid-prefix: o } ]"""));
+        assertThat(config.rules().rules()).containsExactly(new PidRule.Community(65000, 101, "area-01"),
+                new PidRule.PerCommunity(65001, "pop-"), new PidRule.PerNextHop("ingress-"),
+                new PidRule.PerNeighborAs("as"), new PidRule.PerOriginAs("o"));
+        assertThat(config.rules().pidFor(Routes.community(65001, 9))).isEqualTo("pop-9");
+        assertThat(config.rules().pidFor(Routes.nextHop("192.0.2.1"))).isEqualTo("ingress-192.0.2.1");
+        assertThat(config.rules().pids()).containsExactly("area-01", "default");
+    }
+
+    @Test
+    void durationsTakeTheOneFormat() throws Exception {
+        BgpConfig config = read(replace("grace-period: 90s") .replace("rules: []", "rules: []\n  debounce: 500ms"));
+        assertThat(config.gracePeriod()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.debounce()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    private static BgpConfig read(String yaml) {
+        var root = YamlFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Path.of("net.yaml"));
+        return BgpSettings.read(root.required("bgp"), "default");
     }
 }
