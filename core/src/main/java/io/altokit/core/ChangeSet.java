@@ -23,8 +23,13 @@ import java.util.stream.Stream;
  * full snapshot. Vtags are the network maps' (RFC 7285 section 10.3); every cost map's vtag changes
  * with it.
  *
- * <p>The differences are worked out on first use (then the previous snapshot is let go), so a
- * publication is served before anyone pays for comparing a million prefixes. Thread-safe.
+ * <p>A change set keeps of the previous snapshot only the parts that changed: its network map when
+ * the prefixes differ, and the cost matrices that neither share their costs with the next snapshot
+ * nor hash alike. Snapshots built from one another (a publisher's incremental rebuild) share what a
+ * change did not touch, so a changed cell keeps just that metric's old matrix, and the rest of the
+ * old snapshot is released as soon as no request uses it. The differences are worked out on first
+ * use (then those parts are let go too), so a publication is served before anyone pays for
+ * comparing a million prefixes. Thread-safe.
  */
 public final class ChangeSet {
 
@@ -55,14 +60,37 @@ public final class ChangeSet {
     /** The three parts worked out together, in one pass over both snapshots. */
     private record Differences(SortedSet<String> pids, List<IpPrefix> prefixes, SortedMap<String, CostChange> costs) {}
 
+    /** What a change set keeps of the previous snapshot until it works the differences out. */
+    private record Previous(List<String> pids, Optional<NetworkMap> networkMap, SortedMap<String, Optional<CostMatrix>> costs) {
+
+        /** The parts of {@code previous} that {@code next} does not share or hash alike. */
+        static Previous of(Snapshot previous, Snapshot next) {
+            NetworkMap before = previous.networkMap();
+            boolean samePids = before.pidNames().equals(next.networkMap().pidNames());
+            SortedMap<String, Optional<CostMatrix>> costs = new TreeMap<>();
+            for (String metric : unionOf(previous.metrics(), next.metrics())) {
+                Optional<CostMatrix> was = previous.costMatrix(metric);
+                Optional<CostMatrix> is = next.costMatrix(metric);
+                boolean unchanged = was.isPresent() && is.isPresent() && (was.get().vtag().equals(is.get().vtag())
+                        || samePids && was.get().cells() == is.get().cells());
+                if (!unchanged) {
+                    costs.put(metric, was);
+                }
+            }
+            return new Previous(before.pidNames(),
+                    before.vtag().equals(next.networkMap().vtag()) ? Optional.empty() : Optional.of(before),
+                    costs);
+        }
+    }
+
     private final String previousVtag;
     private final Snapshot snapshot;
-    private Snapshot previous;
+    private Previous previous;
     private Differences differences;
 
     private ChangeSet(Snapshot previous, Snapshot snapshot) {
         this.previousVtag = previous.networkMap().vtag();
-        this.previous = previous;
+        this.previous = Previous.of(previous, snapshot);
         this.snapshot = snapshot;
     }
 
@@ -124,15 +152,15 @@ public final class ChangeSet {
         return new ChangeSet(Objects.requireNonNull(previous, "previous"), Objects.requireNonNull(next, "next"));
     }
 
-    /** Compares two snapshots' content: linear in prefixes plus cost cells. */
-    private static Differences compare(Snapshot previous, Snapshot next) {
-        NetworkMap before = previous.networkMap();
+    /** Compares the changed parts: linear in the prefixes of a changed map plus the cells of changed matrices. */
+    private static Differences compare(Previous previous, Snapshot next) {
         NetworkMap after = next.networkMap();
         SortedSet<String> pids = new TreeSet<>();
-        List<String> union = unionOf(before.pidNames(), after.pidNames());
-        union.stream().filter(pid -> before.indexOf(pid).isEmpty() || after.indexOf(pid).isEmpty()).forEach(pids::add);
+        List<String> union = unionOf(previous.pids(), after.pidNames());
+        union.stream().filter(pid -> Collections.binarySearch(previous.pids(), pid) < 0 || after.indexOf(pid).isEmpty())
+                .forEach(pids::add);
         List<PrefixKey> prefixes = new ArrayList<>();
-        if (!before.vtag().equals(after.vtag())) {
+        previous.networkMap().ifPresent(before -> {
             for (String pid : union) {
                 int was = before.indexOf(pid).orElse(-1);
                 int is = after.indexOf(pid).orElse(-1);
@@ -143,7 +171,7 @@ public final class ChangeSet {
                     });
                 }
             }
-        }
+        });
         // Address-ordered runs, one per PID, which the sort merges. A prefix that moved was left by one
         // PID and joined by another: its two entries end up side by side and it is listed once.
         prefixes.sort(null);
@@ -154,9 +182,9 @@ public final class ChangeSet {
             }
         }
         SortedMap<String, CostChange> costs = new TreeMap<>();
-        for (String metric : unionOf(previous.metrics(), next.metrics())) {
-            costChange(previous, next, metric, union).ifPresent(change -> costs.put(metric, change));
-        }
+        previous.costs().forEach((metric, was) -> costChange(costsOver(was, previous.pids(), union),
+                costsOver(next.costMatrix(metric), after.pidNames(), union), union)
+                .ifPresent(change -> costs.put(metric, change)));
         return new Differences(Collections.unmodifiableSortedSet(pids), new PrefixView(changedPrefixes),
                 Collections.unmodifiableSortedMap(costs));
     }
@@ -184,17 +212,7 @@ public final class ChangeSet {
         return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
     }
 
-    private static Optional<CostChange> costChange(Snapshot previous, Snapshot next, String metric, List<String> pids) {
-        Optional<CostMatrix> before = previous.costMatrix(metric);
-        Optional<CostMatrix> after = next.costMatrix(metric);
-        if (before.isPresent() && after.isPresent() && before.get().vtag().equals(after.get().vtag())) {
-            return Optional.empty(); // the vtag hashes the costs and the PIDs they refer to
-        }
-        double[] old = costs(before, previous.networkMap(), pids);
-        double[] now = costs(after, next.networkMap(), pids);
-        if (old == now) {
-            return Optional.empty(); // one matrix shared by both snapshots (Snapshot.toBuilder)
-        }
+    private static Optional<CostChange> costChange(double[] old, double[] now, List<String> pids) {
         SortedSet<CostCell> numerical = differing(old, now, pids);
         if (numerical.isEmpty()) {
             return Optional.empty();
@@ -203,29 +221,13 @@ public final class ChangeSet {
         return Optional.of(new CostChange(numerical, ordinal));
     }
 
-    /**
-     * The matrix over {@code pids} (a superset of its own), NaN where it has no cost: the matrix's
-     * own array, only read, when the PIDs are its own.
-     */
-    private static double[] costs(Optional<CostMatrix> matrix, NetworkMap map, List<String> pids) {
-        if (matrix.isPresent() && map.pidNames().equals(pids)) {
-            return matrix.get().sharedCosts();
-        }
-        int size = pids.size();
-        double[] costs = new double[size * size];
-        Arrays.fill(costs, Double.NaN);
-        if (matrix.isEmpty()) {
-            return costs;
-        }
-        int[] index = pids.stream().mapToInt(pid -> map.indexOf(pid).orElse(-1)).toArray();
-        for (int src = 0; src < size; src++) {
-            for (int dst = 0; dst < size; dst++) {
-                if (index[src] >= 0 && index[dst] >= 0) {
-                    costs[src * size + dst] = matrix.get().cost(index[src], index[dst]);
-                }
-            }
-        }
-        return costs;
+    /** The matrix over {@code pids} (a superset of its own PIDs {@code ownPids}), NaN where it has no cost. */
+    private static double[] costsOver(Optional<CostMatrix> matrix, List<String> ownPids, List<String> pids) {
+        return matrix.map(costs -> costs.costsOver(ownPids, pids)).orElseGet(() -> {
+            double[] none = new double[pids.size() * pids.size()];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        });
     }
 
     private static double[] ranks(double[] costs) {

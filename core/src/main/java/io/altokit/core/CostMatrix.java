@@ -1,32 +1,45 @@
 package io.altokit.core;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The numerical costs of one metric between every ordered pair of a {@link NetworkMap}'s PIDs, as
- * a dense row-major {@code double[size * size]}: 8 bytes a pair, so 10,000 PIDs would take 800 MB.
- * A pair without a configured cost holds NaN.
+ * The numerical costs of one metric between every ordered pair of a {@link NetworkMap}'s PIDs,
+ * dense and row-major in the narrowest primitive array that holds them exactly ({@link CostCells}):
+ * 2 bytes a pair for hop counts, 4 for costs that are floats, 8 otherwise. A pair without a
+ * configured cost holds NaN. Immutable; snapshots built from one another share unchanged matrices.
  */
 public final class CostMatrix {
 
     private final String metric;
     private final int size;
-    private final double[] costs;
+    private final CostCells cells;
+    private final String networkMapVtag;
     private final String vtag;
 
-    /** @param costs row-major, {@code size * size} long; owned by this matrix from now on (never modified) */
-    CostMatrix(String metric, int size, double[] costs, String networkMapVtag) {
+    CostMatrix(String metric, int size, CostCells cells, String networkMapVtag) {
+        if (cells.length() != size * size) {
+            throw new IllegalArgumentException(cells.length() + " cells for " + size + " PIDs");
+        }
         this.metric = metric;
         this.size = size;
-        this.costs = costs;
+        this.cells = cells;
+        this.networkMapVtag = networkMapVtag;
         ContentHash hash = new ContentHash("altokit cost matrix v1")
                 .putString(networkMapVtag)
                 .putString(metric)
                 .putInt(size);
-        for (double cost : costs) {
-            hash.putDouble(cost);
+        for (int cell = 0; cell < cells.length(); cell++) {
+            hash.putDouble(cells.get(cell));
         }
         vtag = hash.tag();
+    }
+
+    /** @param costs row-major, {@code size * size} long; copied into compact storage, not kept */
+    CostMatrix(String metric, int size, double[] costs, String networkMapVtag) {
+        this(metric, size, CostCells.of(costs), networkMapVtag);
     }
 
     /** The RFC 7285 cost metric, e.g. {@code routingcost} or {@code hopcount}. */
@@ -41,26 +54,63 @@ public final class CostMatrix {
 
     /** The cost from one PID to another, NaN when not defined. */
     public double cost(int srcPid, int dstPid) {
-        return costs[Objects.checkIndex(srcPid, size) * size + Objects.checkIndex(dstPid, size)];
+        return cells.get(Objects.checkIndex(srcPid, size) * size + Objects.checkIndex(dstPid, size));
     }
 
     public boolean isDefined(int srcPid, int dstPid) {
         return !Double.isNaN(cost(srcPid, dstPid));
     }
 
-    /** The row-major costs themselves, shared: callers must not modify them. */
-    double[] sharedCosts() {
+    /** Heap bytes the costs take (the array, without object headers): for sizing a deployment. */
+    public long costBytes() {
+        return cells.bytes();
+    }
+
+    /** The costs themselves, immutable: matrices with the same cells hold the same costs. */
+    CostCells cells() {
+        return cells;
+    }
+
+    /** The costs as a new row-major array the caller owns. */
+    double[] costs() {
+        return cells.toArray();
+    }
+
+    /**
+     * The costs laid over another list of PIDs, row-major: a pair of PIDs this matrix has ({@code
+     * ownNames}, sorted, are its PIDs) keeps its cost, any other pair gets NaN.
+     *
+     * @param names sorted PID names
+     */
+    double[] costsOver(List<String> ownNames, List<String> names) {
+        if (names.equals(ownNames)) {
+            return costs();
+        }
+        int width = names.size();
+        double[] costs = new double[width * width];
+        Arrays.fill(costs, Double.NaN);
+        int[] from = names.stream().mapToInt(name -> Collections.binarySearch(ownNames, name)).toArray();
+        for (int src = 0; src < width; src++) {
+            if (from[src] < 0) {
+                continue;
+            }
+            for (int dst = 0; dst < width; dst++) {
+                if (from[dst] >= 0) {
+                    costs[src * width + dst] = cells.get(from[src] * size + from[dst]);
+                }
+            }
+        }
         return costs;
     }
 
-    /** These costs over another network map with the same PIDs (one whose prefixes were aggregated). */
+    /** These costs over a network map with the same PIDs (one whose prefixes may differ): this matrix if it is the same map. */
     CostMatrix over(String networkMapVtag) {
-        return new CostMatrix(metric, size, costs, networkMapVtag);
+        return networkMapVtag.equals(this.networkMapVtag) ? this : new CostMatrix(metric, size, cells, networkMapVtag);
     }
 
     /** These costs in at most {@code levels} values, by the rule of {@link CostLevels}. */
     CostMatrix quantised(int levels, String networkMapVtag) {
-        return new CostMatrix(metric, size, CostLevels.quantise(costs, levels), networkMapVtag);
+        return new CostMatrix(metric, size, CostLevels.quantise(costs(), levels), networkMapVtag);
     }
 
     /** Content hash of these costs and of the network map they refer to. */

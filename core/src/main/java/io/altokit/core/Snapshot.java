@@ -75,6 +75,25 @@ public final class Snapshot {
         return new Snapshot(networkMap, matrices);
     }
 
+    /**
+     * This snapshot with the cost matrices of {@code metrics} taken from {@code source} and laid over
+     * this snapshot's PIDs (a pair with a PID that {@code source} lacks has no cost; a metric it lacks
+     * is dropped): what building this snapshot again from {@code source} would give when only those
+     * metrics' costs differ. The network map and every other matrix are this snapshot's own, shared.
+     */
+    public Snapshot withCostsOf(Snapshot source, Collection<String> metrics) {
+        SortedMap<String, CostMatrix> matrices = new TreeMap<>(costMatrices);
+        List<String> names = networkMap.pidNames();
+        List<String> sourceNames = source.networkMap().pidNames();
+        for (String metric : metrics) {
+            matrices.remove(metric);
+            source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, names.equals(sourceNames)
+                    ? matrix.over(networkMap.vtag())
+                    : new CostMatrix(metric, names.size(), matrix.costsOver(sourceNames, names), networkMap.vtag())));
+        }
+        return new Snapshot(networkMap, matrices);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -192,12 +211,19 @@ public final class Snapshot {
                     .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
             Map<AddressFamily, List<Assignment>> prefixes = assignments(pids, names, problems);
             SortedMap<String, double[]> costs = costs(names, problems);
-            rating.ifPresent(operatorRating -> rate(operatorRating, costs, problems));
+            rating.ifPresent(operatorRating -> rate(operatorRating, costs, names, problems));
             if (!problems.isEmpty()) {
                 throw new SnapshotException(problems);
             }
             NetworkMap networkMap = new NetworkMap(names, prefixes.get(AddressFamily.IPV4), prefixes.get(AddressFamily.IPV6));
             SortedMap<String, CostMatrix> matrices = new TreeMap<>();
+            inherited.forEach((metric, matrix) -> {
+                if (!costs.containsKey(metric)) {
+                    matrices.put(metric, names.equals(inheritedNames)
+                            ? matrix.over(networkMap.vtag())
+                            : new CostMatrix(metric, names.size(), matrix.costsOver(inheritedNames, names), networkMap.vtag()));
+                }
+            });
             costs.forEach((metric, matrix) ->
                     matrices.put(metric, new CostMatrix(metric, names.size(), matrix, networkMap.vtag())));
             return new Snapshot(networkMap, matrices);
@@ -294,46 +320,31 @@ public final class Snapshot {
             return distinct;
         }
 
-        /** A dense row-major matrix per metric, NaN where no cost is given; reports bad costs. */
+        /**
+         * A dense row-major matrix per metric given costs, NaN where none is given, laid over the
+         * inherited costs of that metric; reports bad costs. Inherited metrics given no costs are
+         * not here: {@link #build()} keeps their matrices.
+         */
         private SortedMap<String, double[]> costs(List<String> names, List<String> problems) {
             SortedMap<String, double[]> matrices = new TreeMap<>();
-            inherited.forEach((metric, matrix) -> matrices.put(metric, inheritedCosts(matrix, names)));
-            costsByMetric.forEach((metric, costs) -> matrix(metric, costs, names, problems).ifPresent(given ->
-                    matrices.merge(metric, given, Builder::overlay)));
+            costsByMetric.forEach((metric, costs) -> matrix(metric, costs, names, problems).ifPresent(given -> {
+                CostMatrix base = inherited.get(metric);
+                matrices.put(metric, base == null ? given : overlay(base.costsOver(inheritedNames, names), given));
+            }));
             return matrices;
         }
 
-        /** An inherited matrix over {@code names}: shared as it is while the PIDs stay the same. */
-        private double[] inheritedCosts(CostMatrix matrix, List<String> names) {
-            if (names.equals(inheritedNames)) {
-                return matrix.sharedCosts();
-            }
-            int size = names.size();
-            double[] costs = new double[size * size];
-            Arrays.fill(costs, Double.NaN);
-            int[] from = names.stream().mapToInt(name -> Collections.binarySearch(inheritedNames, name)).toArray();
-            for (int src = 0; src < size; src++) {
-                for (int dst = 0; dst < size; dst++) {
-                    if (from[src] >= 0 && from[dst] >= 0) {
-                        costs[src * size + dst] = matrix.cost(from[src], from[dst]);
-                    }
-                }
-            }
-            return costs;
-        }
-
-        /** The inherited costs with every given one in place of the inherited one; copies, never writes into a shared matrix. */
-        private static double[] overlay(double[] inherited, double[] given) {
-            double[] costs = inherited.clone();
-            for (int cell = 0; cell < costs.length; cell++) {
+        /** {@code base} with every given cost in place of its own; writes into {@code base}, a copy. */
+        private static double[] overlay(double[] base, double[] given) {
+            for (int cell = 0; cell < base.length; cell++) {
                 if (!Double.isNaN(given[cell])) {
-                    costs[cell] = given[cell];
+                    base[cell] = given[cell];
                 }
             }
-            return costs;
+            return base;
         }
 
-        private void rate(Rating rating, SortedMap<String, double[]> costs, List<String> problems) {
+        private void rate(Rating rating, SortedMap<String, double[]> costs, List<String> names, List<String> problems) {
             if (costsByMetric.containsKey(Rating.METRIC)) {
                 problems.add("costs for \"" + Rating.METRIC + "\" are given although a rating computes them");
             }
@@ -342,8 +353,14 @@ public final class Snapshot {
                     .filter(metric -> !costsByMetric.containsKey(metric) && !inherited.containsKey(metric))
                     .forEach(metric -> problems.add("rating criterion \"" + metric + "\" has no costs"));
             if (problems.isEmpty()) {
-                costs.put(Rating.METRIC, rating.combine(rating.weighted().stream().map(c -> costs.get(c.metric())).toList()));
+                costs.put(Rating.METRIC, rating.combine(rating.weighted().stream()
+                        .map(criterion -> criterionCosts(criterion.metric(), costs, names)).toList()));
             }
+        }
+
+        private double[] criterionCosts(String metric, SortedMap<String, double[]> costs, List<String> names) {
+            double[] given = costs.get(metric);
+            return given != null ? given : inherited.get(metric).costsOver(inheritedNames, names);
         }
 
         private static Optional<double[]> matrix(String metric, List<Cost> costs, List<String> names, List<String> problems) {

@@ -22,7 +22,13 @@ import java.util.stream.IntStream;
 final class Catalog {
     private final Map<String, AltoResource> byPath = new LinkedHashMap<>();
 
+    /** A catalog of its own, encoding its full maps afresh. */
     Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy) {
+        this(snapshot, config, policy, new EncodedMaps());
+    }
+
+    /** A catalog that takes over the encodings of full maps whose content {@code encodedMaps} already has. */
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps) {
         NetworkMap networkMap = snapshot.networkMap();
         OfferedCosts costs = new OfferedCosts(snapshot, policy.costs().modes());
         EndpointLimits limits = new EndpointLimits(config.maxEndpointsPerRequest());
@@ -33,7 +39,7 @@ final class Catalog {
         List<AltoResource> resources = new ArrayList<>();
         resources.add(networkMapResource);
         costs.byName().forEach((name, type) -> resources.add(
-                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids)));
+                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids, encodedMaps)));
         resources.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
         resources.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
         resources.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));

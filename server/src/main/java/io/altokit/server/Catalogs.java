@@ -18,13 +18,15 @@ final class Catalogs {
     private final PrivacyPolicies policies;
     private final Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
 
-    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies) {
-        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL);
+    /** @param encodedMaps the full maps encoded for the catalogs served so far, taken over where unchanged */
+    Catalogs(Snapshot snapshot, ServerConfig config, PrivacyPolicies policies, EncodedMaps encodedMaps) {
+        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps);
         this.policies = policies;
         byPolicy.put(PrivacyPolicy.FULL, full);
         for (PrivacyPolicy policy : policies.distinct()) {
-            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p));
+            byPolicy.computeIfAbsent(policy, p -> new Catalog(p.view(snapshot), config, p, encodedMaps));
         }
+        encodedMaps.published();
     }
 
     Catalog full() {

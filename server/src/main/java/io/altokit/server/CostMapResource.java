@@ -13,22 +13,28 @@ import io.altokit.server.http.Representation;
 import java.util.List;
 import java.util.Optional;
 
-/** GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once per snapshot, ETag = matrix vtag. */
+/**
+ * GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once for as long as its content
+ * tag (matrix vtag and cost mode) stays, across snapshots ({@link EncodedMaps}); ETag = that tag.
+ */
 final class CostMapResource implements AltoResource {
     private final String costTypeName;
     private final CostType costType;
     private final CostMatrix matrix;
     private final NetworkMapResource networkMap;
     private final List<CostQuery.Location> pids;
-    private volatile Representation body;
+    private final String contentTag;
+    private final EncodedMaps.Encoding body;
 
     CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
-                    List<CostQuery.Location> pids) {
+                    List<CostQuery.Location> pids, EncodedMaps encodedMaps) {
         this.costTypeName = costTypeName;
         this.costType = costType;
         this.matrix = matrix;
         this.networkMap = networkMap;
         this.pids = pids;
+        this.contentTag = matrix.vtag() + "-" + costType.mode().wireName();
+        this.body = encodedMaps.forTag(path() + " " + contentTag);
     }
 
     @Override
@@ -58,14 +64,13 @@ final class CostMapResource implements AltoResource {
 
     @Override
     public Reply handle(AltoRequest request) {
-        Representation result = body;
-        if (result == null) {
-            var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
-            byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
-            result = Representation.tagged(bytes, matrix.vtag() + "-" + costType.mode().wireName());
-            body = result;
-        }
-        return Reply.ok(mediaType(), result);
+        return Reply.ok(mediaType(), body.get(this::encode));
+    }
+
+    private Representation encode() {
+        var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
+        byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
+        return Representation.tagged(bytes, contentTag);
     }
 
 }

@@ -52,8 +52,9 @@ public final class Dispatcher {
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot.
+        EncodedMaps encodedMaps = new EncodedMaps();
         this.subscription = informationBase.subscribe(
-                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy()),
+                update -> catalogs = new Catalogs(update.snapshot(), config, protection.privacy(), encodedMaps),
                 InformationBase.Delivery.inline());
     }
 

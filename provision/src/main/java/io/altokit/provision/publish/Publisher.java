@@ -1,6 +1,7 @@
 package io.altokit.provision.publish;
 
 import io.altokit.core.ChangeSet;
+import io.altokit.core.CostMatrix;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one writer of an {@link InformationBase}: it owns the network model (the network file's
@@ -31,7 +33,12 @@ import java.util.stream.Collectors;
  *
  * <p>Changes that queue up while a snapshot is being built are coalesced into the next one. The
  * next snapshot is built from the model, never by going back to the sources: a route change lays
- * the new routes over the file's network as it was last loaded. Every failure (a build that does
+ * the new routes over the file's network as it was last loaded. The rebuild is incremental where the
+ * change allows: a file reload that leaves every PID's prefixes as they were (pool cells changed)
+ * is compared with the network it replaces, and only the cost matrices of the metrics whose costs
+ * differ are taken into the last built snapshot, whose network map (routes laid over) and other
+ * matrices are shared; so the server re-encodes only those maps, and the change set keeps only
+ * those matrices of the previous snapshot. Every failure (a build that does
  * not check out, a subscriber that throws, anything unexpected) is logged and the publisher goes on
  * with the next change; each publication logs how long its changes waited and how long the build took.
  */
@@ -55,6 +62,8 @@ public final class Publisher implements AutoCloseable {
     private Snapshot network;
     private Optional<Routes> routes = Optional.empty();
     private boolean held;
+    /** The snapshot last built from the model (published, or held back), for the next incremental rebuild. */
+    private Optional<Snapshot> built;
 
     /**
      * @param network the network file's network, which {@code target} serves unless it was restored
@@ -71,6 +80,7 @@ public final class Publisher implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.network = Objects.requireNonNull(network, "network");
         this.held = held;
+        this.built = held ? Optional.empty() : Optional.of(network);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.ownThread = ownThread;
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -161,21 +171,29 @@ public final class Publisher implements AutoCloseable {
 
     private Outcome apply(List<Pending> batch) {
         long started = ticker.read();
+        Snapshot previousNetwork = network;
+        boolean routesChanged = false;
         for (Pending pending : batch) {
             switch (pending.change()) {
                 case Change.NetworkLoaded loaded -> network = loaded.network();
-                case Change.RoutesChanged changed -> routes = Optional.of(changed.routes());
+                case Change.RoutesChanged changed -> {
+                    routes = Optional.of(changed.routes());
+                    routesChanged = true;
+                }
                 case Change.CaughtUp caughtUp -> held = false;
             }
         }
         if (held) {
             LOG.atDebug().addKeyValue("sources", sources(batch)).log("change kept for later: serving the restored snapshot");
+            built = Optional.empty();
             return new Outcome.Held();
         }
         Snapshot next;
         try {
-            next = build();
+            next = routesChanged ? build() : rebuild(previousNetwork);
+            built = Optional.of(next);
         } catch (RuntimeException e) {
+            built = Optional.empty(); // the model moved on without it: the next change builds whole
             String reason = Objects.requireNonNullElse(e.getMessage(), e.toString());
             LOG.atError().addKeyValue("sources", sources(batch)).addKeyValue("reason", reason)
                     .log("the change did not make a valid snapshot; the current one stays: {}", reason);
@@ -202,6 +220,26 @@ public final class Publisher implements AutoCloseable {
                     .log("what the publication changed");
         }
         return new Outcome.Published(changes);
+    }
+
+    /**
+     * The model's snapshot after the file's network replaced {@code previousNetwork} (the same one
+     * when no file change came): only the changed metrics taken into the last built snapshot when
+     * the prefixes stayed, else built whole.
+     */
+    private Snapshot rebuild(Snapshot previousNetwork) {
+        if (built.isEmpty() || !network.networkMap().vtag().equals(previousNetwork.networkMap().vtag())) {
+            return build();
+        }
+        List<String> changed = Stream.concat(previousNetwork.metrics().stream(), network.metrics().stream()).distinct()
+                .filter(metric -> !vtagOf(previousNetwork, metric).equals(vtagOf(network, metric)))
+                .toList();
+        LOG.atDebug().addKeyValue("metrics", changed).log("the file changed costs only: rebuilding their maps");
+        return changed.isEmpty() ? built.get() : built.get().withCostsOf(network, changed);
+    }
+
+    private static Optional<String> vtagOf(Snapshot snapshot, String metric) {
+        return snapshot.costMatrix(metric).map(CostMatrix::vtag);
     }
 
     /** The file's network, with the routes laid over it when a routing feed sent any. */

@@ -1,0 +1,175 @@
+package io.altokit.bench;
+
+import io.altokit.core.AddressFamily;
+import io.altokit.core.CostMatrix;
+import io.altokit.core.Criterion;
+import io.altokit.core.InformationBase;
+import io.altokit.core.IpPrefix;
+import io.altokit.core.Rating;
+import io.altokit.core.Snapshot;
+import io.altokit.provision.publish.Change;
+import io.altokit.provision.publish.Outcome;
+import io.altokit.provision.publish.Publisher;
+import io.altokit.server.AltoServer;
+import io.altokit.server.ServerConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The cost model at operator scale (issue #16): a network of {@code pids} PIDs (default 1,700) with
+ * 150 IPv4 + 30 IPv6 prefixes each, rtt (tenths of ms, as pool files write them) and hopcount costs
+ * for every pair, rated into routingcost, served by an in-process server on loopback. Prints
+ * <ul>
+ *   <li>the storage of each matrix and its bytes per PID pair, and the heap the costs of a snapshot
+ *       keep (snapshot minus the same network without costs) and the heap per prefix, each after
+ *       full collections;</li>
+ *   <li>change-to-served, {@code rounds} times: one rtt cell changed in the file's network (the
+ *       reading of the file excluded: that is the configuration reader's) until every cost map was
+ *       fetched again, identity and gzip; beside it, measured the same way in the same run, one
+ *       prefix moved to another PID, which changes the network map and so every map, as every change
+ *       did before rebuilds were incremental.</li>
+ * </ul>
+ *
+ * <p>{@code java -Xmx4g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.altokit.bench.CostModelScale [pids] [rounds]}
+ */
+public final class CostModelScale {
+
+    private static final long SEED = 16;
+    private static final Rating RATING = new Rating(List.of(Criterion.linear("rtt", 1), Criterion.linear("hopcount", 1)));
+    private static final List<String> COST_MAPS = List.of("num-routingcost", "ord-routingcost", "num-rtt", "ord-rtt",
+            "num-hopcount", "ord-hopcount");
+
+    private CostModelScale() {}
+
+    public static void main(String[] args) throws Exception {
+        int pids = args.length > 0 ? Integer.parseInt(args[0]) : 1_700;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long start = System.nanoTime();
+        SyntheticNetwork prefixes = SyntheticNetwork.generate(SEED, pids, 150 * pids, 30 * pids);
+        long empty = usedHeapAfterGc();
+        Snapshot withoutCosts = prefixes.toBuilder().build();
+        long withNetwork = usedHeapAfterGc();
+        Snapshot network = withCosts(prefixes.toBuilder(), pids, new SplittableRandom(SEED)).build();
+        long withBoth = usedHeapAfterGc();
+        Reference.reachabilityFence(withoutCosts);
+        print("%,d PIDs, %,d IPv4 + %,d IPv6 prefixes, rtt + hopcount rated into routingcost: built in %.1f s",
+                pids, prefixes.ipv4Prefixes(), prefixes.ipv6Prefixes(), secondsSince(start));
+        for (String metric : network.metrics()) {
+            CostMatrix matrix = network.costMatrix(metric).orElseThrow();
+            print("  %-12s %4.1f bytes per PID pair (%,.1f MB; a double[] took 8 per pair)", metric,
+                    (double) matrix.costBytes() / pids / pids, matrix.costBytes() / 1e6);
+        }
+        long networkBytes = withNetwork - empty;
+        long snapshotBytes = withBoth - withNetwork;
+        print("heap after full GCs: network map %.1f MB (%.0f bytes per prefix); snapshot %.1f MB, of which its %d"
+                        + " matrices %.1f bytes per PID pair", networkBytes / 1e6,
+                (double) networkBytes / (prefixes.ipv4Prefixes() + prefixes.ipv6Prefixes()), snapshotBytes / 1e6,
+                network.metrics().size(), (double) (snapshotBytes - networkBytes) / pids / pids);
+        withoutCosts = null; // an interpreted frame would otherwise keep it reachable
+
+        InformationBase base = new InformationBase(network);
+        try (Publisher publisher = Publisher.start(base, network, false);
+             AltoServer server = AltoServer.start(ServerConfig.defaults().withPort(0), base)) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI root = server.directoryUri().resolve("/");
+            fetchAll(http, root);
+            SplittableRandom random = new SplittableRandom(SEED + 1);
+            for (int round = 1; round <= rounds; round++) {
+                String src = SyntheticNetwork.pidName(random.nextInt(pids));
+                String dst = SyntheticNetwork.pidName(random.nextInt(pids));
+                Snapshot oneCell = network.toBuilder().cost("rtt", src, dst, 1000 + round / 10.0).rating(RATING).build();
+                print("round %d: one rtt cell    %s", round, changeToServed(publisher, http, root, oneCell));
+                network = oneCell;
+                IpPrefix moved = network.networkMap().prefixes(1, AddressFamily.IPV4).getFirst();
+                Snapshot onePrefix = withPrefixMovedTo(network, moved, network.networkMap().pidName(0));
+                print("round %d: one prefix moved %s", round, changeToServed(publisher, http, root, onePrefix));
+                network = onePrefix;
+            }
+        }
+    }
+
+    /** rtt 1 ms + up to 300 ms in tenths, 1 to 12 hops; routingcost rates both alike. */
+    private static Snapshot.Builder withCosts(Snapshot.Builder builder, int pids, SplittableRandom random) {
+        for (int src = 0; src < pids; src++) {
+            for (int dst = 0; dst < pids; dst++) {
+                String from = SyntheticNetwork.pidName(src);
+                String to = SyntheticNetwork.pidName(dst);
+                builder.cost("rtt", from, to, src == dst ? 0 : (10 + random.nextInt(3000)) / 10.0);
+                builder.cost("hopcount", from, to, src == dst ? 0 : 1 + random.nextInt(12));
+            }
+        }
+        return builder.rating(RATING);
+    }
+
+    private static Snapshot withPrefixMovedTo(Snapshot network, IpPrefix prefix, String pid) {
+        // Rebuilt from parts: the network with the prefix left out, then given to the other PID.
+        Snapshot.Builder builder = Snapshot.builder().defaultPid(network.networkMap().pidName(0));
+        for (int index = 0; index < network.networkMap().size(); index++) {
+            String name = network.networkMap().pidName(index);
+            builder.pid(name, List.of());
+            for (io.altokit.core.AddressFamily family : AddressFamily.values()) {
+                builder.pid(name, network.networkMap().prefixes(index, family).stream()
+                        .filter(listed -> !listed.equals(prefix)).toList());
+            }
+        }
+        builder.pid(pid, List.of(prefix));
+        for (String metric : List.of("rtt", "hopcount")) {
+            CostMatrix matrix = network.costMatrix(metric).orElseThrow();
+            for (int src = 0; src < matrix.size(); src++) {
+                for (int dst = 0; dst < matrix.size(); dst++) {
+                    if (matrix.isDefined(src, dst)) {
+                        builder.cost(metric, network.networkMap().pidName(src), network.networkMap().pidName(dst), matrix.cost(src, dst));
+                    }
+                }
+            }
+        }
+        return builder.rating(RATING).build();
+    }
+
+    /** Submits the file's new network and fetches every cost map until all answer with new or unchanged bytes. */
+    private static String changeToServed(Publisher publisher, HttpClient http, URI root, Snapshot next) throws Exception {
+        long start = System.nanoTime();
+        Outcome outcome = publisher.submit(new Change.NetworkLoaded(next)).join();
+        double published = secondsSince(start);
+        if (!(outcome instanceof Outcome.Published)) {
+            throw new IllegalStateException("not published: " + outcome);
+        }
+        fetchAll(http, root);
+        return String.format(Locale.ROOT, "published after %.3f s, every map served (identity + gzip) after %.3f s",
+                published, secondsSince(start));
+    }
+
+    private static void fetchAll(HttpClient http, URI root) throws Exception {
+        for (String map : COST_MAPS) {
+            for (String coding : List.of("identity", "gzip")) {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(root.resolve("/costmap/" + map))
+                        .header("Accept-Encoding", coding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(map + ": HTTP " + response.statusCode());
+                }
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+    }
+}
