@@ -1,14 +1,13 @@
 package io.altokit.provision.network;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a pool's area-to-area matrix file and checks all of it: square over the same areas, every
@@ -25,37 +24,49 @@ final class MatrixFile {
      */
     static Optional<AreaMatrix> read(Path file, Set<String> pids, Quantity quantity, Problems problems) {
         int before = problems.count();
-        Optional<AreaMatrix> matrix = MatrixTable.read(file, problems)
-                .map(table -> check(table, file, pids, quantity, problems));
+        Optional<AreaMatrix> matrix = MatrixTable.read(file, quantity, problems)
+                .map(table -> check(table, file, pids, problems));
         return problems.count() == before ? matrix : Optional.empty();
     }
 
-    private static AreaMatrix check(MatrixTable table, Path file, Set<String> pids, Quantity quantity, Problems problems) {
+    /** The rows that are also columns, each row's values reordered to the rows' order where the file's columns differ. */
+    private static AreaMatrix check(MatrixTable table, Path file, Set<String> pids, Problems problems) {
         List<MatrixTable.Row> rows = distinctRows(table.rows(), file, problems);
-        Set<String> rowNames = rows.stream().map(MatrixTable.Row::name).collect(Collectors.toSet());
-        Set<String> columnNames = new HashSet<>(table.columns());
+        Set<String> rowNames = new HashSet<>();
+        rows.forEach(row -> rowNames.add(row.name()));
+        Map<String, Integer> columnIndex = new HashMap<>();
+        for (int j = 0; j < table.columns().size(); j++) {
+            columnIndex.put(table.columns().get(j), j);
+        }
         table.columns().stream().filter(column -> !rowNames.contains(column)).forEach(column ->
                 problems.add(file + ": column " + column + " has no row: the matrix must be square over the same areas"));
-        rows.stream().filter(row -> !columnNames.contains(row.name())).forEach(row ->
+        rows.stream().filter(row -> !columnIndex.containsKey(row.name())).forEach(row ->
                 problems.add(file + ": " + row.label() + " has no column: the matrix must be square over the same areas"));
-        List<MatrixTable.Row> areaRows = rows.stream().filter(row -> columnNames.contains(row.name())).toList();
+        List<MatrixTable.Row> areaRows = rows.stream().filter(row -> columnIndex.containsKey(row.name())).toList();
         List<String> areas = areaRows.stream().map(MatrixTable.Row::name).toList();
         areas.stream().filter(area -> !pids.contains(area)).forEach(area ->
                 problems.add(file + ": area " + area + " is not a PID of network-map"));
-        double[][] values = new double[areas.size()][areas.size()];
+        int[] columnOfArea = areas.stream().mapToInt(columnIndex::get).toArray();
+        boolean inColumnOrder = areas.equals(table.columns());
+        double[][] values = new double[areas.size()][];
         for (int i = 0; i < areas.size(); i++) {
-            Map<String, String> cells = areaRows.get(i).cells();
+            MatrixTable.Row row = areaRows.get(i);
             for (int j = 0; j < areas.size(); j++) {
-                String where = file + ": " + areaRows.get(i).label() + ", column " + areas.get(j) + ": ";
-                String text = cells.get(areas.get(j));
-                if (text == null) {
-                    problems.add(where + "missing value");
-                } else {
-                    values[i][j] = value(text, where, quantity, problems);
+                if (!row.given().get(columnOfArea[j])) {
+                    problems.add(file + ": " + row.label() + ", column " + areas.get(j) + ": missing value");
                 }
             }
+            values[i] = inColumnOrder ? row.values() : reordered(row.values(), columnOfArea);
         }
         return new AreaMatrix(file.toString(), areas, values);
+    }
+
+    private static double[] reordered(double[] byColumn, int[] columnOfArea) {
+        double[] byArea = new double[columnOfArea.length];
+        for (int j = 0; j < byArea.length; j++) {
+            byArea[j] = byColumn[columnOfArea[j]];
+        }
+        return byArea;
     }
 
     private static List<MatrixTable.Row> distinctRows(List<MatrixTable.Row> rows, Path file, Problems problems) {
@@ -69,22 +80,5 @@ final class MatrixFile {
             }
         }
         return distinct;
-    }
-
-    /** In the metric's unit. Parsed as a decimal, so that NaN, Infinity, hex and Java suffixes like {@code 5d} are not numbers. */
-    private static double value(String text, String where, Quantity quantity, Problems problems) {
-        double value;
-        try {
-            value = new BigDecimal(text).doubleValue();
-        } catch (NumberFormatException e) {
-            problems.add(where + "expected a number, got " + text);
-            return Double.NaN;
-        }
-        if (!Double.isFinite(value)) {
-            problems.add(where + text + " is too large");
-            return Double.NaN;
-        }
-        quantity.check(value).ifPresent(why -> problems.add(where + why));
-        return quantity.toMetricUnit(value);
     }
 }

@@ -1,29 +1,35 @@
 package io.altokit.provision.network;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A matrix file as written, before its cells are checked: the columns, and each row's cells as
- * text. The format follows the file name: {@code .csv} or {@code .json}.
+ * A matrix file as written, before its shape is checked: the columns, and each row's values in the
+ * metric's unit. The format follows the file name: {@code .csv} or {@code .json}. Both are read as a
+ * stream, a line or a token at a time, into one {@code double[]} per row: a 1,700 x 1,700 file
+ * becomes 1,700 arrays, neither its text nor an object per cell is kept. Every cell is checked as
+ * it is read (a number, in the quantity's range); each problem names the file, the row and the column.
  *
  * @param columns destination areas in file order
  */
@@ -31,9 +37,10 @@ record MatrixTable(List<String> columns, List<Row> rows) {
 
     /**
      * @param label how error messages name the row: {@code row area-01}, in CSV with its line
-     * @param cells column name to the cell's text; an empty cell is absent
+     * @param values by column index, in the metric's unit; NaN where the cell is absent or not a valid value
+     * @param given the columns with a cell (valid or not); an empty CSV cell is absent
      */
-    record Row(String name, String label, Map<String, String> cells) {
+    record Row(String name, String label, double[] values, BitSet given) {
     }
 
     private static final ObjectReader CSV_LINE = CsvMapper.builder()
@@ -41,17 +48,17 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             .build()
             .readerFor(String[][].class); // records of fields; a line holds one
     // A repeated key would otherwise silently replace the first one.
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build().getFactory();
 
-    /** Reads {@code file}; unreadable or malformed files are problems, and give no table. */
-    static Optional<MatrixTable> read(Path file, Problems problems) {
+    /** Reads {@code file}, values as {@code quantity}; unreadable or malformed files are problems, and give no table. */
+    static Optional<MatrixTable> read(Path file, Quantity quantity, Problems problems) {
         String name = file.getFileName().toString().toLowerCase();
         try {
             if (name.endsWith(".csv")) {
-                return fromCsv(file, problems);
+                return new CsvReader(file, quantity, problems).read();
             }
             if (name.endsWith(".json")) {
-                return fromJson(file, problems);
+                return fromJson(file, quantity, problems);
             }
             problems.add(file + ": unknown matrix format: use a .csv or .json file");
         } catch (NoSuchFileException e) {
@@ -69,98 +76,247 @@ record MatrixTable(List<String> columns, List<Row> rows) {
      * then its cells. Blank lines and lines starting with {@code #} are skipped. Each line is one
      * record (no line breaks inside quotes), so that messages can name the line.
      */
-    private static Optional<MatrixTable> fromCsv(Path file, Problems problems) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<String> columns = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i).strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            String[] cells;
-            try {
-                cells = CSV_LINE.<String[][]>readValue(text)[0];
-            } catch (JacksonException e) {
-                problems.add(file + ": line " + (i + 1) + ": not valid CSV: " + e.getOriginalMessage());
-                continue;
+    private static final class CsvReader {
+
+        private final Path file;
+        private final Quantity quantity;
+        private final Problems problems;
+        private final List<Row> rows = new ArrayList<>();
+        private List<String> columns = List.of();
+        /** Cell boundaries of the current unquoted line: cell i is {@code [starts[i], ends[i])}. */
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+
+        CsvReader(Path file, Quantity quantity, Problems problems) {
+            this.file = file;
+            this.quantity = quantity;
+            this.problems = problems;
+        }
+
+        Optional<MatrixTable> read() throws IOException {
+            try (BufferedReader in = Files.newBufferedReader(file)) {
+                int lineNumber = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lineNumber++;
+                    String text = line.strip();
+                    if (text.isEmpty() || text.startsWith("#")) {
+                        continue;
+                    }
+                    Optional<String[]> quoted = Optional.empty();
+                    if (text.indexOf('"') >= 0) {
+                        quoted = quotedCells(text, lineNumber);
+                        if (quoted.isEmpty()) {
+                            continue;
+                        }
+                    }
+                    if (columns.isEmpty()) {
+                        Optional<List<String>> header = header(quoted.orElseGet(() -> plainCells(text)), lineNumber);
+                        if (header.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        columns = header.get();
+                    } else if (quoted.isPresent()) {
+                        row(quoted.get(), lineNumber);
+                    } else {
+                        row(text, lineNumber);
+                    }
+                }
             }
             if (columns.isEmpty()) {
-                Optional<List<String>> header = header(cells, file, i + 1, problems);
-                if (header.isEmpty()) {
-                    return Optional.empty();
+                problems.add(file + ": empty: expected a header line of areas, then one line per area");
+                return Optional.empty();
+            }
+            return Optional.of(new MatrixTable(columns, rows));
+        }
+
+        /** A line with quotes, read by the CSV library; a malformed one is a problem and gives nothing. */
+        private Optional<String[]> quotedCells(String text, int line) {
+            try {
+                return Optional.of(CSV_LINE.<String[][]>readValue(text)[0]);
+            } catch (JacksonException e) {
+                problems.add(file + ": line " + line + ": not valid CSV: " + e.getOriginalMessage());
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new IllegalStateException("reading a string cannot fail", e);
+            }
+        }
+
+        private String[] plainCells(String text) {
+            int count = split(text);
+            String[] cells = new String[count];
+            for (int i = 0; i < count; i++) {
+                cells[i] = text.substring(starts[i], ends[i]);
+            }
+            return cells;
+        }
+
+        /** Finds the cells of a line without quotes, spaces around them trimmed; returns how many. */
+        private int split(String text) {
+            int count = 0;
+            int start = 0;
+            while (true) {
+                int comma = text.indexOf(',', start);
+                int end = comma < 0 ? text.length() : comma;
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, 2 * count);
+                    ends = Arrays.copyOf(ends, 2 * count);
                 }
-                columns.addAll(header.get());
-            } else {
-                csvRow(cells, columns, file, i + 1, problems).ifPresent(rows::add);
+                int from = start;
+                int to = end;
+                while (from < to && isBlank(text.charAt(from))) {
+                    from++;
+                }
+                while (to > from && isBlank(text.charAt(to - 1))) {
+                    to--;
+                }
+                starts[count] = from;
+                ends[count++] = to;
+                if (comma < 0) {
+                    return count;
+                }
+                start = comma + 1;
             }
         }
-        if (columns.isEmpty()) {
-            problems.add(file + ": empty: expected a header line of areas, then one line per area");
-            return Optional.empty();
-        }
-        return Optional.of(new MatrixTable(columns, rows));
-    }
 
-    private static Optional<List<String>> header(String[] cells, Path file, int line, Problems problems) {
-        Set<String> columns = new LinkedHashSet<>();
-        for (int i = 1; i < cells.length; i++) {
-            if (cells[i].isEmpty()) {
-                problems.add(file + ": header (line " + line + "): column " + (i + 1) + " has no area name");
-            } else if (!columns.add(cells[i])) {
-                problems.add(file + ": header (line " + line + "): column " + cells[i] + " is given twice");
-            }
+        private static boolean isBlank(char c) {
+            return c == ' ' || c == '\t';
         }
-        if (columns.isEmpty()) {
-            problems.add(file + ": header (line " + line + "): expected a corner cell, then the areas of the columns");
-        }
-        return !columns.isEmpty() && columns.size() == cells.length - 1 ? Optional.of(List.copyOf(columns)) : Optional.empty();
-    }
 
-    private static Optional<Row> csvRow(String[] cells, List<String> columns, Path file, int line, Problems problems) {
-        if (cells[0].isEmpty()) {
-            problems.add(file + ": line " + line + ": the first cell must name the row's area");
-            return Optional.empty();
+        private Optional<List<String>> header(String[] cells, int line) {
+            Map<String, Boolean> names = new LinkedHashMap<>();
+            for (int i = 1; i < cells.length; i++) {
+                if (cells[i].isEmpty()) {
+                    problems.add(file + ": header (line " + line + "): column " + (i + 1) + " has no area name");
+                } else if (names.putIfAbsent(cells[i], true) != null) {
+                    problems.add(file + ": header (line " + line + "): column " + cells[i] + " is given twice");
+                }
+            }
+            if (names.isEmpty()) {
+                problems.add(file + ": header (line " + line + "): expected a corner cell, then the areas of the columns");
+            }
+            return !names.isEmpty() && names.size() == cells.length - 1 ? Optional.of(List.copyOf(names.keySet())) : Optional.empty();
         }
-        String label = "row " + cells[0] + " (line " + line + ")";
-        if (cells.length - 1 > columns.size()) {
-            problems.add(file + ": " + label + ": " + (cells.length - 1) + " values for " + columns.size() + " columns");
-        }
-        Map<String, String> byColumn = new LinkedHashMap<>();
-        for (int i = 1; i < Math.min(cells.length, columns.size() + 1); i++) {
-            if (!cells[i].isEmpty()) {
-                byColumn.put(columns.get(i - 1), cells[i]);
+
+        private void row(String text, int line) {
+            int count = split(text);
+            if (starts[0] == ends[0]) {
+                problems.add(file + ": line " + line + ": the first cell must name the row's area");
+                return;
+            }
+            Row row = newRow(text.substring(starts[0], ends[0]), line, count);
+            for (int i = 1; i < Math.min(count, columns.size() + 1); i++) {
+                if (starts[i] < ends[i]) {
+                    set(row, i - 1, text.substring(starts[i], ends[i]));
+                }
             }
         }
-        return Optional.of(new Row(cells[0], label, byColumn));
+
+        private void row(String[] cells, int line) {
+            if (cells[0].isEmpty()) {
+                problems.add(file + ": line " + line + ": the first cell must name the row's area");
+                return;
+            }
+            Row row = newRow(cells[0], line, cells.length);
+            for (int i = 1; i < Math.min(cells.length, columns.size() + 1); i++) {
+                if (!cells[i].isEmpty()) {
+                    set(row, i - 1, cells[i]);
+                }
+            }
+        }
+
+        private Row newRow(String name, int line, int cells) {
+            String label = "row " + name + " (line " + line + ")";
+            if (cells - 1 > columns.size()) {
+                problems.add(file + ": " + label + ": " + (cells - 1) + " values for " + columns.size() + " columns");
+            }
+            double[] values = new double[columns.size()];
+            Arrays.fill(values, Double.NaN);
+            Row row = new Row(name, label, values, new BitSet(columns.size()));
+            rows.add(row);
+            return row;
+        }
+
+        private void set(Row row, int column, String text) {
+            row.given().set(column);
+            row.values()[column] = value(text, () -> file + ": " + row.label() + ", column " + columns.get(column) + ": ", quantity, problems);
+        }
     }
 
     /** An object of rows, each an object of columns to numbers: the shape of the YAML {@code costs} section. */
-    private static Optional<MatrixTable> fromJson(Path file, Problems problems) throws IOException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(file + ": expected an object of rows, each an object of columns to numbers");
-            return Optional.empty();
-        }
-        Set<String> columns = new LinkedHashSet<>();
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> row : root.properties()) {
-            String label = "row " + row.getKey();
-            if (!row.getValue().isObject()) {
-                problems.add(file + ": " + label + ": expected an object of columns to numbers, got " + row.getValue());
-                continue;
+    private static Optional<MatrixTable> fromJson(Path file, Quantity quantity, Problems problems) throws IOException {
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(file + ": expected an object of rows, each an object of columns to numbers");
+                return Optional.empty();
             }
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> cell : row.getValue().properties()) {
-                columns.add(cell.getKey());
-                // A number keeps its text; anything else its JSON form, which fails as a number later.
-                cells.put(cell.getKey(), cell.getValue().isNumber() ? cell.getValue().asText() : cell.getValue().toString());
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            List<Row> rows = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                String label = "row " + name;
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    problems.add(file + ": " + label + ": expected an object of columns to numbers, got " + parser.readValueAsTree());
+                    continue;
+                }
+                double[] values = new double[Math.max(columns.size(), 1)];
+                Arrays.fill(values, Double.NaN);
+                BitSet given = new BitSet();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String columnName = parser.currentName();
+                    int column = columns.computeIfAbsent(columnName, key -> columns.size());
+                    parser.nextToken();
+                    // A number keeps its text; anything else its JSON form, which fails as a number.
+                    String text = parser.currentToken().isNumeric() ? parser.getText() : parser.readValueAsTree().toString();
+                    if (column >= values.length) {
+                        int filled = values.length;
+                        values = Arrays.copyOf(values, Math.max(column + 1, 2 * filled));
+                        Arrays.fill(values, filled, values.length, Double.NaN);
+                    }
+                    given.set(column);
+                    values[column] = value(text, () -> file + ": " + label + ", column " + columnName + ": ", quantity, problems);
+                }
+                rows.add(new Row(name, label, values, given));
             }
-            rows.add(new Row(row.getKey(), label, cells));
+            int width = columns.size();
+            List<Row> sized = rows.stream()
+                    .map(row -> row.values().length == width ? row : new Row(row.name(), row.label(), resized(row.values(), width), row.given()))
+                    .toList();
+            return Optional.of(new MatrixTable(List.copyOf(columns.keySet()), sized));
         }
-        return Optional.of(new MatrixTable(List.copyOf(columns), rows));
+    }
+
+    private static double[] resized(double[] values, int width) {
+        double[] resized = Arrays.copyOf(values, width);
+        if (width > values.length) {
+            Arrays.fill(resized, values.length, width, Double.NaN);
+        }
+        return resized;
+    }
+
+    /**
+     * In the metric's unit, or NaN with a problem. Parsed as a decimal, so that NaN, Infinity, hex and
+     * Java suffixes like {@code 5d} are not numbers.
+     *
+     * @param where the start of a problem's message; built only when there is one
+     */
+    private static double value(String text, Supplier<String> where, Quantity quantity, Problems problems) {
+        BigDecimal decimal;
+        try {
+            decimal = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(where.get() + "expected a number, got " + text);
+            return Double.NaN;
+        }
+        double value = decimal.doubleValue();
+        if (!Double.isFinite(value)) {
+            problems.add(where.get() + text + " is too large");
+            return Double.NaN;
+        }
+        Optional<String> outOfRange = quantity.check(value);
+        if (outOfRange.isPresent()) {
+            problems.add(where.get() + outOfRange.get());
+            return Double.NaN;
+        }
+        return quantity.toMetricUnit(decimal);
     }
 }

@@ -21,9 +21,9 @@ record Quantity(String what, double min, double max, int decimalShift) {
         return Optional.of(number(value) + " is out of range: " + what + " is " + range);
     }
 
-    /** The value in the metric's unit; shifted in decimal, so 1.1 ms is exactly 1100 microseconds. */
-    double toMetricUnit(double value) {
-        return BigDecimal.valueOf(value).movePointRight(decimalShift).doubleValue();
+    /** The value as written, in the metric's unit; shifted in decimal, so 1.1 ms is exactly 1100 microseconds. */
+    double toMetricUnit(BigDecimal value) {
+        return value.movePointRight(decimalShift).doubleValue();
     }
 
     private static String number(double value) {
