@@ -32,13 +32,20 @@ class OverloadUnderLoadTest {
     private static final ServerConfig QUIET_ONE_LOOP = new ServerConfig("127.0.0.1", 0, 1, 1 << 20, 10_000,
             ServerConfig.DEFAULT_NETWORK_MAP_ID, false, 0, 0, false);
 
+    /**
+     * Whether any request is refused depends on how fast this machine answers: a request waits up to
+     * {@link Admission#MAX_WAIT} for a slot, so a fast machine keeps up with this flood and a busy one
+     * sheds part of it. Either way every request gets its answer or a well-formed 503 (checked in
+     * {@link #load}). That refusals come exactly when the wait runs out or the room is full is
+     * {@link AdmissionTest}'s, on a manual clock.
+     */
     @Test
-    void floodsAreShedWithWellFormed503sAndEveryOtherRequestIsAnswered() throws Exception {
+    void underAFloodEveryRequestIsAnsweredOrRefusedWithAWellFormed503() throws Exception {
         Map<Integer, AtomicInteger> statuses = load(QUIET_ONE_LOOP.withConcurrencyLimit(2, 1, false));
 
-        assertThat(statuses.keySet()).containsOnly(200, 503);
-        assertThat(statuses.get(503).get()).as("refused under a %d-client flood", CLIENTS).isPositive();
+        assertThat(statuses.keySet()).isSubsetOf(200, 503);
         assertThat(statuses.get(200).get()).as("still answered").isPositive();
+        assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(CLIENTS * REQUESTS_PER_CLIENT);
     }
 
     @Test
