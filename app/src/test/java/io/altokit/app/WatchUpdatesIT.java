@@ -147,7 +147,7 @@ class WatchUpdatesIT {
                   listen: "127.0.0.1:%d"
                   local-as: 65000
                   hold-time: 3
-                  debounce-ms: 50
+                  debounce: 50ms
                   peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
                   rules:
                 """.formatted(bgpPort));
