@@ -14,6 +14,15 @@ interface AltoResource {
         return Query.none();
     }
 
+    /**
+     * Whether the resource checks the Accept header itself, because what it answers has more than
+     * one media type (a TIPS edge is a full map or a patch); otherwise the dispatcher checks it
+     * against the descriptor's media type.
+     */
+    default boolean negotiatesMediaType() {
+        return false;
+    }
+
     /** Answers a request that already passed method and media type checks, with its body as {@link #query} parses it. */
     Reply handle(AltoRequest request, Query query);
 }
