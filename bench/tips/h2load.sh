@@ -11,7 +11,9 @@
 #
 # The server is pinned to SERVER_CPU, h2load to LOAD_CPU, both on 127.0.0.1. Bounded: each h2load run
 # lasts WARMUP+DURATION s (killed after 60 s more), the start waits <= 60 s; the server is stopped on
-# exit (trap). Results: OUT_DIR/results.tsv (round, target, requests/s, succeeded, failed, body bytes).
+# exit (trap). A warm-up round (all targets, recorded as round "warmup") comes first; each round then
+# starts with another target. Results: OUT_DIR/results.tsv (round, target, requests/s, succeeded,
+# failed, DATA bytes).
 #
 # Environment (defaults): ROUNDS=3 DURATION=10 WARMUP=3 CLIENTS=4 STREAMS=16 SERVER_CPU=1 LOAD_CPU=0 PORT=18391
 #   JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), ALTO_JAR (default app/target/altokit.jar)
@@ -77,7 +79,10 @@ run() { # ROUND TARGET
         "$(awk '/^traffic:/ {print $(NF-1)}' "$file" | tr -d '()')" | tee -a "$out/results.tsv" >&2
 }
 printf 'round\ttarget\trequests_per_s\tsucceeded\tfailed\tdata_bytes\n' > "$out/results.tsv"
+for target in $TARGETS; do run warmup "$target"; done
 for round in $(seq "$ROUNDS"); do
-    for target in $TARGETS; do run "$round" "$target"; done
+    # Each round starts with another target, so no target always runs first (or last) after the others.
+    order="$(echo $TARGETS | tr ' ' '\n' | awk -v r="$round" '{ a[NR] = $0 } END { for (i = 0; i < NR; i++) print a[(i + r) % NR + 1] }')"
+    for target in $order; do run "$round" "$target"; done
 done
 say "results: $out/results.tsv"
