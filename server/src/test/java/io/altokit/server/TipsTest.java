@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.altokit.core.IpPrefix;
 import io.altokit.model.MediaTypes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -166,12 +168,27 @@ class TipsTest {
         assertThat(fixture.get("/networkmap").statusCode()).as("others are answered meanwhile").isEqualTo(200);
         assertThat(poll).as("nothing published yet").isNotDone();
 
-        fixture.informationBase.publish(TestNetwork.builder().pid("d", List.of(io.altokit.core.IpPrefix.parse("10.9.0.0/16"))).build());
+        fixture.informationBase.publish(TestNetwork.builder().pid("d", List.of(IpPrefix.parse("10.9.0.0/16"))).build());
         HttpResponse<byte[]> patch = poll.get(10, TimeUnit.SECONDS);
         assertThat(patch.statusCode()).isEqualTo(200);
         assertThat(patch.headers().firstValue("Content-Type")).contains(MediaTypes.MERGE_PATCH);
         held = Json.createMergePatch(jsonp(patch.body())).apply(held).asJsonObject();
         assertThat(held).isEqualTo(fresh("/networkmap"));
+    }
+
+    @Test
+    void section7ARequestPipelinedBehindALongPollIsAnsweredAfterIt() throws Exception {
+        String view = URI.create(opened(NM).path("tips-view-uri").asText()).getPath();
+        try (RawHttp client = new RawHttp(fixture.server.address())) {
+            client.write("GET " + view + "/ug/1/2 HTTP/1.1\r\nHost: alto\r\n\r\nGET /directory HTTP/1.1\r\nHost: alto\r\n\r\n");
+            fixture.informationBase.publish(TestNetwork.builder().pid("d", List.of(IpPrefix.parse("10.8.0.0/16"))).build());
+            RawHttp.Response patch = client.read();
+            assertThat(patch.status()).as("HTTP/1.1 answers leave in request order: the long poll first").isEqualTo(200);
+            assertThat(patch.header("content-type")).contains(MediaTypes.MERGE_PATCH);
+            RawHttp.Response directory = client.read();
+            assertThat(directory.status()).isEqualTo(200);
+            assertThat(directory.header("content-type")).contains(MediaTypes.DIRECTORY);
+        }
     }
 
     @Test
@@ -189,7 +206,7 @@ class TipsTest {
     void section7_4TheNextEdgeRecommendationIsAMergePatchOfTheSummary() throws Exception {
         String view = opened(NM).path("tips-view-uri").asText();
         String firstTag = ServerFixture.json(fixture.get("/networkmap")).at("/meta/vtag/tag").asText();
-        fixture.informationBase.publish(TestNetwork.snapshot().toBuilder().pid("b", List.of(io.altokit.core.IpPrefix.parse("10.3.0.0/16"))).build());
+        fixture.informationBase.publish(TestNetwork.snapshot().toBuilder().pid("b", List.of(IpPrefix.parse("10.3.0.0/16"))).build());
         awaitEdge(view, 1, 2);
         HttpResponse<byte[]> recommended = fixture.post(view + "/ug", MediaTypes.TIPS_PARAMS,
                 "{'resource-id':'" + NM + "','tag':'" + firstTag + "'}");
