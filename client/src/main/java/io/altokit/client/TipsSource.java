@@ -23,8 +23,9 @@ import java.util.Optional;
  * recommend a patch edge instead of a snapshot), fetches the recommended edge
  * {@code <view>/ug/<i>/<j>}, then long-polls each next edge {@code ug/<j>/<j+1>}. Edges from 0 are
  * snapshots, the others patches of version i, which the client holds because it applied the edge
- * that ended there. A view the server closed (404) or compacted past (410) ends the connection, so
- * that the subscription opens a new view with its last good tag.
+ * that ended there. A long poll the server stopped waiting on (404 while the view is open and has
+ * no newer version) is sent again; a view the server closed (404) or compacted past (410) ends the
+ * connection, so that the subscription opens a new view with its last good tag.
  */
 final class TipsSource implements UpdateSource {
     private final AltoClient client;
@@ -57,10 +58,13 @@ final class TipsSource implements UpdateSource {
                     + ", but the client holds no version of it");
         }
         while (true) {
-            URI edge = view.uri().resolve(view.uri().getRawPath().replaceAll("/?$", "/") + "ug/" + i + "/" + j);
+            URI edge = view.under("ug/" + i + "/" + j);
             HttpRequest request = client.authorized(HttpRequest.newBuilder(edge).GET().header("Accept",
                     mediaType + "," + UpdateKind.patchMediaTypes() + "," + MediaTypes.ERROR)).build();
             HttpResponse<byte[]> response = client.transport().sendOnce(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404 && i != 0 && j == i + 1 && stillAt(view, i, sink)) {
+                continue; // a long poll that outlasted the server's wait: the view is open and has no newer version
+            }
             if (response.statusCode() == 404 || response.statusCode() == 410) {
                 return "the TIPS view answered HTTP " + response.statusCode() + " for the edge " + i + "->" + j;
             }
@@ -86,6 +90,36 @@ final class TipsSource implements UpdateSource {
     }
 
     private record View(URI uri, long seqI, long seqJ) {
+        URI under(String path) {
+            return uri.resolve(uri.getRawPath().replaceAll("/?$", "/") + path);
+        }
+    }
+
+    /**
+     * After a 404 for the next edge {@code i -> i+1}: whether the view is still open and its newest
+     * version is still {@code i}, asked by a new next edge recommendation (RFC 9569 section 7.4,
+     * which answers 404 only for a closed view). Then the 404 only meant the server stopped waiting,
+     * and polling the same edge again keeps the client's place; a cost map, which has no tag to
+     * reopen a view at, is not downloaded whole again.
+     */
+    private boolean stillAt(View view, long i, UpdateSink sink) throws IOException, InterruptedException {
+        JsonObjectBuilder params = Json.createObjectBuilder().add("resource-id", resourceId);
+        sink.held(resourceId).flatMap(ResourceUpdate::tag).ifPresent(tag -> params.add("tag", tag));
+        HttpRequest request = client.authorized(HttpRequest.newBuilder(view.under("ug"))
+                .timeout(client.requestTimeout())
+                .header("Accept", MediaTypes.MERGE_PATCH + "," + MediaTypes.ERROR)
+                .header("Content-Type", UpdateService.TIPS.accepts())
+                .POST(HttpRequest.BodyPublishers.ofString(params.build().toString()))).build();
+        HttpResponse<byte[]> response = client.transport().sendOnce(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
+            return reader.readObject().getValue("/tips-view-summary/updates-graph-summary/end-seq") instanceof JsonNumber end
+                    && end.longValueExact() == i;
+        } catch (JsonException | ArithmeticException e) {
+            return false;
+        }
     }
 
     /** RFC 9569 6: POST {"resource-id", "tag"?} to the TIPS resource; the view URI and the recommended edge. */

@@ -258,6 +258,7 @@ class SubscriptionTest {
         server.on("GET", "/tips/2718281828/ug/101/102", Answer.of(200, "application/merge-patch+json",
                 "{\"meta\": {\"vtag\": {\"tag\": \"t102\"}}, \"network-map\": {\"PID3\": {\"ipv4\": [\"203.0.113.0/24\"]}}}"));
         server.on("GET", "/tips/2718281828/ug/102/103", Answer.of(404, MediaTypes.ERROR, "{\"meta\": {\"code\": \"E_INVALID_FIELD_VALUE\"}}"));
+        server.on("POST", "/tips/2718281828/ug", Answer.of(404, MediaTypes.ERROR, "{\"meta\": {\"code\": \"E_INVALID_FIELD_VALUE\"}}"));
         server.on("GET", "/tips/3141592653/ug/102/103", Answer.of(200, "application/json-patch+json",
                 "[{\"op\": \"replace\", \"path\": \"/meta/vtag/tag\", \"value\": \"t103\"}, {\"op\": \"remove\", \"path\": \"/network-map/PID3\"}]"));
         server.on("GET", "/tips/3141592653/ug/103/104", new Answer(200, MediaTypes.NETWORK_MAP, "", true));
@@ -269,6 +270,8 @@ class SubscriptionTest {
         assertThat(recorder.nextUpdate().tag()).contains("t101");
         ResourceUpdate added = recorder.nextUpdate();
         assertThat(added.networkMap().pids()).containsKey("PID3");
+        assertThat(json(nextRequest("/tips/2718281828/ug").body())).as("is the view still open? (RFC 9569 7.4)")
+                .isEqualTo(json("{\"resource-id\": \"my-network-map\", \"tag\": \"t102\"}"));
         assertThat(recorder.next()).isInstanceOfSatisfying(Recorder.Interrupted.class,
                 i -> assertThat(i.reason()).contains("HTTP 404").contains("102->103"));
 
@@ -279,6 +282,34 @@ class SubscriptionTest {
         assertThat(removed.kind()).isEqualTo(UpdateKind.JSON_PATCH);
         assertThat(json(removed.json())).isEqualTo(json(networkMap("t103", "198.51.100.128/25")));
         nextRequest("/tips/3141592653/ug/103/104"); // the long poll for the next edge is out
+        assertThat(subscription.isLive()).isTrue();
+    }
+
+    @Test
+    void tipsPollsTheNextEdgeAgainWhenTheServerStoppedWaitingOnAnOpenView() throws Exception {
+        server.on("GET", "/directory", Answer.of(200, MediaTypes.DIRECTORY, directory(false, true)));
+        server.on("POST", "/updates-new/costs", Answer.of(200, "application/alto-tips+json", """
+                {"tips-view-uri": "/tips/2718281828", "tips-view-summary": {"updates-graph-summary":
+                  {"start-seq": 101, "end-seq": 101, "start-edge-rec": {"seq-i": 0, "seq-j": 101}}}}"""));
+        server.on("GET", "/tips/2718281828/ug/0/101", Answer.of(200, MediaTypes.NETWORK_MAP, networkMap("t101", "198.51.100.128/25")));
+        server.on("GET", "/tips/2718281828/ug/101/102",
+                Answer.of(404, MediaTypes.ERROR, "{\"meta\": {\"code\": \"E_INVALID_FIELD_VALUE\", \"field\": \"seq-j\"}}"),
+                Answer.of(200, "application/merge-patch+json",
+                        "{\"meta\": {\"vtag\": {\"tag\": \"t102\"}}, \"network-map\": {\"PID3\": {\"ipv4\": [\"203.0.113.0/24\"]}}}"));
+        server.on("POST", "/tips/2718281828/ug", Answer.of(200, "application/merge-patch+json", """
+                {"tips-view-summary": {"updates-graph-summary":
+                  {"start-seq": 101, "end-seq": 101, "start-edge-rec": {"seq-i": 101, "seq-j": 102}}}}"""));
+        server.on("GET", "/tips/2718281828/ug/102/103", new Answer(200, MediaTypes.NETWORK_MAP, "", true));
+
+        Subscription subscription = client().subscribe(List.of(NM), Optional.of(UpdateService.TIPS), recorder);
+
+        assertThat(recorder.nextUpdate().tag()).contains("t101");
+        nextRequest("/tips/2718281828/ug/101/102");
+        assertThat(json(nextRequest("/tips/2718281828/ug").body())).isEqualTo(json("{\"resource-id\": \"my-network-map\", \"tag\": \"t101\"}"));
+        nextRequest("/tips/2718281828/ug/101/102"); // the same edge again, no new view
+        assertThat(recorder.nextUpdate().networkMap().pids()).containsKey("PID3");
+        nextRequest("/tips/2718281828/ug/102/103");
+        assertThat(server.requests.stream().map(ScriptedServer.Request::path)).doesNotContain("/updates-new/costs");
         assertThat(subscription.isLive()).isTrue();
     }
 

@@ -201,4 +201,24 @@ public final class RequestDecoder {
         return new UpdateStreamRequest.AddUpdate(required(fields.resourceId, path + "/resource-id"), fields.tag,
                 fields.incremental, fields.input);
     }
+
+    /** RFC 9569 section 6.1: {@code {"resource-id", "tag"?, "input"?}}; unknown fields ignored. */
+    public static TipsRequest tips(byte[] body) {
+        return JsonReader.decode(body, reader -> {
+            var fields = new Object() {
+                String resourceId;
+                Optional<String> tag = Optional.empty();
+                Optional<byte[]> input = Optional.empty();
+            };
+            reader.object("", (name, path) -> {
+                switch (name) {
+                    case "resource-id" -> fields.resourceId = reader.string(path);
+                    case "tag" -> fields.tag = Optional.of(reader.string(path));
+                    case "input" -> fields.input = Optional.of(reader.rawObject(path));
+                    default -> reader.skip();
+                }
+            });
+            return new TipsRequest(required(fields.resourceId, "resource-id"), fields.tag, fields.input);
+        });
+    }
 }

@@ -16,6 +16,15 @@ interface AltoResource {
     }
 
     /**
+     * Whether the resource checks the Accept header itself, because what it answers has more than
+     * one media type (a TIPS edge is a full map or a patch); otherwise the dispatcher checks it
+     * against the descriptor's media type.
+     */
+    default boolean negotiatesMediaType() {
+        return false;
+    }
+
+    /**
      * Answers a request that already passed method and media type checks. {@code query} was made by
      * {@link #query} of a resource of this kind: the full catalog's at the request's path, which the
      * caller's view may replace by its own.

@@ -10,6 +10,7 @@ import io.altokit.core.time.Ticker;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -101,8 +102,10 @@ public final class AltoServer implements AutoCloseable {
      * privacy policy withholds some: the names access rules may grant. Sorted.
      */
     public static Set<String> resourceIds(ServerConfig config, Snapshot snapshot) {
-        try (UpdateStreams none = new UpdateStreams(UpdateStreams.Limits.DEFAULTS, (task, delay) -> () -> { })) {
-            return new Catalog(snapshot, config, PrivacyPolicy.FULL, new EncodedMaps(), none).resourceIds();
+        Scheduler never = (task, delay) -> () -> { };
+        try (UpdateStreams none = new UpdateStreams(UpdateStreams.Limits.DEFAULTS, never);
+             TipsViews noViews = new TipsViews(TipsViews.Limits.DEFAULTS, Ticker.system(), never)) {
+            return new Catalog(snapshot, config, PrivacyPolicy.FULL, new EncodedMaps(), none, noViews).resourceIds();
         }
     }
 

@@ -10,6 +10,7 @@ import io.altokit.server.update.MapPatches;
 import io.altokit.server.update.Streamable;
 import io.altokit.server.update.StreamableCatalog;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -47,12 +48,16 @@ final class Catalog implements StreamableCatalog {
     /** What update streams may follow, by resource id, in directory order. */
     private final Map<String, Streamable> streamables = new LinkedHashMap<>();
     private final UpdateControlResource control;
+    private final TipsEdgeResource tipsEdges;
+    private final TipsGraphResource tipsGraphs;
 
     /**
      * @param encodedMaps full maps already encoded, taken over where their content is unchanged
      * @param streams the update streams its update stream resource opens streams on
+     * @param tips the TIPS views its TIPS resource opens views on
      */
-    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps, UpdateStreams streams) {
+    Catalog(Snapshot snapshot, ServerConfig config, PrivacyPolicy policy, EncodedMaps encodedMaps, UpdateStreams streams,
+            TipsViews tips) {
         this.snapshot = snapshot;
         this.view = new View(policy, Grant.ALL);
         NetworkMap networkMap = snapshot.networkMap();
@@ -74,14 +79,17 @@ final class Catalog implements StreamableCatalog {
         }
         offered.forEach(this::offerToStreams);
         offered.add(new UpdateStreamResource(this, streams, patchTypes()));
+        offered.add(new TipsResource(this, tips, patchTypes()));
         this.control = new UpdateControlResource(this, streams);
+        this.tipsEdges = new TipsEdgeResource(this, tips);
+        this.tipsGraphs = new TipsGraphResource(this, tips);
         this.resources = List.copyOf(offered);
         this.defaultNetworkMap = networkMapResource.descriptor().id();
         index(DirectoryResource.listing(resources, costs, defaultNetworkMap));
     }
 
-    /** The update stream resource is made anew for the grant, so that it streams only what the grant covers. */
-    private Catalog(Catalog full, Grant grant, UpdateStreams streams) {
+    /** The update stream and TIPS resources are made anew for the grant, so that they serve only what the grant covers. */
+    private Catalog(Catalog full, Grant grant, UpdateStreams streams, TipsViews tips) {
         this.snapshot = full.snapshot;
         this.view = new View(full.view.policy(), grant);
         full.streamables.forEach((id, streamable) -> {
@@ -90,13 +98,19 @@ final class Catalog implements StreamableCatalog {
             }
         });
         List<AltoResource> granted = new ArrayList<>(full.resources.stream()
-                .filter(resource -> !(resource instanceof UpdateStreamResource))
+                .filter(resource -> !(resource instanceof UpdateStreamResource || resource instanceof TipsResource))
                 .filter(resource -> grant.covers(resource.descriptor().id())).toList());
         UpdateStreamResource updates = new UpdateStreamResource(this, streams, patchTypes());
         if (grant.covers(updates.descriptor().id())) {
             granted.add(updates);
         }
+        TipsResource tipsResource = new TipsResource(this, tips, patchTypes());
+        if (grant.covers(tipsResource.descriptor().id())) {
+            granted.add(tipsResource);
+        }
         this.control = new UpdateControlResource(this, streams);
+        this.tipsEdges = new TipsEdgeResource(this, tips);
+        this.tipsGraphs = new TipsGraphResource(this, tips);
         this.resources = List.copyOf(granted);
         this.costs = full.costs;
         this.defaultNetworkMap = full.defaultNetworkMap;
@@ -116,8 +130,8 @@ final class Catalog implements StreamableCatalog {
     }
 
     /** This catalog as a caller with {@code grant} sees it: the resources granted, and a directory listing only those. */
-    Catalog restrictedTo(Grant grant, UpdateStreams streams) {
-        return grant.all() ? this : new Catalog(this, grant, streams);
+    Catalog restrictedTo(Grant grant, UpdateStreams streams, TipsViews tips) {
+        return grant.all() ? this : new Catalog(this, grant, streams, tips);
     }
 
     /** The ids of the resources the catalog holds, the directory's included. */
@@ -127,11 +141,17 @@ final class Catalog implements StreamableCatalog {
         return ids;
     }
 
-    /** The resource at {@code path}; a stream's control URI is the control resource's path plus the stream's id. */
+    /**
+     * The resource at {@code path}; a stream's control URI is the control resource's path plus the
+     * stream's id, and below a TIPS view's URI are its updates graph ({@code ug}) and edges.
+     */
     Optional<AltoResource> find(String path) {
         AltoResource resource = byPath.get(path);
         if (resource == null && path.startsWith(UpdateStreams.CONTROL_PATH) && byPath.containsKey(UpdateStreamResource.PATH)) {
             return Optional.of(control);
+        }
+        if (resource == null && path.startsWith(TipsViews.PATH + "/") && byPath.containsKey(TipsViews.PATH)) {
+            return Optional.of(path.endsWith("/ug") ? tipsGraphs : tipsEdges);
         }
         return Optional.ofNullable(resource);
     }

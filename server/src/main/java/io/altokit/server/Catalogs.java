@@ -5,6 +5,7 @@ import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.protection.CallerView;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,19 +22,20 @@ final class Catalogs {
     private final Map<CallerView, Catalog> byView = new HashMap<>();
 
     /** @param encodedMaps the full maps encoded for the catalogs served so far, taken over where unchanged */
-    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, EncodedMaps encodedMaps, UpdateStreams streams) {
-        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps, streams);
+    Catalogs(Snapshot snapshot, ServerConfig config, Protection protection, EncodedMaps encodedMaps, UpdateStreams streams,
+             TipsViews tips) {
+        this.full = new Catalog(snapshot, config, PrivacyPolicy.FULL, encodedMaps, streams, tips);
         Map<PrivacyPolicy, Catalog> byPolicy = new HashMap<>();
         byPolicy.put(PrivacyPolicy.FULL, full);
         for (CallerView view : protection.views()) {
             Catalog policyCatalog = byPolicy.computeIfAbsent(view.privacy(),
-                    p -> new Catalog(p.view(snapshot), config, p, encodedMaps, streams));
-            byView.put(view, policyCatalog.restrictedTo(view.grant(), streams));
+                    p -> new Catalog(p.view(snapshot), config, p, encodedMaps, streams, tips));
+            byView.put(view, policyCatalog.restrictedTo(view.grant(), streams, tips));
         }
         encodedMaps.published();
     }
 
-    /** Every distinct catalog by the callers it serves, for the update streams. */
+    /** Every distinct catalog by the callers it serves, for the update streams and TIPS views. */
     Map<Catalog.View, Catalog> byStreamView() {
         Map<Catalog.View, Catalog> views = new HashMap<>();
         views.put(full.view(), full);

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.ChangeSet;
 import io.altokit.core.InformationBase;
 import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
@@ -15,6 +16,7 @@ import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,28 +50,41 @@ public final class Dispatcher {
     private final Protection protection;
     private final ThrottledWarning failures;
     private final UpdateStreams streams;
+    private final TipsViews tips;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
         this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
     }
 
-    /** Takes {@code streams} over: they are told every publication and closed with the dispatcher. */
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
                UpdateStreams streams) {
+        this(informationBase, config, protection, ticker, streams, TipsViews.withSystemTimers(TipsViews.Limits.DEFAULTS));
+    }
+
+    /**
+     * Takes {@code streams} and {@code tips} over: they are told every publication and closed with
+     * the dispatcher.
+     */
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
+               UpdateStreams streams, TipsViews tips) {
         this.protection = protection;
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
         this.streams = streams;
+        this.tips = tips;
         // One step: the current snapshot, then each publication, none missed in between. Inline, so
         // a request that follows a publication is answered from the new snapshot; the update streams
         // only take the catalogs in here and do their work on their own thread.
         EncodedMaps encodedMaps = new EncodedMaps();
         this.subscription = informationBase.subscribe(update -> {
-            Catalogs next = new Catalogs(update.snapshot(), config, protection, encodedMaps, streams);
+            Catalogs next = new Catalogs(update.snapshot(), config, protection, encodedMaps, streams, tips);
             catalogs = next;
-            streams.published(switch (update) {
+            Optional<ChangeSet> changes = switch (update) {
                 case InformationBase.Update.Full full -> Optional.empty();
                 case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
-            }, next.byStreamView());
+            };
+            Map<Catalog.View, Catalog> views = next.byStreamView();
+            streams.published(changes, views);
+            tips.published(changes, views);
         }, InformationBase.Delivery.inline());
     }
 
@@ -92,14 +107,24 @@ public final class Dispatcher {
                     query);
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
-                case Verdict.Pass pass -> new Answer(protection.decorate(pass.call(), answer(request, found, current, pass.call())),
-                        pass.call().caller().name());
+                case Verdict.Pass pass -> new Answer(settled(request, answer(request, found, current, pass.call())
+                        .then(reply -> protection.decorate(pass.call(), reply))), pass.call().caller().name());
             };
         } catch (RuntimeException e) {
-            failures.occurred().ifPresent(count -> LOG.error("failed to answer {} {} ({} failures since the last such error)",
-                    request.method(), request.path(), count, e));
-            return new Answer(INTERNAL_ERROR, Optional.empty());
+            return new Answer(failed(request, e), Optional.empty());
         }
+    }
+
+    private Reply failed(AltoRequest request, Throwable e) {
+        failures.occurred().ifPresent(count -> LOG.error("failed to answer {} {} ({} failures since the last such error)",
+                request.method(), request.path(), count, e));
+        return INTERNAL_ERROR;
+    }
+
+    /** A pending answer (a long poll) that fails is a 500 too, whenever it fails. */
+    private Reply settled(AltoRequest request, Reply reply) {
+        return reply.pending().map(later -> Reply.later(later.handle((answer, failure) ->
+                failure == null ? answer : failed(request, failure)))).orElse(reply);
     }
 
     private Reply answer(AltoRequest request, Optional<AltoResource> found, Catalogs current, Call call) {
@@ -121,7 +146,7 @@ public final class Dispatcher {
             return Reply.plain(405, request.method() + " is not allowed on " + request.path() + "; use " + allow,
                     Map.of("Allow", allow));
         }
-        if (!MediaRanges.accepts(request.accept(), descriptor.mediaType())) {
+        if (!resource.negotiatesMediaType() && !MediaRanges.accepts(request.accept(), descriptor.mediaType())) {
             return Reply.plain(406, request.path() + " answers with " + descriptor.mediaType()
                     + ", which the Accept header excludes", Map.of());
         }
@@ -131,8 +156,8 @@ public final class Dispatcher {
                     + request.contentType().orElse("none"), Map.of());
         }
         try {
-            Reply reply = resource.handle(request, call.query());
-            return matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply;
+            return resource.handle(request, call.query())
+                    .then(reply -> matches(request.ifNoneMatch(), reply) ? Reply.notModified(reply) : reply);
         } catch (AltoException e) {
             LOG.debug("bad request {} {}: {}", request.method(), request.path(), e.getMessage());
             return Reply.error(400, e.error());
@@ -158,7 +183,7 @@ public final class Dispatcher {
         return false;
     }
 
-    /** Stops following the snapshots and ends every update stream. */
+    /** Stops following the snapshots, ends every update stream and closes every TIPS view. */
     public void close() {
         try {
             subscription.close();
@@ -166,5 +191,6 @@ public final class Dispatcher {
             LOG.warn("unsubscribing from snapshot updates failed", e);
         }
         streams.close();
+        tips.close();
     }
 }

@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +70,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         boolean gzip = ContentCoding.acceptsGzip(header(request.headers(), HttpHeaderNames.ACCEPT_ENCODING));
         boolean head = request.method().equals(HttpMethod.HEAD);
         AltoRequest altoRequest = toAltoRequest(request, (InetSocketAddress) ctx.channel().remoteAddress(),
-                TlsPeer.clientCertificate(ctx.channel()));
+                TlsPeer.clientCertificate(ctx.channel()), TlsPeer.encrypted(ctx.channel()));
         if (admission.isEmpty()) {
             respond(ctx, answer(ctx, altoRequest), gzip, head);
             return;
@@ -92,13 +94,13 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private static AltoRequest toAltoRequest(FullHttpRequest request, InetSocketAddress remote,
-                                             Optional<X509Certificate> clientCertificate) {
+                                             Optional<X509Certificate> clientCertificate, boolean tls) {
         HttpHeaders headers = request.headers();
         return new AltoRequest(request.method().name(), pathOf(request.uri()),
                 header(headers, HttpHeaderNames.ACCEPT), header(headers, HttpHeaderNames.CONTENT_TYPE),
                 header(headers, HttpHeaderNames.IF_NONE_MATCH), ByteBufUtil.getBytes(request.content()),
                 remote.getAddress(), header(headers, HttpHeaderNames.AUTHORIZATION), clientCertificate,
-                header(headers, CONTENT_DIGEST));
+                header(headers, CONTENT_DIGEST), header(headers, HttpHeaderNames.HOST).map(host -> (tls ? "https://" : "http://") + host));
     }
 
     /** The dispatcher's reply; the client it names goes to the access log with the answer. */
@@ -110,6 +112,9 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     /** Writes the answer; safe from any thread (Netty hands the write to the channel's event loop). */
     private static ChannelFuture respond(ChannelHandlerContext ctx, Reply reply, boolean acceptsGzip, boolean head) {
+        if (reply.pending().isPresent()) {
+            return respondLater(ctx, reply.pending().get(), acceptsGzip, head);
+        }
         if (reply.stream().isPresent() && reply.status() == 200) {
             return stream(ctx, reply, reply.stream().get());
         }
@@ -119,6 +124,32 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
             HttpUtil.setKeepAlive(response, false);
         }
         return ctx.writeAndFlush(response);
+    }
+
+    /**
+     * Writes an answer once it is there (a long poll). The connection's next request waits meanwhile,
+     * so that answers leave in request order; no thread waits, whoever completes the answer writes it.
+     */
+    private static ChannelFuture respondLater(ChannelHandlerContext ctx, CompletionStage<Reply> pending,
+                                              boolean acceptsGzip, boolean head) {
+        ChannelPromise written = ctx.newPromise();
+        if (ctx.executor().inEventLoop()) {
+            ReadHolds.hold(ctx.channel(), ReadHolds.Reason.ANSWERING); // before a pipelined next request is read
+        } else {
+            ctx.executor().execute(() -> ReadHolds.hold(ctx.channel(), ReadHolds.Reason.ANSWERING));
+        }
+        pending.whenComplete((reply, failure) -> {
+            if (failure != null) {
+                written.setFailure(failure);
+                ctx.close();
+                return;
+            }
+            respond(ctx, reply, acceptsGzip, head).addListener(done -> {
+                ReadHolds.release(ctx.channel(), ReadHolds.Reason.ANSWERING);
+                written.setSuccess();
+            });
+        });
+        return written;
     }
 
     /**

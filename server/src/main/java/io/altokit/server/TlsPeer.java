@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The client certificate a mutual-TLS handshake verified, kept on the connection once so that
- * requests (HTTP/1.1 or HTTP/2 streams of it) read it without asking the TLS session again.
+ * requests (HTTP/1.1 or HTTP/2 streams of it) read it without asking the TLS session again; and
+ * whether the connection is encrypted at all.
  */
 final class TlsPeer {
     private static final AttributeKey<X509Certificate> CLIENT_CERTIFICATE = AttributeKey.valueOf(TlsPeer.class, "client-certificate");
@@ -35,6 +36,12 @@ final class TlsPeer {
         } catch (SSLPeerUnverifiedException e) {
             // Cannot happen after a completed handshake that required a certificate; then there is none to give.
         }
+    }
+
+    /** Whether the connection this channel (or HTTP/2 stream) belongs to speaks TLS. */
+    static boolean encrypted(Channel channel) {
+        Channel connection = channel instanceof Http2StreamChannel stream ? stream.parent() : channel;
+        return connection.pipeline().get(SslHandler.class) != null;
     }
 
     /** The verified client certificate of the connection this channel (or HTTP/2 stream) belongs to. */

@@ -6,6 +6,7 @@ import io.altokit.model.RequestDecoder;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.privacy.PrivacyPolicy;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class EndpointCostFastPathTest {
             }
         }
         EndpointCostResource resource = (EndpointCostResource) new Catalog(network.build(), ServerConfig.defaults(), PrivacyPolicy.FULL, new EncodedMaps(),
-                UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS))
+                UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS), TipsViews.withSystemTimers(TipsViews.Limits.DEFAULTS))
                 .find("/endpointcost/lookup").orElseThrow();
         int fast = 0;
         for (int n = 0; n < 2_000; n++) {

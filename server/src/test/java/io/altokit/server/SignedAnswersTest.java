@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +165,24 @@ class SignedAnswersTest {
                 .contains("\"@path\";req").doesNotContain("\"content-digest\";req");
         assertThat(verifier.verify(200, HttpFields.of(answer.headers().map()), answer.body(), binding(ECS_QUERY)))
                 .isInstanceOf(VerificationResult.Rejected.class);
+    }
+
+    @Test
+    void tipsEdgesAreSignedAnswersAndSoIsALongPollAnsweredLater() throws Exception {
+        String view = ServerFixture.json(fixture.post("/tips", MediaTypes.TIPS_PARAMS, "{'resource-id':'costmap-num-routingcost'}"))
+                .path("tips-view-uri").asText();
+        HttpResponse<byte[]> snapshot = fixture.get(view + "/ug/0/1");
+        assertThat(verify(verifier, snapshot).orElseThrow().coveredComponents()).contains("content-digest", "etag");
+        HttpResponse<byte[]> patch;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            CompletableFuture<HttpResponse<byte[]>> poll = http.sendAsync(HttpRequest.newBuilder(fixture.uri(view + "/ug/1/2"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            fixture.informationBase.publish(TestNetwork.snapshot().toBuilder().cost("routingcost", "a", "b", 7).build());
+            patch = poll.get(20, TimeUnit.SECONDS);
+        }
+        assertThat(patch.statusCode()).isEqualTo(200);
+        assertThat(patch.headers().firstValue("Content-Type")).contains(MediaTypes.MERGE_PATCH);
+        assertThat(verify(verifier, patch).isVerified()).as("signed when it was written, not when it was asked").isTrue();
     }
 
     @Test

@@ -8,14 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * An HTTP answer before it meets the transport: status, media type, body and the few headers ALTO
  * needs, plus fields that depend on the bytes as sent, which only the transport's choice of content
  * coding fixes ({@link CodedFields}). {@code body} may be shared and must not be modified.
+ *
+ * <p>A reply may also stand for an answer that is not there yet ({@link #later}): a long poll
+ * (RFC 9569 edges) is answered when a publication or a timeout completes it, with no thread waiting.
  */
 public record Reply(int status, String mediaType, Representation body, Map<String, String> headers,
-                    CodedFields codedFields, Optional<EventStream> stream) {
+                    CodedFields codedFields, Optional<EventStream> stream, Optional<CompletionStage<Reply>> pending) {
+
+    public Reply(int status, String mediaType, Representation body, Map<String, String> headers,
+                 CodedFields codedFields, Optional<EventStream> stream) {
+        this(status, mediaType, body, headers, codedFields, stream, Optional.empty());
+    }
 
     /**
      * Header fields computed from the body in the content coding the transport picked (gzip or
@@ -44,6 +54,20 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
      */
     public static Reply streaming(String mediaType, EventStream stream) {
         return new Reply(200, mediaType, Representation.of(new byte[0]), Map.of(), CodedFields.NONE, Optional.of(stream));
+    }
+
+    /**
+     * An answer that {@code answer} completes later; the transport writes it then, from whichever
+     * thread completes it. Until then the status is a placeholder (202) nobody sends.
+     */
+    public static Reply later(CompletionStage<Reply> answer) {
+        return new Reply(202, "", Representation.of(new byte[0]), Map.of(), CodedFields.NONE, Optional.empty(),
+                Optional.of(answer));
+    }
+
+    /** This reply, or once it is there the pending one, passed through {@code step} (a decorator, a 304 check). */
+    public Reply then(UnaryOperator<Reply> step) {
+        return pending.map(later -> later(later.thenApply(step))).orElseGet(() -> step.apply(this));
     }
 
     public static Reply ok(String mediaType, Representation body) {
@@ -78,7 +102,7 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
     public Reply withHeaders(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extra);
-        return new Reply(status, mediaType, body, Map.copyOf(merged), codedFields, stream);
+        return new Reply(status, mediaType, body, Map.copyOf(merged), codedFields, stream, pending);
     }
 
     public Optional<String> etag() {
@@ -91,6 +115,6 @@ public record Reply(int status, String mediaType, Representation body, Map<Strin
     }
 
     public Reply withCodedFields(CodedFields fields) {
-        return new Reply(status, mediaType, body, headers, fields, stream);
+        return new Reply(status, mediaType, body, headers, fields, stream, pending);
     }
 }

@@ -14,6 +14,7 @@ import io.altokit.model.ErrorCode;
 import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.QueryBody;
+import io.altokit.model.TipsRequest;
 import io.altokit.model.TypedAddress;
 import io.altokit.model.UpdateStreamRequest;
 import io.altokit.server.http.Reply;
@@ -138,6 +139,7 @@ public final class EndpointBudget implements Guard {
             case CostMapFilter filter -> Optional.empty();
             case NetworkMapFilter filter -> Optional.empty();
             case UpdateStreamRequest streams -> Optional.empty();
+            case TipsRequest view -> Optional.empty();
         };
     }
 

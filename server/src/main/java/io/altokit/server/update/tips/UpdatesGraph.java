@@ -1,0 +1,185 @@
+package io.altokit.server.update.tips;
+
+import io.altokit.model.MediaTypes;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The updates graph of one TIPS view (RFC 9569 section 3): versions {@code [start-seq, end-seq]}, the
+ * mandatory merge patch from each version to the next, and snapshot edges from 0 to the start and
+ * to the end. Only those two versions keep their full content (a full map is a whole snapshot of
+ * the network, tens of MB at operator scale); the versions between are reached from the start
+ * snapshot through the patches.
+ *
+ * <p>The invariants of section 3.2 hold by construction: versions are numbered consecutively from 1
+ * (0 is the empty state), there is a patch for every step of the window (continuity), the start has
+ * a snapshot (feasibility), and both ends only move right. When the window outgrows its bound it is
+ * compacted to its last step: a client further behind then gets 410 and opens the view again. Not
+ * thread-safe: its {@link TipsView} guards it.
+ */
+final class UpdatesGraph {
+    /** A full version: its media type, its bytes when asked, and its tag where the resource has one. */
+    record Content(String mediaType, Supplier<byte[]> bytes, Optional<String> tag) {
+    }
+
+    /** What a request for the edge {@code i -> j} finds. */
+    sealed interface Edge {
+        /** The edge exists: a snapshot (from 0) or a patch; a snapshot is rendered when first asked. */
+        record Found(String mediaType, Supplier<byte[]> body) implements Edge {
+        }
+
+        /** The edge is the next one, which the next version will add: worth waiting for. */
+        record Next() implements Edge {
+        }
+
+        /** The edge starts below the start of the window (RFC 9569 section 7.2: 410). */
+        record Gone() implements Edge {
+        }
+
+        /** The edge ends beyond the next version, the long-poll window (425). */
+        record TooEarly() implements Edge {
+        }
+
+        /** No such edge: not a step or a snapshot edge the graph offers (404). */
+        record Missing() implements Edge {
+        }
+    }
+
+    private final int maxVersions;
+    private long start = 1;
+    private Content startContent;
+    private Content endContent;
+    /** The patch into each version after the start, oldest first: the k-th (from 0) takes start+k to start+k+1. */
+    private final Deque<Step> steps = new ArrayDeque<>();
+
+    private record Step(byte[] patch, Optional<String> tag) {
+    }
+
+    UpdatesGraph(Content first, int maxVersions) {
+        if (maxVersions < 2) {
+            throw new IllegalArgumentException("a view keeps at least two versions, not " + maxVersions);
+        }
+        this.maxVersions = maxVersions;
+        this.startContent = first;
+        this.endContent = first;
+    }
+
+    long startSeq() {
+        return start;
+    }
+
+    long endSeq() {
+        return start + steps.size();
+    }
+
+    Content end() {
+        return endContent;
+    }
+
+    /**
+     * Adds the next version, reached from the current end by {@code patch}. A full window is
+     * compacted to its last step: the version before the newest (whose content was the end's until
+     * now) and the newest, so that a client long-polling the step into the newest still gets it.
+     */
+    void add(byte[] patch, Content next) {
+        Content previous = endContent;
+        steps.addLast(new Step(patch, next.tag()));
+        endContent = next;
+        if (steps.size() + 1 > maxVersions) {
+            Step last = steps.removeLast();
+            start = endSeq();
+            steps.clear();
+            steps.addLast(last);
+            startContent = previous;
+        }
+    }
+
+    /**
+     * Moves the window to the next version alone, whose content has no patch from the end (the view
+     * lost track of its resource): clients then fetch its snapshot.
+     */
+    void restart(Content next) {
+        start = endSeq() + 1;
+        steps.clear();
+        startContent = next;
+        endContent = next;
+    }
+
+    /** The version holding {@code tag}, newest first, if the window has one. */
+    Optional<Long> seqOf(String tag) {
+        if (endContent.tag().filter(tag::equals).isPresent()) {
+            return Optional.of(endSeq());
+        }
+        long seq = endSeq();
+        for (Iterator<Step> newestFirst = steps.descendingIterator(); newestFirst.hasNext(); seq--) {
+            Step step = newestFirst.next();
+            if (step.tag().filter(tag::equals).isPresent()) {
+                return Optional.of(seq);
+            }
+        }
+        return startContent.tag().filter(tag::equals).map(found -> start);
+    }
+
+    /** The bytes of the patches from version {@code from} to the end. */
+    long patchBytesFrom(long from) {
+        long bytes = 0;
+        long seq = start;
+        for (Step step : steps) {
+            if (seq >= from) {
+                bytes += step.patch().length;
+            }
+            seq++;
+        }
+        return bytes;
+    }
+
+    /** Whether {@code i -> j} is an edge the next version adds: the step from the end, or its snapshot. */
+    boolean isNext(long i, long j) {
+        long end = endSeq();
+        return j == end + 1 && (i == end || i == 0);
+    }
+
+    /** What a GET of {@code ug/i/j} finds. */
+    Edge edge(long i, long j) {
+        long end = endSeq();
+        if (j <= i) {
+            return new Edge.Missing();
+        }
+        if (i > end || j > end + 1) {
+            return new Edge.TooEarly();
+        }
+        if (j == end + 1) {
+            return isNext(i, j) ? new Edge.Next() : new Edge.Missing();
+        }
+        if (i == 0) {
+            if (j < start) {
+                return new Edge.Gone();
+            }
+            Content snapshot = j == end ? endContent : j == start ? startContent : null;
+            return snapshot == null ? new Edge.Missing() : new Edge.Found(snapshot.mediaType(), snapshot.bytes());
+        }
+        if (i < start) {
+            return new Edge.Gone();
+        }
+        if (j != i + 1) {
+            return new Edge.Missing(); // no shortcuts
+        }
+        byte[] patch = patchInto(j);
+        return new Edge.Found(MediaTypes.MERGE_PATCH, () -> patch);
+    }
+
+    private byte[] patchInto(long seq) {
+        long at = start + 1;
+        for (Step step : steps) {
+            if (at == seq) {
+                return step.patch();
+            }
+            at++;
+        }
+        throw new IllegalArgumentException("no version " + seq + " in [" + start + ", " + endSeq() + "]");
+    }
+}
