@@ -63,10 +63,10 @@ class BgpBirdIT {
                     - { community: "65000:101", pid: area-01 }
                     - { large-community: "65000:1:102", pid: area-02 }
                 """.formatted(bgpPort));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
@@ -105,7 +105,7 @@ class BgpBirdIT {
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
         // Every publication moved the map on: no route change was published twice.
-        Publications publications = Publications.in(dir.resolve("alto.log"));
+        Publications publications = Publications.in(log);
         assertThat(publications.all()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(publications.noneRepeated()).as(publications.toString()).isTrue();
     }
@@ -127,10 +127,10 @@ class BgpBirdIT {
                   state-file: state/alto.snapshot
                 """.formatted(bgpPort));
         Files.createDirectories(dir.resolve("state"));
-        Process first = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto-1.log").toFile()).start();
+        Path firstLog = dir.resolve("alto-1.log");
+        Process first = AltoJar.start(firstLog, "serve", "--config", config.toString(), "--port", "0");
         started.add(first);
-        URI directory = AltoJar.awaitReady(first);
+        URI directory = AltoJar.awaitReady(first, firstLog);
         ServedNetwork served = new ServedNetwork(directory);
         bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
@@ -142,10 +142,10 @@ class BgpBirdIT {
         assertThat(dir.resolve("state/alto.snapshot")).exists();
 
         // No router now: only the state file can know 10.11/16.
-        Process second = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto-2.log").toFile()).start();
+        Path secondLog = dir.resolve("alto-2.log");
+        Process second = AltoJar.start(secondLog, "serve", "--config", config.toString(), "--port", "0");
         started.add(second);
-        URI restarted = AltoJar.awaitReady(second);
+        URI restarted = AltoJar.awaitReady(second, secondLog);
         assertThat(pidPrefixes(new ServedNetwork(restarted).map(), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
         second.destroy();
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();

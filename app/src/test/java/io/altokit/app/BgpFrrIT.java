@@ -58,10 +58,10 @@ class BgpFrrIT {
                     - { community: "65000:101", pid: area-01 }
                     - { community: "65000:102", pid: area-02 }
                 """.formatted(bgpPort));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         startBgpd(dir, bgpPort);
@@ -79,7 +79,7 @@ class BgpFrrIT {
         stopBgpd();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        Publications publications = Publications.in(dir.resolve("alto.log"));
+        Publications publications = Publications.in(log);
         assertThat(publications.all()).as("the routes, then the re-tagged route").hasSizeGreaterThanOrEqualTo(2);
         assertThat(publications.noneRepeated()).as(publications.toString()).isTrue();
     }

@@ -75,10 +75,10 @@ class BgpGoBgpIT {
                     - { large-community: "65000:1:102", pid: area-02 }
                     - { origin-as: 65010, pid: area-03 }
                 """.formatted(bgpPort, GOBGP_AS));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         startGoBgp(dir, bgpPort);
@@ -179,10 +179,10 @@ class BgpGoBgpIT {
                     - { per: community, asn: 65001, pid-prefix: pop- }
                     - { per: neighbor-as, pid-prefix: as }
                 """.formatted(bgpPort, GOBGP_AS));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server));
+        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server, log));
         startGoBgp(dir, bgpPort);
         awaitApi();
         awaitEstablished();

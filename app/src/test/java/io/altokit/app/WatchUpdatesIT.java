@@ -121,10 +121,10 @@ class WatchUpdatesIT {
     private URI serve(Path dir, String networkFile) throws Exception {
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, networkFile);
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server::destroyForcibly);
-        return AltoJar.awaitReady(server);
+        return AltoJar.awaitReady(server, log);
     }
 
     /** Areas 1..4 with their own /16 each; the routing costs given (0: the default); BGP communities 65000:10N place routes in area N. */
