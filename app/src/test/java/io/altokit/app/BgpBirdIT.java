@@ -52,17 +52,9 @@ class BgpBirdIT {
                     area-01: { area-01: 1, area-02: 10, external: 50 }
                     area-02: { area-01: 10, area-02: 1, external: 50 }
                     external: { area-01: 50, area-02: 50, external: 1 }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 3
-                  grace-period: 3s
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules:
-                    - { community: "65000:101", pid: area-01 }
-                    - { large-community: "65000:1:102", pid: area-02 }
-                """.formatted(bgpPort));
+                """ + BgpSection.listeningOn(bgpPort).holdTime(3).gracePeriod("3s")
+                .rule("{ community: \"65000:101\", pid: area-01 }")
+                .rule("{ large-community: \"65000:1:102\", pid: area-02 }").yaml());
         Path log = dir.resolve("alto.log");
         Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
@@ -117,15 +109,9 @@ class BgpBirdIT {
         Files.writeString(config, """
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules: [ { community: "65000:101", pid: area-01 } ]
                 server:
                   state-file: state/alto.snapshot
-                """.formatted(bgpPort));
+                """ + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
         Files.createDirectories(dir.resolve("state"));
         Path firstLog = dir.resolve("alto-1.log");
         Process first = AltoJar.start(firstLog, "serve", "--config", config.toString(), "--port", "0");

@@ -142,19 +142,11 @@ class WatchUpdatesIT {
         }
         file.append("    external: { ").append(IntStream.rangeClosed(1, AREAS).mapToObj(b -> area(b) + ": 50")
                 .collect(Collectors.joining(", "))).append(", external: 1 }\n");
-        file.append("""
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 3
-                  debounce: 50ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules:
-                """.formatted(bgpPort));
+        BgpSection bgp = BgpSection.listeningOn(bgpPort).holdTime(3).debounce("50ms");
         for (int a = 1; a <= AREAS; a++) {
-            file.append("    - { community: \"65000:").append(100 + a).append("\", pid: ").append(area(a)).append(" }\n");
+            bgp.rule("{ community: \"65000:" + (100 + a) + "\", pid: " + area(a) + " }");
         }
-        return file.toString();
+        return file.append(bgp.yaml()).toString();
     }
 
     private static String area(int n) {
