@@ -6,11 +6,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class AltoJar {
     static final Path JAR = Path.of("target", "altokit.jar");
     static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    /** Lines of standard error a failure to start shows: the reason and what led to it. */
+    private static final int STDERR_LINES_SHOWN = 20;
 
     private AltoJar() {
     }
@@ -30,13 +34,22 @@ final class AltoJar {
         return command;
     }
 
-    /** Waits (bounded) for the line announcing the directory URI on the process's standard output. */
-    static URI awaitReady(Process process) throws Exception {
-        return awaitUri(process, "ALTO server ready: ");
+    /** Starts {@code alto ARGS...} with its standard error written to {@code stderr}. */
+    static Process start(Path stderr, String... args) throws IOException {
+        return new ProcessBuilder(command(args)).redirectError(stderr.toFile()).start();
+    }
+
+    /**
+     * Waits (bounded) for the line announcing the directory URI on the process's standard output.
+     *
+     * @param stderr where the process writes its standard error: shown, with the exit code, if it does not start
+     */
+    static URI awaitReady(Process process, Path stderr) throws Exception {
+        return awaitUri(process, "ALTO server ready: ", stderr);
     }
 
     /** Waits (bounded) for the first line of standard output, which must be {@code prefix} and a URI. */
-    static URI awaitUri(Process process, String prefix) throws Exception {
+    static URI awaitUri(Process process, String prefix, Path stderr) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -45,8 +58,30 @@ final class AltoJar {
                 throw new UncheckedIOException(e);
             }
         });
-        String ready = line.get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith(prefix + "http");
-        return URI.create(ready.substring(prefix.length()));
+        String first;
+        try {
+            first = line.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no line on standard output within 60 s, expected \"" + prefix + "<uri>\"" + state(process, stderr));
+        }
+        if (first == null) {
+            process.waitFor(10, TimeUnit.SECONDS); // its output ended: it is exiting
+            throw new AssertionError("standard output ended, expected \"" + prefix + "<uri>\"" + state(process, stderr));
+        }
+        if (!first.startsWith(prefix + "http")) {
+            throw new AssertionError("first line on standard output \"" + first + "\", expected \"" + prefix + "<uri>\""
+                    + state(process, stderr));
+        }
+        return URI.create(first.substring(prefix.length()));
+    }
+
+    /** Whether the process still runs or its exit code, and the last lines of its standard error. */
+    private static String state(Process process, Path stderr) throws IOException {
+        String status = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+        List<String> lines = Files.exists(stderr)
+                ? new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8).lines().toList() : List.of();
+        List<String> last = lines.subList(Math.max(0, lines.size() - STDERR_LINES_SHOWN), lines.size());
+        return "; " + status + "; the last " + last.size() + " lines of its standard error (" + stderr + "):"
+                + System.lineSeparator() + String.join(System.lineSeparator(), last);
     }
 }

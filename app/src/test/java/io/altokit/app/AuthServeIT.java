@@ -62,10 +62,10 @@ class AuthServeIT {
                   - { client: [app1, app2], resources: [default-network-map, endpoint-cost] }
                 rate-limit: { requests-per-second: 1, burst: 3, clients: { app1: { requests-per-second: 100 } } }
                 """);
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0",
-                "--no-access-log")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0", "--no-access-log");
         started.add(server);
-        String directory = AltoJar.awaitReady(server).toString();
+        String directory = AltoJar.awaitReady(server, log).toString();
 
         assertThat(run("correct horse\n", 0, "query", "--server", directory, "--user", "app1", "networkmap"))
                 .contains("area-01");

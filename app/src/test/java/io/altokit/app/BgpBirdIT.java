@@ -52,21 +52,13 @@ class BgpBirdIT {
                     area-01: { area-01: 1, area-02: 10, external: 50 }
                     area-02: { area-01: 10, area-02: 1, external: 50 }
                     external: { area-01: 50, area-02: 50, external: 1 }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 3
-                  grace-period: 3s
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules:
-                    - { community: "65000:101", pid: area-01 }
-                    - { large-community: "65000:1:102", pid: area-02 }
-                """.formatted(bgpPort));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+                """ + BgpSection.listeningOn(bgpPort).holdTime(3).gracePeriod("3s")
+                .rule("{ community: \"65000:101\", pid: area-01 }")
+                .rule("{ large-community: \"65000:1:102\", pid: area-02 }").yaml());
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
@@ -105,7 +97,7 @@ class BgpBirdIT {
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
         // Every publication moved the map on: no route change was published twice.
-        Publications publications = Publications.in(dir.resolve("alto.log"));
+        Publications publications = Publications.in(log);
         assertThat(publications.all()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(publications.noneRepeated()).as(publications.toString()).isTrue();
     }
@@ -117,20 +109,14 @@ class BgpBirdIT {
         Files.writeString(config, """
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules: [ { community: "65000:101", pid: area-01 } ]
                 server:
                   state-file: state/alto.snapshot
-                """.formatted(bgpPort));
+                """ + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
         Files.createDirectories(dir.resolve("state"));
-        Process first = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto-1.log").toFile()).start();
+        Path firstLog = dir.resolve("alto-1.log");
+        Process first = AltoJar.start(firstLog, "serve", "--config", config.toString(), "--port", "0");
         started.add(first);
-        URI directory = AltoJar.awaitReady(first);
+        URI directory = AltoJar.awaitReady(first, firstLog);
         ServedNetwork served = new ServedNetwork(directory);
         bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
@@ -142,10 +128,10 @@ class BgpBirdIT {
         assertThat(dir.resolve("state/alto.snapshot")).exists();
 
         // No router now: only the state file can know 10.11/16.
-        Process second = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto-2.log").toFile()).start();
+        Path secondLog = dir.resolve("alto-2.log");
+        Process second = AltoJar.start(secondLog, "serve", "--config", config.toString(), "--port", "0");
         started.add(second);
-        URI restarted = AltoJar.awaitReady(second);
+        URI restarted = AltoJar.awaitReady(second, secondLog);
         assertThat(pidPrefixes(new ServedNetwork(restarted).map(), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
         second.destroy();
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -48,20 +48,13 @@ class BgpFrrIT {
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
                   area-02: { ipv4: [10.2.0.0/16] }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 9
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules:
-                    - { community: "65000:101", pid: area-01 }
-                    - { community: "65000:102", pid: area-02 }
-                """.formatted(bgpPort));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+                """ + BgpSection.listeningOn(bgpPort).holdTime(9)
+                .rule("{ community: \"65000:101\", pid: area-01 }")
+                .rule("{ community: \"65000:102\", pid: area-02 }").yaml());
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         startBgpd(dir, bgpPort);
@@ -79,7 +72,7 @@ class BgpFrrIT {
         stopBgpd();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        Publications publications = Publications.in(dir.resolve("alto.log"));
+        Publications publications = Publications.in(log);
         assertThat(publications.all()).as("the routes, then the re-tagged route").hasSizeGreaterThanOrEqualTo(2);
         assertThat(publications.noneRepeated()).as(publications.toString()).isTrue();
     }

@@ -63,22 +63,14 @@ class BgpGoBgpIT {
                     area-02: { area-01: 10, area-02: 1, area-03: 20, external: 50 }
                     area-03: { area-01: 20, area-02: 20, area-03: 1, external: 50 }
                     external: { area-01: 50, area-02: 50, area-03: 50, external: 1 }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 9
-                  grace-period: 60s
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: %d } ]
-                  rules:
-                    - { community: "65000:101", pid: area-01 }
-                    - { large-community: "65000:1:102", pid: area-02 }
-                    - { origin-as: 65010, pid: area-03 }
-                """.formatted(bgpPort, GOBGP_AS));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+                """ + BgpSection.listeningOn(bgpPort).peerAs(GOBGP_AS).holdTime(9).gracePeriod("60s")
+                .rule("{ community: \"65000:101\", pid: area-01 }")
+                .rule("{ large-community: \"65000:1:102\", pid: area-02 }")
+                .rule("{ origin-as: 65010, pid: area-03 }").yaml());
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         ServedNetwork served = new ServedNetwork(directory);
 
         startGoBgp(dir, bgpPort);
@@ -169,20 +161,13 @@ class BgpGoBgpIT {
         Files.writeString(config, """
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 9
-                  debounce: 100ms
-                  peers: [ { address: 127.0.0.2, remote-as: %d } ]
-                  rules:
-                    - { per: community, asn: 65001, pid-prefix: pop- }
-                    - { per: neighbor-as, pid-prefix: as }
-                """.formatted(bgpPort, GOBGP_AS));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+                """ + BgpSection.listeningOn(bgpPort).peerAs(GOBGP_AS).holdTime(9)
+                .rule("{ per: community, asn: 65001, pid-prefix: pop- }")
+                .rule("{ per: neighbor-as, pid-prefix: as }").yaml());
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server));
+        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server, log));
         startGoBgp(dir, bgpPort);
         awaitApi();
         awaitEstablished();

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Process> started = new ArrayList<>();
+    @TempDir
+    Path logs;
 
     @AfterEach
     void stopEverything() {
@@ -25,10 +29,10 @@ class ClientCommandsIT {
 
     @Test
     void ranksPeersOfTheExampleNetworkInBothModes() throws Exception {
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = logs.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         for (String mode : List.of("ecs", "map")) {
             JsonNode ranking = rank("--server", directory.toString(), "--mode", mode, "--json", "--seed", "7",
                     "--random-share", "0", "--source", "10.1.2.3", "198.51.100.1", "10.14.0.1", "10.1.9.9", "2001:db8:7::1");
@@ -65,10 +69,10 @@ class ClientCommandsIT {
 
     @Test
     void queryPrintsTheServersAnswers() throws Exception {
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = logs.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--port", "0");
         started.add(server);
-        String directory = AltoJar.awaitReady(server).toString();
+        String directory = AltoJar.awaitReady(server, log).toString();
         assertThat(alto(0, "query", "--server", directory, "ird").at("/resources/endpoint-cost/uri").asText())
                 .isEqualTo("/endpointcost/lookup");
         assertThat(alto(0, "query", "--server", directory, "networkmap").at("/network-map/area-01/ipv4/0").asText())

@@ -95,10 +95,10 @@ class CommandLineMistakesIT {
                 .failsWith(1, "alto query ird: GET http://nosuch.invalid/directory (directory) could not connect: "
                         + "unknown host 'nosuch.invalid'");
 
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = temp.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         URI networkMap = directory.resolve("/networkmap");
         alto("query", "--server", networkMap.toString(), "ird").failsWith(1, "alto query ird: GET " + networkMap
                 + " (directory): this is a network map, not a directory (try " + directory + ")");
@@ -131,14 +131,14 @@ class CommandLineMistakesIT {
 
     @Test
     void theTrackerBindsLoopbackByDefaultAndAnnouncesAUsableUrlOnEveryInterface() throws Exception {
-        Process local = new ProcessBuilder(AltoJar.command("tracker", "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path localLog = temp.resolve("tracker-local.log");
+        Process local = AltoJar.start(localLog, "tracker", "--port", "0");
         started.add(local);
-        assertThat(AltoJar.awaitUri(local, "BitTorrent tracker ready: ").getHost()).isEqualTo("127.0.0.1");
-        Process everywhere = new ProcessBuilder(AltoJar.command("tracker", "--port", "0", "--bind", "0.0.0.0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(AltoJar.awaitUri(local, "BitTorrent tracker ready: ", localLog).getHost()).isEqualTo("127.0.0.1");
+        Path everywhereLog = temp.resolve("tracker-everywhere.log");
+        Process everywhere = AltoJar.start(everywhereLog, "tracker", "--port", "0", "--bind", "0.0.0.0");
         started.add(everywhere);
-        URI announce = AltoJar.awaitUri(everywhere, "BitTorrent tracker ready: ");
+        URI announce = AltoJar.awaitUri(everywhere, "BitTorrent tracker ready: ", everywhereLog);
         assertThat(announce.getHost()).as("not [0:0:0:0:0:0:0:0]").isEqualTo("127.0.0.1");
         assertThat(announce.getPath()).isEqualTo("/announce");
     }

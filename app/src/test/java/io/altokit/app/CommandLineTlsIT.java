@@ -41,10 +41,10 @@ class CommandLineTlsIT {
         assertThat(run("bash", "-euc", blocks.get(0))).as("the openssl commands").isZero();
         Files.writeString(dir.resolve("tls-local.yaml"), blocks.get(1));
 
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", dir.resolve("tls-local.yaml").toString(),
-                "--port", "0")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", dir.resolve("tls-local.yaml").toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         assertThat(directory.toString()).startsWith("https://127.0.0.1:");
 
         Path body = dir.resolve("directory.json");

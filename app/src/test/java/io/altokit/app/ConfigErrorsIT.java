@@ -1,6 +1,7 @@
 package io.altokit.app;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A mistake in the configuration file stops {@code alto serve} before it listens: exit status 2 and
@@ -34,6 +36,17 @@ class ConfigErrorsIT {
     @AfterEach
     void stopEverything() {
         started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aServerAwaitedThatStopsAtStartIsReportedWithItsExitCodeAndItsStandardError() throws Exception {
+        Path config = Files.writeString(dir.resolve("net.yaml"), NETWORK + "cots: {}\n");
+        Path log = dir.resolve("alto.log");
+        Process serve = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
+        started.add(serve);
+        assertThatThrownBy(() -> AltoJar.awaitReady(serve, log)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("standard output ended").hasMessageContaining("exit code 2")
+                .hasMessageContaining("cots: unknown setting");
     }
 
     @ParameterizedTest

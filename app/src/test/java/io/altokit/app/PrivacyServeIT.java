@@ -61,10 +61,9 @@ class PrivacyServeIT {
                   endpoint-budget: { distinct-endpoints: 20, window: 1h }
                 """);
         Path log = dir.resolve("stderr.log");
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(log.toFile()).start();
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directory = AltoJar.awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
 
         JsonNode ird = JSON.readTree(get(directory).body());
         assertThat(ird.at("/meta/cost-types").propertyStream().map(type -> type.getValue().get("cost-mode").asText()))

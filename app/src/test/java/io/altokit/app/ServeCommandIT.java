@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,10 @@ class ServeCommandIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
+    /** The standard error of each process {@link #launch} started. */
+    private final Map<Process, Path> stderr = new HashMap<>();
+    @TempDir
+    Path logs;
 
     @AfterEach
     void stopEverything() {
@@ -36,13 +42,15 @@ class ServeCommandIT {
     }
 
     private Process launch(String... args) throws IOException {
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path log = logs.resolve("alto-" + (started.size() + 1) + ".log");
+        Process process = AltoJar.start(log, args);
         started.add(process);
+        stderr.put(process, log);
         return process;
     }
 
-    private static URI awaitReady(Process process) throws Exception {
-        return AltoJar.awaitReady(process);
+    private URI awaitReady(Process process) throws Exception {
+        return AltoJar.awaitReady(process, stderr.get(process));
     }
 
     private HttpResponse<String> post(URI uri, String contentType, String body) throws Exception {
@@ -86,7 +94,7 @@ class ServeCommandIT {
         Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--log-format", "json", "serve", "--port", "0")
                 .redirectError(log.toFile()).start();
         started.add(server);
-        URI directory = awaitReady(server);
+        URI directory = AltoJar.awaitReady(server, log);
         http.send(HttpRequest.newBuilder(directory).build(), HttpResponse.BodyHandlers.discarding());
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -113,7 +121,7 @@ class ServeCommandIT {
         Process server = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "serve", "--port", "0")
                 .redirectError(log.toFile()).start();
         started.add(server);
-        awaitReady(server);
+        AltoJar.awaitReady(server, log);
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         List<String> ours = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();

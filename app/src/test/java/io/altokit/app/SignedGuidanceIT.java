@@ -38,10 +38,10 @@ class SignedGuidanceIT {
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, Files.readString(Path.of("..", "examples", "minimal.yaml"))
                 + "signing: { ed25519-private-key: signing.pem }\n");
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        String directory = AltoJar.awaitReady(server).toString();
+        String directory = AltoJar.awaitReady(server, log).toString();
         String trusted = dir.resolve("signing.pub.pem").toString();
         String other = dir.resolve("other.pub.pem").toString();
 

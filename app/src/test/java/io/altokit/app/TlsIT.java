@@ -134,10 +134,10 @@ class TlsIT {
     }
 
     private URI serve(String tlsSection) throws Exception {
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", network(tlsSection).toString(), "--port", "0"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = directory.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", network(tlsSection).toString(), "--port", "0");
         started.add(server);
-        return AltoJar.awaitReady(server);
+        return AltoJar.awaitReady(server, log);
     }
 
     private Curl curl(URI uri, String... options) throws Exception {

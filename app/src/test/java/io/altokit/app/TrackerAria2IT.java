@@ -72,10 +72,12 @@ class TrackerAria2IT {
         SystemTools.requirePackage("aria2", "aria2 (BitTorrent client)", "aria2c");
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
         Files.writeString(work.resolve("network.yaml"), NETWORK);
-        URI directory = AltoJar.awaitReady(launch(AltoJar.command("serve", "--config", work.resolve("network.yaml").toString(),
-                "--port", "0", "--bind", "127.0.0.1", "--no-access-log")));
-        URI announce = AltoJar.awaitUri(launch(AltoJar.command("tracker", "--port", "0", "--bind", "127.0.0.1",
-                "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0")), "BitTorrent tracker ready: ");
+        Path serverLog = work.resolve("alto.log");
+        URI directory = AltoJar.awaitReady(stoppedAfterTheTest(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
+                "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
+        Path trackerLog = work.resolve("tracker.log");
+        URI announce = AltoJar.awaitUri(stoppedAfterTheTest(AltoJar.start(trackerLog, "tracker", "--port", "0", "--bind", "127.0.0.1",
+                "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0")), "BitTorrent tracker ready: ", trackerLog);
         awaitMetrics(announce, metrics -> metrics.contains("tracker_alto_guided 1.0"), "the tracker has the ALTO maps");
 
         byte[] payload = new byte[3 << 20];
@@ -127,12 +129,13 @@ class TrackerAria2IT {
         assertThat(randomReachedPid3).as("the random share reached the farthest PID in 30 probes").isTrue();
     }
 
+    /** An aria2 process, its output discarded; stopped after the test. */
     private Process launch(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        if (command.getFirst().equals("aria2c")) {
-            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD); // only the jars' first line is read
-        }
-        Process process = builder.start();
+        return stoppedAfterTheTest(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    }
+
+    private Process stoppedAfterTheTest(Process process) {
         started.add(process);
         return process;
     }

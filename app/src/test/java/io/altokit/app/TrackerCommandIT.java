@@ -2,12 +2,14 @@ package io.altokit.app;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +38,13 @@ class TrackerCommandIT {
     }
 
     @Test
-    void servesRandomListsWithoutItsAltoServerAndStopsCleanly() throws Exception {
+    void servesRandomListsWithoutItsAltoServerAndStopsCleanly(@TempDir Path dir) throws Exception {
         int closed = SystemTools.freePort();
-        Process tracker = new ProcessBuilder(AltoJar.command("tracker", "--port", "0", "--bind", "127.0.0.1",
-                "--alto", "http://127.0.0.1:" + closed + "/directory", "--timeout", "PT0.5S"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = dir.resolve("tracker.log");
+        Process tracker = AltoJar.start(log, "tracker", "--port", "0", "--bind", "127.0.0.1",
+                "--alto", "http://127.0.0.1:" + closed + "/directory", "--timeout", "PT0.5S");
         started.add(tracker);
-        URI announce = AltoJar.awaitUri(tracker, "BitTorrent tracker ready: ");
+        URI announce = AltoJar.awaitUri(tracker, "BitTorrent tracker ready: ", log);
         HttpClient http = HttpClient.newHttpClient();
         String hash = "%AA".repeat(20);
         for (int peer = 1; peer <= 3; peer++) {

@@ -121,10 +121,10 @@ class WatchUpdatesIT {
     private URI serve(Path dir, String networkFile) throws Exception {
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, networkFile);
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(dir.resolve("alto.log").toFile()).start();
+        Path log = dir.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server::destroyForcibly);
-        return AltoJar.awaitReady(server);
+        return AltoJar.awaitReady(server, log);
     }
 
     /** Areas 1..4 with their own /16 each; the routing costs given (0: the default); BGP communities 65000:10N place routes in area N. */
@@ -142,19 +142,11 @@ class WatchUpdatesIT {
         }
         file.append("    external: { ").append(IntStream.rangeClosed(1, AREAS).mapToObj(b -> area(b) + ": 50")
                 .collect(Collectors.joining(", "))).append(", external: 1 }\n");
-        file.append("""
-                bgp:
-                  listen: "127.0.0.1:%d"
-                  local-as: 65000
-                  hold-time: 3
-                  debounce: 50ms
-                  peers: [ { address: 127.0.0.2, remote-as: 65001 } ]
-                  rules:
-                """.formatted(bgpPort));
+        BgpSection bgp = BgpSection.listeningOn(bgpPort).holdTime(3).debounce("50ms");
         for (int a = 1; a <= AREAS; a++) {
-            file.append("    - { community: \"65000:").append(100 + a).append("\", pid: ").append(area(a)).append(" }\n");
+            bgp.rule("{ community: \"65000:" + (100 + a) + "\", pid: " + area(a) + " }");
         }
-        return file.toString();
+        return file.append(bgp.yaml()).toString();
     }
 
     private static String area(int n) {
