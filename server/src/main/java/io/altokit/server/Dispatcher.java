@@ -50,7 +50,7 @@ public final class Dispatcher {
     private final UpdateStreams streams;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
-        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
+        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(config.updateStreams()));
     }
 
     /** Takes {@code streams} over: they are told every publication and closed with the dispatcher. */
