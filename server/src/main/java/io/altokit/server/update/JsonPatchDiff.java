@@ -100,7 +100,8 @@ public final class JsonPatchDiff {
             byElement = Optional.of(operations);
         }
         Optional<List<ObjectNode>> byMembership = removalsAndAdditions(path, before, after);
-        if (byElement.isPresent() && (byMembership.isEmpty() || byElement.get().size() <= byMembership.get().size())) {
+        // On a tie the removals and additions are the shorter: a remove carries no value.
+        if (byElement.isPresent() && (byMembership.isEmpty() || byElement.get().size() < byMembership.get().size())) {
             return byElement.get();
         }
         return byMembership.orElseGet(() -> List.of(operation("replace", path).set("value", after)));
