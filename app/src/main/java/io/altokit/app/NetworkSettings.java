@@ -1,6 +1,7 @@
 package io.altokit.app;
 
 import io.altokit.app.config.ConfigNode;
+import io.altokit.app.config.ConfigProblems;
 import io.altokit.app.config.NearestKey;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.Criterion;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +43,60 @@ final class NetworkSettings {
     private NetworkSettings() {
     }
 
-    /** The snapshot the file describes. */
-    static Snapshot snapshot(ConfigNode root) {
-        return NetworkFile.build(config(root));
+    /** The network sections read, and the snapshot they describe. */
+    record Network(NetworkConfig config, Snapshot snapshot) {
     }
 
-    static NetworkConfig config(ConfigNode root) {
-        boolean fromRoutes = root.has("bgp") || root.has("mrt");
-        if (root.has("bgp") && root.has("mrt")) {
-            throw root.error("mrt", "a network takes its routes from bgp or from mrt, not both");
+    /**
+     * Reads the network sections and builds their snapshot. Every mistake is reported at once: those
+     * of each section (of each pool and area) and those of the data files the sections name, which
+     * are read even when a section has a mistake.
+     */
+    static Network load(ConfigNode root) {
+        ConfigProblems problems = new ConfigProblems();
+        NetworkConfig config = config(root, problems);
+        if (!problems.isEmpty()) {
+            // Reading the data files without building the snapshot: the sections' gaps cause no mistakes of their own.
+            problems.attempt(() -> NetworkFile.builder(config));
+            problems.throwIfAny();
         }
+        return new Network(config, NetworkFile.build(config));
+    }
+
+    /** The snapshot the file describes. */
+    static Snapshot snapshot(ConfigNode root) {
+        return load(root).snapshot();
+    }
+
+    /** The network sections, every mistake in them reported at once; the data files they name are not read. */
+    static NetworkConfig config(ConfigNode root) {
+        ConfigProblems problems = new ConfigProblems();
+        NetworkConfig config = config(root, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * The sections, each mistake recorded in {@code problems} and the part it is in left out. Only the
+     * PIDs (network-map, prefix-files, default-pid) stop the reading at once: every other part is
+     * checked against them.
+     */
+    private static NetworkConfig config(ConfigNode root, ConfigProblems problems) {
+        boolean fromRoutes = root.has("bgp") || root.has("mrt");
         List<Path> prefixFiles = root.texts("prefix-files").stream().map(root.directory()::resolve).toList();
         Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
         root.get("network-map").ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
         if (pids.isEmpty() && prefixFiles.isEmpty() && !fromRoutes) {
             throw root.error("network-map", "must be a mapping of PID names to prefix lists (or give prefix-files, bgp or mrt)");
         }
-        Optional<PoolsConfig> pools = pools(root);
-        return new NetworkConfig(root.file().toString(), root.get("default-pid").map(BgpSettings::pid), pids, prefixFiles,
-                costs(root, pools), pools, mrt(root, defaultPid(root)));
+        Optional<String> defaultPid = root.get("default-pid").map(BgpSettings::pid);
+        if (root.has("bgp") && root.has("mrt")) {
+            problems.add(root.error("mrt", "a network takes its routes from bgp or from mrt, not both"));
+        }
+        Optional<PoolsConfig> pools = pools(root, problems);
+        List<NetworkConfig.Cost> costs = problems.attempt(() -> costs(root, pools)).orElse(List.of());
+        Optional<MrtConfig> mrt = problems.attempt(() -> mrt(root, defaultPid(root))).flatMap(read -> read);
+        return new NetworkConfig(root.file().toString(), defaultPid, pids, prefixFiles, costs, pools, mrt);
     }
 
     /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
@@ -120,25 +157,36 @@ final class NetworkSettings {
         return costs;
     }
 
-    private static Optional<PoolsConfig> pools(ConfigNode root) {
+    /**
+     * The pools that read without a mistake, rated; each pool's mistakes recorded. A pool with a
+     * mistake is left out, but the rating may still weigh it (its weight is checked all the same).
+     */
+    private static Optional<PoolsConfig> pools(ConfigNode root, ConfigProblems problems) {
         Optional<ConfigNode> section = root.get("resource-pools");
         Optional<ConfigNode> rating = root.get("rating");
         if (section.isEmpty()) {
-            rating.ifPresent(r -> {
-                throw r.error("there is no resource-pools section to rate");
-            });
+            rating.ifPresent(r -> problems.add(r.error("there is no resource-pools section to rate")));
             return Optional.empty();
         }
-        Map<Pool, PoolsConfig.Source> sources = new EnumMap<>(Pool.class);
         if (!section.get().isMapping() || section.get().entries().isEmpty()) {
-            throw section.get().error("expected a mapping of pools (" + Pool.keys() + ")");
+            problems.add(section.get().error("expected a mapping of pools (" + Pool.keys() + ")"));
+            return Optional.empty();
         }
-        section.get().entries().forEach((key, value) -> {
-            Pool pool = pool(section.get(), key);
-            sources.put(pool, pool == Pool.DISTANCE ? coordinates(value)
-                    : new PoolsConfig.FromFile(value.directory().resolve(value.textExpecting("the name of a .csv or .json file"))));
-        });
-        return Optional.of(new PoolsConfig(sources, rating(rating, sources.keySet())));
+        Set<Pool> named = EnumSet.noneOf(Pool.class);
+        Map<Pool, PoolsConfig.Source> sources = new EnumMap<>(Pool.class);
+        section.get().entries().forEach((key, value) -> problems.attempt(() -> pool(section.get(), key)).ifPresent(pool -> {
+            named.add(pool);
+            problems.attempt(() -> source(pool, value)).ifPresent(source -> sources.put(pool, source));
+        }));
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return problems.attempt(() -> new PoolsConfig(sources, rating(rating, named, sources.keySet())));
+    }
+
+    private static PoolsConfig.Source source(Pool pool, ConfigNode value) {
+        return pool == Pool.DISTANCE ? coordinates(value)
+                : new PoolsConfig.FromFile(value.directory().resolve(value.textExpecting("the name of a .csv or .json file")));
     }
 
     private static Pool pool(ConfigNode section, String key) {
@@ -149,32 +197,40 @@ final class NetworkSettings {
         return Arrays.stream(Pool.values()).map(Pool::key).collect(Collectors.toSet());
     }
 
+    /** Every area's coordinates; a mistake in any area (all of them reported) leaves no distances. */
     private static PoolsConfig.FromCoordinates coordinates(ConfigNode areas) {
-        Map<String, GeoPoint> points = new LinkedHashMap<>();
         if (!areas.isMapping() || areas.entries().isEmpty()) {
             throw areas.error("expected a mapping of areas to { lat: degrees, lon: degrees }");
         }
-        areas.entries().forEach((area, point) -> {
-            if (!point.isMapping() || !point.has("lat") || !point.has("lon")) {
-                throw point.error("expected { lat: degrees, lon: degrees }, got " + point.describe());
-            }
-            point.mapping(COORDINATES);
-            try {
-                points.put(area, new GeoPoint(point.required("lat").number(), point.required("lon").number()));
-            } catch (IllegalArgumentException e) {
-                throw point.error(e.getMessage());
-            }
-        });
+        Map<String, GeoPoint> points = new LinkedHashMap<>();
+        ConfigProblems problems = new ConfigProblems();
+        areas.entries().forEach((area, point) -> problems.attempt(() -> point(point)).ifPresent(p -> points.put(area, p)));
+        problems.throwIfAny();
         return new PoolsConfig.FromCoordinates(points);
     }
 
-    /** The rating of the pools: {@code rating.weights} where given, {@value #DEFAULT_WEIGHT} for the others. */
-    private static Rating rating(Optional<ConfigNode> section, Set<Pool> pools) {
+    private static GeoPoint point(ConfigNode point) {
+        if (!point.isMapping() || !point.has("lat") || !point.has("lon")) {
+            throw point.error("expected { lat: degrees, lon: degrees }, got " + point.describe());
+        }
+        point.mapping(COORDINATES);
+        try {
+            return new GeoPoint(point.required("lat").number(), point.required("lon").number());
+        } catch (IllegalArgumentException e) {
+            throw point.error(e.getMessage());
+        }
+    }
+
+    /**
+     * The rating of {@code pools}: {@code rating.weights} where given, {@value #DEFAULT_WEIGHT} for the
+     * others; a weight may name any pool of {@code named}, the pools of the section.
+     */
+    private static Rating rating(Optional<ConfigNode> section, Set<Pool> named, Set<Pool> pools) {
         Map<Pool, Double> weights = new EnumMap<>(Pool.class);
         Optional<ConfigNode> given = section.map(rating -> rating.mapping(Set.of("weights")).required("weights"));
         given.ifPresent(node -> node.entries().forEach((key, weight) -> {
             Pool pool = pool(node, key);
-            if (!pools.contains(pool)) {
+            if (!named.contains(pool)) {
                 throw weight.error("there is no " + key + " pool in resource-pools");
             }
             weights.put(pool, weight.number());

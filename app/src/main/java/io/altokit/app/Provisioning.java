@@ -7,8 +7,6 @@ import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpProvisioning;
-import io.altokit.provision.network.NetworkConfig;
-import io.altokit.provision.network.NetworkFile;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
 import io.altokit.provision.store.SnapshotPersister;
@@ -58,9 +56,9 @@ final class Provisioning implements AutoCloseable {
      */
     static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
         Path file = config.file();
-        NetworkConfig network = NetworkSettings.config(config);
+        NetworkSettings.Network network = NetworkSettings.load(config);
         Optional<BgpConfig> bgpConfig = config.get("bgp").map(bgp -> BgpSettings.read(bgp, NetworkSettings.defaultPid(config)));
-        Snapshot fromFile = NetworkFile.build(network);
+        Snapshot fromFile = network.snapshot();
         boolean withBgp = bgpConfig.isPresent();
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new).map(SnapshotStore::requireDirectory);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
@@ -73,7 +71,7 @@ final class Provisioning implements AutoCloseable {
                 bgp = Optional.of(BgpProvisioning.start(bgpConfig.get(), publisher, restored.isPresent()));
             }
             // The reloader reads the file through the same reader and checks as the start did.
-            ConfigReloader reloader = ConfigReloader.start(file, network.files(),
+            ConfigReloader reloader = ConfigReloader.start(file, network.config().files(),
                     changed -> NetworkSettings.snapshot(YamlFile.read(file)), publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {

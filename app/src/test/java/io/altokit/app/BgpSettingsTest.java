@@ -5,6 +5,7 @@ import io.altokit.app.config.YamlFile;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.PidRule;
 import io.altokit.provision.bgp.PidRules;
+import io.altokit.provision.bgp.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -230,16 +230,25 @@ class ResourcePoolsTest {
     void allProblemsOfAllPoolsAreReportedAtOnce() throws Exception {
         write("rtt.csv", ",a,b\na,1,-1\nb,x,1\n");
         write("utilization.json", "{\"a\": {\"a\": 2, \"b\": 0}, \"b\": {\"a\": 0}}");
-        // The section itself is read first, and its first mistake stops the load (one policy for every section).
         assertLoadFails("resource-pools: { rtt: rtt.csv, utilization: utilization.json, distance: { a: { lat: 91, lon: 0 } } }\n",
-                "network.yaml: resource-pools.distance.a: latitude 91.0 is out of range: it is from -90 to 90");
-        // The data files it names are read whole, every problem of every file reported at once.
-        assertLoadFails("resource-pools: { rtt: rtt.csv, utilization: utilization.json, distance: { zz: { lat: 9, lon: 0 } } }\n",
                 "$DIR/rtt.csv: row a (line 2), column b: -1 is out of range",
                 "$DIR/rtt.csv: row b (line 3), column a: expected a number, got x",
                 "$DIR/utilization.json: row a, column a: 2 is out of range: a utilization is from 0 to 1",
                 "$DIR/utilization.json: row b, column b: missing value",
-                "network.yaml: resource-pools.distance.zz: area zz is not a PID of network-map");
+                "network.yaml: resource-pools.distance.a: latitude 91.0 is out of range: it is from -90 to 90");
+    }
+
+    @Test
+    void theMistakesOfEverySectionAreReportedInOneLineFirstFoundFirst() {
+        assertThatThrownBy(() -> load("""
+                costs: { routingcost: { a: { b: high } } }
+                resource-pools: { distance: { a: { lat: 91, lon: 0 }, b: { lat: 0, lon: 181 } } }
+                """))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessage(String.join("; ",
+                        dir.resolve("network.yaml") + ": resource-pools.distance.a: latitude 91.0 is out of range: it is from -90 to 90",
+                        dir.resolve("network.yaml") + ": resource-pools.distance.b: longitude 181.0 is out of range: it is from -180 to 180",
+                        dir.resolve("network.yaml") + ": costs.routingcost.a.b: expected a number, got \"high\""));
     }
 
     @ParameterizedTest

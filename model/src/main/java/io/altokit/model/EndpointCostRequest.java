@@ -7,7 +7,7 @@ import java.util.List;
  * (the server substitutes it).
  */
 public record EndpointCostRequest(CostType costType, List<CostConstraint> constraints,
-                                  List<TypedAddress> srcs, List<TypedAddress> dsts) {
+                                  List<TypedAddress> srcs, List<TypedAddress> dsts) implements EndpointCostQuery {
     public EndpointCostRequest {
         constraints = List.copyOf(constraints);
         srcs = List.copyOf(srcs);

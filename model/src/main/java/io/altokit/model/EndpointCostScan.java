@@ -13,7 +13,7 @@ import java.util.Optional;
  * body, so an answer can be written without making a string per endpoint. Every endpoint text is
  * printable ASCII without quotes or backslashes: it can be copied into JSON output as it is.
  */
-public final class EndpointCostScan {
+public final class EndpointCostScan implements EndpointCostQuery {
     private final byte[] body;
     private final CostType costType;
     private final List<CostConstraint> constraints;

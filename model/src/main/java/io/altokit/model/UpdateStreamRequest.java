@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param add    the substreams to add, in the order the request lists them
  * @param remove client ids of substreams to stop
  */
-public record UpdateStreamRequest(Map<String, AddUpdate> add, List<String> remove) {
+public record UpdateStreamRequest(Map<String, AddUpdate> add, List<String> remove) implements QueryBody {
 
     /**
      * One substream to add.

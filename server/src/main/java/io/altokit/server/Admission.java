@@ -68,8 +68,13 @@ final class Admission implements AutoCloseable {
     static final Duration MAX_WAIT = Duration.ofMillis(250);
     /** Requests that may wait at once: more than any benchmark's connections, so a flood waits instead of spinning. */
     static final int MAX_WAITING = 4096;
-    /** How often the waiting requests are checked for their time being up: a refusal comes up to this late. */
-    static final Duration SWEEP_INTERVAL = Duration.ofMillis(25);
+    /**
+     * How often the waiting requests are checked for their time being up: a refusal comes up to this late.
+     * Short, because refused clients send again at once, so each sweep brings a burst of new arrivals and
+     * none come between sweeps: the newest waiting request, the one a freed slot goes to, is up to one
+     * interval old. With 25 ms the admitted requests' p99 under a flood was 40 ms against 5 ms unloaded.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(5);
     /** Body bytes the waiting requests may hold in memory together. */
     static final long MAX_WAITING_BYTES = 32L << 20;
 

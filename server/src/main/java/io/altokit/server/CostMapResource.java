@@ -46,7 +46,7 @@ final class CostMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
+    public Reply handle(AltoRequest request, Query<?> query) {
         return Reply.ok(descriptor.mediaType(), full());
     }
 

@@ -66,7 +66,7 @@ final class DirectoryResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
+    public Reply handle(AltoRequest request, Query<?> query) {
         return Reply.ok(DESCRIPTOR.mediaType(), body);
     }
 }

@@ -87,7 +87,7 @@ public final class Dispatcher {
             Catalogs current = catalogs;
             Optional<AltoResource> found = current.full().find(request.path());
             // Parsed once, by the resource the path names, when a guard or the resource first asks.
-            Query query = found.isPresent() ? found.get().query(request.body()) : Query.none();
+            Query<?> query = found.isPresent() ? found.get().query(request.body()) : Query.none();
             Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
                     query);
             return switch (protection.admit(call)) {

@@ -3,6 +3,7 @@ package io.altokit.server;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
+import io.altokit.model.EndpointCostQuery;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.EndpointCostWriter;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * POST /endpointcost/lookup (RFC 7285 11.5.1): costs between endpoints, each mapped to its PID by
  * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3).
  */
-final class EndpointCostResource implements AltoResource {
+final class EndpointCostResource implements AltoResource.Service<EndpointCostQuery> {
+    private static final Query.Parser<EndpointCostQuery> PARSER = new Query.Parser<>(EndpointCostResource::parse);
     private final ResourceDescriptor descriptor;
     private final OfferedCosts costs;
     private final NetworkMap networkMap;
@@ -44,8 +46,8 @@ final class EndpointCostResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, EndpointCostResource::parse);
+    public Query.Parser<EndpointCostQuery> parser() {
+        return PARSER;
     }
 
     /**
@@ -53,7 +55,7 @@ final class EndpointCostResource implements AltoResource {
      * precise error for a malformed body). A scanned request without sources is turned into the
      * decoded record: the client's address is then the source, and its text is not in the body to copy.
      */
-    static Object parse(byte[] body) {
+    static EndpointCostQuery parse(byte[] body) {
         Optional<EndpointCostScan> scanned = EndpointCostScan.read(body);
         if (scanned.isEmpty()) {
             return RequestDecoder.endpointCost(body);
@@ -62,10 +64,11 @@ final class EndpointCostResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
-        return query.as(Object.class) instanceof EndpointCostScan scan
-                ? handleScanned(scan)
-                : handleInFull(query.as(EndpointCostRequest.class), request);
+    public Reply answer(AltoRequest request, EndpointCostQuery query) {
+        return switch (query) {
+            case EndpointCostScan scan -> handleScanned(scan);
+            case EndpointCostRequest full -> handleInFull(full, request);
+        };
     }
 
     /** The fast path: no strings or records per endpoint, the answer written straight into bytes. */

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** POST /endpointprop/lookup (RFC 7285 11.4.1): the PID of each endpoint, "&lt;network-map-id&gt;.pid". */
-final class EndpointPropertyResource implements AltoResource {
+final class EndpointPropertyResource implements AltoResource.Service<EndpointPropertyRequest> {
+    private static final Query.Parser<EndpointPropertyRequest> PARSER = new Query.Parser<>(RequestDecoder::endpointProperties);
     private final ResourceDescriptor descriptor;
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
@@ -44,13 +45,12 @@ final class EndpointPropertyResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, RequestDecoder::endpointProperties);
+    public Query.Parser<EndpointPropertyRequest> parser() {
+        return PARSER;
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
-        EndpointPropertyRequest lookup = query.as(EndpointPropertyRequest.class);
+    public Reply answer(AltoRequest request, EndpointPropertyRequest lookup) {
         limits.check("endpoints", lookup.endpoints().size());
         for (String property : lookup.properties()) {
             if (!property.equals(pidProperty)) {

@@ -15,7 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** POST /costmap/filtered (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints. */
-final class FilteredCostMapResource implements AltoResource {
+final class FilteredCostMapResource implements AltoResource.Service<CostMapFilter> {
+    private static final Query.Parser<CostMapFilter> PARSER = new Query.Parser<>(RequestDecoder::costMapFilter);
     private final ResourceDescriptor descriptor;
     private final OfferedCosts costs;
     private final NetworkMapResource networkMapResource;
@@ -38,13 +39,12 @@ final class FilteredCostMapResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, RequestDecoder::costMapFilter);
+    public Query.Parser<CostMapFilter> parser() {
+        return PARSER;
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
-        CostMapFilter filter = query.as(CostMapFilter.class);
+    public Reply answer(AltoRequest request, CostMapFilter filter) {
         CostMatrix matrix = costs.matrixFor(filter.costType());
         var table = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
                 filter.costType().mode(), filter.constraints());

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /** POST /networkmap/filtered (RFC 7285 11.3.1): unknown PIDs and address types are ignored as the RFC says. */
-final class FilteredNetworkMapResource implements AltoResource {
+final class FilteredNetworkMapResource implements AltoResource.Service<NetworkMapFilter> {
+    private static final Query.Parser<NetworkMapFilter> PARSER = new Query.Parser<>(RequestDecoder::networkMapFilter);
     private final ResourceDescriptor descriptor;
     private final NetworkMapResource full;
     private final List<String> allPids;
@@ -32,13 +33,12 @@ final class FilteredNetworkMapResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, RequestDecoder::networkMapFilter);
+    public Query.Parser<NetworkMapFilter> parser() {
+        return PARSER;
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
-        NetworkMapFilter filter = query.as(NetworkMapFilter.class);
+    public Reply answer(AltoRequest request, NetworkMapFilter filter) {
         Set<String> pids = filter.pids().isEmpty() ? new LinkedHashSet<>(allPids) : new LinkedHashSet<>(filter.pids());
         Set<AddressType> types = filter.addressTypes().isEmpty() ? Set.of(AddressType.values()) : filter.addressTypes();
         return Reply.ok(descriptor.mediaType(), full.render(pids, types));

@@ -51,8 +51,9 @@ final class KeepAlive extends ChannelDuplexHandler {
     /** A response said close: nothing more is read or answered. */
     private boolean closing;
     /**
-     * The client may still be sending when the connection closes (a body, a broken request's rest, or
-     * requests pipelined behind a keep-alive one), so closing must linger. Not after a complete
+     * The client may still be sending when the connection closes (the rest of a head cut off by its
+     * deadline, a body, a broken request's rest, or requests pipelined behind a keep-alive one), so
+     * closing must linger. Not after a complete
      * request that itself asked to close: then a plain close loses nothing.
      */
     private boolean mayStillSend;
@@ -123,7 +124,8 @@ final class KeepAlive extends ChannelDuplexHandler {
                 return;
             }
             // Only the 408 for trickled headers answers a request whose head was never read.
-            Exchange exchange = unanswered.isEmpty() ? Exchange.headless(ctx, ticker.read()) : unanswered.poll();
+            boolean headArriving = unanswered.isEmpty();
+            Exchange exchange = headArriving ? Exchange.headless(ctx, ticker.read()) : unanswered.poll();
             boolean keepAlive = exchange.keepAlive() && !framingBroken && HttpUtil.isKeepAlive(response);
             if (!stream) {
                 setConnection(response, exchange, keepAlive);
@@ -132,7 +134,7 @@ final class KeepAlive extends ChannelDuplexHandler {
                     response instanceof FullHttpResponse full ? full.content().readableBytes() : 0, exchange.startedNanos(),
                     AccessLog.takeClient(ctx.channel()));
             closing = !keepAlive;
-            mayStillSend = bodyArriving || framingBroken || exchange.keepAlive();
+            mayStillSend = headArriving || bodyArriving || framingBroken || exchange.keepAlive();
         }
         if (closing && msg instanceof LastHttpContent) {
             deadline.disarm();

@@ -45,7 +45,7 @@ final class NetworkMapResource implements AltoResource {
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
+    public Reply handle(AltoRequest request, Query<?> query) {
         return Reply.ok(descriptor.mediaType(), full());
     }
 

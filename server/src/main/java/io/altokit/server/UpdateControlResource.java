@@ -16,7 +16,8 @@ import java.util.List;
  * substreams. Not in the directory: each stream learns its own URI from its first event. It has the
  * update stream's resource id, so access rules grant or refuse both together.
  */
-final class UpdateControlResource implements AltoResource {
+final class UpdateControlResource implements AltoResource.Service<UpdateStreamRequest> {
+    private static final Query.Parser<UpdateStreamRequest> PARSER = new Query.Parser<>(RequestDecoder::updateStream);
     private final ResourceDescriptor descriptor;
     private final Catalog catalog;
     private final UpdateStreams streams;
@@ -34,14 +35,14 @@ final class UpdateControlResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, RequestDecoder::updateStream);
+    public Query.Parser<UpdateStreamRequest> parser() {
+        return PARSER;
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
+    public Reply answer(AltoRequest request, UpdateStreamRequest wanted) {
         String streamId = request.path().substring(UpdateStreams.CONTROL_PATH.length());
-        return streams.control(streamId, query.as(UpdateStreamRequest.class), catalog,
+        return streams.control(streamId, wanted, catalog,
                 UpdateStreamResource.Owner.of(request));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * POST /updates/stream (RFC 8895 section 6): opens an update stream over the resources of one
  * catalog; its events are a {@code text/event-stream} body that goes on until either side ends it.
  */
-final class UpdateStreamResource implements AltoResource {
+final class UpdateStreamResource implements AltoResource.Service<UpdateStreamRequest> {
+    private static final Query.Parser<UpdateStreamRequest> PARSER = new Query.Parser<>(RequestDecoder::updateStream);
     static final String ID = "update-stream";
     static final String PATH = "/updates/stream";
 
@@ -42,14 +43,13 @@ final class UpdateStreamResource implements AltoResource {
     }
 
     @Override
-    public Query query(byte[] body) {
-        return Query.of(body, RequestDecoder::updateStream);
+    public Query.Parser<UpdateStreamRequest> parser() {
+        return PARSER;
     }
 
     @Override
-    public Reply handle(AltoRequest request, Query query) {
-        return streams.open(query.as(UpdateStreamRequest.class), catalog, catalog.view(), Owner.of(request),
-                request.client());
+    public Reply answer(AltoRequest request, UpdateStreamRequest wanted) {
+        return streams.open(wanted, catalog, catalog.view(), Owner.of(request), request.client());
     }
 
     /**

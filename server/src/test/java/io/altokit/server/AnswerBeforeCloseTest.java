@@ -55,18 +55,33 @@ class AnswerBeforeCloseTest {
 
     @Test
     void aBodyStillArrivingWhenTheDeadlinePassesGetsThe408() throws Exception {
+        byte[] body = ecsBody(200_000);
+        String headAndSomeBody = ecsHead(body.length, "") + new String(body, 0, 1000, StandardCharsets.US_ASCII);
+        assertRestArrivingAfterTheDeadlineGetsThe408(headAndSomeBody, Arrays.copyOfRange(body, 1000, body.length));
+    }
+
+    @Test
+    void aHeadStillArrivingWhenTheDeadlinePassesGetsThe408() throws Exception {
+        StringBuilder restOfHead = new StringBuilder();
+        while (restOfHead.length() < 200_000) {
+            restOfHead.append("X-Filler: ").append("f".repeat(100)).append("\r\n");
+        }
+        assertRestArrivingAfterTheDeadlineGetsThe408(ecsHead(0, "").substring(0, 20),
+                restOfHead.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The client sends {@code rest} after the deadline passed and reads only once all is sent. */
+    private static void assertRestArrivingAfterTheDeadlineGetsThe408(String firstPart, byte[] rest) throws Exception {
         Duration deadline = Duration.ofSeconds(1);
         ManualDeadlines timers = new ManualDeadlines();
         try (ServerFixture fixture = new ServerFixture(ServerConfig.defaults().withPort(0).withRequestTimeout(deadline),
                 TestNetwork.snapshot(), Protection.none(), timers)) {
-            byte[] body = ecsBody(200_000);
             for (int i = 0; i < TIMES; i++) {
                 try (RawHttp client = new RawHttp(fixture.server.address())) {
-                    client.write(ecsHead(body.length, "")).write(Arrays.copyOf(body, 1000));
+                    client.write(firstPart);
                     timers.awaitArmed();
                     timers.advance(deadline);
-                    // The rest of the body arrives after the deadline; the client reads only once all is sent.
-                    RawHttp.Response answer = client.write(Arrays.copyOfRange(body, 1000, body.length)).read();
+                    RawHttp.Response answer = client.write(rest).read();
                     assertClosingError(answer, 408, "E_SYNTAX");
                     assertThat(client.endsCleanly()).as("closed in order after the answer, try %d", i).isTrue();
                 }

@@ -10,27 +10,27 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Route attributes built by hand for tests. */
-record Routes(Set<Long> communities, List<long[]> largeCommunities, OptionalLong originAs,
+/** Route attributes built by hand for tests; app's rule tests use it too, through this module's test jar. */
+public record Routes(Set<Long> communities, List<long[]> largeCommunities, OptionalLong originAs,
               Optional<InetAddress> nextHop) implements RouteAttributes {
 
-    static Routes none() {
+    public static Routes none() {
         return new Routes(Set.of(), List.of(), OptionalLong.empty(), Optional.empty());
     }
 
-    static Routes community(int asn, int value) {
+    public static Routes community(int asn, int value) {
         return new Routes(Set.of((long) asn << 16 | value), List.of(), OptionalLong.empty(), Optional.empty());
     }
 
-    static Routes largeCommunity(long global, long local1, long local2) {
+    public static Routes largeCommunity(long global, long local1, long local2) {
         return new Routes(Set.of(), List.<long[]>of(new long[] {global, local1, local2}), OptionalLong.empty(), Optional.empty());
     }
 
-    static Routes originAs(long asn) {
+    public static Routes originAs(long asn) {
         return new Routes(Set.of(), List.of(), OptionalLong.of(asn), Optional.empty());
     }
 
-    static Routes nextHop(String address) {
+    public static Routes nextHop(String address) {
         return new Routes(Set.of(), List.of(), OptionalLong.empty(), Optional.of(IpPrefix.parse(address).address()));
     }
 
@@ -55,7 +55,7 @@ record Routes(Set<Long> communities, List<long[]> largeCommunities, OptionalLong
         return largeCommunities.stream().anyMatch(c -> c[0] == global && c[1] == local1 && c[2] == local2);
     }
 
-    static PrefixKey prefix(String text) {
+    public static PrefixKey prefix(String text) {
         return PrefixKey.of(IpPrefix.parse(text));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * the caller as known so far, and the request's body as that resource parses it (once, for the guards
  * and the resource alike).
  */
-public record Call(AltoRequest request, Optional<String> resourceId, Caller caller, Query query) {
+public record Call(AltoRequest request, Optional<String> resourceId, Caller caller, Query<?> query) {
 
     public Call withCaller(Caller identified) {
         return new Call(request, resourceId, identified, query);

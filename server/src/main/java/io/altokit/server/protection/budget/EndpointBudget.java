@@ -7,11 +7,15 @@ import io.altokit.core.time.ThrottledWarning;
 import io.altokit.model.AddressType;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
+import io.altokit.model.CostMapFilter;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.ErrorCode;
 import io.altokit.model.EndpointPropertyRequest;
+import io.altokit.model.NetworkMapFilter;
+import io.altokit.model.QueryBody;
 import io.altokit.model.TypedAddress;
+import io.altokit.model.UpdateStreamRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Guard;
@@ -120,7 +124,7 @@ public final class EndpointBudget implements Guard {
     }
 
     /** The fingerprints of the addresses an endpoint request names, sources then destinations; empty for other requests. */
-    private Optional<long[]> fingerprints(Object query) {
+    private Optional<long[]> fingerprints(QueryBody query) {
         return switch (query) {
             case EndpointCostScan scan -> Optional.of(fingerprints(scan));
             case EndpointCostRequest request -> {
@@ -131,7 +135,9 @@ public final class EndpointBudget implements Guard {
                 yield Optional.of(both);
             }
             case EndpointPropertyRequest request -> Optional.of(fingerprints(request.endpoints()));
-            default -> Optional.empty();
+            case CostMapFilter filter -> Optional.empty();
+            case NetworkMapFilter filter -> Optional.empty();
+            case UpdateStreamRequest streams -> Optional.empty();
         };
     }
 

@@ -1,5 +1,6 @@
 package io.altokit.server.protection.budget;
 
+import io.altokit.model.EndpointCostQuery;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.RequestDecoder;
 import io.altokit.server.http.AltoRequest;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EndpointBudgetTest {
     /** As the resources parse their bodies: the endpoint cost service scans, falling back to the strict decoder. */
-    private static final Map<String, Function<byte[], ?>> PARSERS = Map.of(
-            "endpoint-cost", body -> EndpointCostScan.read(body).<Object>map(scan -> scan).orElseGet(() -> RequestDecoder.endpointCost(body)),
-            "endpoint-property", RequestDecoder::endpointProperties,
-            "filtered-cost-map", RequestDecoder::costMapFilter);
+    private static final Map<String, Query.Parser<?>> PARSERS = Map.of(
+            "endpoint-cost", new Query.Parser<EndpointCostQuery>(
+                    body -> EndpointCostScan.read(body).<EndpointCostQuery>map(scan -> scan).orElseGet(() -> RequestDecoder.endpointCost(body))),
+            "endpoint-property", new Query.Parser<>(RequestDecoder::endpointProperties),
+            "filtered-cost-map", new Query.Parser<>(RequestDecoder::costMapFilter));
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final EndpointBudget budget = new EndpointBudget(
             new EndpointBudget.Settings(3, Duration.ofMinutes(10), 100), nanos::get);
@@ -122,6 +123,6 @@ class EndpointBudgetTest {
         AltoRequest request = new AltoRequest("POST", "/x", Optional.empty(), Optional.empty(), Optional.empty(),
                 body.getBytes(StandardCharsets.UTF_8), InetAddress.getLoopbackAddress());
         return new Call(request, Optional.of(resource), Caller.anonymous(InetAddress.getLoopbackAddress()),
-                Query.of(request.body(), PARSERS.get(resource)));
+                PARSERS.get(resource).query(request.body()));
     }
 }
