@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RFC 8895 over HTTP, section by section, read by an SSE client we did not write (OkHttp's
  * EventSource): the directory entry (6.3), stream parameters (6.5), the control event first and
  * full updates then merge or JSON patches (5, 6.7), dependent resources in order, stream control add/remove
- * with started/stopped (7), errors, and a clean end when the server stops.
+ * with started/stopped (7), substreams stopped with a reason when their resource goes (5.3), errors, and
+ * a clean end when the server stops.
  */
 class UpdateStreamTest {
     private static final String STREAM = UpdateStreamResource.PATH;
