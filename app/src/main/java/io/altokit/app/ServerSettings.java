@@ -3,6 +3,7 @@ package io.altokit.app;
 import io.altokit.app.config.ConfigNode;
 import io.altokit.model.ResourceIds;
 import io.altokit.server.ServerConfig;
+import io.altokit.server.update.UpdateStreams;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +14,15 @@ import java.util.Set;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
             "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
-            "worker-threads", "adaptive-concurrency", "request-timeout");
+            "worker-threads", "adaptive-concurrency", "request-timeout", "idle-timeout", "update-streams");
+    private static final Set<String> UPDATE_STREAM_KEYS = Set.of("max-streams", "max-streams-per-client", "max-substreams",
+            "max-pending-bytes", "keep-alive");
     private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(1);
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
+    private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(1);
+    private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
+    private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
 
     private ServerSettings() {
     }
@@ -40,10 +47,28 @@ final class ServerSettings {
                     count(section, "worker-threads", defaults.workerThreads()),
                     section.bool("adaptive-concurrency", defaults.adaptiveConcurrency()))
                     .withRequestTimeout(section.duration("request-timeout", MIN_REQUEST_TIMEOUT, MAX_REQUEST_TIMEOUT)
-                            .orElse(defaults.requestTimeout()));
+                            .orElse(defaults.requestTimeout()))
+                    .withIdleTimeout(section.duration("idle-timeout", MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT)
+                            .orElse(defaults.idleTimeout()))
+                    .withUpdateStreams(updateStreams(section, defaults.updateStreams()));
         } catch (IllegalArgumentException e) {
             throw section.error(e.getMessage());
         }
+    }
+
+    /** {@code server.update-streams}: the limits of RFC 8895 update streams, each defaulting on its own. */
+    private static UpdateStreams.Limits updateStreams(ConfigNode server, UpdateStreams.Limits defaults) {
+        Optional<ConfigNode> found = server.section("update-streams", UPDATE_STREAM_KEYS);
+        if (found.isEmpty()) {
+            return defaults;
+        }
+        ConfigNode section = found.get();
+        return new UpdateStreams.Limits(
+                section.integer("max-streams", 1, Integer.MAX_VALUE).orElse(defaults.maxStreams()),
+                section.integer("max-streams-per-client", 1, Integer.MAX_VALUE).orElse(defaults.maxStreamsPerClient()),
+                section.integer("max-substreams", 1, Integer.MAX_VALUE).orElse(defaults.maxSubstreams()),
+                section.positive("max-pending-bytes").orElse(defaults.maxPendingBytes()),
+                section.duration("keep-alive", MIN_KEEP_ALIVE, MAX_KEEP_ALIVE).orElse(defaults.keepAlive()));
     }
 
     private static Optional<String> networkMapId(ConfigNode section) {

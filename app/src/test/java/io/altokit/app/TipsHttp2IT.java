@@ -61,10 +61,10 @@ class TipsHttp2IT {
     void nghttpOpensAViewFetchesItsEdgesAndALongPollCompletesOnAChange() throws Exception {
         Path config = directory.resolve("network.yaml");
         write(config, network(10));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
-                .redirectError(directory.resolve("alto.log").toFile()).start();
+        Path log = directory.resolve("alto.log");
+        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
         started.add(server);
-        URI directoryUri = AltoJar.awaitReady(server);
+        URI directoryUri = AltoJar.awaitReady(server, log);
         assertThat(directoryUri.getScheme()).isEqualTo("https");
         String costMapUri = JSON.readTree(fetch(directoryUri).body()).at("/resources/costmap-num-routingcost/uri").asText();
 

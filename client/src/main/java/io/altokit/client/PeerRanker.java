@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -39,11 +43,12 @@ import java.util.random.RandomGenerator;
  * staleness. Time comes from a {@link Ticker}.
  *
  * <p>When the directory offers an update service for the two maps (RFC 8895 SSE or RFC 9569 TIPS),
- * the maps are followed instead of polled: after the first fetch a {@link Subscription} keeps them
- * current, every consistent pair (the cost map depending on the network map version held) replaces
- * the maps in hand at once, and no revalidation is sent while the subscription is live. While it
- * is down (reconnecting with backoff) the maps are revalidated by polling as without it. Close the
- * ranker to end the subscription. Thread-safe.
+ * the maps are followed instead of polled: a {@link Subscription} brings them (its first updates are
+ * the full maps, which are then not also fetched; they are fetched only if they do not come within
+ * the request timeout) and keeps them current, every consistent pair (the cost map depending on the
+ * network map version held) replaces the maps in hand at once, and no revalidation is sent while
+ * the subscription is live. While it is down (reconnecting with backoff) the maps are revalidated by
+ * polling as without it. Close the ranker to end the subscription. Thread-safe.
  */
 public final class PeerRanker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRanker.class);
@@ -74,6 +79,8 @@ public final class PeerRanker implements AutoCloseable {
     private volatile MapState maps;
     /** The subscription following the maps: null until tried, empty when the server offers none. */
     private volatile Optional<Subscription> following;
+    /** Done once the subscription brought its first pair of maps, or failed before it did. */
+    private final CompletableFuture<Void> firstStreamedMaps = new CompletableFuture<>();
     private volatile boolean closed;
 
     /** Maps fetched from the server and their local form, rebuilt only when the client fetched new maps. */
@@ -225,15 +232,39 @@ public final class PeerRanker implements AutoCloseable {
             if (latest != held) {
                 return usable(latest); // the attempt that ran while this caller waited
             }
+            if (following == null) {
+                follow(costType);
+                Optional<MapState> streamed = streamedMaps();
+                if (streamed.isPresent()) {
+                    return usable(streamed.get());
+                }
+            }
             MapState attempt = attempt(costType, held);
             maps = attempt;
-            if (attempt.failure().isEmpty() && following == null) {
-                follow(costType);
-            }
             return usable(attempt);
         } finally {
             refreshing.unlock();
         }
+    }
+
+    /**
+     * The maps the subscription just opened brings as its first (full) updates, so that they are not
+     * also fetched; empty, to fetch them, when there is no subscription or it brings none within the
+     * request timeout.
+     */
+    private Optional<MapState> streamedMaps() {
+        if (following.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            firstStreamedMaps.get(client.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(maps);
     }
 
     /** Whether a live subscription keeps the maps current. */
@@ -300,17 +331,20 @@ public final class PeerRanker implements AutoCloseable {
             }
             long now = ticker.read();
             maps = new MapState(Optional.of(new Fetched(networkMap, costMap, local, now)), now, Optional.empty());
+            firstStreamedMaps.complete(null);
             onMapsChanged.accept(local);
         }
 
         @Override
         public void interrupted(String reason, Duration retryIn) {
+            firstStreamedMaps.complete(null); // fetch the first maps rather than wait for the retry
             LOG.atInfo().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", reason)
                     .log("following the ALTO maps paused; polling them until the subscription is back");
         }
 
         @Override
         public void stopped(AltoClientException failure) {
+            firstStreamedMaps.complete(null);
             LOG.atWarn().addKeyValue("server", client.directoryUri().toString()).addKeyValue("reason", failure.getMessage())
                     .log("the ALTO server refused to stream the maps; polling them");
         }

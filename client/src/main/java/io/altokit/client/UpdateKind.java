@@ -22,7 +22,7 @@ public enum UpdateKind {
     /** RFC 7396 JSON merge patch. */
     MERGE_PATCH(MediaTypes.MERGE_PATCH),
     /** RFC 6902 JSON patch. */
-    JSON_PATCH("application/json-patch+json");
+    JSON_PATCH(MediaTypes.JSON_PATCH);
 
     private final String patchMediaType;
 

@@ -70,7 +70,9 @@ class PeerRankerTest {
             }
             assertThat(own.stats().requests()).as("no request while the maps are fresh").isEqualTo(afterFirst);
 
-            PeerRanker eager = PeerRanker.builder(own).strategy(PeerRanker.Strategy.MAPS).mapRefresh(Duration.ZERO).build();
+            // Polling, not following the maps' update stream (the server offers one; PeerRankerFollowTest).
+            PeerRanker eager = PeerRanker.builder(own).strategy(PeerRanker.Strategy.MAPS).mapRefresh(Duration.ZERO)
+                    .followUpdates(false).build();
             eager.rank(address("10.1.0.1"), List.of(address("10.2.0.9")));
             long before = own.stats().requests();
             eager.rank(address("10.1.0.1"), List.of(address("10.2.0.9")));

@@ -71,7 +71,7 @@ class SubscriptionServerTest {
             server.informationBase.publish(InProcessServer.network(7).build());
             ResourceUpdate cost = next();
             assertThat(cost.resourceId()).isEqualTo(costMap);
-            assertThat(cost.kind()).isEqualTo(UpdateKind.MERGE_PATCH);
+            assertThat(cost.kind()).as("one cell: the JSON patch is the smaller").isEqualTo(UpdateKind.JSON_PATCH);
             assertThat(cost.costMap().costs().cost(0, 1)).isEqualTo(7);
 
             server.informationBase.publish(InProcessServer.network(7)
@@ -86,6 +86,20 @@ class SubscriptionServerTest {
             assertThat(json(subscription.current(networkMap).orElseThrow())).isEqualTo(fresh(networkMap));
             assertThat(json(subscription.current(costMap).orElseThrow())).isEqualTo(fresh(costMap));
             assertThat(subscription.isLive()).isTrue();
+        }
+    }
+
+    @Test
+    void aRankerFollowingTheStreamDownloadsEachMapOnce() throws Exception {
+        BlockingQueue<MapGuidance> changes = new LinkedBlockingQueue<>();
+        try (PeerRanker ranker = PeerRanker.builder(client).strategy(PeerRanker.Strategy.MAPS).costType(ROUTING)
+                .randomShare(0).onMapsChanged(changes::add).build()) {
+            List<InetAddress> peers = List.of(InetAddress.getByName("10.2.0.9"), InetAddress.getByName("10.2.5.9"));
+            assertThat(ranker.rank(InetAddress.getByName("10.1.0.1"), peers).status()).isEqualTo(Ranking.Status.OK);
+            assertThat(client.stats().requests()).as("the directory and the update stream: no GET of the maps, whose "
+                    + "full versions are the stream's first updates").isEqualTo(2);
+            assertThat(changes.poll(10, TimeUnit.SECONDS)).as("the maps, from the stream").isNotNull();
+            assertThat(changes).as("one pair of full maps").isEmpty();
         }
     }
 

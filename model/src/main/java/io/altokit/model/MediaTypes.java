@@ -13,11 +13,12 @@ public final class MediaTypes {
     public static final String ENDPOINT_COST_PARAMS = "application/alto-endpointcostparams+json";
     public static final String ERROR = "application/alto-error+json";
 
-    /** RFC 8895: the update stream's events, its parameters and its control messages; RFC 7396 merge patch. */
+    /** RFC 8895: the update stream's events, its parameters and its control messages; RFC 7396 merge patch, RFC 6902 JSON patch. */
     public static final String EVENT_STREAM = "text/event-stream";
     public static final String UPDATE_STREAM_PARAMS = "application/alto-updatestreamparams+json";
     public static final String UPDATE_STREAM_CONTROL = "application/alto-updatestreamcontrol+json";
     public static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String JSON_PATCH = "application/json-patch+json";
 
     /** RFC 9569: the TIPS resource's answer and request body. */
     public static final String TIPS = "application/alto-tips+json";

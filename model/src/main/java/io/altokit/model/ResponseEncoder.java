@@ -236,7 +236,7 @@ public final class ResponseEncoder {
     }
 
     /** Whether a number is written without a fraction ("1", not "1.0"); every encoder of costs agrees. */
-    static boolean isExactInteger(double value) {
+    public static boolean isExactInteger(double value) {
         return value == Math.rint(value) && Math.abs(value) < MAX_EXACT_INTEGER;
     }
 

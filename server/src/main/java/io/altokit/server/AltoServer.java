@@ -61,7 +61,7 @@ public final class AltoServer implements AutoCloseable {
         Optional<SslContext> tls = config.tls().map(ServerTls::context);
         Ticker ticker = Ticker.system();
         this.dispatcher = new Dispatcher(informationBase, config, protection, ticker,
-                UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
+                UpdateStreams.withSystemTimers(config.updateStreams()));
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;

@@ -39,6 +39,9 @@ final class Catalog implements StreamableCatalog {
     record View(PrivacyPolicy policy, Grant grant) {
     }
 
+    /** Full maps are patched either way, whichever is smaller per update. */
+    private static final List<String> PATCH_TYPES = List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH);
+
     private final List<AltoResource> resources;
     private final OfferedCosts costs;
     private final String defaultNetworkMap;
@@ -79,7 +82,7 @@ final class Catalog implements StreamableCatalog {
         }
         offered.forEach(this::offerToStreams);
         offered.add(new UpdateStreamResource(this, streams, patchTypes()));
-        offered.add(new TipsResource(this, tips, patchTypes()));
+        offered.add(new TipsResource(this, tips, streamables.keySet()));
         this.control = new UpdateControlResource(this, streams);
         this.tipsEdges = new TipsEdgeResource(this, tips);
         this.tipsGraphs = new TipsGraphResource(this, tips);
@@ -104,7 +107,7 @@ final class Catalog implements StreamableCatalog {
         if (grant.covers(updates.descriptor().id())) {
             granted.add(updates);
         }
-        TipsResource tipsResource = new TipsResource(this, tips, patchTypes());
+        TipsResource tipsResource = new TipsResource(this, tips, streamables.keySet());
         if (grant.covers(tipsResource.descriptor().id())) {
             granted.add(tipsResource);
         }
@@ -117,10 +120,10 @@ final class Catalog implements StreamableCatalog {
         index(DirectoryResource.restricted(resources, costs, Optional.of(defaultNetworkMap).filter(grant::covers)));
     }
 
-    /** By resource id, the patch media type of each resource an update stream can follow. */
+    /** By resource id, the patch media types (comma-separated, RFC 8895 section 6.3) of each resource an update stream can follow. */
     private Map<String, String> patchTypes() {
         Map<String, String> patchTypes = new LinkedHashMap<>();
-        streamables.keySet().forEach(id -> patchTypes.put(id, MediaTypes.MERGE_PATCH));
+        streamables.forEach((id, streamable) -> patchTypes.put(id, String.join(",", streamable.patchMediaTypes())));
         return patchTypes;
     }
 
@@ -179,10 +182,11 @@ final class Catalog implements StreamableCatalog {
         String mediaType = resource.descriptor().mediaType();
         switch (resource) {
             case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
-                    Optional.of(map.vtag().tag()), () -> map.full().identity(), changes -> MapPatches.networkMap(id, changes)));
+                    Optional.of(map.vtag().tag()), () -> map.full().identity(), PATCH_TYPES,
+                    (before, changes) -> MapPatches.networkMapPatches(id, before, changes)));
             case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.empty(),
-                    () -> map.full().identity(), changes -> MapPatches.costMap(resource.descriptor().uses().getFirst(),
-                    map.costType().metric(), map.costType().mode(), changes)));
+                    () -> map.full().identity(), PATCH_TYPES, (before, changes) -> MapPatches.costMapPatches(
+                    resource.descriptor().uses().getFirst(), map.costType().metric(), map.costType().mode(), before, changes)));
             case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
             case EndpointCostResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
             default -> {

@@ -25,7 +25,6 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -44,8 +43,6 @@ import java.util.function.Consumer;
  */
 final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSetup.class);
-    /** Connections silent this long are closed, so idle or stalled clients cannot pin resources. */
-    private static final int IDLE_TIMEOUT_SECONDS = 60;
     /** Streams one HTTP/2 connection may have open at once (RFC 9113 recommends no fewer than 100). */
     private static final int MAX_CONCURRENT_STREAMS = 128;
     /** A warning any client can cause is written at most this often. */
@@ -84,7 +81,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        ChannelPipeline pipeline = channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS));
+        ChannelPipeline pipeline = channel.pipeline().addLast(new IdleTimeout(config.idleTimeout()));
         if (tls.isEmpty()) {
             http1(pipeline);
         } else {

@@ -53,7 +53,7 @@ public final class Dispatcher {
     private final TipsViews tips;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
-        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(UpdateStreams.Limits.DEFAULTS));
+        this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(config.updateStreams()));
     }
 
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,

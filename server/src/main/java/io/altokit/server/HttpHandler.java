@@ -7,7 +7,6 @@ import io.altokit.server.http.EventStream;
 import io.altokit.server.http.Reply;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,8 +25,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.ReadTimeoutException;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,8 +151,9 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     /**
      * The head of an event stream, then its body as the producer writes it (chunked in HTTP/1.1, DATA
-     * frames in HTTP/2). The client sends nothing more, so the idle read timeout goes; the connection
-     * closes when the stream ends.
+     * frames in HTTP/2). The client sends nothing more, so the connection's idle timeout is held off
+     * while the stream is open ({@link IdleTimeout}); over HTTP/1.1 the connection closes when the
+     * stream ends.
      */
     private static ChannelFuture stream(ChannelHandlerContext ctx, Reply reply, EventStream events) {
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
@@ -165,10 +163,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         reply.headers().forEach(headers::set);
         HttpUtil.setKeepAlive(response, false);
-        Channel connection = ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-        if (connection.pipeline().get(ReadTimeoutHandler.class) != null) {
-            connection.pipeline().remove(ReadTimeoutHandler.class);
-        }
+        IdleTimeout.holdOpenWhile(ctx.channel());
         ChannelFuture head = ctx.writeAndFlush(response);
         events.start(new ChannelEventSink(ctx.channel()));
         return head;
@@ -218,9 +213,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof ReadTimeoutException) {
-            LOG.debug("closing idle connection from {}", ctx.channel().remoteAddress());
-        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {
             // A remote party may be able to cause this at will: logged at a bounded rate.

@@ -1,5 +1,7 @@
 package io.altokit.server;
 
+import io.altokit.server.update.UpdateStreams;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,14 +20,19 @@ import java.util.Optional;
  * @param requestTimeout          a request whose headers and body have not all arrived this long after its
  *                                first byte is answered 408 and its connection closed (slow-body attacks)
  * @param tls                     HTTPS (and mutual TLS) when present; plain HTTP otherwise
+ * @param idleTimeout             a connection that sends nothing this long is closed, unless an update
+ *                                stream is open on it (see {@link IdleTimeout})
+ * @param updateStreams           what RFC 8895 update streams may cost
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                            int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
                            int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency,
-                           Duration requestTimeout, Optional<TlsConfig> tls) {
+                           Duration requestTimeout, Optional<TlsConfig> tls, Duration idleTimeout,
+                           UpdateStreams.Limits updateStreams) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -51,6 +58,10 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
             throw new IllegalArgumentException("request-timeout must be at least 1 ms, got " + requestTimeout);
         }
         Objects.requireNonNull(tls, "tls");
+        if (idleTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("idle-timeout must be at least 1 ms, got " + idleTimeout);
+        }
+        Objects.requireNonNull(updateStreams, "updateStreams");
     }
 
     /** Plain HTTP with the default request timeout. */
@@ -58,7 +69,8 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
                         String networkMapId, boolean accessLog, int maxConcurrentRequests, int workerThreads,
                         boolean adaptiveConcurrency) {
         this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
-                maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
+                maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
+                DEFAULT_IDLE_TIMEOUT, UpdateStreams.Limits.DEFAULTS);
     }
 
     public static ServerConfig defaults() {
@@ -67,27 +79,38 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams);
     }
 
     public ServerConfig withBindAddress(String address) {
         return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams);
     }
 
     /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
     public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls);
+                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls, idleTimeout, updateStreams);
     }
 
     public ServerConfig withRequestTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls, idleTimeout, updateStreams);
     }
 
     public ServerConfig withTls(TlsConfig settings) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings));
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings),
+                idleTimeout, updateStreams);
+    }
+
+    public ServerConfig withIdleTimeout(Duration timeout) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, timeout, updateStreams);
+    }
+
+    public ServerConfig withUpdateStreams(UpdateStreams.Limits limits) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, limits);
     }
 }

@@ -28,7 +28,7 @@ final class UpdateStreamResource implements AltoResource.Service<UpdateStreamReq
     private final Catalog catalog;
     private final UpdateStreams streams;
 
-    /** @param patchTypes by resource id, the patch media type of each resource it can stream */
+    /** @param patchTypes by resource id, the patch media types (comma-separated) of each resource it can stream */
     UpdateStreamResource(Catalog catalog, UpdateStreams streams, Map<String, String> patchTypes) {
         this.descriptor = ResourceDescriptor.post(ID, PATH, MediaTypes.EVENT_STREAM,
                 MediaTypes.UPDATE_STREAM_PARAMS, Directory.Capabilities.incrementalChanges(patchTypes),

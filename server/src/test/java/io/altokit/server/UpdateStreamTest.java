@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * RFC 8895 over HTTP, section by section, read by an SSE client we did not write (OkHttp's
  * EventSource): the directory entry (6.3), stream parameters (6.5), the control event first and
- * full updates then merge patches (5, 6.7), dependent resources in order, stream control add/remove
- * with started/stopped (7), errors, and a clean end when the server stops.
+ * full updates then merge or JSON patches (5, 6.7), dependent resources in order, stream control add/remove
+ * with started/stopped (7), substreams stopped with a reason when their resource goes (5.3), errors, and
+ * a clean end when the server stops.
  */
 class UpdateStreamTest {
     private static final String STREAM = UpdateStreamResource.PATH;
@@ -53,6 +56,17 @@ class UpdateStreamTest {
             try (var reader = Json.createReader(new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))) {
                 return reader.readObject();
             }
+        }
+
+        /** This patch (merge or JSON patch, by its type) applied with Parsson. */
+        JsonObject applyTo(JsonObject held) {
+            if (type.startsWith(MediaTypes.JSON_PATCH + ",")) {
+                try (var reader = Json.createReader(new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))) {
+                    return Json.createPatch(reader.readArray()).apply(held);
+                }
+            }
+            assertThat(type).startsWith(MediaTypes.MERGE_PATCH + ",");
+            return Json.createMergePatch(json()).apply(held).asJsonObject();
         }
     }
 
@@ -79,8 +93,11 @@ class UpdateStreamTest {
         List<String> uses = new ArrayList<>();
         entry.path("uses").forEach(use -> uses.add(use.asText()));
         assertThat(uses).contains(NM, "costmap-num-routingcost", "costmap-ord-hopcount", "filtered-cost-map", "endpoint-cost");
-        assertThat(entry.path("capabilities").path("incremental-change-media-types").path("costmap-num-routingcost").asText())
-                .isEqualTo("application/merge-patch+json");
+        JsonNode patchTypes = entry.path("capabilities").path("incremental-change-media-types");
+        for (String resource : uses) {
+            assertThat(patchTypes.path(resource).asText()).as(resource)
+                    .isEqualTo("application/merge-patch+json,application/json-patch+json");
+        }
     }
 
     @Test
@@ -97,12 +114,13 @@ class UpdateStreamTest {
         JsonObject heldNetworkMap = networkMap.json();
         JsonObject heldCostMap = costMap.json();
 
-        // One changed cost: a patch of that cell, nothing for the network map.
+        // One changed cost: a patch of that cell, nothing for the network map. The JSON patch is the
+        // smaller (the merge patch would carry the dependent vtag too).
         fixture.informationBase.publish(TestNetwork.snapshot().toBuilder().cost("routingcost", "a", "b", 7).build());
         Event patch = next(events);
-        assertThat(patch.type()).isEqualTo("application/merge-patch+json,rc");
-        assertThat(patch.data()).contains("\"cost-map\":{\"a\":{\"b\":7}}");
-        heldCostMap = Json.createMergePatch(patch.json()).apply(heldCostMap).asJsonObject();
+        assertThat(patch.type()).isEqualTo("application/json-patch+json,rc");
+        assertThat(patch.data()).isEqualTo("[{\"op\":\"replace\",\"path\":\"/cost-map/a/b\",\"value\":7}]");
+        heldCostMap = patch.applyTo(heldCostMap);
         assertThat(heldCostMap).isEqualTo(fresh("/costmap/num-routingcost"));
 
         // A new PID: the network map's patch first, then the cost map's.
@@ -111,10 +129,10 @@ class UpdateStreamTest {
         fixture.informationBase.publish(grown);
         Event first = next(events);
         Event second = next(events);
-        assertThat(first.type()).isEqualTo("application/merge-patch+json,nm");
-        assertThat(second.type()).isEqualTo("application/merge-patch+json,rc");
-        heldNetworkMap = Json.createMergePatch(first.json()).apply(heldNetworkMap).asJsonObject();
-        heldCostMap = Json.createMergePatch(second.json()).apply(heldCostMap).asJsonObject();
+        assertThat(first.type()).matches("application/(merge|json)-patch\\+json,nm");
+        assertThat(second.type()).matches("application/(merge|json)-patch\\+json,rc");
+        heldNetworkMap = first.applyTo(heldNetworkMap);
+        heldCostMap = second.applyTo(heldCostMap);
         assertThat(heldNetworkMap).isEqualTo(fresh("/networkmap"));
         assertThat(heldCostMap).isEqualTo(fresh("/costmap/num-routingcost"));
     }
@@ -164,6 +182,35 @@ class UpdateStreamTest {
         assertError(control(controlUri, "Bearer owner", "{'remove':['nope']}"), 400, "E_INVALID_FIELD_VALUE", "remove");
         assertThat(control("/updates/control/00000000000000000000000000000000", "Bearer owner", "{'remove':['nm']}").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aResourceNoLongerOfferedIsStoppedWithAReasonWhileTheOthersGoOn() throws Exception {
+        BlockingQueue<Event> events = open(null, "{'add':{'nm':{'resource-id':'" + NM + "'},"
+                + "'hc':{'resource-id':'costmap-num-hopcount'},'ec':{'resource-id':'endpoint-cost','input':"
+                + "{'cost-type':{'cost-mode':'numerical','cost-metric':'hopcount'},'endpoints':{'srcs':['ipv4:10.1.0.1'],"
+                + "'dsts':['ipv4:10.2.0.1']}}}}}");
+        assertThat(next(events).type()).isEqualTo(MediaTypes.UPDATE_STREAM_CONTROL);
+        for (String clientId : List.of("nm", "hc", "ec")) {
+            assertThat(next(events).type()).endsWith("," + clientId);
+        }
+
+        // The hopcount metric goes: its cost map is no longer offered, the endpoint cost input names it.
+        Snapshot.Builder withoutHopcount = Snapshot.builder().defaultPid("external")
+                .pid("a", List.of(io.altokit.core.IpPrefix.parse("10.1.0.0/16"), io.altokit.core.IpPrefix.parse("2001:db8:1::/48")))
+                .pid("b", List.of(io.altokit.core.IpPrefix.parse("10.2.0.0/16")))
+                .pid("c", List.of(io.altokit.core.IpPrefix.parse("10.2.5.0/24"), io.altokit.core.IpPrefix.parse("2001:db8:2::/48")));
+        fixture.informationBase.publish(withoutHopcount.cost("routingcost", "a", "b", 5).build());
+        Map<String, String> reasons = new TreeMap<>();
+        for (int i = 0; i < 2; i++) {
+            Event stop = next(events);
+            assertThat(stop.type()).isEqualTo(MediaTypes.UPDATE_STREAM_CONTROL);
+            reasons.put(stop.json().getJsonArray("stopped").getString(0), stop.json().getString("description"));
+        }
+        assertThat(reasons.get("hc")).isEqualTo("resource costmap-num-hopcount is no longer offered");
+        assertThat(reasons.get("ec")).startsWith("its input is no longer valid: ");
+        fixture.informationBase.publish(withoutHopcount.pid("d", List.of(io.altokit.core.IpPrefix.parse("10.9.0.0/16"))).build());
+        assertThat(next(events).type()).as("the network map's substream goes on").endsWith("-patch+json,nm");
     }
 
     @Test

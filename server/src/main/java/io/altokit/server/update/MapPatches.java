@@ -1,14 +1,19 @@
 package io.altokit.server.update;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.ChangeSet;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.OrdinalRanking;
+import io.altokit.core.Snapshot;
 import io.altokit.model.AddressType;
 import io.altokit.model.CostMode;
+import io.altokit.model.MediaTypes;
 import io.altokit.model.MergePatchEncoder;
+import io.altokit.model.ResponseEncoder;
 import io.altokit.model.VersionTag;
 
 import java.util.Collections;
@@ -19,14 +24,142 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The RFC 7396 merge patch that takes a full map from the snapshot before a {@link ChangeSet} to the
- * snapshot after it, built from what the change set names (changed PIDs, changed cells), never by
- * comparing two rendered maps: one changed cell of a 1,700-PID cost map is a patch of one cell.
+ * The patches that take a full map from the snapshot before a {@link ChangeSet} to the snapshot
+ * after it, as an RFC 7396 merge patch and as an RFC 6902 JSON patch, built from what the change set
+ * names (changed PIDs, changed cells), never by comparing two rendered maps: one changed cell of a
+ * 1,700-PID cost map is a patch of one cell. The JSON patch compares just the changed parts of the
+ * two snapshots, so a PID that gained one prefix is one {@code add} where the merge patch sends the
+ * PID's whole prefix list; which is smaller depends on the change, so both are offered.
  */
 public final class MapPatches {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * Changed cells beyond which a cost map's JSON patch is not made: each cell costs it some 35 bytes
+     * of operation more than in the merge patch, whose only fixed cost is the dependent vtag (some 100
+     * bytes), so past a few cells it cannot be the smaller, and a reload changing millions of cells
+     * should not build it.
+     */
+    static final int JSON_PATCH_MAX_CELLS = 16;
+
     private MapPatches() {
+    }
+
+    /** The network map's merge patch and JSON patch from {@code before}; empty when the network map stayed as it was. */
+    public static List<Patch> networkMapPatches(String resourceId, Snapshot before, ChangeSet changes) {
+        return Stream.of(networkMap(resourceId, changes).map(patch -> new Patch(MediaTypes.MERGE_PATCH, patch)),
+                networkMapJsonPatch(resourceId, before, changes).map(patch -> new Patch(MediaTypes.JSON_PATCH, patch)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The cost map's merge patch and, for up to {@link #JSON_PATCH_MAX_CELLS} changed cells, its JSON
+     * patch from {@code before}; empty when it stayed as it was.
+     */
+    public static List<Patch> costMapPatches(String networkMapId, String metric, CostMode mode, Snapshot before, ChangeSet changes) {
+        Optional<byte[]> jsonPatch = changedCells(metric, mode, changes).size() > JSON_PATCH_MAX_CELLS ? Optional.empty()
+                : costMapJsonPatch(networkMapId, metric, mode, before, changes);
+        return Stream.of(costMap(networkMapId, metric, mode, changes).map(patch -> new Patch(MediaTypes.MERGE_PATCH, patch)),
+                jsonPatch.map(patch -> new Patch(MediaTypes.JSON_PATCH, patch)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The network map's JSON patch: the new vtag, and for each changed PID the operations on its
+     * prefix lists ({@code remove} of a PID that went, {@code add} of one that came). Empty when the
+     * network map stayed as it was.
+     */
+    public static Optional<byte[]> networkMapJsonPatch(String resourceId, Snapshot before, ChangeSet changes) {
+        if (changes.previousVtag().equals(changes.vtag())) {
+            return Optional.empty();
+        }
+        return JsonPatchDiff.between(changedPids(resourceId, before.networkMap(), changes),
+                changedPids(resourceId, changes.snapshot().networkMap(), changes));
+    }
+
+    /** The part of a network map the change touched: its vtag and the changed PIDs it has, as the full map writes them. */
+    private static ObjectNode changedPids(String resourceId, NetworkMap map, ChangeSet changes) {
+        ObjectNode document = NODES.objectNode();
+        document.putObject("meta").set("vtag", vtag(resourceId, map.vtag()));
+        ObjectNode pids = document.putObject("network-map");
+        for (String pid : changes.pids()) {
+            map.indexOf(pid).ifPresent(index -> {
+                ObjectNode groups = pids.putObject(pid);
+                groups(map, index).forEach((type, prefixes) -> {
+                    if (!prefixes.isEmpty()) {
+                        prefixes.forEach(groups.putArray(type.wireName())::add);
+                    }
+                });
+            });
+        }
+        return document;
+    }
+
+    private static ObjectNode vtag(String resourceId, String tag) {
+        return NODES.objectNode().put("resource-id", resourceId).put("tag", tag);
+    }
+
+    /**
+     * The cost map's JSON patch: the new dependent vtag if the network map changed, and an {@code add},
+     * {@code replace} or {@code remove} per changed cell ({@code remove} of a row that went or has no
+     * cost left). Empty when neither the network map nor a cost of the map changed.
+     */
+    public static Optional<byte[]> costMapJsonPatch(String networkMapId, String metric, CostMode mode, Snapshot before,
+                                                    ChangeSet changes) {
+        SortedSet<ChangeSet.CostCell> cells = changedCells(metric, mode, changes);
+        if (cells.isEmpty() && changes.previousVtag().equals(changes.vtag())) {
+            return Optional.empty();
+        }
+        return JsonPatchDiff.between(changedCells(networkMapId, before, metric, mode, cells, changes.pids()),
+                changedCells(networkMapId, changes.snapshot(), metric, mode, cells, changes.pids()));
+    }
+
+    private static SortedSet<ChangeSet.CostCell> changedCells(String metric, CostMode mode, ChangeSet changes) {
+        return changes.costs(metric)
+                .map(change -> mode == CostMode.ORDINAL ? change.ordinal() : change.numerical())
+                .orElse(Collections.emptySortedSet());
+    }
+
+    /**
+     * The part of a cost map the change touched, as the full map writes it: its dependent vtag, each
+     * row with a changed cell or of a changed PID that the map has (a row is there when it has a
+     * cost), holding just the changed cells it defines.
+     */
+    private static ObjectNode changedCells(String networkMapId, Snapshot snapshot, String metric, CostMode mode,
+                                           SortedSet<ChangeSet.CostCell> cells, SortedSet<String> pids) {
+        NetworkMap map = snapshot.networkMap();
+        Optional<CostMatrix> matrix = snapshot.costMatrix(metric);
+        ObjectNode document = NODES.objectNode();
+        document.putObject("meta").putArray("dependent-vtags").add(vtag(networkMapId, map.vtag()));
+        ObjectNode rows = document.putObject("cost-map");
+        if (matrix.isEmpty()) {
+            return document;
+        }
+        double[] ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? ranks(matrix.get()) : null;
+        SortedSet<String> sources = new TreeSet<>(pids);
+        cells.forEach(cell -> sources.add(cell.source()));
+        for (String source : sources) {
+            int src = map.indexOf(source).orElse(-1);
+            if (src >= 0 && hasCosts(matrix.get(), src)) {
+                rows.putObject(source);
+            }
+        }
+        for (ChangeSet.CostCell cell : cells) {
+            ObjectNode row = (ObjectNode) rows.get(cell.source());
+            int dst = map.indexOf(cell.destination()).orElse(-1);
+            if (row == null || dst < 0) {
+                continue;
+            }
+            int src = map.indexOf(cell.source()).getAsInt();
+            double cost = ranks != null ? ranks[src * map.size() + dst] : matrix.get().cost(src, dst);
+            if (!Double.isNaN(cost)) {
+                row.set(cell.destination(), ResponseEncoder.isExactInteger(cost) ? NODES.numberNode((long) cost) : NODES.numberNode(cost));
+            }
+        }
+        return document;
     }
 
     /**
@@ -63,9 +196,7 @@ public final class MapPatches {
         NetworkMap map = changes.snapshot().networkMap();
         CostMatrix matrix = changes.snapshot().costMatrix(metric)
                 .orElseThrow(() -> new IllegalArgumentException("no cost matrix for " + metric));
-        SortedSet<ChangeSet.CostCell> cells = changes.costs(metric)
-                .map(change -> mode == CostMode.ORDINAL ? change.ordinal() : change.numerical())
-                .orElse(Collections.emptySortedSet());
+        SortedSet<ChangeSet.CostCell> cells = changedCells(metric, mode, changes);
         if (cells.isEmpty() && changes.previousVtag().equals(changes.vtag())) {
             return Optional.empty();
         }

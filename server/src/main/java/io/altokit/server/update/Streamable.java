@@ -1,11 +1,13 @@
 package io.altokit.server.update;
 
 import io.altokit.core.ChangeSet;
+import io.altokit.core.Snapshot;
+import io.altokit.model.MediaTypes;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A resource an update stream can follow, as one snapshot offers it. */
@@ -22,22 +24,38 @@ public sealed interface Streamable {
      */
     int order();
 
+    /** The patch media types its incremental updates may come in, as the directory advertises them (RFC 8895 section 6.3). */
+    List<String> patchMediaTypes();
+
+    /** The patches of a full map from one snapshot to the next. */
+    @FunctionalInterface
+    interface Patcher {
+        /**
+         * The map's patches from {@code before} to the snapshot after {@code changes}, one per patch
+         * media type offered; empty if the change leaves the map as it was.
+         */
+        List<Patch> between(Snapshot before, ChangeSet changes);
+    }
+
     /**
      * A full map (network map, cost map): sent whole, then patched from each change set.
      *
-     * @param vtag  the map's own version tag, which a client may name to skip the first full update
-     *              (the network map has one, RFC 7285 section 10.3; cost maps only depend on it)
-     * @param body  the full map, as a GET answers it
-     * @param patch the merge patch from the map before a change set to the map after it, empty if the
-     *              change set leaves this map as it was
+     * @param vtag            the map's own version tag, which a client may name to skip the first full update
+     *                        (the network map has one, RFC 7285 section 10.3; cost maps only depend on it)
+     * @param body            the full map, as a GET answers it
+     * @param patchMediaTypes the media types {@code patches} makes
+     * @param patches         the map's patches from the snapshot before a change set to the one after it
      */
     record FullMap(String resourceId, String mediaType, int order, Optional<String> vtag, Supplier<byte[]> body,
-                   Function<ChangeSet, Optional<byte[]>> patch) implements Streamable {
+                   List<String> patchMediaTypes, Patcher patches) implements Streamable {
+        public FullMap {
+            patchMediaTypes = List.copyOf(patchMediaTypes);
+        }
     }
 
     /**
      * A service answering an input (filtered cost map, endpoint cost): answered again for every
-     * publication, patched by comparing the answers.
+     * publication, patched by comparing the answers (as a merge patch or a JSON patch).
      *
      * @param answer the answer to an input for a client (whose address stands in for missing sources),
      *               as a POST with it answers; throws {@link io.altokit.model.AltoException} for an
@@ -47,6 +65,11 @@ public sealed interface Streamable {
         @Override
         public int order() {
             return 2;
+        }
+
+        @Override
+        public List<String> patchMediaTypes() {
+            return List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH);
         }
     }
 }

@@ -39,6 +39,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The update streams of one server (RFC 8895): opening them, their control requests, and the events
@@ -47,9 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * there is no thread per subscriber. A full map's patch or full update is computed once per
  * publication and privacy view, whatever the number of streams that follow it.
  *
- * <p>Per update, a client gets the smaller of the merge patch and the full map: a patch of up to
- * {@link #PATCH_ALWAYS_BYTES} is sent without looking at the full map (which may be tens of MB to
- * render); a larger one is compared with it.
+ * <p>Per update, a client gets the smallest of the merge patch (RFC 7396), the JSON patch (RFC 6902)
+ * and the full map: a patch of up to {@link #PATCH_ALWAYS_BYTES} is sent without looking at the full
+ * map (which may be tens of MB to render); a larger one is compared with it.
  */
 public final class UpdateStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateStreams.class);
@@ -74,6 +76,16 @@ public final class UpdateStreams implements AutoCloseable {
     public record Limits(int maxStreams, int maxStreamsPerClient, int maxSubstreams, long maxPendingBytes,
                          Duration keepAlive) {
         public static final Limits DEFAULTS = new Limits(10_000, 8, 64, 64L << 20, Duration.ofSeconds(20));
+
+        public Limits {
+            if (maxStreams < 1 || maxStreamsPerClient < 1 || maxSubstreams < 1 || maxPendingBytes < 1) {
+                throw new IllegalArgumentException("update stream limits must be positive: " + maxStreams + " streams, "
+                        + maxStreamsPerClient + " per client, " + maxSubstreams + " substreams, " + maxPendingBytes + " bytes");
+            }
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("the keep-alive interval must be positive, got " + keepAlive);
+            }
+        }
     }
 
     private final Limits limits;
@@ -353,27 +365,39 @@ public final class UpdateStreams implements AutoCloseable {
         if (!patchable) {
             return Optional.of(new Event(map.mediaType(), map.body().get()));
         }
-        return memo.computeIfAbsent(map.resourceId(), id -> map.patch().apply(publication.get().changes())
-                .map(patch -> smaller(patch, map)));
+        return memo.computeIfAbsent(map.resourceId(), id -> Patch.smallest(map.patches().between(publication.get().before(),
+                publication.get().changes())).map(patch -> smallerOf(patch, map.mediaType(), map.body())));
     }
 
-    private static Event smaller(byte[] patch, Streamable.FullMap map) {
-        if (patch.length <= PATCH_ALWAYS_BYTES) {
-            return new Event(MediaTypes.MERGE_PATCH, patch);
+    /**
+     * The patch, or the full resource if that is no larger. A patch of up to {@link #PATCH_ALWAYS_BYTES}
+     * goes without rendering the full map, which may take a while at operator scale.
+     */
+    private static Event smallerOf(Patch patch, String fullMediaType, Supplier<byte[]> full) {
+        if (patch.body().length <= PATCH_ALWAYS_BYTES) {
+            return new Event(patch.mediaType(), patch.body());
         }
-        byte[] full = map.body().get();
-        return full.length <= patch.length ? new Event(map.mediaType(), full) : new Event(MediaTypes.MERGE_PATCH, patch);
+        byte[] whole = full.get();
+        return whole.length <= patch.body().length ? new Event(fullMediaType, whole) : new Event(patch.mediaType(), patch.body());
     }
 
+    /** An input's answer again: none if it is the same (as JSON), else the smallest of merge patch, JSON patch and the answer. */
     private static Optional<Event> queryUpdate(Substream substream, Streamable.Query query, InetAddress client) {
         byte[] answer = query.answer().apply(substream.input().orElseThrow(), client);
         byte[] last = substream.lastAnswer;
         substream.lastAnswer = answer;
-        if (last == null || !substream.request.incrementalChanges()) {
-            return last != null && Arrays.equals(last, answer) ? Optional.empty() : Optional.of(new Event(query.mediaType(), answer));
+        if (last != null && Arrays.equals(last, answer)) {
+            return Optional.empty();
         }
-        return JsonMergeDiff.between(last, answer).map(patch -> patch.length < answer.length
-                ? new Event(MediaTypes.MERGE_PATCH, patch) : new Event(query.mediaType(), answer));
+        if (last == null || !substream.request.incrementalChanges()) {
+            return Optional.of(new Event(query.mediaType(), answer));
+        }
+        List<Patch> patches = Stream.of(
+                JsonMergeDiff.between(last, answer).map(patch -> new Patch(MediaTypes.MERGE_PATCH, patch)),
+                JsonPatchDiff.between(last, answer).map(patch -> new Patch(MediaTypes.JSON_PATCH, patch)))
+                .flatMap(Optional::stream).toList();
+        return Patch.smallest(patches).map(patch -> patch.body().length < answer.length
+                ? new Event(patch.mediaType(), patch.body()) : new Event(query.mediaType(), answer));
     }
 
     private void stop(UpdateStream stream, List<String> clientIds, String reason) {

@@ -11,8 +11,8 @@ import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.protection.Protection;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -27,9 +27,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every patch, applied with an independent RFC 7396 implementation (Parsson), turns the map a client
- * holds into exactly the map a fresh GET returns, over a randomized sequence of publications that
- * add, remove and move prefixes and PIDs and change, add and remove costs.
+ * Every patch, merge patch or JSON patch, applied with an independent RFC 7396 / RFC 6902
+ * implementation (Parsson), turns the map a client holds into exactly the map a fresh GET returns,
+ * over a randomized sequence of publications that add, remove and move prefixes and PIDs and change,
+ * add and remove costs.
  */
 class MapPatchesTest {
     private static final String NETWORK_MAP = ServerConfig.DEFAULT_NETWORK_MAP_ID;
@@ -40,31 +41,60 @@ class MapPatchesTest {
         Random random = new Random(20261203);
         InformationBase base = new InformationBase(randomSnapshot(random));
         Dispatcher dispatcher = new Dispatcher(base, ServerConfig.defaults(), Protection.none());
-        JsonObject networkMap = get(dispatcher, "/networkmap");
-        List<JsonObject> costMaps = new ArrayList<>();
+        // Each map twice: one copy follows the merge patches, the other the JSON patches.
+        JsonObject mergedNetworkMap = get(dispatcher, "/networkmap");
+        JsonObject jsonPatchedNetworkMap = mergedNetworkMap;
+        List<JsonObject> mergedCostMaps = new ArrayList<>();
         for (String metric : METRICS) {
             for (CostMode mode : CostMode.values()) {
-                costMaps.add(get(dispatcher, path(metric, mode)));
+                mergedCostMaps.add(get(dispatcher, path(metric, mode)));
             }
         }
+        List<JsonObject> jsonPatchedCostMaps = new ArrayList<>(mergedCostMaps);
         int patchedCells = 0;
         for (int round = 0; round < 200; round++) {
-            Snapshot next = random.nextInt(4) == 0 ? randomSnapshot(random) : tweak(base.current(), random);
+            Snapshot before = base.current();
+            Snapshot next = random.nextInt(4) == 0 ? randomSnapshot(random) : tweak(before, random);
             ChangeSet changes = base.publish(next);
-            networkMap = apply(networkMap, MapPatches.networkMap(NETWORK_MAP, changes));
-            assertThat(networkMap).as("network map after round %d", round).isEqualTo(get(dispatcher, "/networkmap"));
+            JsonObject networkMap = get(dispatcher, "/networkmap");
+            mergedNetworkMap = mergePatched(mergedNetworkMap, MapPatches.networkMap(NETWORK_MAP, changes));
+            assertThat(mergedNetworkMap).as("merge-patched network map after round %d", round).isEqualTo(networkMap);
+            jsonPatchedNetworkMap = jsonPatched(jsonPatchedNetworkMap, MapPatches.networkMapJsonPatch(NETWORK_MAP, before, changes));
+            assertThat(jsonPatchedNetworkMap).as("JSON-patched network map after round %d", round).isEqualTo(networkMap);
             int map = 0;
             for (String metric : METRICS) {
                 for (CostMode mode : CostMode.values()) {
-                    JsonObject patched = apply(costMaps.get(map), MapPatches.costMap(NETWORK_MAP, metric, mode, changes));
-                    assertThat(patched).as("%s after round %d", path(metric, mode), round).isEqualTo(get(dispatcher, path(metric, mode)));
-                    costMaps.set(map++, patched);
+                    JsonObject costMap = get(dispatcher, path(metric, mode));
+                    JsonObject merged = mergePatched(mergedCostMaps.get(map), MapPatches.costMap(NETWORK_MAP, metric, mode, changes));
+                    assertThat(merged).as("merge-patched %s after round %d", path(metric, mode), round).isEqualTo(costMap);
+                    mergedCostMaps.set(map, merged);
+                    JsonObject patched = jsonPatched(jsonPatchedCostMaps.get(map),
+                            MapPatches.costMapJsonPatch(NETWORK_MAP, metric, mode, before, changes));
+                    assertThat(patched).as("JSON-patched %s after round %d", path(metric, mode), round).isEqualTo(costMap);
+                    jsonPatchedCostMaps.set(map++, patched);
                 }
             }
             patchedCells += changes.costs().values().stream().mapToInt(change -> change.numerical().size()).sum();
         }
         assertThat(patchedCells).as("the sequence changed costs").isGreaterThan(200);
         dispatcher.close();
+    }
+
+    @Test
+    void oneMorePrefixIsOneAddWhereAMergePatchResendsThePidsPrefixes() {
+        Snapshot.Builder builder = Snapshot.builder();
+        for (int block = 0; block < 40; block++) {
+            builder.pid("big", List.of(IpPrefix.parse("10." + block + ".0.0/16")));
+        }
+        Snapshot before = builder.build();
+        Snapshot after = before.toBuilder().pid("big", List.of(IpPrefix.parse("10.200.0.0/16"))).build();
+        ChangeSet changes = ChangeSet.between(before, after);
+        String jsonPatch = new String(MapPatches.networkMapJsonPatch(NETWORK_MAP, before, changes).orElseThrow());
+        assertThat(jsonPatch).contains("{\"op\":\"add\",\"path\":\"/network-map/big/ipv4/40\",\"value\":\"10.200.0.0/16\"}")
+                .doesNotContain("10.0.0.0/16");
+        List<Patch> patches = MapPatches.networkMapPatches(NETWORK_MAP, before, changes);
+        assertThat(patches).extracting(Patch::mediaType).containsExactly("application/merge-patch+json", "application/json-patch+json");
+        assertThat(patches.get(1).body().length).as("the JSON patch is the smaller").isLessThan(patches.get(0).body().length / 4);
     }
 
     @Test
@@ -85,13 +115,20 @@ class MapPatchesTest {
         return "/costmap/" + (mode == CostMode.NUMERICAL ? "num-" : "ord-") + metric;
     }
 
-    /** The patch applied; no patch means the map stayed as it was. */
-    private static JsonObject apply(JsonObject target, Optional<byte[]> patch) {
-        if (patch.isEmpty()) {
-            return target;
+    /** The merge patch applied; no patch means the map stayed as it was. */
+    private static JsonObject mergePatched(JsonObject target, Optional<byte[]> patch) {
+        return patch.map(merge -> Json.createMergePatch(read(merge)).apply(target).asJsonObject()).orElse(target);
+    }
+
+    /** The JSON patch applied; no patch means the map stayed as it was. */
+    private static JsonObject jsonPatched(JsonObject target, Optional<byte[]> patch) {
+        return patch.map(operations -> Json.createPatch(readArray(operations)).apply(target)).orElse(target);
+    }
+
+    private static JsonArray readArray(byte[] json) {
+        try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
+            return reader.readArray();
         }
-        JsonValue result = Json.createMergePatch(read(patch.get())).apply(target);
-        return result.asJsonObject();
     }
 
     private static JsonObject get(Dispatcher dispatcher, String path) {

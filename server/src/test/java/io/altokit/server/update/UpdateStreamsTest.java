@@ -79,7 +79,8 @@ class UpdateStreamsTest {
         public Optional<Streamable> streamable(String resourceId) {
             return resourceId.equals("nm") ? Optional.of(new Streamable.FullMap("nm", "application/alto-networkmap+json", 0,
                     Optional.of(snapshot.networkMap().vtag()), () -> ("{\"full\":\"" + snapshot.networkMap().vtag() + "\"}").getBytes(StandardCharsets.UTF_8),
-                    changes -> MapPatches.networkMap("nm", changes))) : Optional.empty();
+                    List.of("application/merge-patch+json"), (before, changes) -> MapPatches.networkMap("nm", changes).stream()
+                    .map(patch -> new Patch("application/merge-patch+json", patch)).toList())) : Optional.empty();
         }
     }
 

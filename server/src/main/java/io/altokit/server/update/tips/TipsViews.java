@@ -15,6 +15,7 @@ import io.altokit.model.TipsRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
 import io.altokit.server.update.JsonMergeDiff;
+import io.altokit.server.update.Patch;
 import io.altokit.server.update.Streamable;
 import io.altokit.server.update.StreamableCatalog;
 import org.slf4j.Logger;
@@ -413,7 +414,10 @@ public final class TipsViews implements AutoCloseable {
 
     /** The RFC 7396 merge patch the update streams send for the same change: every step of a graph is one. */
     private static Optional<byte[]> mergePatch(Streamable.FullMap map, Snapshot before, ChangeSet change) {
-        return map.patch().apply(change);
+        return map.patches().between(before, change).stream()
+                .filter(patch -> patch.mediaType().equals(MediaTypes.MERGE_PATCH))
+                .map(Patch::body)
+                .findFirst();
     }
 
     private static UpdatesGraph.Content content(Streamable.FullMap map) {

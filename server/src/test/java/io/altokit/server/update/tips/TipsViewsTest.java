@@ -49,7 +49,8 @@ class TipsViewsTest {
             String vtag = snapshot.networkMap().vtag();
             return switch (resourceId) {
                 case "nm" -> Optional.of(new Streamable.FullMap("nm", MediaTypes.NETWORK_MAP, 0, Optional.of(vtag),
-                        () -> bytes("{\"full\":\"" + vtag + "\"}"), changes -> MapPatches.networkMap("nm", changes)));
+                        () -> bytes("{\"full\":\"" + vtag + "\"}"), List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH),
+                        (before, changes) -> MapPatches.networkMapPatches("nm", before, changes)));
                 case "q" -> Optional.of(new Streamable.Query("q", MediaTypes.COST_MAP, (input, client) -> {
                     String text = new String(input, StandardCharsets.UTF_8);
                     if (text.contains("bad")) {

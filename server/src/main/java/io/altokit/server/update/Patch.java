@@ -1,0 +1,21 @@
+package io.altokit.server.update;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One encoding of the change from a version of a resource to the next: an RFC 7396 merge patch or
+ * an RFC 6902 JSON patch (RFC 8895 section 6.3 lets the server pick either, per update, among the
+ * media types it advertises for the resource).
+ *
+ * @param mediaType {@code application/merge-patch+json} or {@code application/json-patch+json}
+ * @param body      the patch document
+ */
+public record Patch(String mediaType, byte[] body) {
+
+    /** The smallest of {@code patches}; empty when there is none (the resource stayed as it was). */
+    static Optional<Patch> smallest(List<Patch> patches) {
+        return patches.stream().min(Comparator.comparingInt(patch -> patch.body().length));
+    }
+}
