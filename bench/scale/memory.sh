@@ -3,7 +3,8 @@
 # where the memory goes"): serves a Flow Director-shaped network (bench FlowDirectorNetwork) with
 # `./alto serve` as shipped plus native memory tracking, pinned to SERVER_CPU, and records
 #   1. after the start: RSS;
-#   2. after every full map was fetched once, identity then gzip (as run.sh does): RSS, the JVM's
+#   2. after every full map was fetched once, identity then gzip (as run.sh does; sizes and times of
+#      these first GETs): RSS, the JVM's
 #      native memory summary (NMT: heap committed, metaspace, code, threads, GC, Netty's direct
 #      memory under "Other"), the heap as committed and after a full GC, and the class histogram's top;
 #   3. one RTT cell changed (file written aside, renamed over rtt.csv): RSS sampled every 50 ms until
@@ -70,14 +71,19 @@ ready_s="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
 } > "$out/summary.txt"
 
 maps="$(curl -sf --max-time 10 "http://127.0.0.1:$PORT/directory" | jq -r '.resources[] | select(.["media-type"] == "application/alto-networkmap+json" or .["media-type"] == "application/alto-costmap+json") | select(.accepts == null) | .uri')"
-fetch_all() { # every full map once, identity then gzip
+fetch_all() { # every full map once, identity then gzip: "uri bytes seconds gzip-bytes gzip-seconds" per map
     local uri
     for uri in $maps; do
-        curl -sf --max-time 300 -o /dev/null "http://127.0.0.1:$PORT$uri"
-        curl -sf --max-time 300 -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT$uri"
+        printf '%s %s %s\n' "$uri" \
+            "$(curl -sf --max-time 600 -o /dev/null -w '%{size_download} %{time_total}' "http://127.0.0.1:$PORT$uri")" \
+            "$(curl -sf --max-time 600 -o /dev/null -w '%{size_download} %{time_total}' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT$uri")"
     done
 }
-fetch_all
+fetch_all > "$out/maps-first.txt"
+{
+    echo; echo "maps (first GET): bytes, seconds; gzip bytes, seconds"
+    awk '{ printf "  %-28s %8.1f MB %6.2f s   %8.1f MB %6.2f s\n", $1, $2 / 1e6, $3, $4 / 1e6, $5 }' "$out/maps-first.txt"
+} >> "$out/summary.txt"
 {
     echo; echo "after every map was fetched once: RSS $(rss_mb) MB, peak RSS $(hwm_mb) MB, heap committed $(heap_committed_mb) MB, used $(heap_used_mb) MB"
     echo "NMT committed MB:"; nmt fetched | sed 's/^/  /'
@@ -106,7 +112,7 @@ for _ in $(seq 2400); do
     fi
     sleep 0.05
 done
-fetch_all
+fetch_all > "$out/maps-again.txt"
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
 {
     echo; echo "one RTT cell changed: served after ${served:-never (120 s)} s; largest RSS sampled until every map was fetched again: $(sort -n "$out/rss-reload.txt" | tail -1) MB; peak RSS (VmHWM) $(hwm_mb) MB"
