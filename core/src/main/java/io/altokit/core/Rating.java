@@ -1,7 +1,6 @@
 package io.altokit.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,21 +59,21 @@ public record Rating(List<Criterion> criteria) {
         double totalWeight = weighted.stream().mapToDouble(Criterion::weight).sum();
         double[] rating = new double[matrices.getFirst().length];
         for (int c = 0; c < weighted.size(); c++) {
-            double[] costs = penalised(weighted.get(c).penalty(), matrices.get(c));
-            double max = Arrays.stream(costs).filter(cost -> !Double.isNaN(cost)).max().orElse(0);
+            // Penalised on the fly, twice, rather than into a copy: at 5,000 PIDs a copy is 200 MB.
+            Penalty penalty = weighted.get(c).penalty();
+            double[] values = matrices.get(c);
+            double max = 0;
+            for (double value : values) {
+                if (!Double.isNaN(value)) {
+                    max = Math.max(max, penalty.apply(value));
+                }
+            }
             double scale = max > 0 ? weighted.get(c).weight() / totalWeight / max : 0;
             for (int cell = 0; cell < rating.length; cell++) {
-                rating[cell] += costs[cell] * scale; // NaN stays NaN: a pair some criterion lacks has no rating
+                // NaN stays NaN: a pair some criterion lacks has no rating.
+                rating[cell] += Double.isNaN(values[cell]) ? Double.NaN : penalty.apply(values[cell]) * scale;
             }
         }
         return rating;
-    }
-
-    private static double[] penalised(Penalty penalty, double[] values) {
-        double[] costs = new double[values.length];
-        for (int cell = 0; cell < values.length; cell++) {
-            costs[cell] = Double.isNaN(values[cell]) ? Double.NaN : penalty.apply(values[cell]);
-        }
-        return costs;
     }
 }

@@ -137,7 +137,7 @@ public final class Snapshot {
         private final Map<String, List<PrefixKey>> prefixesByPid = new HashMap<>();
         /** Families whose default route some PID was given, so build() need not search a million prefixes. */
         private final Set<AddressFamily> defaultRoutesGiven = EnumSet.noneOf(AddressFamily.class);
-        private final SortedMap<String, List<Cost>> costsByMetric = new TreeMap<>();
+        private final SortedMap<String, GivenCosts> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
         private Optional<Rating> rating = Optional.empty();
         /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
@@ -182,9 +182,32 @@ public final class Snapshot {
 
         /** Sets the cost from one PID to another; {@code value} must be finite and not negative. */
         public Builder cost(String metric, String srcPid, String dstPid, double value) {
-            costsByMetric.computeIfAbsent(Objects.requireNonNull(metric, "metric"), m -> new ArrayList<>())
-                    .add(new Cost(Objects.requireNonNull(srcPid, "srcPid"), Objects.requireNonNull(dstPid, "dstPid"), value));
+            given(metric).cells().add(new Cost(Objects.requireNonNull(srcPid, "srcPid"), Objects.requireNonNull(dstPid, "dstPid"), value));
             return this;
+        }
+
+        /**
+         * Sets the costs between the pairs of {@code pids}: {@code rows[i][j]} from {@code pids.get(i)}
+         * to {@code pids.get(j)}, each as {@link #cost} would, NaN for none. A pool matrix has millions
+         * of cells; given this way it costs no object per cell. The rows are kept, not copied, until
+         * {@link #build()}: the caller must not change them.
+         */
+        public Builder costs(String metric, List<String> pids, double[][] rows) {
+            if (rows.length != pids.size()) {
+                throw new IllegalArgumentException(rows.length + " rows for " + pids.size() + " PIDs");
+            }
+            for (double[] row : rows) {
+                if (row.length != pids.size()) {
+                    throw new IllegalArgumentException("a row of " + row.length + " costs for " + pids.size() + " PIDs");
+                }
+            }
+            given(metric).blocks().add(new CostBlock(List.copyOf(pids), rows));
+            return this;
+        }
+
+        private GivenCosts given(String metric) {
+            return costsByMetric.computeIfAbsent(Objects.requireNonNull(metric, "metric"),
+                    m -> new GivenCosts(new ArrayList<>(), new ArrayList<>()));
         }
 
         /**
@@ -224,8 +247,12 @@ public final class Snapshot {
                             : new CostMatrix(metric, names.size(), matrix.costsOver(inheritedNames, names), networkMap.vtag()));
                 }
             });
-            costs.forEach((metric, matrix) ->
-                    matrices.put(metric, new CostMatrix(metric, names.size(), matrix, networkMap.vtag())));
+            // Each dense double[] goes as soon as its compact matrix is made (200 MB apiece at 5,000 PIDs).
+            for (var dense = costs.entrySet().iterator(); dense.hasNext(); ) {
+                var metric = dense.next();
+                matrices.put(metric.getKey(), new CostMatrix(metric.getKey(), names.size(), metric.getValue(), networkMap.vtag()));
+                dense.remove();
+            }
             return new Snapshot(networkMap, matrices);
         }
 
@@ -363,7 +390,7 @@ public final class Snapshot {
             return given != null ? given : inherited.get(metric).costsOver(inheritedNames, names);
         }
 
-        private static Optional<double[]> matrix(String metric, List<Cost> costs, List<String> names, List<String> problems) {
+        private static Optional<double[]> matrix(String metric, GivenCosts given, List<String> names, List<String> problems) {
             if (!CostMetrics.isValidName(metric)) {
                 problems.add("invalid cost metric \"" + metric + "\": use " + CostMetrics.RULE);
                 return Optional.empty();
@@ -375,24 +402,61 @@ public final class Snapshot {
             }
             double[] matrix = new double[size * size];
             Arrays.fill(matrix, Double.NaN);
-            for (Cost cost : costs) {
+            for (Cost cost : given.cells()) {
                 int src = Collections.binarySearch(names, cost.src());
                 int dst = Collections.binarySearch(names, cost.dst());
-                int cell = src * size + dst;
                 if (src < 0 || dst < 0) {
                     String unknown = String.join("\", \"", Stream.of(cost.src(), cost.dst())
                             .filter(pid -> Collections.binarySearch(names, pid) < 0).distinct().toList());
                     problems.add(cost.describe(metric) + ": unknown PID \"" + unknown + "\"");
-                } else if (!Double.isFinite(cost.value()) || cost.value() < 0) {
-                    problems.add(cost.describe(metric) + " is " + cost.value() + ": a cost must be finite and not negative");
-                } else if (!Double.isNaN(matrix[cell]) && matrix[cell] != cost.value()) {
-                    problems.add(cost.describe(metric) + " is given twice: " + matrix[cell] + " and " + cost.value());
                 } else {
-                    matrix[cell] = cost.value() + 0.0; // -0.0 becomes 0.0, so equal costs hash alike
+                    put(matrix, src * size + dst, cost.value()).ifPresent(problem -> problems.add(cost.describe(metric) + problem));
+                }
+            }
+            for (CostBlock block : given.blocks()) {
+                int[] index = block.pids().stream().mapToInt(pid -> Collections.binarySearch(names, pid)).toArray();
+                for (int i = 0; i < index.length; i++) {
+                    if (index[i] < 0) {
+                        problems.add("costs \"" + metric + "\" from and to \"" + block.pids().get(i) + "\": unknown PID");
+                    }
+                }
+                for (int i = 0; i < index.length; i++) {
+                    if (index[i] < 0) {
+                        continue;
+                    }
+                    String src = block.pids().get(i);
+                    for (int j = 0; j < index.length; j++) {
+                        double value = block.rows()[i][j];
+                        if (index[j] >= 0 && !Double.isNaN(value)) {
+                            String dst = block.pids().get(j);
+                            put(matrix, index[i] * size + index[j], value).ifPresent(problem -> problems.add(
+                                    new Cost(src, dst, value).describe(metric) + problem));
+                        }
+                    }
                 }
             }
             return Optional.of(matrix);
         }
+
+        /** Puts a cost into its cell if it is a valid one; otherwise what is wrong with it, to follow its description. */
+        private static Optional<String> put(double[] matrix, int cell, double value) {
+            if (!Double.isFinite(value) || value < 0) {
+                return Optional.of(" is " + value + ": a cost must be finite and not negative");
+            }
+            if (!Double.isNaN(matrix[cell]) && matrix[cell] != value) {
+                return Optional.of(" is given twice: " + matrix[cell] + " and " + value);
+            }
+            matrix[cell] = value + 0.0; // -0.0 becomes 0.0, so equal costs hash alike
+            return Optional.empty();
+        }
+    }
+
+    /** The costs of one metric given to a builder: one by one, and as whole matrices. */
+    private record GivenCosts(List<Cost> cells, List<CostBlock> blocks) {
+    }
+
+    /** Costs between the pairs of {@code pids}: {@code rows[i][j]} from {@code pids[i]} to {@code pids[j]}, NaN for none. */
+    private record CostBlock(List<String> pids, double[][] rows) {
     }
 
     private record Cost(String src, String dst, double value) {

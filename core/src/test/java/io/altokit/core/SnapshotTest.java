@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,6 +118,61 @@ class SnapshotTest {
     void rejectsTheDefaultRouteInTwoPids() {
         assertThatThrownBy(() -> Snapshot.builder().pid("a", Prefixes.of("::/0")).pid("b", Prefixes.of("::/0")).build())
                 .hasMessage("prefix ::/0 is in both PID \"a\" and PID \"b\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aWholeMatrixGivesTheSameSnapshotAsItsCellsOneByOne(long seed) {
+        Random random = new Random(seed);
+        int size = 30 + random.nextInt(40);
+        List<String> names = IntStream.range(0, size).mapToObj(pid -> "p" + pid).toList();
+        // Given in another order than the snapshot's (name order), as a pool file may list its areas.
+        List<String> shuffled = new ArrayList<>(names);
+        Collections.shuffle(shuffled, random);
+        double[][] hops = new double[size][size];
+        double[][] delays = new double[size][size];
+        Snapshot.Builder byCell = Snapshot.builder().rating(new Rating(List.of(
+                new Criterion("hopcount", 1, Penalty.LINEAR), new Criterion("delay-rt", 2, Penalty.LINEAR))));
+        Snapshot.Builder byMatrix = Snapshot.builder().rating(new Rating(List.of(
+                new Criterion("hopcount", 1, Penalty.LINEAR), new Criterion("delay-rt", 2, Penalty.LINEAR))));
+        for (int i = 0; i < size; i++) {
+            byCell.pid(names.get(i), Prefixes.of("10." + i + ".0.0/16"));
+            byMatrix.pid(names.get(i), Prefixes.of("10." + i + ".0.0/16"));
+            for (int j = 0; j < size; j++) {
+                hops[i][j] = random.nextInt(12);
+                delays[i][j] = random.nextInt(2) == 0 ? Double.NaN : random.nextInt(100_000) / 10.0;
+                byCell.cost("hopcount", shuffled.get(i), shuffled.get(j), hops[i][j]);
+                if (!Double.isNaN(delays[i][j])) {
+                    byCell.cost("delay-rt", shuffled.get(i), shuffled.get(j), delays[i][j]);
+                }
+            }
+        }
+        Snapshot expected = byCell.build();
+        Snapshot actual = byMatrix.costs("hopcount", shuffled, hops).costs("delay-rt", shuffled, delays).build();
+
+        assertThat(actual.metrics()).containsExactly("delay-rt", "hopcount", "routingcost");
+        for (String metric : expected.metrics()) {
+            assertThat(actual.costMatrix(metric).orElseThrow().vtag()).as(metric)
+                    .isEqualTo(expected.costMatrix(metric).orElseThrow().vtag());
+            assertThat(actual.costMatrix(metric).orElseThrow().costs()).as(metric)
+                    .isEqualTo(expected.costMatrix(metric).orElseThrow().costs());
+        }
+    }
+
+    @Test
+    void aWholeMatrixIsCheckedLikeItsCells() {
+        double[][] costs = {{0, -1}, {2, 0}};
+        SnapshotException failure = catchThrowableOfType(SnapshotException.class, () -> twoPids()
+                .costs("hopcount", List.of("east", "west"), costs)
+                .cost("hopcount", "west", "east", 3)
+                .costs("hopcount", List.of("east", "mars"), new double[][] {{0, 1}, {1, 0}})
+                .build());
+        assertThat(failure.problems()).containsExactly(
+                "cost \"hopcount\" from \"east\" to \"west\" is -1.0: a cost must be finite and not negative",
+                "cost \"hopcount\" from \"west\" to \"east\" is given twice: 3.0 and 2.0",
+                "costs \"hopcount\" from and to \"mars\": unknown PID");
+        assertThatThrownBy(() -> twoPids().costs("hopcount", List.of("east", "west"), new double[][] {{0, 1}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("1 rows for 2 PIDs");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +84,22 @@ public final class ResponseEncoder {
     }
 
     public static byte[] costMap(CostMapResponse map) {
-        return costs(map, "cost-map");
+        return encode(costs(map, "cost-map"));
+    }
+
+    /** The cost map written to {@code out} as it is encoded, for a map too big to hold twice (a full map at operator scale). */
+    public static void costMap(CostMapResponse map, OutputStream out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            costs(map, "cost-map").write(json);
+        }
     }
 
     public static byte[] endpointCostMap(CostMapResponse map) {
-        return costs(map, "endpoint-cost-map");
+        return encode(costs(map, "endpoint-cost-map"));
     }
 
-    private static byte[] costs(CostMapResponse map, String dataField) {
-        return encode(json -> {
+    private static Body costs(CostMapResponse map, String dataField) {
+        return json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("meta");
             if (!map.dependentVtags().isEmpty()) {
@@ -104,7 +112,7 @@ public final class ResponseEncoder {
             writeCostRows(json, map.costs());
             json.writeEndObject();
             json.writeEndObject();
-        });
+        };
     }
 
     public static byte[] endpointProperties(EndpointPropertyResponse response) {

@@ -25,6 +25,7 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -107,7 +108,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     /**
      * From decoded HTTP objects on: the deadline's end, {@link UntakenAnswers} and flow control
      * (HTTP/1.1; flow control also on HTTP/2 streams with a limit), {@link KeepAlive} (in front of
-     * everything that answers, so every response passes it), admission (with a limit), body
+     * everything that answers, so every response passes it), the writer of big bodies in pieces
+     * ({@link BodyPieces}, as the connection takes them), admission (with a limit), body
      * aggregation, the handler.
      */
     private void addRequestHandling(ChannelPipeline pipeline, RequestDeadline deadline, boolean stream) {
@@ -121,7 +123,8 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
             // request is admitted on its own; and nothing is answered while answers are not taken.
             pipeline.addLast(new FlowControlHandler());
         }
-        pipeline.addLast(new KeepAlive(accessLog, ticker, deadline, stream));
+        // Behind KeepAlive, which sees a big body's pieces (BodyPieces) as the content of its response.
+        pipeline.addLast(new KeepAlive(accessLog, ticker, deadline, stream), new ChunkedWriteHandler());
         admission.ifPresent(limit -> pipeline.addLast(new AdmissionGate(limit, config.maxRequestBytes())));
         pipeline.addLast(new BodyLimit(config.maxRequestBytes()), handler);
     }

@@ -61,8 +61,8 @@ final class CostMapResource implements AltoResource {
 
     private Representation encode() {
         var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
-        byte[] bytes = ResponseEncoder.costMap(new CostMapResponse(List.of(networkMap.vtag()), costType, costs));
-        return Representation.tagged(bytes, contentTag);
+        CostMapResponse map = new CostMapResponse(List.of(networkMap.vtag()), costType, costs);
+        return Representation.kept(out -> ResponseEncoder.costMap(map, out), contentTag);
     }
 
 }

@@ -5,6 +5,7 @@ import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
 import io.altokit.server.http.EventStream;
 import io.altokit.server.http.Reply;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -39,8 +41,9 @@ import java.util.function.Consumer;
 /**
  * Turns a Netty request into an {@link AltoRequest} and the {@link Reply} into a response with
  * content coding and ETag handled. Every response, this handler's and the error answers other
- * handlers send through {@link #closingResponse}, is built by {@link #toResponse} and passes
- * {@link KeepAlive}, which decides keep-alive and logs it. Stateless, so one instance serves every
+ * handlers send through {@link #closingResponse}, is built by {@link #toResponse} (a body above 64
+ * KiB: its head, then the body in {@link BodyPieces}) and passes {@link KeepAlive}, which decides
+ * keep-alive and logs it. Stateless, so one instance serves every
  * connection.
  */
 @ChannelHandler.Sharable
@@ -115,7 +118,11 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (reply.stream().isPresent() && reply.status() == 200) {
             return stream(ctx, reply, reply.stream().get());
         }
-        FullHttpResponse response = toResponse(reply, acceptsGzip && reply.body().worthCompressing(), head);
+        boolean gzip = acceptsGzip && reply.body().worthCompressing();
+        if (!head && reply.status() == 200 && reply.body().length(gzip) > BodyPieces.PIECE_BYTES) {
+            return respondInPieces(ctx, reply, gzip);
+        }
+        FullHttpResponse response = toResponse(reply, gzip, head);
         if (reply.status() == 500) {
             // After a failure nothing more is trusted on this connection.
             HttpUtil.setKeepAlive(response, false);
@@ -176,16 +183,33 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         return response;
     }
 
+    /**
+     * A big body (a full map) as its head, then {@link BodyPieces} that the pipeline's
+     * {@code ChunkedWriteHandler} writes as the connection takes them.
+     */
+    private static ChannelFuture respondInPieces(ChannelHandlerContext ctx, Reply reply, boolean gzip) {
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        setHeaders(response.headers(), reply, gzip, reply.body().length(gzip));
+        ctx.write(response);
+        return ctx.writeAndFlush(new HttpChunkedInput(new BodyPieces(reply.body(), gzip)));
+    }
+
     /** The HTTP/1.1 response the server writes for {@code reply} (public for the benchmarks' encoding cost). */
     public static FullHttpResponse toResponse(Reply reply, boolean gzip, boolean head) {
-        byte[] body = reply.status() == 304 ? new byte[0] : gzip ? reply.body().gzipped() : reply.body().identity();
+        boolean empty = reply.status() == 304;
+        ByteBuf content = head || empty ? Unpooled.EMPTY_BUFFER
+                : Unpooled.wrappedBuffer(gzip ? reply.body().gzipped() : reply.body().identity());
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-        HttpHeaders headers = response.headers();
+                HttpResponseStatus.valueOf(reply.status()), content);
+        setHeaders(response.headers(), reply, gzip, empty ? 0 : reply.body().length(gzip));
+        return response;
+    }
+
+    private static void setHeaders(HttpHeaders headers, Reply reply, boolean gzip, int contentLength) {
         if (!reply.mediaType().isEmpty() && reply.status() != 304) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, reply.mediaType());
         }
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         reply.etagField(gzip).ifPresent(etag -> {
             headers.set(HttpHeaderNames.ETAG, etag);
             headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
@@ -198,7 +222,6 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         reply.headers().forEach(headers::set);
         reply.codedFields().of(gzip).forEach(headers::set);
-        return response;
     }
 
     /** The path of a request target; ALTO resources take no query, so the rest is ignored. */

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
@@ -57,6 +58,8 @@ final class KeepAlive extends ChannelDuplexHandler {
      * request that itself asked to close: then a plain close loses nothing.
      */
     private boolean mayStillSend;
+    /** The head of an answer was dropped while closing: so is the rest of its body (pieces of a big one). */
+    private boolean droppingBody;
 
     KeepAlive(AccessLog accessLog, Ticker ticker, RequestDeadline deadline, boolean stream) {
         this.accessLog = accessLog;
@@ -116,9 +119,16 @@ final class KeepAlive extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (droppingBody && msg instanceof HttpContent) {
+            droppingBody = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            promise.setSuccess();
+            return;
+        }
         if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
             if (closing) {
                 // An answer to a request read before the connection started closing: nobody will read it.
+                droppingBody = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 promise.setSuccess();
                 return;
@@ -131,7 +141,8 @@ final class KeepAlive extends ChannelDuplexHandler {
                 setConnection(response, exchange, keepAlive);
             }
             accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), response.status().code(),
-                    response instanceof FullHttpResponse full ? full.content().readableBytes() : 0, exchange.startedNanos(),
+                    response instanceof FullHttpResponse full ? full.content().readableBytes() : HttpUtil.getContentLength(response, 0L),
+                    exchange.startedNanos(),
                     AccessLog.takeClient(ctx.channel()));
             closing = !keepAlive;
             mayStillSend = headArriving || bodyArriving || framingBroken || exchange.keepAlive();

@@ -54,7 +54,7 @@ final class NetworkMapResource implements AltoResource {
         Representation result = body;
         if (result == null) {
             // Racing first requests may both render; the results are identical, so no lock is needed.
-            result = Representation.tagged(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
+            result = Representation.kept(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
             body = result;
         }
         return result;

@@ -38,7 +38,7 @@ final class ResourcePools {
             checkSameAreas(rating, pools, source, problems);
         }
         problems.throwIfAny();
-        pools.forEach((pool, matrix) -> addCosts(builder, pool.metric(), matrix));
+        pools.forEach((pool, matrix) -> builder.costs(pool.metric(), matrix.areas(), matrix.values()));
         builder.rating(rating);
     }
 
@@ -75,14 +75,5 @@ final class ResourcePools {
         Set<String> present = new HashSet<>(areas);
         List<String> missing = wanted.stream().filter(area -> !present.contains(area)).sorted().toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
-    }
-
-    private static void addCosts(Snapshot.Builder builder, String metric, AreaMatrix matrix) {
-        List<String> areas = matrix.areas();
-        for (int i = 0; i < areas.size(); i++) {
-            for (int j = 0; j < areas.size(); j++) {
-                builder.cost(metric, areas.get(i), areas.get(j), matrix.values()[i][j]);
-            }
-        }
     }
 }
