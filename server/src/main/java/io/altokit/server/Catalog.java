@@ -65,7 +65,8 @@ final class Catalog implements StreamableCatalog {
         List<AltoResource> offered = new ArrayList<>();
         offered.add(networkMapResource);
         costs.byName().forEach((name, type) -> offered.add(
-                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids, encodedMaps)));
+                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, networkMap.pidNames(), encodedMaps,
+                        policy)));
         offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
         offered.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));

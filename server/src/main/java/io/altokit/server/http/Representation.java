@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -16,11 +17,18 @@ public final class Representation {
 
     private final byte[] identity;
     private final Optional<String> etag;
+    /** Makes the gzip form; null (no allocation on the request path) for compressing the identity bytes whole. */
+    private final Supplier<byte[]> compressor;
     private volatile byte[] gzipped;
 
-    private Representation(byte[] identity, Optional<String> etag) {
+    private Representation(byte[] identity, Optional<String> etag, Supplier<byte[]> compressor) {
         this.identity = identity;
         this.etag = etag;
+        this.compressor = compressor;
+    }
+
+    private Representation(byte[] identity, Optional<String> etag) {
+        this(identity, etag, null);
     }
 
     public static Representation of(byte[] bytes) {
@@ -30,6 +38,14 @@ public final class Representation {
     /** A cacheable representation whose strong ETag derives from a content hash (the vtag). */
     public static Representation tagged(byte[] bytes, String contentTag) {
         return new Representation(bytes, Optional.of(contentTag));
+    }
+
+    /**
+     * A tagged representation whose gzip form {@code gzip} makes (on first ask): for bodies that keep
+     * their compressed parts across versions; it must give a gzip member of {@code bytes}.
+     */
+    public static Representation tagged(byte[] bytes, String contentTag, Supplier<byte[]> gzip) {
+        return new Representation(bytes, Optional.of(contentTag), gzip);
     }
 
     public byte[] identity() {
@@ -47,7 +63,7 @@ public final class Representation {
     public byte[] gzipped() {
         byte[] result = gzipped;
         if (result == null) {
-            result = gzip(identity);
+            result = compressor == null ? gzip(identity) : compressor.get();
             gzipped = result;
         }
         return result;
