@@ -33,9 +33,10 @@ import java.util.SplittableRandom;
  *   <li>the storage of each matrix and its bytes per PID pair, and the heap the costs of a snapshot
  *       keep (snapshot minus the same network without costs) and the heap per prefix, each after
  *       full collections;</li>
- *   <li>change-to-served, {@code rounds} times: one rtt cell changed in the file's network (the
+ *   <li>change-to-served, {@code rounds} times: one rtt cell 0.5 ms more in the file's network (the
  *       reading of the file excluded: that is the configuration reader's) until every cost map was
- *       fetched again, identity and gzip; beside it, measured the same way in the same run, one
+ *       fetched again, identity and gzip; one rtt cell made the new maximum, which rescales every
+ *       routingcost (the rating divides each criterion by its maximum); beside them, one
  *       prefix moved to another PID in the file, which changes the network map and so every map;</li>
  *   <li>route changes as the BGP feed hands them to the publisher (the session's decoding and the
  *       feed's debounce excluded): 10,000 routes (/24s out of 100.64.0.0/10) to PIDs taken at random,
@@ -90,18 +91,23 @@ public final class CostModelScale {
             HttpClient http = HttpClient.newHttpClient();
             URI root = server.directoryUri().resolve("/");
             fetchAll(http, root);
-            long start = System.nanoTime();
-            long cpu = processCpuNanos();
+            long floorStart = System.nanoTime();
+            long floorCpu = processCpuNanos();
             fetchAll(http, root);
             print("no change: every map fetched again (the floor of the times below) after %.3f s, %.2f CPU s",
-                    secondsSince(start), (processCpuNanos() - cpu) / 1e9);
+                    secondsSince(floorStart), (processCpuNanos() - floorCpu) / 1e9);
             SplittableRandom random = new SplittableRandom(SEED + 1);
             for (int round = 1; round <= rounds; round++) {
                 String src = SyntheticNetwork.pidName(random.nextInt(pids));
                 String dst = SyntheticNetwork.pidName(random.nextInt(pids));
-                Snapshot oneCell = network.toBuilder().cost("rtt", src, dst, 1000 + round / 10.0).rating(RATING).build();
+                double rtt = network.costMatrix("rtt").orElseThrow()
+                        .cost(network.networkMap().indexOf(src).orElseThrow(), network.networkMap().indexOf(dst).orElseThrow());
+                Snapshot oneCell = network.toBuilder().cost("rtt", src, dst, rtt + 0.5).rating(RATING).build();
                 print("round %d: one rtt cell    %s", round, changeToServed(publisher, http, root, oneCell));
                 network = oneCell;
+                Snapshot newMaximum = network.toBuilder().cost("rtt", dst, src, 1000 + round / 10.0).rating(RATING).build();
+                print("round %d: new rtt maximum %s", round, changeToServed(publisher, http, root, newMaximum));
+                network = newMaximum;
                 IpPrefix moved = network.networkMap().prefixes(1, AddressFamily.IPV4).getFirst();
                 Snapshot onePrefix = withPrefixMovedTo(network, moved, network.networkMap().pidName(0));
                 print("round %d: one prefix moved %s", round, changeToServed(publisher, http, root, onePrefix));

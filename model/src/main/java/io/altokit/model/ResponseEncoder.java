@@ -73,15 +73,40 @@ public final class ResponseEncoder {
             json.writeEndObject();
             json.writeObjectFieldStart("network-map");
             for (Map.Entry<String, Map<AddressType, List<String>>> pid : map.pids().entrySet()) {
-                json.writeObjectFieldStart(pid.getKey());
-                for (Map.Entry<AddressType, List<String>> group : pid.getValue().entrySet()) {
-                    writeStrings(json, group.getKey().wireName(), group.getValue());
-                }
-                json.writeEndObject();
+                writeNetworkMapEntry(json, pid.getKey(), pid.getValue());
             }
             json.writeEndObject();
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The part of {@link #networkMap} before its PIDs, up to and including the brace that opens
+     * {@code "network-map"}: a full map is this head, its {@link #networkMapEntry entries} joined by
+     * commas, and {@link #costMapTail()} (the same two closing braces), byte for byte.
+     */
+    public static byte[] networkMapHead(VersionTag vtag) {
+        byte[] empty = networkMap(new NetworkMapResponse(vtag, Map.of()));
+        return Arrays.copyOf(empty, empty.length - COST_MAP_TAIL.length);
+    }
+
+    /** One PID's entry of {@link #networkMap}, {@code "pid":{"ipv4":[...],...}}, as written there. */
+    public static byte[] networkMapEntry(String pid, Map<AddressType, List<String>> groups) {
+        byte[] object = encode(json -> {
+            json.writeStartObject();
+            writeNetworkMapEntry(json, pid, groups);
+            json.writeEndObject();
+        });
+        return Arrays.copyOfRange(object, 1, object.length - 1); // the entry without the braces around it
+    }
+
+    private static void writeNetworkMapEntry(JsonGenerator json, String pid, Map<AddressType, List<String>> groups)
+            throws IOException {
+        json.writeObjectFieldStart(pid);
+        for (Map.Entry<AddressType, List<String>> group : groups.entrySet()) {
+            writeStrings(json, group.getKey().wireName(), group.getValue());
+        }
+        json.writeEndObject();
     }
 
     public static byte[] costMap(CostMapResponse map) {

@@ -61,7 +61,7 @@ final class Catalog implements StreamableCatalog {
         List<CostQuery.Location> allPids = IntStream.range(0, networkMap.size())
                 .mapToObj(i -> new CostQuery.Location(networkMap.pidName(i), i)).toList();
 
-        NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap);
+        NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap, encodedMaps, policy);
         List<AltoResource> offered = new ArrayList<>();
         offered.add(networkMapResource);
         costs.byName().forEach((name, type) -> offered.add(

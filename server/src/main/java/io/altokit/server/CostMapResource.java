@@ -67,7 +67,7 @@ final class CostMapResource implements AltoResource {
 
     private Representation encode() {
         CostMapEncoding.Content content = new CostMapEncoding.Content(networkMap.vtag(), costType, matrix, pids);
-        return encodedMaps.encodeCostMap(slot, newest -> newest.map(earlier -> earlier.next(content))
+        return encodedMaps.encode(slot, CostMapEncoding.class, newest -> newest.map(earlier -> earlier.next(content))
                 .orElseGet(() -> CostMapEncoding.of(content))).representation(contentTag);
     }
 

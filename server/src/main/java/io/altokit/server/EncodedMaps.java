@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * The encoded full maps of the catalogs being served, carried from one publication's catalogs to
  * the next, in two ways. By content tag: a map whose content tag stayed (its costs and its network
  * map unchanged, as an incremental rebuild leaves every metric a change did not touch) keeps its
- * encoding, identity and gzip. By slot (a map's path under one privacy policy): the newest cost map
+ * encoding, identity and gzip. By slot (a map's path under one privacy policy): the newest version
  * encoded there, from which the next version of that map is derived row by row ({@link
- * CostMapEncoding#next}) when its content tag changed. Holds the encodings of the newest generation
+ * CostMapEncoding#next}, {@link NetworkMapEncoding#next}) when its content tag changed. Holds the encodings of the newest generation
  * and the newest encoded version per slot; the older ones go with the catalogs that still use them.
  */
 final class EncodedMaps {
@@ -45,7 +45,7 @@ final class EncodedMaps {
 
     private Map<String, Encoding> published = Map.of();
     private Map<String, Encoding> building = new HashMap<>();
-    private final Map<Slot, CostMapEncoding> newestCostMaps = new HashMap<>();
+    private final Map<Slot, Object> newestBySlot = new HashMap<>();
 
     /** The encoding of the map tagged {@code contentTag} in the catalogs being built: the published one's if it had it. */
     synchronized Encoding forTag(String contentTag) {
@@ -59,18 +59,20 @@ final class EncodedMaps {
     }
 
     /**
-     * Encodes a cost map with {@code encoder}, given the newest encoding of its slot if there is one
-     * (to derive from), and keeps the result as the slot's newest.
+     * Encodes a map with {@code encoder}, given the newest encoding of its slot if there is one (to
+     * derive from), and keeps the result as the slot's newest.
+     *
+     * @param type what the slot holds: {@link CostMapEncoding} or {@link NetworkMapEncoding}
      */
-    CostMapEncoding encodeCostMap(Slot slot, Function<Optional<CostMapEncoding>, CostMapEncoding> encoder) {
-        Optional<CostMapEncoding> newest;
+    <E> E encode(Slot slot, Class<E> type, Function<Optional<E>, E> encoder) {
+        Optional<E> newest;
         synchronized (this) {
-            newest = Optional.ofNullable(newestCostMaps.get(slot));
+            newest = Optional.ofNullable(newestBySlot.get(slot)).map(type::cast);
         }
         // Outside the lock: encoding a large map takes a while, and other maps need not wait for it.
-        CostMapEncoding encoded = encoder.apply(newest);
+        E encoded = encoder.apply(newest);
         synchronized (this) {
-            newestCostMaps.put(slot, encoded);
+            newestBySlot.put(slot, encoded);
         }
         return encoded;
     }
