@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncrementalRebuildTest {
 
     private static final int PIDS = 300;
-    private static final int STEPS = 30;
+    private static final int STEPS = 20;
     private static final Rating RATING = new Rating(List.of(Criterion.linear("delay-ow", 2), Criterion.linear("hopcount", 1)));
 
     @ParameterizedTest
