@@ -5,11 +5,13 @@ import io.altokit.core.CostMatrix;
 import io.altokit.core.Criterion;
 import io.altokit.core.InformationBase;
 import io.altokit.core.IpPrefix;
+import io.altokit.core.NetworkMap;
 import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.publish.Change;
 import io.altokit.provision.publish.Outcome;
 import io.altokit.provision.publish.Publisher;
+import io.altokit.provision.publish.Routes;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 import java.lang.management.ManagementFactory;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -30,12 +33,19 @@ import java.util.SplittableRandom;
  *   <li>the storage of each matrix and its bytes per PID pair, and the heap the costs of a snapshot
  *       keep (snapshot minus the same network without costs) and the heap per prefix, each after
  *       full collections;</li>
- *   <li>change-to-served, {@code rounds} times: one rtt cell changed in the file's network (the
+ *   <li>change-to-served, {@code rounds} times: one rtt cell 0.5 ms more in the file's network (the
  *       reading of the file excluded: that is the configuration reader's) until every cost map was
- *       fetched again, identity and gzip; beside it, measured the same way in the same run, one
- *       prefix moved to another PID, which changes the network map and so every map, as every change
- *       did before rebuilds were incremental.</li>
+ *       fetched again, identity and gzip; one rtt cell made the new maximum, which rescales every
+ *       routingcost (the rating divides each criterion by its maximum); beside them, one
+ *       prefix moved to another PID in the file, which changes the network map and so every map;</li>
+ *   <li>route changes as the BGP feed hands them to the publisher (the session's decoding and the
+ *       feed's debounce excluded): 10,000 routes (/24s out of 100.64.0.0/10) to PIDs taken at random,
+ *       then the prefixes of one PID changed (a third of its routes moved to another), each until the
+ *       network map and every cost map were fetched again.</li>
  * </ul>
+ *
+ * <p>Each line gives the wall time and the CPU seconds of the whole process (fetching included;
+ * a line with no change gives that floor).
  *
  * <p>{@code java -Xmx4g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.altokit.bench.CostModelScale [pids] [rounds]}
  */
@@ -43,6 +53,7 @@ public final class CostModelScale {
 
     private static final long SEED = 16;
     private static final Rating RATING = new Rating(List.of(Criterion.linear("rtt", 1), Criterion.linear("hopcount", 1)));
+    private static final int ROUTE_CHANGES = 10_000;
     private static final List<String> COST_MAPS = List.of("num-routingcost", "ord-routingcost", "num-rtt", "ord-rtt",
             "num-hopcount", "ord-hopcount");
 
@@ -80,17 +91,32 @@ public final class CostModelScale {
             HttpClient http = HttpClient.newHttpClient();
             URI root = server.directoryUri().resolve("/");
             fetchAll(http, root);
+            long floorStart = System.nanoTime();
+            long floorCpu = processCpuNanos();
+            fetchAll(http, root);
+            print("no change: every map fetched again (the floor of the times below) after %.3f s, %.2f CPU s",
+                    secondsSince(floorStart), (processCpuNanos() - floorCpu) / 1e9);
             SplittableRandom random = new SplittableRandom(SEED + 1);
             for (int round = 1; round <= rounds; round++) {
                 String src = SyntheticNetwork.pidName(random.nextInt(pids));
                 String dst = SyntheticNetwork.pidName(random.nextInt(pids));
-                Snapshot oneCell = network.toBuilder().cost("rtt", src, dst, 1000 + round / 10.0).rating(RATING).build();
+                double rtt = network.costMatrix("rtt").orElseThrow()
+                        .cost(network.networkMap().indexOf(src).orElseThrow(), network.networkMap().indexOf(dst).orElseThrow());
+                Snapshot oneCell = network.toBuilder().cost("rtt", src, dst, rtt + 0.5).rating(RATING).build();
                 print("round %d: one rtt cell    %s", round, changeToServed(publisher, http, root, oneCell));
                 network = oneCell;
+                Snapshot newMaximum = network.toBuilder().cost("rtt", dst, src, 1000 + round / 10.0).rating(RATING).build();
+                print("round %d: new rtt maximum %s", round, changeToServed(publisher, http, root, newMaximum));
+                network = newMaximum;
                 IpPrefix moved = network.networkMap().prefixes(1, AddressFamily.IPV4).getFirst();
                 Snapshot onePrefix = withPrefixMovedTo(network, moved, network.networkMap().pidName(0));
                 print("round %d: one prefix moved %s", round, changeToServed(publisher, http, root, onePrefix));
                 network = onePrefix;
+                Routes manyRoutes = randomRoutes(random, pids, ROUTE_CHANGES);
+                print("round %d: %,d routes      %s", round, ROUTE_CHANGES, changeToServed(publisher, http, root,
+                        new Change.RoutesChanged(manyRoutes)));
+                print("round %d: one PID's routes %s", round, changeToServed(publisher, http, root,
+                        new Change.RoutesChanged(onePidMoved(manyRoutes, random, pids))));
             }
         }
     }
@@ -133,20 +159,77 @@ public final class CostModelScale {
         return builder.rating(RATING).build();
     }
 
-    /** Submits the file's new network and fetches every cost map until all answer with new or unchanged bytes. */
+    /** Submits the file's new network and fetches the maps until all answer with new or unchanged bytes. */
     private static String changeToServed(Publisher publisher, HttpClient http, URI root, Snapshot next) throws Exception {
+        return changeToServed(publisher, http, root, new Change.NetworkLoaded(next));
+    }
+
+    /** Submits {@code change} and fetches the network map and every cost map until all answer with new or unchanged bytes. */
+    private static String changeToServed(Publisher publisher, HttpClient http, URI root, Change change) throws Exception {
         long start = System.nanoTime();
-        Outcome outcome = publisher.submit(new Change.NetworkLoaded(next)).join();
+        long cpu = processCpuNanos();
+        Outcome outcome = publisher.submit(change).join();
         double published = secondsSince(start);
         if (!(outcome instanceof Outcome.Published)) {
             throw new IllegalStateException("not published: " + outcome);
         }
         fetchAll(http, root);
-        return String.format(Locale.ROOT, "published after %.3f s, every map served (identity + gzip) after %.3f s",
-                published, secondsSince(start));
+        return String.format(Locale.ROOT, "published after %.3f s, every map served (identity + gzip) after %.3f s, %.2f CPU s",
+                published, secondsSince(start), (processCpuNanos() - cpu) / 1e9);
+    }
+
+    /** Route changes to random PIDs: /24s out of 100.64.0.0/10, which the generated network does not list. */
+    private static Routes randomRoutes(SplittableRandom random, int pids, int count) {
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            routes.add(new Route(0x6440_0000L + ((long) i << 8), SyntheticNetwork.pidName(random.nextInt(pids))));
+        }
+        return new ListedRoutes(routes);
+    }
+
+    /** {@code routes} with a third of one PID's routes moved to another PID. */
+    private static Routes onePidMoved(Routes routes, SplittableRandom random, int pids) {
+        List<Route> listed = ((ListedRoutes) routes).routes();
+        String from = listed.get(random.nextInt(listed.size())).pid();
+        String to = SyntheticNetwork.pidName(random.nextInt(pids));
+        List<Route> moved = new ArrayList<>();
+        int seen = 0;
+        for (Route route : listed) {
+            moved.add(route.pid().equals(from) && seen++ % 3 == 0 ? new Route(route.ipv4(), to) : route);
+        }
+        return new ListedRoutes(moved);
+    }
+
+    /** One IPv4 /24 route (its address as an unsigned int) and the PID its rules give it. */
+    private record Route(long ipv4, String pid) {}
+
+    /** The routing feed's view at one moment, as the BGP feed hands it to the publisher; the network's own prefixes win. */
+    private record ListedRoutes(List<Route> routes) implements Routes {
+        @Override
+        public void addTo(Snapshot.Builder builder, Snapshot network) {
+            NetworkMap map = network.networkMap();
+            for (Route route : routes) {
+                IpPrefix prefix = new IpPrefix(SyntheticNetwork.ipv4((int) route.ipv4()), 24);
+                if (!map.prefixes(map.lookupIpv4((int) route.ipv4()), AddressFamily.IPV4).contains(prefix)) {
+                    builder.prefix(route.pid(), AddressFamily.IPV4, route.ipv4() << 32, 0, 24);
+                }
+            }
+        }
+
+        @Override
+        public int size() {
+            return routes.size();
+        }
     }
 
     private static void fetchAll(HttpClient http, URI root) throws Exception {
+        for (String coding : List.of("identity", "gzip")) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(root.resolve("/networkmap"))
+                    .header("Accept-Encoding", coding).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("networkmap: HTTP " + response.statusCode());
+            }
+        }
         for (String map : COST_MAPS) {
             for (String coding : List.of("identity", "gzip")) {
                 HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(root.resolve("/costmap/" + map))
@@ -156,6 +239,11 @@ public final class CostModelScale {
                 }
             }
         }
+    }
+
+    /** CPU time of the whole process (server, publisher and the fetching client): what a busy machine does not stretch. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long usedHeapAfterGc() {

@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +29,10 @@ import java.util.stream.Stream;
  * nor hash alike. Snapshots built from one another (a publisher's incremental rebuild) share what a
  * change did not touch, so a changed cell keeps just that metric's old matrix, and the rest of the
  * old snapshot is released as soon as no request uses it. The differences are worked out on first
- * use (then those parts are let go too), so a publication is served before anyone pays for
- * comparing a million prefixes. Thread-safe.
+ * use (then those parts are let go too, but for a changed metric's old matrix, which its ordinal
+ * cells need until they are asked for), so a publication is served before anyone pays for
+ * comparing a million prefixes; matrices over the same PIDs are compared in place and ranked
+ * without sorting all their costs again ({@link CostMatrix#ranksFrom}). Thread-safe.
  */
 public final class ChangeSet {
 
@@ -45,15 +48,48 @@ public final class ChangeSet {
     /**
      * The cells of one metric whose cost changed, per cost mode. A cell whose cost appeared or went
      * counts as changed. Ordinal costs rank all of a map's values together (RFC 7285 section 6.1.2),
-     * so one changed numerical cost can move the ranks of cells whose numerical cost stayed.
-     *
-     * @param numerical cells whose numerical cost changed, sorted
-     * @param ordinal cells whose ordinal rank in the full cost map changed, sorted
+     * so one changed numerical cost can move the ranks of cells whose numerical cost stayed. The
+     * ordinal cells are worked out on first ask: where the matrix's ranking kept its levels they are
+     * the numerical ones; where it did not, every cell's rank is compared.
      */
-    public record CostChange(SortedSet<CostCell> numerical, SortedSet<CostCell> ordinal) {
-        public CostChange {
-            numerical = Collections.unmodifiableSortedSet(numerical);
-            ordinal = Collections.unmodifiableSortedSet(ordinal);
+    public static final class CostChange {
+        private final SortedSet<CostCell> numerical;
+        private Supplier<SortedSet<CostCell>> ordinalCells;
+        private SortedSet<CostCell> ordinal;
+
+        CostChange(SortedSet<CostCell> numerical, Supplier<SortedSet<CostCell>> ordinal) {
+            this.numerical = Collections.unmodifiableSortedSet(numerical);
+            this.ordinalCells = ordinal;
+        }
+
+        /** Cells whose numerical cost changed, sorted. */
+        public SortedSet<CostCell> numerical() {
+            return numerical;
+        }
+
+        /** Cells whose ordinal rank in the full cost map changed, sorted. */
+        public synchronized SortedSet<CostCell> ordinal() {
+            if (ordinal == null) {
+                ordinal = Collections.unmodifiableSortedSet(ordinalCells.get());
+                ordinalCells = null; // lets the previous matrix go
+            }
+            return ordinal;
+        }
+
+        /** Equal when the same cells changed in both modes (works the ordinal cells out). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CostChange change && numerical.equals(change.numerical) && ordinal().equals(change.ordinal());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(numerical, ordinal());
+        }
+
+        @Override
+        public String toString() {
+            return "CostChange[numerical=" + numerical + "]";
         }
     }
 
@@ -182,9 +218,14 @@ public final class ChangeSet {
             }
         }
         SortedMap<String, CostChange> costs = new TreeMap<>();
-        previous.costs().forEach((metric, was) -> costChange(costsOver(was, previous.pids(), union),
-                costsOver(next.costMatrix(metric), after.pidNames(), union), union)
-                .ifPresent(change -> costs.put(metric, change)));
+        boolean samePids = previous.pids().equals(after.pidNames());
+        previous.costs().forEach((metric, was) -> {
+            Optional<CostMatrix> is = next.costMatrix(metric);
+            Optional<CostChange> change = samePids && was.isPresent() && is.isPresent()
+                    ? costChange(was.get(), is.get(), union)
+                    : costChange(costsOver(was, previous.pids(), union), costsOver(is, after.pidNames(), union), union);
+            change.ifPresent(changed -> costs.put(metric, changed));
+        });
         return new Differences(Collections.unmodifiableSortedSet(pids), new PrefixView(changedPrefixes),
                 Collections.unmodifiableSortedMap(costs));
     }
@@ -212,13 +253,50 @@ public final class ChangeSet {
         return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
     }
 
+    /** Two matrices over the same PIDs ({@code pids}): compared cell by cell in place, ranked without sorting where they can be. */
+    private static Optional<CostChange> costChange(CostMatrix old, CostMatrix now, List<String> pids) {
+        SortedSet<CostCell> numerical = new TreeSet<>();
+        int size = pids.size();
+        for (int src = 0; src < size; src++) {
+            for (int dst = 0; dst < size; dst++) {
+                if (Double.compare(old.cost(src, dst), now.cost(src, dst)) != 0) {
+                    numerical.add(new CostCell(pids.get(src), pids.get(dst)));
+                }
+            }
+        }
+        if (numerical.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CostChange(numerical, () -> {
+            DenseRanks was = old.ranks();
+            DenseRanks is = now.ranksFrom(old);
+            if (was.sameAs(is)) {
+                return numerical; // every cost ranks as before, so only changed costs changed rank
+            }
+            // Below this cost ranks stayed: only changed cells and cells at or above it are compared.
+            double moved = was.lowestMovedCost(is);
+            SortedSet<CostCell> ordinal = new TreeSet<>();
+            for (int src = 0; src < size; src++) {
+                for (int dst = 0; dst < size; dst++) {
+                    double before = old.cost(src, dst);
+                    double after = now.cost(src, dst);
+                    boolean compared = before >= moved || after >= moved || Double.compare(before, after) != 0;
+                    if (compared && was.rank(before) != is.rank(after)) {
+                        ordinal.add(new CostCell(pids.get(src), pids.get(dst)));
+                    }
+                }
+            }
+            return ordinal;
+        }));
+    }
+
+    /** Matrices laid over the union of both snapshots' PIDs (the PIDs changed). */
     private static Optional<CostChange> costChange(double[] old, double[] now, List<String> pids) {
         SortedSet<CostCell> numerical = differing(old, now, pids);
         if (numerical.isEmpty()) {
             return Optional.empty();
         }
-        SortedSet<CostCell> ordinal = differing(ranks(old), ranks(now), pids);
-        return Optional.of(new CostChange(numerical, ordinal));
+        return Optional.of(new CostChange(numerical, () -> differing(ranks(old), ranks(now), pids)));
     }
 
     /** The matrix over {@code pids} (a superset of its own PIDs {@code ownPids}), NaN where it has no cost. */

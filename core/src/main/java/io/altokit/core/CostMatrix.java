@@ -18,6 +18,8 @@ public final class CostMatrix {
     private final CostCells cells;
     private final String networkMapVtag;
     private final String vtag;
+    /** Worked out on first use: most matrices are never served in ordinal mode. */
+    private volatile DenseRanks ranks;
 
     CostMatrix(String metric, int size, CostCells cells, String networkMapVtag) {
         if (cells.length() != size * size) {
@@ -66,6 +68,38 @@ public final class CostMatrix {
         return cells.bytes();
     }
 
+    /** Whether the two hold the very same costs (shared, not compared): true between snapshots a change did not touch. */
+    public boolean sharesCostsWith(CostMatrix other) {
+        return cells == other.cells;
+    }
+
+    /** The dense ranks of these costs, as a full ordinal cost map has them; sorted once per matrix. */
+    public DenseRanks ranks() {
+        DenseRanks result = ranks;
+        if (result == null) {
+            // Racing first callers may both sort; the results are equal.
+            result = DenseRanks.of(cells);
+            ranks = result;
+        }
+        return result;
+    }
+
+    /**
+     * {@link #ranks()}, derived from {@code previous}'s ranks when it has them and differs in few
+     * cells (the matrix this one replaced), instead of sorting every cost again.
+     */
+    public DenseRanks ranksFrom(CostMatrix previous) {
+        DenseRanks result = ranks;
+        if (result == null) {
+            DenseRanks known = previous.ranks;
+            result = cells == previous.cells && known != null ? known
+                    : known != null && previous.size == size ? DenseRanks.derived(known, previous.cells, cells)
+                    : DenseRanks.of(cells);
+            ranks = result;
+        }
+        return result;
+    }
+
     /** The costs themselves, immutable: matrices with the same cells hold the same costs. */
     CostCells cells() {
         return cells;
@@ -105,7 +139,12 @@ public final class CostMatrix {
 
     /** These costs over a network map with the same PIDs (one whose prefixes may differ): this matrix if it is the same map. */
     CostMatrix over(String networkMapVtag) {
-        return networkMapVtag.equals(this.networkMapVtag) ? this : new CostMatrix(metric, size, cells, networkMapVtag);
+        if (networkMapVtag.equals(this.networkMapVtag)) {
+            return this;
+        }
+        CostMatrix moved = new CostMatrix(metric, size, cells, networkMapVtag);
+        moved.ranks = ranks;
+        return moved;
     }
 
     /** These costs in at most {@code levels} values, by the rule of {@link CostLevels}. */

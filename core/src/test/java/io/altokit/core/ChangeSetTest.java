@@ -73,6 +73,20 @@ class ChangeSetTest {
     }
 
     @Test
+    void aCostThatKeepsItsRankIsNoOrdinalChangeAndANewHighestCostMovesNoOtherRank() {
+        Snapshot before = twoPids().build();
+        ChangeSet.CostChange sameRank = ChangeSet.between(before, before.toBuilder().cost("routingcost", "b", "a", 7).build())
+                .costs("routingcost").orElseThrow();
+        assertThat(sameRank.numerical()).containsExactly(cell("b", "a"));
+        assertThat(sameRank.ordinal()).as("2 -> 7 is still the second of two levels").isEmpty();
+
+        Snapshot three = before.toBuilder().cost("routingcost", "a", "a", 1).build();
+        ChangeSet.CostChange highest = ChangeSet.between(three, three.toBuilder().cost("routingcost", "a", "a", 9).build())
+                .costs("routingcost").orElseThrow();
+        assertThat(highest.ordinal()).as("1 stays a level (a -> b); 9 is a new highest rank").containsExactly(cell("a", "a"));
+    }
+
+    @Test
     void aRemovedPidTakesItsPrefixesAndCostsAlong() {
         Snapshot before = twoPids().pid("c", Prefixes.of("10.4.0.0/16", "2001:db8:4::/48"))
                 .cost("hopcount", "c", "a", 1).build();

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public final class ResponseEncoder {
             .build();
     /** Integral costs up to this magnitude are written without a fraction ("1", not "1.0"). */
     private static final double MAX_EXACT_INTEGER = 1L << 53;
+    private static final byte[] COST_MAP_TAIL = {'}', '}'};
 
     private ResponseEncoder() {
     }
@@ -72,15 +74,40 @@ public final class ResponseEncoder {
             json.writeEndObject();
             json.writeObjectFieldStart("network-map");
             for (Map.Entry<String, Map<AddressType, List<String>>> pid : map.pids().entrySet()) {
-                json.writeObjectFieldStart(pid.getKey());
-                for (Map.Entry<AddressType, List<String>> group : pid.getValue().entrySet()) {
-                    writeStrings(json, group.getKey().wireName(), group.getValue());
-                }
-                json.writeEndObject();
+                writeNetworkMapEntry(json, pid.getKey(), pid.getValue());
             }
             json.writeEndObject();
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The part of {@link #networkMap} before its PIDs, up to and including the brace that opens
+     * {@code "network-map"}: a full map is this head, its {@link #networkMapEntry entries} joined by
+     * commas, and {@link #costMapTail()} (the same two closing braces), byte for byte.
+     */
+    public static byte[] networkMapHead(VersionTag vtag) {
+        byte[] empty = networkMap(new NetworkMapResponse(vtag, Map.of()));
+        return Arrays.copyOf(empty, empty.length - COST_MAP_TAIL.length);
+    }
+
+    /** One PID's entry of {@link #networkMap}, {@code "pid":{"ipv4":[...],...}}, as written there. */
+    public static byte[] networkMapEntry(String pid, Map<AddressType, List<String>> groups) {
+        byte[] object = encode(json -> {
+            json.writeStartObject();
+            writeNetworkMapEntry(json, pid, groups);
+            json.writeEndObject();
+        });
+        return Arrays.copyOfRange(object, 1, object.length - 1); // the entry without the braces around it
+    }
+
+    private static void writeNetworkMapEntry(JsonGenerator json, String pid, Map<AddressType, List<String>> groups)
+            throws IOException {
+        json.writeObjectFieldStart(pid);
+        for (Map.Entry<AddressType, List<String>> group : groups.entrySet()) {
+            writeStrings(json, group.getKey().wireName(), group.getValue());
+        }
+        json.writeEndObject();
     }
 
     public static byte[] costMap(CostMapResponse map) {
@@ -92,6 +119,36 @@ public final class ResponseEncoder {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             costs(map, "cost-map").write(json);
         }
+    }
+
+    /**
+     * The part of {@link #costMap} before its rows: everything up to and including the brace that
+     * opens {@code "cost-map"}. A full map is this head, its non-empty {@link #costMapRow rows}
+     * joined by commas, and {@link #costMapTail()}, byte for byte; so a map whose rows are kept
+     * re-encodes only the rows that changed.
+     */
+    public static byte[] costMapHead(List<VersionTag> dependentVtags, CostType costType) {
+        byte[] empty = costMap(new CostMapResponse(dependentVtags, costType, new CostTable(List.of(), List.of(), new double[0])));
+        return Arrays.copyOf(empty, empty.length - COST_MAP_TAIL.length);
+    }
+
+    /** What closes a full cost map after its rows: the {@code "cost-map"} object and the response. */
+    public static byte[] costMapTail() {
+        return COST_MAP_TAIL.clone();
+    }
+
+    /**
+     * One source's row of {@link #costMap}, {@code "src":{"dst":cost,...}} as written there, from
+     * {@code costs} (one per destination, NaN left out); empty when no cost is present, as the
+     * full map then leaves the row out.
+     */
+    public static byte[] costMapRow(String src, List<String> dsts, double[] costs) {
+        byte[] object = encode(json -> {
+            json.writeStartObject();
+            writeCostRow(json, src, dsts, costs, 0);
+            json.writeEndObject();
+        });
+        return Arrays.copyOfRange(object, 1, object.length - 1); // the row without the braces around it
     }
 
     public static byte[] endpointCostMap(CostMapResponse map) {
@@ -223,23 +280,30 @@ public final class ResponseEncoder {
 
     /** One object per source with at least one present cost; absent (NaN) pairs are left out. */
     private static void writeCostRows(JsonGenerator json, CostTable table) throws IOException {
-        List<String> dsts = table.dsts();
+        int width = table.dsts().size();
         for (int src = 0; src < table.srcs().size(); src++) {
-            boolean open = false;
-            for (int dst = 0; dst < dsts.size(); dst++) {
-                if (!table.isPresent(src, dst)) {
-                    continue;
-                }
-                if (!open) {
-                    json.writeObjectFieldStart(table.srcs().get(src));
-                    open = true;
-                }
-                json.writeFieldName(dsts.get(dst));
-                writeCost(json, table.cost(src, dst));
+            writeCostRow(json, table.srcs().get(src), table.dsts(), table.values(), src * width);
+        }
+    }
+
+    /** The row of {@code src} from {@code values[offset..offset + dsts.size())}; nothing when no cost is present. */
+    private static void writeCostRow(JsonGenerator json, String src, List<String> dsts, double[] values, int offset)
+            throws IOException {
+        boolean open = false;
+        for (int dst = 0; dst < dsts.size(); dst++) {
+            double cost = values[offset + dst];
+            if (Double.isNaN(cost)) {
+                continue;
             }
-            if (open) {
-                json.writeEndObject();
+            if (!open) {
+                json.writeObjectFieldStart(src);
+                open = true;
             }
+            json.writeFieldName(dsts.get(dst));
+            writeCost(json, cost);
+        }
+        if (open) {
+            json.writeEndObject();
         }
     }
 

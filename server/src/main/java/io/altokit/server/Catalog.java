@@ -69,11 +69,12 @@ final class Catalog implements StreamableCatalog {
         List<CostQuery.Location> allPids = IntStream.range(0, networkMap.size())
                 .mapToObj(i -> new CostQuery.Location(networkMap.pidName(i), i)).toList();
 
-        NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap);
+        NetworkMapResource networkMapResource = new NetworkMapResource(config.networkMapId(), networkMap, encodedMaps, policy);
         List<AltoResource> offered = new ArrayList<>();
         offered.add(networkMapResource);
         costs.byName().forEach((name, type) -> offered.add(
-                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, allPids, encodedMaps)));
+                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, networkMap.pidNames(), encodedMaps,
+                        policy)));
         offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
         offered.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));

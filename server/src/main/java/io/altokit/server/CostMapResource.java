@@ -1,15 +1,14 @@
 package io.altokit.server;
 
 import io.altokit.core.CostMatrix;
-import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
-import io.altokit.model.ResponseEncoder;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
+import io.altokit.server.privacy.PrivacyPolicy;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +16,23 @@ import java.util.Optional;
 /**
  * GET /costmap/&lt;cost-type-name&gt;: one full cost map, serialized once for as long as its content
  * tag (matrix vtag and cost mode) stays, across snapshots ({@link EncodedMaps}); ETag = that tag.
+ * When the tag changed, the map is derived from the newest encoding of the same map ({@link
+ * CostMapEncoding}): only its changed rows are encoded and compressed again.
  */
 final class CostMapResource implements AltoResource {
     private final ResourceDescriptor descriptor;
     private final CostType costType;
     private final CostMatrix matrix;
     private final NetworkMapResource networkMap;
-    private final List<CostQuery.Location> pids;
+    private final List<String> pids;
     private final String contentTag;
+    private final EncodedMaps encodedMaps;
+    private final EncodedMaps.Slot slot;
     private final EncodedMaps.Encoding body;
 
+    /** @param policy the privacy policy of the catalog it is in, whose earlier versions of this map it derives from */
     CostMapResource(String costTypeName, CostType costType, CostMatrix matrix, NetworkMapResource networkMap,
-                    List<CostQuery.Location> pids, EncodedMaps encodedMaps) {
+                    List<String> pids, EncodedMaps encodedMaps, PrivacyPolicy policy) {
         this.descriptor = ResourceDescriptor.get("costmap-" + costTypeName, "/costmap/" + costTypeName, MediaTypes.COST_MAP,
                 new Directory.Capabilities(List.of(costTypeName), Optional.empty(), List.of()),
                 List.of(networkMap.descriptor().id()));
@@ -37,6 +41,8 @@ final class CostMapResource implements AltoResource {
         this.networkMap = networkMap;
         this.pids = pids;
         this.contentTag = matrix.vtag() + "-" + costType.mode().wireName();
+        this.encodedMaps = encodedMaps;
+        this.slot = new EncodedMaps.Slot(policy, descriptor.path());
         this.body = encodedMaps.forTag(descriptor.path() + " " + contentTag);
     }
 
@@ -60,9 +66,9 @@ final class CostMapResource implements AltoResource {
     }
 
     private Representation encode() {
-        var costs = CostQuery.compute(pids, pids, matrix, costType.mode(), List.of());
-        CostMapResponse map = new CostMapResponse(List.of(networkMap.vtag()), costType, costs);
-        return Representation.kept(out -> ResponseEncoder.costMap(map, out), contentTag);
+        CostMapEncoding.Content content = new CostMapEncoding.Content(networkMap.vtag(), costType, matrix, pids);
+        return encodedMaps.encode(slot, CostMapEncoding.class, newest -> newest.map(earlier -> earlier.next(content))
+                .orElseGet(() -> CostMapEncoding.of(content))).representation(contentTag);
     }
 
 }

@@ -13,6 +13,7 @@ import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
+import io.altokit.server.privacy.PrivacyPolicy;
 
 import java.util.Collection;
 import java.util.EnumMap;
@@ -21,18 +22,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /networkmap: the full network map, serialized once per snapshot and served with its vtag as ETag. */
+/**
+ * GET /networkmap: the full network map, serialized once per snapshot and served with its vtag as
+ * ETag; derived from the newest encoding of the map ({@link NetworkMapEncoding}): only the PIDs whose
+ * prefixes changed are encoded and compressed again.
+ */
 final class NetworkMapResource implements AltoResource {
     private final ResourceDescriptor descriptor;
     private final NetworkMap map;
     private final VersionTag vtag;
+    private final EncodedMaps encodedMaps;
+    private final EncodedMaps.Slot slot;
     private volatile Representation body;
 
-    NetworkMapResource(String id, NetworkMap map) {
+    /** @param policy the privacy policy of the catalog it is in, whose earlier versions of the map it derives from */
+    NetworkMapResource(String id, NetworkMap map, EncodedMaps encodedMaps, PrivacyPolicy policy) {
         this.descriptor = ResourceDescriptor.get(id, "/networkmap", MediaTypes.NETWORK_MAP, Directory.Capabilities.NONE,
                 List.of());
         this.map = map;
         this.vtag = new VersionTag(id, map.vtag());
+        this.encodedMaps = encodedMaps;
+        this.slot = new EncodedMaps.Slot(policy, descriptor.path());
     }
 
     VersionTag vtag() {
@@ -49,13 +59,19 @@ final class NetworkMapResource implements AltoResource {
         return Reply.ok(descriptor.mediaType(), full());
     }
 
-    /** The full map, rendered once per snapshot for every GET and update stream. */
+    /** The full map, encoded once per snapshot for every GET and update stream. */
     Representation full() {
         Representation result = body;
         if (result == null) {
-            // Racing first requests may both render; the results are identical, so no lock is needed.
-            result = Representation.kept(render(map.pidNames(), Set.of(AddressType.values())), vtag.tag());
-            body = result;
+            synchronized (this) {
+                result = body;
+                if (result == null) {
+                    result = encodedMaps.encode(slot, NetworkMapEncoding.class, newest -> newest
+                            .map(earlier -> earlier.next(vtag, map))
+                            .orElseGet(() -> NetworkMapEncoding.of(vtag, map))).representation(vtag.tag());
+                    body = result;
+                }
+            }
         }
         return result;
     }

@@ -26,12 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Property: whatever sequence of changes arrives (pool cells, a PID's prefixes, a metric appearing
  * or going, BGP routes), the publisher's incremental rebuild serves exactly what building the model
  * whole would, and its change set names exactly what a full comparison of the two whole builds
- * finds. Seeded, at a reduced scale of 100 PIDs (every step compares two whole builds).
+ * finds. Seeded, at a reduced scale of 300 PIDs (every step compares two whole builds).
  */
 class IncrementalRebuildTest {
 
-    private static final int PIDS = 100;
-    private static final int STEPS = 30;
+    private static final int PIDS = 300;
+    private static final int STEPS = 20;
     private static final Rating RATING = new Rating(List.of(Criterion.linear("delay-ow", 2), Criterion.linear("hopcount", 1)));
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -31,13 +32,21 @@ public final class Representation {
     private final byte[] identity;
     private final int identityLength;
     private final Optional<String> etag;
+    /** Makes the gzip form; null (no allocation on the request path) for compressing the identity bytes whole. */
+    private final Supplier<byte[]> compressor;
     private volatile byte[] gzipped;
 
-    private Representation(byte[] identity, int identityLength, byte[] gzipped, Optional<String> etag) {
+    private Representation(byte[] identity, int identityLength, byte[] gzipped, Optional<String> etag,
+                           Supplier<byte[]> compressor) {
         this.identity = identity;
         this.identityLength = identityLength;
         this.gzipped = gzipped;
         this.etag = etag;
+        this.compressor = compressor;
+    }
+
+    private Representation(byte[] identity, int identityLength, byte[] gzipped, Optional<String> etag) {
+        this(identity, identityLength, gzipped, etag, null);
     }
 
     public static Representation of(byte[] bytes) {
@@ -47,6 +56,14 @@ public final class Representation {
     /** A cacheable representation whose strong ETag derives from a content hash (the vtag). */
     public static Representation tagged(byte[] bytes, String contentTag) {
         return new Representation(bytes, bytes.length, null, Optional.of(contentTag));
+    }
+
+    /**
+     * A tagged representation whose gzip form {@code gzip} makes (on first ask): for bodies that keep
+     * their compressed parts across versions; it must give a gzip member of {@code bytes}.
+     */
+    public static Representation tagged(byte[] bytes, String contentTag, Supplier<byte[]> gzip) {
+        return new Representation(bytes, bytes.length, null, Optional.of(contentTag), gzip);
     }
 
     /**
@@ -178,7 +195,7 @@ public final class Representation {
     public byte[] gzipped() {
         byte[] result = gzipped;
         if (result == null) {
-            result = gzip(identity);
+            result = compressor == null ? gzip(identity) : compressor.get();
             gzipped = result;
         }
         return result;

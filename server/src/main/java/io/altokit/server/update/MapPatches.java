@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.ChangeSet;
 import io.altokit.core.CostMatrix;
+import io.altokit.core.DenseRanks;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
-import io.altokit.core.OrdinalRanking;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AddressType;
 import io.altokit.model.CostMode;
@@ -138,7 +138,7 @@ public final class MapPatches {
         if (matrix.isEmpty()) {
             return document;
         }
-        double[] ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? ranks(matrix.get()) : null;
+        DenseRanks ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? matrix.get().ranks() : null;
         SortedSet<String> sources = new TreeSet<>(pids);
         cells.forEach(cell -> sources.add(cell.source()));
         for (String source : sources) {
@@ -154,7 +154,10 @@ public final class MapPatches {
                 continue;
             }
             int src = map.indexOf(cell.source()).getAsInt();
-            double cost = ranks != null ? ranks[src * map.size() + dst] : matrix.get().cost(src, dst);
+            double cost = matrix.get().cost(src, dst);
+            if (ranks != null && !Double.isNaN(cost)) {
+                cost = ranks.rank(cost);
+            }
             if (!Double.isNaN(cost)) {
                 row.set(cell.destination(), ResponseEncoder.isExactInteger(cost) ? NODES.numberNode((long) cost) : NODES.numberNode(cost));
             }
@@ -200,7 +203,7 @@ public final class MapPatches {
         if (cells.isEmpty() && changes.previousVtag().equals(changes.vtag())) {
             return Optional.empty();
         }
-        double[] ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? ranks(matrix) : null;
+        DenseRanks ranks = mode == CostMode.ORDINAL && !cells.isEmpty() ? matrix.ranks() : null;
         SortedMap<String, Optional<SortedMap<String, Double>>> rows = new TreeMap<>();
         for (String pid : changes.pids()) {
             if (map.indexOf(pid).isEmpty()) {
@@ -218,8 +221,8 @@ public final class MapPatches {
             Optional<SortedMap<String, Double>> row = rows.get(cell.source());
             if (row.isPresent()) {
                 int dst = map.indexOf(cell.destination()).orElse(-1);
-                double cost = dst < 0 ? Double.NaN : ranks != null ? ranks[src * map.size() + dst] : matrix.cost(src, dst);
-                row.get().put(cell.destination(), cost);
+                double cost = dst < 0 ? Double.NaN : matrix.cost(src, dst);
+                row.get().put(cell.destination(), ranks == null || Double.isNaN(cost) ? cost : ranks.rank(cost));
             }
         }
         return Optional.of(MergePatchEncoder.costMap(new MergePatchEncoder.CostMapPatch(
@@ -234,21 +237,5 @@ public final class MapPatches {
             }
         }
         return false;
-    }
-
-    /** Dense ranks over the whole map, as the full ordinal map has them (RFC 7285 section 6.1.2). */
-    private static double[] ranks(CostMatrix matrix) {
-        int size = matrix.size();
-        double[] costs = new double[size * size];
-        for (int src = 0; src < size; src++) {
-            for (int dst = 0; dst < size; dst++) {
-                costs[src * size + dst] = matrix.cost(src, dst);
-            }
-        }
-        int[] ranks = OrdinalRanking.denseRanks(costs);
-        for (int cell = 0; cell < costs.length; cell++) {
-            costs[cell] = Double.isNaN(costs[cell]) ? Double.NaN : ranks[cell];
-        }
-        return costs;
     }
 }
