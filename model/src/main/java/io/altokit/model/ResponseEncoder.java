@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -112,13 +111,6 @@ public final class ResponseEncoder {
 
     public static byte[] costMap(CostMapResponse map) {
         return encode(costs(map, "cost-map"));
-    }
-
-    /** The cost map written to {@code out} as it is encoded, for a map too big to hold twice (a full map at operator scale). */
-    public static void costMap(CostMapResponse map, OutputStream out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            costs(map, "cost-map").write(json);
-        }
     }
 
     /**

@@ -2,14 +2,10 @@ package io.altokit.model;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +30,6 @@ class ResponseEncoderTest {
         assertThat(json).as("rows with no present cost are left out").isEqualTo("{\"meta\":{\"dependent-vtags\":[{\"resource-id\":\"nm\",\"tag\":\"v1\"}],"
                 + "\"cost-type\":{\"cost-mode\":\"numerical\",\"cost-metric\":\"routingcost\"}},"
                 + "\"cost-map\":{\"a\":{\"b\":3},\"c\":{\"d\":2.5}}}");
-    }
-
-    @Test
-    void aCostMapWrittenToAStreamIsTheSameBytes() throws IOException {
-        Random random = new Random(16);
-        int pids = 300;
-        List<String> names = IntStream.range(0, pids).mapToObj(pid -> "pid" + pid).toList();
-        double[] values = new double[pids * pids];
-        for (int cell = 0; cell < values.length; cell++) {
-            values[cell] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(3) == 0 ? random.nextInt(20) : random.nextDouble() * 1e4;
-        }
-        CostMapResponse map = new CostMapResponse(List.of(new VersionTag("nm", "v1")),
-                new CostType("routingcost", CostMode.NUMERICAL), new CostTable(names, names, values));
-        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-
-        ResponseEncoder.costMap(map, streamed);
-
-        assertThat(streamed.toByteArray()).isEqualTo(ResponseEncoder.costMap(map));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.io.InputStream;
  * the next piece only while the connection takes them. Written whole, a heap body is first copied
  * into a direct buffer of its full size (a native transport writes only direct memory): a full cost
  * map of 83 MB (1,700 PIDs) took 83 MB of native memory per response in flight. In pieces it takes
- * one piece, and a body kept gzipped only ({@link Representation#kept}) is inflated as it goes out.
+ * one piece, and a body kept gzipped only ({@link Representation#compressed}) is inflated as it goes out.
  */
 final class BodyPieces implements ChunkedInput<ByteBuf> {
     /** Large enough that a piece costs one write, small enough that pieces in flight cost nothing to speak of. */

@@ -85,7 +85,7 @@ final class CostMapEncoding {
 
     /** The encoded map, served with {@code contentTag} as its ETag; its gzip form is assembled from the rows' compressed bytes. */
     Representation representation(String contentTag) {
-        return Representation.tagged(body.identity(), contentTag, body::gzipped);
+        return Representation.compressed(body.gzipped(), body.length(), contentTag);
     }
 
     /**

@@ -57,7 +57,7 @@ final class NetworkMapEncoding {
 
     /** The encoded map, served with {@code tag} as its ETag. */
     Representation representation(String tag) {
-        return Representation.tagged(body.identity(), tag, body::gzipped);
+        return Representation.compressed(body.gzipped(), body.length(), tag);
     }
 
     private static boolean samePrefixes(NetworkMap a, NetworkMap b, int pid) {

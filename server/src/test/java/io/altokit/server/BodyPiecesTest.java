@@ -52,7 +52,7 @@ class BodyPiecesTest {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) ('0' + random.nextInt(10)); // compressible, as JSON digits are
         }
-        Representation kept = Representation.kept(bytes, "tag");
+        Representation kept = Representation.compressed(Representation.of(bytes).gzipped(), bytes.length, "tag");
 
         List<ByteBuf> identity = written(new BodyPieces(kept, false));
         assertThat(identity).allSatisfy(piece -> assertThat(piece.readableBytes()).isLessThanOrEqualTo(BodyPieces.PIECE_BYTES));

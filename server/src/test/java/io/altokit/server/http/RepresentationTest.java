@@ -6,12 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Kept representations: small ones as they are, big ones gzipped only, identity given back byte for byte. */
+/** Representations given compressed: small ones kept in both forms, big ones gzipped only, identity given back byte for byte. */
 class RepresentationTest {
 
     /** JSON-like bytes that compress as a cost map does. */
@@ -30,11 +29,11 @@ class RepresentationTest {
     }
 
     @Test
-    void aSmallKeptBodyKeepsItsIdentityBytes() throws IOException {
+    void aSmallBodyGivenCompressedKeepsItsIdentityBytesToo() throws IOException {
         byte[] bytes = body(Representation.KEEP_IDENTITY_MAX_BYTES);
-        Representation kept = Representation.kept(bytes, "tag");
+        Representation kept = Representation.compressed(Representation.of(bytes).gzipped(), bytes.length, "tag");
 
-        assertThat(kept.identity()).isSameAs(bytes);
+        assertThat(kept.identity()).isEqualTo(bytes).isSameAs(kept.identity());
         assertThat(kept.length(false)).isEqualTo(bytes.length);
         assertThat(kept.open(false).readAllBytes()).isEqualTo(bytes);
         assertThat(gunzip(kept.gzipped())).isEqualTo(bytes);
@@ -42,34 +41,18 @@ class RepresentationTest {
     }
 
     @Test
-    void aBigKeptBodyIsKeptGzippedAndInflatedOnDemand() throws IOException {
+    void aBigBodyGivenCompressedIsKeptGzippedAndInflatedOnDemand() throws IOException {
         byte[] bytes = body(3 * Representation.KEEP_IDENTITY_MAX_BYTES + 5);
-        Representation kept = Representation.kept(bytes, "tag");
+        byte[] gzip = Representation.of(bytes).gzipped();
+        Representation kept = Representation.compressed(gzip, bytes.length, "tag");
 
         assertThat(kept.length(false)).isEqualTo(bytes.length);
-        assertThat(kept.length(true)).isEqualTo(kept.gzipped().length).isLessThan(bytes.length / 2);
-        assertThat(gunzip(kept.gzipped())).isEqualTo(bytes);
+        assertThat(kept.length(true)).isEqualTo(gzip.length).isLessThan(bytes.length / 2);
+        assertThat(kept.gzipped()).isSameAs(gzip);
         assertThat(kept.open(false).readAllBytes()).isEqualTo(bytes);
-        assertThat(kept.open(true).readAllBytes()).isEqualTo(kept.gzipped());
-        assertThat(kept.identity()).isEqualTo(bytes).isNotSameAs(bytes);
+        assertThat(kept.open(true).readAllBytes()).isEqualTo(gzip);
+        assertThat(kept.identity()).isEqualTo(bytes).isNotSameAs(kept.identity()); // inflated anew each time
         assertThat(kept.worthCompressing()).isTrue();
         assertThat(kept.etag()).contains("tag");
-    }
-
-    @Test
-    void aBodyWrittenInPiecesAcrossTheLimitIsTheSameAsOneGivenWhole() throws IOException {
-        byte[] bytes = body(2 * Representation.KEEP_IDENTITY_MAX_BYTES + 999);
-        Representation written = Representation.kept(out -> {
-            for (int offset = 0; offset < bytes.length; offset += 1000) {
-                out.write(bytes, offset, Math.min(1000, bytes.length - offset));
-            }
-            out.close();
-        }, "tag");
-        Representation small = Representation.kept(out -> out.write(bytes, 0, 1000), "tag");
-
-        assertThat(written.length(false)).isEqualTo(bytes.length);
-        assertThat(written.identity()).isEqualTo(bytes);
-        assertThat(gunzip(written.gzipped())).isEqualTo(bytes);
-        assertThat(small.identity()).hasSize(1000).isEqualTo(Arrays.copyOf(bytes, 1000));
     }
 }
