@@ -1,13 +1,10 @@
 package io.altokit.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +13,7 @@ import java.util.Map;
  * The CPU time of the benchmark ECS answer ({@link EndpointCostBenchmark#endpointCost()}) in two
  * builds side by side, for a before/after comparison on a shared machine: each build's benchmark jar
  * is loaded in its own class loader in this one JVM, blocks of answers from the two alternate after a
- * warm-up of both, and each block counts the thread's own CPU time, not wall time, so other processes
- * do not count. Prints per privacy setting the median microseconds per answer and the after/before
+ * warm-up of both ({@link AlternatingBlocks}: the thread's own CPU time, not wall time). Prints per privacy setting the median microseconds per answer and the after/before
  * ratio. Builds before the bench module moved to {@code io.altokit.bench} are found under
  * {@code io.altokit.server}.
  *
@@ -37,20 +33,13 @@ public final class EcsCpuBeforeAfter {
         String requestFile = args[2];
         int blocks = args.length > 3 ? Integer.parseInt(args[3]) : 21;
         List<String> privacies = List.of((args.length > 4 ? args[4] : "none,ordinal-only,budget").split(","));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String privacy : privacies) {
             Answerer old = Answerer.load(before, requestFile, privacy);
             Answerer now = Answerer.load(after, requestFile, privacy);
-            old.cpuMicros(WARMUP_ANSWERS, threads);
-            now.cpuMicros(WARMUP_ANSWERS, threads);
-            double[] oldMicros = new double[blocks];
-            double[] newMicros = new double[blocks];
-            for (int b = 0; b < blocks; b++) {
-                oldMicros[b] = old.cpuMicros(ANSWERS_PER_BLOCK, threads);
-                newMicros[b] = now.cpuMicros(ANSWERS_PER_BLOCK, threads);
-            }
-            double oldMedian = median(oldMicros);
-            double newMedian = median(newMicros);
+            AlternatingBlocks.Medians medians = AlternatingBlocks.measure(old::answer, now::answer, WARMUP_ANSWERS,
+                    blocks, ANSWERS_PER_BLOCK);
+            double oldMedian = medians.first();
+            double newMedian = medians.second();
             System.out.printf(Locale.ROOT, "privacy=%s: CPU per ECS answer, median of %d alternating blocks of %d: "
                     + "before %.2f µs, after %.2f µs, after/before %.3f%n", privacy, blocks, ANSWERS_PER_BLOCK,
                     oldMedian, newMedian, newMedian / oldMedian);
@@ -83,24 +72,13 @@ public final class EcsCpuBeforeAfter {
             throw misses.getFirst();
         }
 
-        /** CPU microseconds per answer over {@code answers} answers. */
-        double cpuMicros(int answers, ThreadMXBean threads) throws Exception {
-            long sink = 0;
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < answers; i++) {
-                sink += ((Map<?, ?>) endpointCost.invoke(benchmark)).size();
+        /** The size of one ECS answer (so that it is computed and used). */
+        int answer() {
+            try {
+                return ((Map<?, ?>) endpointCost.invoke(benchmark)).size();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the benchmark's endpointCost failed", e);
             }
-            long cpu = threads.getCurrentThreadCpuTime() - start;
-            if (sink < 0) {
-                throw new AssertionError(); // keeps the answers alive
-            }
-            return cpu / 1e3 / answers;
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -7,16 +7,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
- * CPU time per answer, signing off and on, measured as the thread's own CPU time
- * ({@link ThreadMXBean}) rather than wall time, so that other processes on a shared machine do not
- * count: the benchmark ECS answer through the Dispatcher (same request and setup as
+ * CPU time per answer, signing off and on, measured as the thread's own CPU time in alternating
+ * blocks ({@link AlternatingBlocks}): the benchmark ECS answer through the Dispatcher (same request and setup as
  * {@link EndpointCostBenchmark}), and GET /networkmap through the Dispatcher and into HTTP/1.1 bytes
  * (Netty's response encoder), where the reused signature's cost is its three header fields. Blocks of
  * off and on alternate, after a long warm-up of both; prints the median microseconds per answer.
@@ -44,17 +40,9 @@ public final class SigningCpuCost {
     }
 
     private static void compare(String what, int blocks, int answersPerBlock, IntSupplier unsigned, IntSupplier signed) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        run(unsigned, WARMUP_ANSWERS, threads);
-        run(signed, WARMUP_ANSWERS, threads);
-        double[] offMicros = new double[blocks];
-        double[] onMicros = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-            offMicros[b] = run(unsigned, answersPerBlock, threads);
-            onMicros[b] = run(signed, answersPerBlock, threads);
-        }
-        double offMedian = median(offMicros);
-        double onMedian = median(onMicros);
+        AlternatingBlocks.Medians medians = AlternatingBlocks.measure(unsigned, signed, WARMUP_ANSWERS, blocks, answersPerBlock);
+        double offMedian = medians.first();
+        double onMedian = medians.second();
         System.out.printf(Locale.ROOT, "%s, CPU time, median of %d blocks of %d: unsigned %.2f µs, signed %.2f µs, "
                 + "signing adds %.2f µs (%.2fx)%n", what, blocks, answersPerBlock, offMedian, onMedian,
                 onMedian - offMedian, onMedian / offMedian);
@@ -78,25 +66,5 @@ public final class SigningCpuCost {
         benchmark.signing = signing;
         benchmark.setUp();
         return benchmark;
-    }
-
-    /** CPU microseconds per answer over {@code answers} answers. */
-    private static double run(IntSupplier answer, int answers, ThreadMXBean threads) {
-        long sink = 0;
-        long start = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < answers; i++) {
-            sink += answer.getAsInt();
-        }
-        long cpu = threads.getCurrentThreadCpuTime() - start;
-        if (sink < 0) {
-            throw new AssertionError(); // keeps the answers alive
-        }
-        return cpu / 1e3 / answers;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
