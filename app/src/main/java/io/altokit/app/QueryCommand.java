@@ -53,8 +53,8 @@ final class QueryCommand {
     @Mixin
     private VerifyKeyOptions verifyKey;
 
-    @Option(names = "--timeout", defaultValue = "5s", scope = ScopeType.INHERIT, converter = Durations.Converter.class,
-            paramLabel = "DURATION", description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "${env:ALTO_TIMEOUT:-5s}", scope = ScopeType.INHERIT, converter = Durations.Converter.class,
+            paramLabel = "DURATION", description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE} (environment ALTO_TIMEOUT, else 5s).")
     private Duration timeout;
 
     @Mixin

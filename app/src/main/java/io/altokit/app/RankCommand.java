@@ -67,8 +67,8 @@ final class RankCommand implements Callable<Integer> {
     @Mixin
     private VerifyKeyOptions verifyKey;
 
-    @Option(names = "--timeout", defaultValue = "5s", converter = Durations.Converter.class, paramLabel = "DURATION",
-            description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "${env:ALTO_TIMEOUT:-5s}", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Per-request timeout, e.g. 500ms, 5s or PT5S. Default: ${DEFAULT-VALUE} (environment ALTO_TIMEOUT, else 5s).")
     private Duration timeout;
 
     @Option(names = "--json", description = "Print {\"status\": ..., \"peers\": [{\"address\", \"rank\", \"cost\", \"random\"}]}.")

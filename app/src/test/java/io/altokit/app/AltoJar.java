@@ -34,9 +34,20 @@ final class AltoJar {
         return command;
     }
 
+    /**
+     * {@code alto ARGS...} to start, with the client commands' default timeout raised: the tests run on
+     * loaded machines, where a cold JVM's first TLS exchange can take longer than the 5 s default. A
+     * test about timeouts passes {@code --timeout} itself.
+     */
+    static ProcessBuilder processBuilder(String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().put("ALTO_TIMEOUT", "60s");
+        return builder;
+    }
+
     /** Starts {@code alto ARGS...} with its standard error written to {@code stderr}. */
     static Process start(Path stderr, String... args) throws IOException {
-        return new ProcessBuilder(command(args)).redirectError(stderr.toFile()).start();
+        return processBuilder(args).redirectError(stderr.toFile()).start();
     }
 
     /**

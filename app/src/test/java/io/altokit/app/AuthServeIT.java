@@ -119,7 +119,7 @@ class AuthServeIT {
 
     /** Runs the jar with {@code input} on its standard input; expects the exit status; returns standard output. */
     private String run(String input, int expectedStatus, String... args) throws Exception {
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = AltoJar.processBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));

@@ -97,7 +97,7 @@ class ClientCommandsIT {
 
     /** Runs the jar; expects the exit status; the JSON it printed, or null when it printed nothing. */
     private JsonNode alto(int expectedStatus, String... args) throws Exception {
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = AltoJar.processBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -146,7 +146,7 @@ class CommandLineMistakesIT {
     private Outcome alto(String... args) throws Exception {
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = AltoJar.processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         started.add(process);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("alto %s finished", String.join(" ", args)).isTrue();
         return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));

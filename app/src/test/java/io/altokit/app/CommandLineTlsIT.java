@@ -53,8 +53,8 @@ class CommandLineTlsIT {
         assertThat(Files.readString(body)).contains("\"default-alto-network-map\"");
 
         URI byName = URI.create(directory.toString().replace("127.0.0.1", "localhost"));
-        Process query = new ProcessBuilder(AltoJar.command("query", "--server", byName.toString(), "--cacert",
-                dir.resolve("ca.crt").toString(), "networkmap")).redirectErrorStream(true).start();
+        Process query = AltoJar.processBuilder("query", "--server", byName.toString(), "--cacert",
+                dir.resolve("ca.crt").toString(), "networkmap").redirectErrorStream(true).start();
         started.add(query);
         assertThat(query.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String answer = new String(query.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ class ConfigErrorsIT {
     void aMistakeIsOneLineOnStderrAndExitStatus2(String section, String where, String detail) throws Exception {
         Path config = Files.writeString(dir.resolve("net.yaml"), NETWORK + "costs: { routingcost: { area-01: { area-02: 1 } } }\n"
                 .repeat(section.startsWith("costs:") ? 0 : 1) + section + "\n");
-        Process serve = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0")).start();
+        Process serve = AltoJar.processBuilder("serve", "--config", config.toString(), "--port", "0").start();
         started.add(serve);
         CompletableFuture<String> stdout = read(serve.getInputStream());
         CompletableFuture<String> stderr = read(serve.getErrorStream());

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
-import static io.altokit.app.AltoJar.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,7 +90,7 @@ class MrtFilesIT {
     /** {@code alto serve} with {@code mrt: { file: MRT MORE }} exits 2 with "alto serve: CONFIG: MESSAGE..." and no trace. */
     private void assertRefused(Path dir, String mrt, String more, String message) throws Exception {
         Path config = Files.writeString(dir.resolve("net-" + mrt + ".yaml"), "mrt: { file: " + mrt + more + " }\n");
-        Process serve = new ProcessBuilder(command("serve", "--config", config.toString(), "--port", "0"))
+        Process serve = AltoJar.processBuilder("serve", "--config", config.toString(), "--port", "0")
                 .redirectErrorStream(true).start();
         started.add(serve);
         assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();

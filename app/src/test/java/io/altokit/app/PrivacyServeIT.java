@@ -38,7 +38,7 @@ class PrivacyServeIT {
     private JsonNode rankJson(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("rank"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(AltoJar.command(command.toArray(String[]::new)))
+        Process process = AltoJar.processBuilder(command.toArray(String[]::new))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -81,8 +81,8 @@ class PrivacyServeIT {
         // Without --cost-mode the client takes what the directory offers; insisting on numerical exits 1 with the hint.
         assertThat(rankJson("--server", directory.toString(), "--strategy", "map", "--json", "--source", "10.1.0.5",
                 "10.2.0.1").get("status").asText()).as("ordinal chosen from the directory").isEqualTo("OK");
-        Process insisting = new ProcessBuilder(AltoJar.command("rank", "--server", directory.toString(), "--strategy", "map",
-                "--cost-mode", "numerical", "--source", "10.1.0.5", "10.2.0.1")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process insisting = AltoJar.processBuilder("rank", "--server", directory.toString(), "--strategy", "map",
+                "--cost-mode", "numerical", "--source", "10.1.0.5", "10.2.0.1").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         started.add(insisting);
         assertThat(insisting.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(insisting.exitValue()).isEqualTo(1);

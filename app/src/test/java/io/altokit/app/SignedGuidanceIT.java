@@ -71,7 +71,7 @@ class SignedGuidanceIT {
         Path config = dir.resolve("net.yaml");
         Files.writeString(config, Files.readString(Path.of("..", "examples", "minimal.yaml"))
                 + "signing: { ed25519-private-key: absent.pem }\n");
-        Process broken = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+        Process broken = AltoJar.processBuilder("serve", "--config", config.toString(), "--port", "0")
                 .redirectErrorStream(true).start();
         started.add(broken);
         assertThat(broken.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -82,7 +82,7 @@ class SignedGuidanceIT {
 
     /** Runs the jar, expects the exit status, returns standard output. */
     private String run(int expectedStatus, String... args) throws Exception {
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = AltoJar.processBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -26,7 +26,7 @@ class SimCommandsIT {
     private Outcome alto(String... args) throws Exception {
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = AltoJar.processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("alto %s finished", String.join(" ", args)).isTrue();
         } finally {

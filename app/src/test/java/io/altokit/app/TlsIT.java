@@ -117,7 +117,7 @@ class TlsIT {
     @Test
     void aMissingCertificateFileStopsTheServerWithAPreciseMessage() throws Exception {
         Path config = network("tls: { certificate: nowhere.crt, private-key: %s }".formatted(serverIdentity.key()));
-        Process server = new ProcessBuilder(AltoJar.command("serve", "--config", config.toString(), "--port", "0"))
+        Process server = AltoJar.processBuilder("serve", "--config", config.toString(), "--port", "0")
                 .redirectErrorStream(true).start();
         started.add(server);
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -146,7 +146,7 @@ class TlsIT {
 
     /** Runs the jar; expects the exit status; the JSON it printed, or null when it printed nothing. */
     private JsonNode alto(int expectedStatus, String... args) throws Exception {
-        Process process = new ProcessBuilder(AltoJar.command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = AltoJar.processBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

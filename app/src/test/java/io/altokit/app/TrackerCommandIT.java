@@ -28,7 +28,7 @@ class TrackerCommandIT {
 
     @Test
     void refusesBadSettingsWithExitStatus2() throws Exception {
-        Process tracker = new ProcessBuilder(AltoJar.command("tracker", "--port", "0", "--random-share", "2"))
+        Process tracker = AltoJar.processBuilder("tracker", "--port", "0", "--random-share", "2")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         started.add(tracker);
         assertThat(tracker.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -45,7 +45,7 @@ final class WatchProcess implements AutoCloseable {
     static WatchProcess start(URI directory, Path log, String... resources) throws IOException {
         List<String> args = new ArrayList<>(List.of("query", "--server", directory.toString(), "watch", "--json"));
         args.addAll(List.of(resources));
-        return new WatchProcess(new ProcessBuilder(AltoJar.command(args.toArray(String[]::new)))
+        return new WatchProcess(AltoJar.processBuilder(args.toArray(String[]::new))
                 .redirectError(log.toFile()).start());
     }
 
