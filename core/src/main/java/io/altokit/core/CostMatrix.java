@@ -16,27 +16,45 @@ public final class CostMatrix {
     private final String metric;
     private final int size;
     private final CostCells cells;
+    private final String costsTag;
     private final String networkMapVtag;
     private final String vtag;
     /** Worked out on first use: most matrices are never served in ordinal mode. */
     private volatile DenseRanks ranks;
 
     CostMatrix(String metric, int size, CostCells cells, String networkMapVtag) {
+        this(metric, size, cells, costsTag(cells), networkMapVtag);
+    }
+
+    /** @param costsTag {@link #costsTag} of {@code cells}, worked out once for every network map the costs go with */
+    private CostMatrix(String metric, int size, CostCells cells, String costsTag, String networkMapVtag) {
         if (cells.length() != size * size) {
             throw new IllegalArgumentException(cells.length() + " cells for " + size + " PIDs");
         }
         this.metric = metric;
         this.size = size;
         this.cells = cells;
+        this.costsTag = costsTag;
         this.networkMapVtag = networkMapVtag;
-        ContentHash hash = new ContentHash("altokit cost matrix v1")
+        vtag = new ContentHash("altokit cost matrix v2")
                 .putString(networkMapVtag)
                 .putString(metric)
-                .putInt(size);
+                .putInt(size)
+                .putString(costsTag)
+                .tag();
+    }
+
+    /**
+     * The hash of the costs alone. A matrix's vtag hashes it with the network map's vtag, so that
+     * the same costs over a network map whose prefixes changed (every BGP change) get their new
+     * vtag without hashing millions of cells again.
+     */
+    static String costsTag(CostCells cells) {
+        ContentHash hash = new ContentHash("altokit cost cells v1").putInt(cells.length());
         for (int cell = 0; cell < cells.length(); cell++) {
             hash.putDouble(cells.get(cell));
         }
-        vtag = hash.tag();
+        return hash.tag();
     }
 
     /** @param costs row-major, {@code size * size} long; copied into compact storage, not kept */
@@ -142,7 +160,7 @@ public final class CostMatrix {
         if (networkMapVtag.equals(this.networkMapVtag)) {
             return this;
         }
-        CostMatrix moved = new CostMatrix(metric, size, cells, networkMapVtag);
+        CostMatrix moved = new CostMatrix(metric, size, cells, costsTag, networkMapVtag);
         moved.ranks = ranks;
         return moved;
     }
