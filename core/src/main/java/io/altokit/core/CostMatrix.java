@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class CostMatrix {
 
+    /** Cells hashed a chunk at a time: read in one tight loop per storage, not one interface call a cell. */
+    private static final int HASH_CHUNK = 1024;
+
     private final String metric;
     private final int size;
     private final CostCells cells;
@@ -51,8 +54,11 @@ public final class CostMatrix {
      */
     static String costsTag(CostCells cells) {
         ContentHash hash = new ContentHash("altokit cost cells v1").putInt(cells.length());
-        for (int cell = 0; cell < cells.length(); cell++) {
-            hash.putDouble(cells.get(cell));
+        double[] chunk = new double[HASH_CHUNK];
+        for (int from = 0; from < cells.length(); from += HASH_CHUNK) {
+            int count = Math.min(HASH_CHUNK, cells.length() - from);
+            cells.copy(from, chunk, count);
+            hash.putDoubles(chunk, count);
         }
         return hash.tag();
     }

@@ -222,9 +222,14 @@ record MatrixTable(List<String> columns, List<Row> rows) {
                 return;
             }
             Row row = newRow(text.substring(starts[0], ends[0]), line, count);
-            for (int i = 1; i < Math.min(count, columns.size() + 1); i++) {
+            int cells = Math.min(count, columns.size() + 1);
+            // Every cell given, as almost always, then the empty ones taken back: a bit at a time costs more than the number.
+            row.given().set(0, cells - 1);
+            for (int i = 1; i < cells; i++) {
                 if (starts[i] < ends[i]) {
-                    set(row, i - 1, text.substring(starts[i], ends[i]));
+                    set(row, i - 1, text, starts[i], ends[i]);
+                } else {
+                    row.given().clear(i - 1);
                 }
             }
         }
@@ -237,7 +242,8 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             Row row = newRow(cells[0], line, cells.length);
             for (int i = 1; i < Math.min(cells.length, columns.size() + 1); i++) {
                 if (!cells[i].isEmpty()) {
-                    set(row, i - 1, cells[i]);
+                    row.given().set(i - 1);
+                    set(row, i - 1, cells[i], 0, cells[i].length());
                 }
             }
         }
@@ -254,9 +260,10 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             return row;
         }
 
-        private void set(Row row, int column, String text) {
-            row.given().set(column);
-            row.values()[column] = value(text, () -> file + ": " + row.label() + ", column " + columns.get(column) + ": ", quantity, problems);
+        /** The value of a given cell, {@code line} from {@code from} to {@code to}. */
+        private void set(Row row, int column, String line, int from, int to) {
+            row.values()[column] = value(line, from, to, () -> file + ": " + row.label() + ", column " + columns.get(column) + ": ",
+                    quantity, problems);
         }
     }
 
@@ -292,7 +299,8 @@ record MatrixTable(List<String> columns, List<Row> rows) {
                         Arrays.fill(values, filled, values.length, Double.NaN);
                     }
                     given.set(column);
-                    values[column] = value(text, () -> file + ": " + label + ", column " + columnName + ": ", quantity, problems);
+                    values[column] = value(text, 0, text.length(), () -> file + ": " + label + ", column " + columnName + ": ",
+                            quantity, problems);
                 }
                 rows.add(new Row(name, label, values, given));
             }
@@ -318,8 +326,8 @@ record MatrixTable(List<String> columns, List<Row> rows) {
      *
      * @param where the start of a problem's message; built only when there is one
      */
-    private static double value(String text, Supplier<String> where, Quantity quantity, Problems problems) {
-        PlainDecimal plain = PlainDecimal.parse(text);
+    private static double value(String line, int from, int to, Supplier<String> where, Quantity quantity, Problems problems) {
+        PlainDecimal plain = PlainDecimal.parse(line, from, to);
         if (plain != null && quantity.check(plain.value()).isEmpty()) {
             double shifted = plain.shifted(quantity.decimalShift());
             if (!Double.isNaN(shifted)) {
@@ -327,6 +335,7 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             }
         }
         // Not a short plain decimal, out of range, or not exact by the quick rule: read and checked the general way.
+        String text = line.substring(from, to);
         BigDecimal decimal;
         try {
             decimal = new BigDecimal(text);

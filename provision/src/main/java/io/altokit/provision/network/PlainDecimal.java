@@ -19,10 +19,13 @@ record PlainDecimal(boolean negative, long unscaled, int scale) {
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final long EXACT_LIMIT = 1L << 53;
 
-    /** The decimal {@code text} holds, or null if it is not a short plain decimal (the general reading then decides). */
-    static PlainDecimal parse(String text) {
-        int length = text.length();
-        int at = 0;
+    /**
+     * The decimal {@code text} holds from {@code from} to {@code to} (a cell of a line), or null if it
+     * is not a short plain decimal (the general reading then decides).
+     */
+    static PlainDecimal parse(String text, int from, int to) {
+        int length = to;
+        int at = from;
         boolean negative = false;
         if (at < length && (text.charAt(at) == '-' || text.charAt(at) == '+')) {
             negative = text.charAt(at++) == '-';

@@ -21,7 +21,7 @@ class PlainDecimalTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "-", "+", "1e5", "1.2.3", "NaN", "Infinity", "0x10", "5d", "1 2", "1234567890123456", "--1"})
     void leavesAnythingElseToTheGeneralReading(String text) {
-        assertThat(PlainDecimal.parse(text)).isNull();
+        assertThat(parse(text)).isNull();
     }
 
     @Test
@@ -43,7 +43,7 @@ class PlainDecimalTest {
 
     private static void assertSameAsBigDecimal(String text) {
         BigDecimal decimal = new BigDecimal(text);
-        PlainDecimal plain = PlainDecimal.parse(text);
+        PlainDecimal plain = parse(text);
         assertThat(plain).as(text).isNotNull();
         assertThat(Double.doubleToRawLongBits(plain.value())).as("%s", text).isEqualTo(Double.doubleToRawLongBits(decimal.doubleValue()));
         for (int places = 0; places <= 3; places++) {
@@ -53,5 +53,10 @@ class PlainDecimalTest {
                         .isEqualTo(Double.doubleToRawLongBits(decimal.movePointRight(places).doubleValue()));
             }
         }
+    }
+
+    /** The text as a cell between two others of a line. */
+    private static PlainDecimal parse(String text) {
+        return PlainDecimal.parse("1," + text + ",2", 2, 2 + text.length());
     }
 }
