@@ -42,8 +42,9 @@ import java.util.stream.Stream;
  *       PIDs: the network map is built again and every cost matrix of the last build is kept;
  *   <li>anything else: built whole, the pool files that did not change taken from the last build.
  * </ul>
- * It keeps no copy of a pool's values: an unchanged pool file's matrix is taken back from the cost
- * matrix of its metric in the last build, which holds exactly those values over the pool's areas.
+ * It keeps no copy of a pool's values: where a build needs an unchanged pool file's values (built
+ * whole), they are taken back from the cost matrix of its metric in the last build, which holds
+ * exactly those values over the pool's areas; otherwise only its areas are checked again.
  * Each way gives exactly what building from scratch gives (NetworkLoaderTest checks it over
  * randomized changes). A load that fails leaves the last build in place, to compare the next load
  * with. One load at a time: the start, then the reloads on one thread.
@@ -275,17 +276,22 @@ public final class NetworkLoader {
         }
     }
 
-    /** The values of a pool file as read before, from the cost matrix of its metric in {@code snapshot}. */
+    /**
+     * A pool file as read before: its areas, and its values taken back, when needed, from the cost
+     * matrix of its metric in {@code snapshot}.
+     */
     private static AreaMatrix kept(Path path, PoolFile file, Snapshot snapshot) {
-        CostMatrix matrix = snapshot.costMatrix(file.pool().metric()).orElseThrow();
-        int[] index = file.areas().stream().mapToInt(area -> snapshot.networkMap().indexOf(area).orElseThrow()).toArray();
-        double[][] values = new double[index.length][index.length];
-        for (int i = 0; i < index.length; i++) {
-            for (int j = 0; j < index.length; j++) {
-                values[i][j] = matrix.cost(index[i], index[j]);
+        return AreaMatrix.later(path.toString(), file.areas(), () -> {
+            CostMatrix matrix = snapshot.costMatrix(file.pool().metric()).orElseThrow();
+            int[] index = file.areas().stream().mapToInt(area -> snapshot.networkMap().indexOf(area).orElseThrow()).toArray();
+            double[][] values = new double[index.length][index.length];
+            for (int i = 0; i < index.length; i++) {
+                for (int j = 0; j < index.length; j++) {
+                    values[i][j] = matrix.cost(index[i], index[j]);
+                }
             }
-        }
-        return new AreaMatrix(path.toString(), file.areas(), values);
+            return values;
+        });
     }
 
     private static FileStamp stamp(Path path, Optional<FileStamp> previous) {
