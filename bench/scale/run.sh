@@ -129,7 +129,7 @@ interleaved() { # NAME LUA REF-LUA PATH
     awk -v s="$sum" -v r="$ref" -v n="$ROUNDS" 'BEGIN { printf "%.0f %.0f\n", s / n, r / n }'
 }
 
-printf 'pids\tipv4\tipv6\tready_s\tready_cpu_s\trss_mb\tlive_heap_mb\tnetworkmap_bytes\tcostmap_bytes\tcostmap_gzip_bytes\tfirst_get_s\tfirst_get_gzip_s\tget_rps\tget_gzip_rps\tecs_rps\tecs_ratio\tfiltered_rps\tfiltered_ratio\tchange_to_served_s\tchange_cpu_s\treload_rss_mb\tpeak_rss_mb\n' > "$out/results.tsv"
+printf 'pids\tipv4\tipv6\tready_s\tready_cpu_s\trss_mb\tlive_heap_mb\tnetworkmap_bytes\tcostmap_bytes\tcostmap_gzip_bytes\tfirst_get_s\tfirst_get_gzip_s\tget_rps\tget_gzip_rps\tecs_rps\tecs_ratio\tfiltered_rps\tfiltered_ratio\tchange_to_served_s\tchange_cpu_s\treload_rss_mb\tpeak_rss_mb\tpid_change_to_served_s\tpid_change_cpu_s\n' > "$out/results.tsv"
 printf 'pids\tmap\tbytes\tgzip_bytes\tfirst_get_s\tfirst_get_gzip_s\n' > "$out/maps.tsv"
 
 # --- one size --------------------------------------------------------------------------------------
@@ -200,12 +200,35 @@ measure() { # PIDS
     local peak; peak="$(hwm_mb)"
     change_cpu="$(awk -v a="$cpu0" -v b="$(cpu_s)" 'BEGIN { printf "%.1f", b - a }')"
     say "$n PIDs: one rtt cell changed: served after ${served:-more than 60 s}s ($change_cpu CPU s); RSS up to $reload_rss MB meanwhile, peak RSS $peak MB"
+
+    # One PID's prefixes: the first IPv4 prefix of pid1 moves to pid2 in the network file; served
+    # when the filtered network map lists it in pid2.
+    local moved pid_served="" pid_cpu
+    cpu0="$(cpu_s)"
+    moved="$(awk '/^  pid1: / { sub(/.*ipv4: \[/, ""); sub(/[],].*/, ""); print; exit }' "$dir/network.yaml")"
+    awk -v p="$moved" '
+        /^  pid1: / { i = index($0, p ", "); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(p) + 2) }
+        /^  pid2: / { i = index($0, "ipv4: ["); $0 = substr($0, 1, i + 6) p ", " substr($0, i + 7) }
+        { print }' "$dir/network.yaml" > "$dir/network.yaml.new"
+    t0="$(date +%s.%N)"
+    mv "$dir/network.yaml.new" "$dir/network.yaml"
+    for i in $(seq 1200); do
+        if curl -sf --max-time 5 -H 'Content-Type: application/alto-networkmapfilter+json' --data-binary '{"pids":["pid2"]}' \
+            "http://127.0.0.1:$PORT/networkmap/filtered" | jq -e --arg p "$moved" '.["network-map"].pid2.ipv4 | index($p) != null' >/dev/null; then
+            pid_served="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')"
+            break
+        fi
+        sleep 0.05
+    done
+    pid_cpu="$(awk -v a="$cpu0" -v b="$(cpu_s)" 'BEGIN { printf "%.1f", b - a }')"
+    say "$n PIDs: one PID's prefix moved in the network file ($moved to pid2): served after ${pid_served:-more than 60 s}s ($pid_cpu CPU s)"
+    grep -E 'started in|network loaded' "$out/n$n.out" "$out/n$n.err" 2>/dev/null | sed 's/^[^:]*://' > "$dir/phases.log" || true
     stop_server
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ipv4" "$ipv6" "$ready_s" "$ready_cpu_s" "$rss" "$heap" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ipv4" "$ipv6" "$ready_s" "$ready_cpu_s" "$rss" "$heap" \
         "${netmap_size:-}" "${costmap[0]}" "${costmap[1]}" "${first[0]}" "${first[1]}" "$get" "$get_gzip" \
         "$ecs" "$(awk -v a="$ecs" -v b="$ref_ecs" 'BEGIN { printf "%.2f", a / b }')" \
         "$filtered" "$(awk -v a="$filtered" -v b="$ref_filtered" 'BEGIN { printf "%.2f", a / b }')" \
-        "${served:-none}" "$change_cpu" "$reload_rss" "$peak" >> "$out/results.tsv"
+        "${served:-none}" "$change_cpu" "$reload_rss" "$peak" "${pid_served:-none}" "$pid_cpu" >> "$out/results.tsv"
 }
 
 for n in $SIZES; do measure "$n"; done
@@ -213,11 +236,13 @@ for n in $SIZES; do measure "$n"; done
 {
     cat "$out/machine.txt"; echo
     echo "x ref: the rate over the rate of examples/poland-isp.yaml (15 PIDs), served on the same core and measured in turn ($ROUNDS rounds of ${DURATION}s each)"; echo
-    echo "| PIDs | IPv4 / IPv6 prefixes | ready s (CPU s) | RSS MB | live heap MB | network map | num-routingcost (gzip) | first GET s (gzip) | GET/s (gzip) | ECS/s (x ref) | filtered/s (x ref) | one cell: served after s (CPU s) | RSS in reload MB | peak RSS MB |"
-    echo "|---:|---|---|---:|---:|---:|---|---|---|---|---|---|---:|---:|"
+    echo "| PIDs | IPv4 / IPv6 prefixes | ready s (CPU s) | RSS MB | live heap MB | network map | num-routingcost (gzip) | first GET s (gzip) | GET/s (gzip) | ECS/s (x ref) | filtered/s (x ref) | one cell: served after s (CPU s) | RSS in reload MB | peak RSS MB | one PID's prefixes: served after s (CPU s) |"
+    echo "|---:|---|---|---:|---:|---:|---|---|---|---|---|---|---:|---:|---|"
     awk -F'\t' 'function mb(b) { return sprintf("%.1f MB", b / 1e6) }
         NR > 1 && $4 ~ /^refused/ { printf "| %s | %s / %s | %s |\n", $1, $2, $3, $4; next }
-        NR > 1 { printf "| %s | %s / %s | %s (%s) | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s |\n",
-            $1, $2, $3, $4, $5, $6, $7, mb($8), mb($9), mb($10), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22 }' "$out/results.tsv"
+        NR > 1 { printf "| %s | %s / %s | %s (%s) | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s (%s) |\n",
+            $1, $2, $3, $4, $5, $6, $7, mb($8), mb($9), mb($10), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24 }' "$out/results.tsv"
+    echo; echo "Start phases and loads, as the server logged them:"
+    for n in $SIZES; do [ -f "$out/n$n/phases.log" ] && { echo "- $n PIDs:"; sed 's/^/    /' "$out/n$n/phases.log"; }; done
 } > "$out/summary.md"
 cat "$out/summary.md"

@@ -43,16 +43,12 @@ final class NetworkSettings {
     private NetworkSettings() {
     }
 
-    /** The network sections read, and the snapshot they describe. */
-    record Network(NetworkConfig config, Snapshot snapshot) {
-    }
-
     /**
-     * Reads the network sections and builds their snapshot. Every mistake is reported at once: those
-     * of each section (of each pool and area) and those of the data files the sections name, which
-     * are read even when a section has a mistake.
+     * Reads the network sections, checked. Every mistake is reported at once: those of each section
+     * (of each pool and area) and those of the data files the sections name, which are read when a
+     * section has a mistake (a valid file's data files are read once, by the snapshot's build).
      */
-    static Network load(ConfigNode root) {
+    static NetworkConfig sections(ConfigNode root) {
         ConfigProblems problems = new ConfigProblems();
         NetworkConfig config = config(root, problems);
         if (!problems.isEmpty()) {
@@ -60,12 +56,12 @@ final class NetworkSettings {
             problems.attempt(() -> NetworkFile.builder(config));
             problems.throwIfAny();
         }
-        return new Network(config, NetworkFile.build(config));
+        return config;
     }
 
     /** The snapshot the file describes. */
     static Snapshot snapshot(ConfigNode root) {
-        return load(root).snapshot();
+        return NetworkFile.build(sections(root));
     }
 
     /** The network sections, every mistake in them reported at once; the data files they name are not read. */

@@ -7,6 +7,8 @@ import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.network.NetworkConfig;
+import io.altokit.provision.network.NetworkLoader;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
 import io.altokit.provision.store.SnapshotPersister;
@@ -56,9 +58,11 @@ final class Provisioning implements AutoCloseable {
      */
     static Provisioning of(ConfigNode config, Optional<Path> stateFile) throws IOException, InterruptedException {
         Path file = config.file();
-        NetworkSettings.Network network = NetworkSettings.load(config);
+        NetworkConfig sections = NetworkSettings.sections(config);
+        // Reloads read the file through the same reader and checks as the start did, and only the files that changed.
+        NetworkLoader loader = new NetworkLoader(file, (path, content) -> NetworkSettings.sections(YamlFile.read(content, path)));
+        Snapshot fromFile = loader.load(sections);
         Optional<BgpConfig> bgpConfig = config.get("bgp").map(bgp -> BgpSettings.read(bgp, NetworkSettings.defaultPid(config)));
-        Snapshot fromFile = network.snapshot();
         boolean withBgp = bgpConfig.isPresent();
         Optional<SnapshotStore> store = stateFile.map(SnapshotStore::new).map(SnapshotStore::requireDirectory);
         Optional<Snapshot> restored = withBgp ? store.flatMap(Provisioning::restore) : Optional.empty();
@@ -70,9 +74,8 @@ final class Provisioning implements AutoCloseable {
             if (withBgp) {
                 bgp = Optional.of(BgpProvisioning.start(bgpConfig.get(), publisher, restored.isPresent()));
             }
-            // The reloader reads the file through the same reader and checks as the start did.
-            ConfigReloader reloader = ConfigReloader.start(file, network.config().files(),
-                    changed -> NetworkSettings.snapshot(YamlFile.read(file)), publisher, ConfigReloader.DEFAULT_QUIET_PERIOD);
+            ConfigReloader reloader = ConfigReloader.start(file, sections.files(), changed -> loader.reload(), publisher,
+                    ConfigReloader.DEFAULT_QUIET_PERIOD);
             return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
         } catch (IOException | InterruptedException | RuntimeException e) {
             bgp.ifPresent(BgpProvisioning::close);

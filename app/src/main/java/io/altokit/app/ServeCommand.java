@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartPhases phases = StartPhases.sinceJvmStart();
         ServerConfig serverConfig;
         Protection protection;
         Provisioning provisioning;
@@ -58,10 +59,12 @@ final class ServeCommand implements Callable<Integer> {
             provisioning = Provisioning.example();
         } else {
             ConfigNode root = YamlFile.read(config);
+            phases.done("yaml");
             ServerConfig fromFile = ServerSettings.read(root);
             serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
             Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
             provisioning = Provisioning.of(root, state);
+            phases.done("network");
             try {
                 // After provisioning: access rules are checked against the resources its snapshot yields.
                 protection = ProtectionSettings.read(root,
@@ -79,6 +82,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Signal.handle(new Signal("HUP"), signal -> provisioning.reload());
         try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase(), protection)) {
+            phases.done("server");
+            phases.log();
             spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());
             spec.commandLine().getOut().flush();
             stopRequested.await();

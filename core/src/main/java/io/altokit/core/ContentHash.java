@@ -45,6 +45,14 @@ final class ContentHash {
         return putLong(Double.doubleToLongBits(value));
     }
 
+    /** {@link #putDouble} of the first {@code count} values, in order. */
+    ContentHash putDoubles(double[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            room(Long.BYTES).putLong(Double.doubleToLongBits(values[i]));
+        }
+        return this;
+    }
+
     ContentHash putString(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         putInt(bytes.length);

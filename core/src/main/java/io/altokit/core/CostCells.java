@@ -17,6 +17,12 @@ sealed interface CostCells {
     /** The cost of one row-major cell, NaN when not defined. */
     double get(int cell);
 
+    /**
+     * The costs of {@code count} cells from {@code from} on, into {@code into}: {@link #get} in bulk,
+     * for passes over millions of cells (hashing them), one tight loop per storage.
+     */
+    void copy(int from, double[] into, int count);
+
     int length();
 
     /** Heap bytes the cells take, for sizing figures. */
@@ -92,6 +98,14 @@ sealed interface CostCells {
         }
 
         @Override
+        public void copy(int from, double[] into, int count) {
+            for (int i = 0; i < count; i++) {
+                short units = cells[from + i];
+                into[i] = units == UNDEFINED ? Double.NaN : units / divisor;
+            }
+        }
+
+        @Override
         public int length() {
             return cells.length;
         }
@@ -122,6 +136,14 @@ sealed interface CostCells {
         }
 
         @Override
+        public void copy(int from, double[] into, int count) {
+            for (int i = 0; i < count; i++) {
+                int units = cells[from + i];
+                into[i] = units == UNDEFINED ? Double.NaN : units / divisor;
+            }
+        }
+
+        @Override
         public int length() {
             return cells.length;
         }
@@ -134,6 +156,13 @@ sealed interface CostCells {
 
     /** Costs that are each exactly a {@code float}, 4 bytes a cell. */
     record Floats(float[] cells) implements CostCells {
+
+        @Override
+        public void copy(int from, double[] into, int count) {
+            for (int i = 0; i < count; i++) {
+                into[i] = cells[from + i];
+            }
+        }
 
         static boolean holds(double[] costs) {
             for (double cost : costs) {
@@ -171,6 +200,11 @@ sealed interface CostCells {
 
     /** Any costs, 8 bytes a cell. */
     record Doubles(double[] cells) implements CostCells {
+
+        @Override
+        public void copy(int from, double[] into, int count) {
+            System.arraycopy(cells, from, into, 0, count);
+        }
 
         @Override
         public double get(int cell) {

@@ -13,30 +13,54 @@ import java.util.Objects;
  */
 public final class CostMatrix {
 
+    /** Cells hashed a chunk at a time: read in one tight loop per storage, not one interface call a cell. */
+    private static final int HASH_CHUNK = 1024;
+
     private final String metric;
     private final int size;
     private final CostCells cells;
+    private final String costsTag;
     private final String networkMapVtag;
     private final String vtag;
     /** Worked out on first use: most matrices are never served in ordinal mode. */
     private volatile DenseRanks ranks;
 
     CostMatrix(String metric, int size, CostCells cells, String networkMapVtag) {
+        this(metric, size, cells, costsTag(cells), networkMapVtag);
+    }
+
+    /** @param costsTag {@link #costsTag} of {@code cells}, worked out once for every network map the costs go with */
+    private CostMatrix(String metric, int size, CostCells cells, String costsTag, String networkMapVtag) {
         if (cells.length() != size * size) {
             throw new IllegalArgumentException(cells.length() + " cells for " + size + " PIDs");
         }
         this.metric = metric;
         this.size = size;
         this.cells = cells;
+        this.costsTag = costsTag;
         this.networkMapVtag = networkMapVtag;
-        ContentHash hash = new ContentHash("altokit cost matrix v1")
+        vtag = new ContentHash("altokit cost matrix v2")
                 .putString(networkMapVtag)
                 .putString(metric)
-                .putInt(size);
-        for (int cell = 0; cell < cells.length(); cell++) {
-            hash.putDouble(cells.get(cell));
+                .putInt(size)
+                .putString(costsTag)
+                .tag();
+    }
+
+    /**
+     * The hash of the costs alone. A matrix's vtag hashes it with the network map's vtag, so that
+     * the same costs over a network map whose prefixes changed (every BGP change) get their new
+     * vtag without hashing millions of cells again.
+     */
+    static String costsTag(CostCells cells) {
+        ContentHash hash = new ContentHash("altokit cost cells v1").putInt(cells.length());
+        double[] chunk = new double[HASH_CHUNK];
+        for (int from = 0; from < cells.length(); from += HASH_CHUNK) {
+            int count = Math.min(HASH_CHUNK, cells.length() - from);
+            cells.copy(from, chunk, count);
+            hash.putDoubles(chunk, count);
         }
-        vtag = hash.tag();
+        return hash.tag();
     }
 
     /** @param costs row-major, {@code size * size} long; copied into compact storage, not kept */
@@ -142,7 +166,7 @@ public final class CostMatrix {
         if (networkMapVtag.equals(this.networkMapVtag)) {
             return this;
         }
-        CostMatrix moved = new CostMatrix(metric, size, cells, networkMapVtag);
+        CostMatrix moved = new CostMatrix(metric, size, cells, costsTag, networkMapVtag);
         moved.ranks = ranks;
         return moved;
     }

@@ -118,6 +118,22 @@ public final class Snapshot {
         return builder;
     }
 
+    /**
+     * A builder of the next snapshot over this one's network map, for a change of costs alone (a
+     * pool file's cells): it takes costs and a rating, not PIDs or prefixes. A metric given costs
+     * gets exactly those, its matrix replaced rather than laid over; the other metrics keep this
+     * snapshot's matrices, shared; a rating recomputes {@code routingcost} from the costs as they then
+     * are. What building the whole network again gives when only those costs changed, without
+     * ordering its prefixes or recomputing its other matrices again.
+     */
+    public Builder costsBuilder() {
+        Builder builder = new Builder();
+        builder.networkMap = Optional.of(networkMap);
+        builder.inheritedNames = networkMap.pidNames();
+        builder.inherited.putAll(costMatrices);
+        return builder;
+    }
+
     @Override
     public String toString() {
         return "Snapshot[" + networkMap + ", metrics " + metrics + "]";
@@ -143,11 +159,18 @@ public final class Snapshot {
         /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
         private final SortedMap<String, CostMatrix> inherited = new TreeMap<>();
         private List<String> inheritedNames = List.of();
+        /** The network map of a {@link #costsBuilder()}, taken as it is; its given metrics replace the inherited ones. */
+        private Optional<NetworkMap> networkMap = Optional.empty();
 
         private Builder() {}
 
-        /** Adds prefixes (either family) to a PID, creating it on first use. */
+        /**
+         * Adds prefixes (either family) to a PID, creating it on first use.
+         *
+         * @throws IllegalStateException on a {@link #costsBuilder()}, which keeps its network map
+         */
         public Builder pid(String name, Collection<IpPrefix> prefixes) {
+            requireOwnNetworkMap();
             List<PrefixKey> keys = prefixesByPid.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ArrayList<>());
             prefixes.forEach(prefix -> add(keys, PrefixKey.of(prefix)));
             return this;
@@ -158,8 +181,10 @@ public final class Snapshot {
          * feeds of a million routes where {@link IpPrefix} objects would only slow the build down.
          *
          * @throws IllegalArgumentException if the length does not fit the family or host bits are set
+         * @throws IllegalStateException on a {@link #costsBuilder()}, which keeps its network map
          */
         public Builder prefix(String pid, AddressFamily family, long high, long low, int length) {
+            requireOwnNetworkMap();
             if (length < 0 || length > family.bits()
                     || (high & ~AddressBits.highMask(length)) != 0 || (low & ~AddressBits.lowMask(length)) != 0
                     || family == AddressFamily.IPV4 && ((high & 0xFFFF_FFFFL) != 0 || low != 0)) {
@@ -176,8 +201,15 @@ public final class Snapshot {
          * every address maps to some PID. Created if needed; "default" unless set.
          */
         public Builder defaultPid(String name) {
+            requireOwnNetworkMap();
             defaultPid = Objects.requireNonNull(name, "name");
             return this;
+        }
+
+        private void requireOwnNetworkMap() {
+            if (networkMap.isPresent()) {
+                throw new IllegalStateException("a costs builder keeps the network map of the snapshot it came from");
+            }
         }
 
         /** Sets the cost from one PID to another; {@code value} must be finite and not negative. */
@@ -227,18 +259,26 @@ public final class Snapshot {
          */
         public Snapshot build() {
             List<String> problems = new ArrayList<>();
-            Map<String, List<PrefixKey>> pids = withDefaultRoutes();
-            List<String> names = pids.keySet().stream().sorted().toList();
-            names.stream()
-                    .filter(name -> !PidNames.isValid(name))
-                    .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
-            Map<AddressFamily, List<Assignment>> prefixes = assignments(pids, names, problems);
+            List<String> names;
+            Map<AddressFamily, List<Assignment>> prefixes;
+            if (networkMap.isPresent()) {
+                names = networkMap.get().pidNames();
+                prefixes = Map.of();
+            } else {
+                Map<String, List<PrefixKey>> pids = withDefaultRoutes();
+                names = pids.keySet().stream().sorted().toList();
+                names.stream()
+                        .filter(name -> !PidNames.isValid(name))
+                        .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
+                prefixes = assignments(pids, names, problems);
+            }
             SortedMap<String, double[]> costs = costs(names, problems);
             rating.ifPresent(operatorRating -> rate(operatorRating, costs, names, problems));
             if (!problems.isEmpty()) {
                 throw new SnapshotException(problems);
             }
-            NetworkMap networkMap = new NetworkMap(names, prefixes.get(AddressFamily.IPV4), prefixes.get(AddressFamily.IPV6));
+            NetworkMap networkMap = this.networkMap.orElseGet(() ->
+                    new NetworkMap(names, prefixes.get(AddressFamily.IPV4), prefixes.get(AddressFamily.IPV6)));
             SortedMap<String, CostMatrix> matrices = new TreeMap<>();
             inherited.forEach((metric, matrix) -> {
                 if (!costs.containsKey(metric)) {
@@ -356,7 +396,7 @@ public final class Snapshot {
             SortedMap<String, double[]> matrices = new TreeMap<>();
             costsByMetric.forEach((metric, costs) -> matrix(metric, costs, names, problems).ifPresent(given -> {
                 CostMatrix base = inherited.get(metric);
-                matrices.put(metric, base == null ? given : overlay(base.costsOver(inheritedNames, names), given));
+                matrices.put(metric, base == null || networkMap.isPresent() ? given : overlay(base.costsOver(inheritedNames, names), given));
             }));
             return matrices;
         }

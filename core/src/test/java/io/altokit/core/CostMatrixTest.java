@@ -77,13 +77,14 @@ class CostMatrixTest {
         assertThat(matrix.vtag()).isEqualTo(doubleModelVtag(snapshot.networkMap().vtag(), metric, expected));
     }
 
-    /** The vtag as the {@code double[]} model hashed it. */
+    /** The vtag as the {@code double[]} model hashed it (its costs, then those with the network map). */
     private static String doubleModelVtag(String networkMapVtag, String metric, double[] costs) {
-        ContentHash hash = new ContentHash("altokit cost matrix v1").putString(networkMapVtag).putString(metric).putInt(PIDS);
+        ContentHash cells = new ContentHash("altokit cost cells v1").putInt(costs.length);
         for (double cost : costs) {
-            hash.putDouble(cost);
+            cells.putDouble(cost);
         }
-        return hash.tag();
+        return new ContentHash("altokit cost matrix v2").putString(networkMapVtag).putString(metric).putInt(PIDS)
+                .putString(cells.tag()).tag();
     }
 
     /** The rating over the same plain arrays, computed without the snapshot. */

@@ -239,4 +239,30 @@ class SnapshotTest {
         assertThat(first.networkMap().pidNames()).containsExactly("default", "east", "west");
         assertThat(second.networkMap().pidNames()).containsExactly("default", "east", "north", "west");
     }
+
+    @Test
+    void aCostsBuilderReplacesTheGivenMetricsOverTheSameNetworkMapAsAWholeBuildDoes() {
+        Rating rating = new Rating(List.of(Criterion.linear("delay-ow", 2), Criterion.linear("hopcount", 1)));
+        Snapshot before = twoPids().cost("delay-ow", "east", "west", 10).cost("delay-ow", "west", "east", 12)
+                .cost("hopcount", "east", "west", 3).cost("hopcount", "west", "east", 4).rating(rating).build();
+
+        // delay-ow given again without the west -> east cell: replaced, not laid over the old matrix.
+        Snapshot after = before.costsBuilder().cost("delay-ow", "east", "west", 20).rating(rating).build();
+
+        Snapshot whole = twoPids().cost("delay-ow", "east", "west", 20)
+                .cost("hopcount", "east", "west", 3).cost("hopcount", "west", "east", 4).rating(rating).build();
+        assertThat(after.networkMap()).isSameAs(before.networkMap());
+        assertThat(after.costMatrix("hopcount")).isEqualTo(before.costMatrix("hopcount"));
+        assertThat(after.metrics()).isEqualTo(whole.metrics());
+        for (String metric : whole.metrics()) {
+            assertThat(after.costMatrix(metric).orElseThrow().vtag()).as(metric).isEqualTo(whole.costMatrix(metric).orElseThrow().vtag());
+        }
+    }
+
+    @Test
+    void aCostsBuilderTakesNoPidsOrPrefixes() {
+        Snapshot.Builder costs = twoPids().build().costsBuilder();
+        assertThatThrownBy(() -> costs.pid("north", Prefixes.of("10.3.0.0/16"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> costs.defaultPid("east")).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -27,7 +27,7 @@ final class CostMapResource implements AltoResource {
     private final List<String> pids;
     private final String contentTag;
     private final EncodedMaps encodedMaps;
-    private final EncodedMaps.Slot slot;
+    private final EncodedMaps.SlotVersion slot;
     private final EncodedMaps.Encoding body;
 
     /** @param policy the privacy policy of the catalog it is in, whose earlier versions of this map it derives from */
@@ -42,7 +42,7 @@ final class CostMapResource implements AltoResource {
         this.pids = pids;
         this.contentTag = matrix.vtag() + "-" + costType.mode().wireName();
         this.encodedMaps = encodedMaps;
-        this.slot = new EncodedMaps.Slot(policy, descriptor.path());
+        this.slot = encodedMaps.slot(policy, descriptor.path());
         this.body = encodedMaps.forTag(descriptor.path() + " " + contentTag);
     }
 

@@ -32,7 +32,7 @@ final class NetworkMapResource implements AltoResource {
     private final NetworkMap map;
     private final VersionTag vtag;
     private final EncodedMaps encodedMaps;
-    private final EncodedMaps.Slot slot;
+    private final EncodedMaps.SlotVersion slot;
     private volatile Representation body;
 
     /** @param policy the privacy policy of the catalog it is in, whose earlier versions of the map it derives from */
@@ -42,7 +42,7 @@ final class NetworkMapResource implements AltoResource {
         this.map = map;
         this.vtag = new VersionTag(id, map.vtag());
         this.encodedMaps = encodedMaps;
-        this.slot = new EncodedMaps.Slot(policy, descriptor.path());
+        this.slot = encodedMaps.slot(policy, descriptor.path());
     }
 
     VersionTag vtag() {

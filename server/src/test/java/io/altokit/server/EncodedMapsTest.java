@@ -87,6 +87,47 @@ class EncodedMapsTest {
         assertThat(new String(after.identity(), StandardCharsets.UTF_8)).contains(base.current().networkMap().vtag());
     }
 
+    @Test
+    void aLateEncodingForOlderCatalogsDoesNotReplaceTheNewestOfItsSlot() {
+        EncodedMaps maps = new EncodedMaps();
+        EncodedMaps.SlotVersion first = maps.slot(PrivacyPolicy.FULL, "/costmap/num-routingcost");
+        maps.published();
+        EncodedMaps.SlotVersion second = maps.slot(PrivacyPolicy.FULL, "/costmap/num-routingcost");
+        maps.published();
+        maps.encode(second, String.class, newest -> "second");
+        maps.encode(first, String.class, newest -> "first"); // a request still answered from the first catalogs
+
+        EncodedMaps.SlotVersion third = maps.slot(PrivacyPolicy.FULL, "/costmap/num-routingcost");
+        maps.published();
+        List<Optional<String>> derivedFrom = new ArrayList<>();
+        maps.encode(third, String.class, newest -> {
+            derivedFrom.add(newest);
+            return "third";
+        });
+
+        assertThat(derivedFrom).containsExactly(Optional.of("second"));
+    }
+
+    @Test
+    void aSlotTheNewestCatalogsDoNotHaveLetsItsEncodingGo() {
+        EncodedMaps maps = new EncodedMaps();
+        EncodedMaps.SlotVersion first = maps.slot(PrivacyPolicy.FULL, "/costmap/num-hopcount");
+        maps.published();
+        maps.encode(first, String.class, newest -> "first");
+        maps.published(); // catalogs without hopcount
+        maps.encode(first, String.class, newest -> "late"); // a request still answered from the first catalogs
+
+        EncodedMaps.SlotVersion back = maps.slot(PrivacyPolicy.FULL, "/costmap/num-hopcount");
+        maps.published();
+        List<Optional<String>> derivedFrom = new ArrayList<>();
+        maps.encode(back, String.class, newest -> {
+            derivedFrom.add(newest);
+            return "back";
+        });
+
+        assertThat(derivedFrom).containsExactly(Optional.empty());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2})
     void everyServedMapEqualsItsWholeEncodingOverRandomizedPublications(long seed) throws IOException {

@@ -19,18 +19,25 @@ final class MatrixFile {
     }
 
     /**
-     * @param pids the PIDs of the network map, which the areas must be
+     * The matrix of {@code file}, its bytes taken from {@code content}, checked but for its areas
+     * being PIDs (which {@link #checkAreas} checks against the network map of the day).
+     *
      * @return the matrix, or empty if the file has problems (all of them added to {@code problems})
      */
-    static Optional<AreaMatrix> read(Path file, Set<String> pids, Quantity quantity, Problems problems) {
+    static Optional<AreaMatrix> read(Path file, MatrixTable.Content content, Quantity quantity, Problems problems) {
         int before = problems.count();
-        Optional<AreaMatrix> matrix = MatrixTable.read(file, quantity, problems)
-                .map(table -> check(table, file, pids, problems));
+        Optional<AreaMatrix> matrix = MatrixTable.read(file, content, quantity, problems).map(table -> check(table, file, problems));
         return problems.count() == before ? matrix : Optional.empty();
     }
 
+    /** Adds a problem for each area of {@code matrix} that is not one of {@code pids}. */
+    static void checkAreas(AreaMatrix matrix, Set<String> pids, Problems problems) {
+        matrix.areas().stream().filter(area -> !pids.contains(area)).forEach(area ->
+                problems.add(matrix.source() + ": area " + area + " is not a PID of network-map"));
+    }
+
     /** The rows that are also columns, each row's values reordered to the rows' order where the file's columns differ. */
-    private static AreaMatrix check(MatrixTable table, Path file, Set<String> pids, Problems problems) {
+    private static AreaMatrix check(MatrixTable table, Path file, Problems problems) {
         List<MatrixTable.Row> rows = distinctRows(table.rows(), file, problems);
         Set<String> rowNames = new HashSet<>();
         rows.forEach(row -> rowNames.add(row.name()));
@@ -44,8 +51,6 @@ final class MatrixFile {
                 problems.add(file + ": " + row.label() + " has no column: the matrix must be square over the same areas"));
         List<MatrixTable.Row> areaRows = rows.stream().filter(row -> columnIndex.containsKey(row.name())).toList();
         List<String> areas = areaRows.stream().map(MatrixTable.Row::name).toList();
-        areas.stream().filter(area -> !pids.contains(area)).forEach(area ->
-                problems.add(file + ": area " + area + " is not a PID of network-map"));
         int[] columnOfArea = areas.stream().mapToInt(columnIndex::get).toArray();
         boolean inColumnOrder = areas.equals(table.columns());
         double[][] values = new double[areas.size()][];

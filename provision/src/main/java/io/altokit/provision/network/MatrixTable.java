@@ -11,7 +11,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,15 +55,27 @@ record MatrixTable(List<String> columns, List<Row> rows) {
 
     /** Reads {@code file}, values as {@code quantity}; unreadable or malformed files are problems, and give no table. */
     static Optional<MatrixTable> read(Path file, Quantity quantity, Problems problems) {
+        return read(file, () -> Files.newInputStream(file), quantity, problems);
+    }
+
+    /** The bytes of a matrix file, opened once. */
+    @FunctionalInterface
+    interface Content {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * As {@link #read(Path, Quantity, Problems)}, the bytes taken from {@code content} (read to its
+     * end and closed), {@code file} naming it and its format.
+     */
+    static Optional<MatrixTable> read(Path file, Content content, Quantity quantity, Problems problems) {
         String name = file.getFileName().toString().toLowerCase();
-        try {
-            if (name.endsWith(".csv")) {
-                return new CsvReader(file, quantity, problems).read();
-            }
-            if (name.endsWith(".json")) {
-                return fromJson(file, quantity, problems);
-            }
+        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
             problems.add(file + ": unknown matrix format: use a .csv or .json file");
+            return Optional.empty();
+        }
+        try (InputStream in = content.open()) {
+            return name.endsWith(".csv") ? new CsvReader(file, in, quantity, problems).read() : fromJson(file, in, quantity, problems);
         } catch (NoSuchFileException e) {
             problems.add(file + ": no such file");
         } catch (JacksonException e) {
@@ -79,6 +94,7 @@ record MatrixTable(List<String> columns, List<Row> rows) {
     private static final class CsvReader {
 
         private final Path file;
+        private final InputStream content;
         private final Quantity quantity;
         private final Problems problems;
         private final List<Row> rows = new ArrayList<>();
@@ -87,14 +103,16 @@ record MatrixTable(List<String> columns, List<Row> rows) {
         private int[] starts = new int[16];
         private int[] ends = new int[16];
 
-        CsvReader(Path file, Quantity quantity, Problems problems) {
+        CsvReader(Path file, InputStream content, Quantity quantity, Problems problems) {
             this.file = file;
+            this.content = content;
             this.quantity = quantity;
             this.problems = problems;
         }
 
         Optional<MatrixTable> read() throws IOException {
-            try (BufferedReader in = Files.newBufferedReader(file)) {
+            // A decoder that reports malformed input, as Files.newBufferedReader's does, rather than replacing it.
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()))) {
                 int lineNumber = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lineNumber++;
@@ -204,9 +222,14 @@ record MatrixTable(List<String> columns, List<Row> rows) {
                 return;
             }
             Row row = newRow(text.substring(starts[0], ends[0]), line, count);
-            for (int i = 1; i < Math.min(count, columns.size() + 1); i++) {
+            int cells = Math.min(count, columns.size() + 1);
+            // Every cell given, as almost always, then the empty ones taken back: a bit at a time costs more than the number.
+            row.given().set(0, cells - 1);
+            for (int i = 1; i < cells; i++) {
                 if (starts[i] < ends[i]) {
-                    set(row, i - 1, text.substring(starts[i], ends[i]));
+                    set(row, i - 1, text, starts[i], ends[i]);
+                } else {
+                    row.given().clear(i - 1);
                 }
             }
         }
@@ -219,7 +242,8 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             Row row = newRow(cells[0], line, cells.length);
             for (int i = 1; i < Math.min(cells.length, columns.size() + 1); i++) {
                 if (!cells[i].isEmpty()) {
-                    set(row, i - 1, cells[i]);
+                    row.given().set(i - 1);
+                    set(row, i - 1, cells[i], 0, cells[i].length());
                 }
             }
         }
@@ -236,15 +260,17 @@ record MatrixTable(List<String> columns, List<Row> rows) {
             return row;
         }
 
-        private void set(Row row, int column, String text) {
-            row.given().set(column);
-            row.values()[column] = value(text, () -> file + ": " + row.label() + ", column " + columns.get(column) + ": ", quantity, problems);
+        /** The value of a given cell, {@code line} from {@code from} to {@code to}. */
+        private void set(Row row, int column, String line, int from, int to) {
+            row.values()[column] = value(line, from, to, () -> file + ": " + row.label() + ", column " + columns.get(column) + ": ",
+                    quantity, problems);
         }
     }
 
     /** An object of rows, each an object of columns to numbers: the shape of the YAML {@code costs} section. */
-    private static Optional<MatrixTable> fromJson(Path file, Quantity quantity, Problems problems) throws IOException {
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
+    private static Optional<MatrixTable> fromJson(Path file, InputStream content, Quantity quantity, Problems problems)
+            throws IOException {
+        try (JsonParser parser = JSON.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(file + ": expected an object of rows, each an object of columns to numbers");
                 return Optional.empty();
@@ -273,7 +299,8 @@ record MatrixTable(List<String> columns, List<Row> rows) {
                         Arrays.fill(values, filled, values.length, Double.NaN);
                     }
                     given.set(column);
-                    values[column] = value(text, () -> file + ": " + label + ", column " + columnName + ": ", quantity, problems);
+                    values[column] = value(text, 0, text.length(), () -> file + ": " + label + ", column " + columnName + ": ",
+                            quantity, problems);
                 }
                 rows.add(new Row(name, label, values, given));
             }
@@ -299,7 +326,16 @@ record MatrixTable(List<String> columns, List<Row> rows) {
      *
      * @param where the start of a problem's message; built only when there is one
      */
-    private static double value(String text, Supplier<String> where, Quantity quantity, Problems problems) {
+    private static double value(String line, int from, int to, Supplier<String> where, Quantity quantity, Problems problems) {
+        PlainDecimal plain = PlainDecimal.parse(line, from, to);
+        if (plain != null && quantity.check(plain.value()).isEmpty()) {
+            double shifted = plain.shifted(quantity.decimalShift());
+            if (!Double.isNaN(shifted)) {
+                return shifted;
+            }
+        }
+        // Not a short plain decimal, out of range, or not exact by the quick rule: read and checked the general way.
+        String text = line.substring(from, to);
         BigDecimal decimal;
         try {
             decimal = new BigDecimal(text);

@@ -7,6 +7,7 @@ import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.MrtImport;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,15 +22,42 @@ public final class NetworkFile {
     }
 
     public static Snapshot build(NetworkConfig config) {
+        return build(config, ResourcePools.MatrixFiles.fromDisk());
+    }
+
+    /** The builder of {@link #build(NetworkConfig)} before {@code build()}: reads every file the sections name. */
+    public static Snapshot.Builder builder(NetworkConfig config) {
+        return builder(config, ResourcePools.MatrixFiles.fromDisk());
+    }
+
+    /** As {@link #build(NetworkConfig)}, the pools' matrix files read through {@code matrixFiles}. */
+    static Snapshot build(NetworkConfig config, ResourcePools.MatrixFiles matrixFiles) {
+        return built(config, builder(config, matrixFiles));
+    }
+
+    static Snapshot.Builder builder(NetworkConfig config, ResourcePools.MatrixFiles matrixFiles) {
+        Set<String> pids = new HashSet<>();
+        Snapshot.Builder builder = mapBuilder(config, pids);
+        addCosts(builder, config, pools(config, pids, matrixFiles));
+        return builder;
+    }
+
+    /** {@code builder.build()}, its problems named after the configuration file. */
+    static Snapshot built(NetworkConfig config, Snapshot.Builder builder) {
         try {
-            return builder(config).build();
+            return builder.build();
         } catch (SnapshotException e) {
             throw new ProvisioningException(config.source() + ": " + e.getMessage(), e);
         }
     }
 
-    /** The builder of {@link #build(NetworkConfig)} before {@code build()}, for feeds that add prefixes (BGP). */
-    public static Snapshot.Builder builder(NetworkConfig config) {
+    /**
+     * A builder given the network map's part of the sections: the PIDs, their prefixes (listed, in
+     * prefix files, from an MRT dump) and the default PID, but no costs.
+     *
+     * @param pids the PIDs named in the file and its prefix files are added to it, for the costs to be checked against
+     */
+    static Snapshot.Builder mapBuilder(NetworkConfig config, Set<String> pids) {
         Snapshot.Builder builder = Snapshot.builder();
         config.defaultPid().ifPresent(builder::defaultPid);
         Set<PrefixKey> listed = new HashSet<>();
@@ -37,13 +65,22 @@ public final class NetworkFile {
             builder.pid(pid, prefixes);
             prefixes.forEach(prefix -> listed.add(PrefixKey.of(prefix)));
         });
-        Set<String> pids = new HashSet<>(config.pids().keySet());
+        pids.addAll(config.pids().keySet());
         config.prefixFiles().forEach(file -> PrefixFile.addTo(builder, file, config.source(), listed, pids));
         config.mrt().ifPresent(mrt -> MrtImport.addTo(builder, mrt, config.source(), listed));
+        return builder;
+    }
+
+    /** Each pool's matrix (none without pools), checked against {@code pids}. */
+    static Map<Pool, AreaMatrix> pools(NetworkConfig config, Set<String> pids, ResourcePools.MatrixFiles matrixFiles) {
+        return config.pools().map(pools -> ResourcePools.read(pools, config.source(), pids, matrixFiles)).orElse(Map.of());
+    }
+
+    /** Adds the {@code costs} section, and the pools' matrices rated by the sections' rating. */
+    static void addCosts(Snapshot.Builder builder, NetworkConfig config, Map<Pool, AreaMatrix> pools) {
         for (NetworkConfig.Cost cost : config.costs()) {
             builder.cost(cost.metric(), cost.source(), cost.destination(), cost.value());
         }
-        config.pools().ifPresent(pools -> ResourcePools.addTo(builder, pools, config.source(), pids));
-        return builder;
+        config.pools().ifPresent(sections -> ResourcePools.addTo(builder, pools, sections.rating()));
     }
 }

@@ -4,6 +4,8 @@ import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -22,32 +24,52 @@ final class ResourcePools {
     private ResourcePools() {
     }
 
+    /** Reads a pool's matrix file, checked but for its areas being PIDs: {@link MatrixFile#read}, or an earlier read of the same bytes. */
+    @FunctionalInterface
+    interface MatrixFiles {
+        Optional<AreaMatrix> read(Pool pool, Path file, Problems problems);
+
+        /** Each file read from the disk. */
+        static MatrixFiles fromDisk() {
+            return (pool, file, problems) -> MatrixFile.read(file, () -> Files.newInputStream(file), pool.fileQuantity(), problems);
+        }
+    }
+
     /**
-     * Adds the pools' costs and the rating to {@code builder}.
+     * Each pool's matrix, its areas checked against the PIDs and against the other rated pools'.
      *
      * @param pids the PIDs of the network map
      * @throws ProvisioningException listing every problem of the pool files and areas
      */
-    static void addTo(Snapshot.Builder builder, PoolsConfig config, String source, Set<String> pids) {
+    static Map<Pool, AreaMatrix> read(PoolsConfig config, String source, Set<String> pids, MatrixFiles files) {
         Problems problems = new Problems();
         Map<Pool, AreaMatrix> pools = new EnumMap<>(Pool.class);
-        config.sources().forEach((pool, from) -> load(pool, from, source, pids, problems)
+        config.sources().forEach((pool, from) -> load(pool, from, source, pids, files, problems)
                 .ifPresent(matrix -> pools.put(pool, matrix)));
-        Rating rating = config.rating();
         if (pools.keySet().equals(config.sources().keySet())) {
-            checkSameAreas(rating, pools, source, problems);
+            checkSameAreas(config.rating(), pools, source, problems);
         }
         problems.throwIfAny();
+        return pools;
+    }
+
+    /** Adds the pools' costs and the rating to {@code builder}. */
+    static void addTo(Snapshot.Builder builder, Map<Pool, AreaMatrix> pools, Rating rating) {
         pools.forEach((pool, matrix) -> builder.costs(pool.metric(), matrix.areas(), matrix.values()));
         builder.rating(rating);
     }
 
     private static Optional<AreaMatrix> load(Pool pool, PoolsConfig.Source from, String source, Set<String> pids,
-                                             Problems problems) {
+                                             MatrixFiles files, Problems problems) {
         String path = source + ": resource-pools." + pool.key();
         return switch (from) {
             case PoolsConfig.FromCoordinates coordinates -> Coordinates.distances(coordinates.areas(), path, pids, problems);
-            case PoolsConfig.FromFile file -> MatrixFile.read(file.file(), pids, pool.fileQuantity(), problems);
+            case PoolsConfig.FromFile file -> {
+                int before = problems.count();
+                Optional<AreaMatrix> matrix = files.read(pool, file.file(), problems);
+                matrix.ifPresent(read -> MatrixFile.checkAreas(read, pids, problems));
+                yield problems.count() == before ? matrix : Optional.empty();
+            }
         };
     }
 

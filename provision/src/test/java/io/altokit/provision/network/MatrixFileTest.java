@@ -112,7 +112,11 @@ class MatrixFileTest {
     }
 
     private Optional<AreaMatrix> read(String name, String content, Problems problems) throws IOException {
-        return MatrixFile.read(Files.writeString(dir.resolve(name), content), pids(), RTT, problems);
+        Path file = Files.writeString(dir.resolve(name), content);
+        int before = problems.count();
+        Optional<AreaMatrix> matrix = MatrixFile.read(file, () -> Files.newInputStream(file), RTT, problems);
+        matrix.ifPresent(read -> MatrixFile.checkAreas(read, pids(), problems));
+        return problems.count() == before ? matrix : Optional.empty();
     }
 
     private static void assertEqualsWritten(AreaMatrix matrix, Written written) {
