@@ -1,6 +1,7 @@
-// The dashboard's start: reads the directory, then fills each panel from the resources it lists and
-// from /metrics and /ready. The network map is revalidated every 30 s (a 304 while its ETag holds);
-// when its vtag changes, the table and the heatmap are drawn again.
+// The dashboard's start: the request, BGP and readiness panels from /metrics and /ready; the
+// directory, then the network, cost and query panels from the resources it lists. The network map
+// is revalidated every 30 s (a 304 while its ETag holds); when its vtag changes, the table and the
+// heatmap are drawn again.
 
 import { Directory } from './alto.js';
 import { HeatmapPanel } from './heatmap-panel.js';
@@ -31,7 +32,19 @@ function repeat(task, ms, unreachable) {
   run();
 }
 
-async function start() {
+/** The panels that need only /metrics and /ready, which answer even where the ALTO resources do not. */
+function startOperatorPanels() {
+  const metrics = new MetricsPanels();
+  const badge = document.getElementById('readiness');
+  repeat(() => showReadiness(badge), METRICS_EVERY_MS, message => {
+    badge.dataset.ready = 'unknown';
+    badge.textContent = message;
+  });
+  repeat(() => metrics.refresh(), METRICS_EVERY_MS, message => { metrics.note.textContent = message; });
+}
+
+/** The panels drawn from the ALTO resources the directory lists. */
+async function startAltoPanels() {
   const summary = document.getElementById('summary');
   let directory;
   try {
@@ -54,14 +67,7 @@ async function start() {
       await heatmap.show(map);
     }
   }, NETWORK_MAP_EVERY_MS, message => { network.status.textContent = message; });
-
-  const metrics = new MetricsPanels();
-  const badge = document.getElementById('readiness');
-  repeat(() => showReadiness(badge), METRICS_EVERY_MS, message => {
-    badge.dataset.ready = 'unknown';
-    badge.textContent = message;
-  });
-  repeat(() => metrics.refresh(), METRICS_EVERY_MS, message => { metrics.note.textContent = message; });
 }
 
-start();
+startOperatorPanels();
+startAltoPanels();
