@@ -6,7 +6,6 @@
 import { span } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const CELL = 14;
 const LABELLED_MAX = 60;
 /** Viridis at nine stops: perceptually uniform, readable in grey and by most colour-blind readers. */
 const PALETTE = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
@@ -22,7 +21,7 @@ export function colourAt(t) {
 
 /**
  * Draws {@code costs} (source PID -> destination PID -> cost, as in an RFC 7285 cost map) for
- * {@code pids} into {@code svg}; a pair the map has no cost for stays an empty, hatched cell.
+ * {@code pids} into {@code svg}; a pair the map has no cost for stays an empty, outlined cell.
  * Returns the distinct costs drawn, sorted, for the legend.
  */
 export function drawHeatmap(svg, pids, costs) {
@@ -30,9 +29,11 @@ export function drawHeatmap(svg, pids, costs) {
     .sort((a, b) => a - b);
   const rankOf = new Map(values.map((value, rank) => [value, rank]));
   const position = value => (values.length > 1 ? rankOf.get(value) / (values.length - 1) : 0.5);
+  // Cells from 28 px for a few PIDs down to 8 px, about 640 px across.
+  const pitch = Math.max(8, Math.min(28, Math.floor(640 / Math.max(pids.length, 1))));
   const labelled = pids.length <= LABELLED_MAX;
   const margin = labelled ? 8 + 7 * Math.max(...pids.map(pid => pid.length)) : 4;
-  const side = margin + CELL * pids.length;
+  const side = margin + pitch * pids.length;
 
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${side} ${side}`);
@@ -41,18 +42,20 @@ export function drawHeatmap(svg, pids, costs) {
   svg.dataset.pids = pids.length;
   pids.forEach((src, row) => {
     if (labelled) {
-      svg.append(label(src, margin - 4, margin + CELL * row + CELL * 0.75, 'end'));
-      const column = label(src, 0, 0, 'start');
-      column.setAttribute('transform', `translate(${margin + CELL * row + CELL * 0.75},${margin - 4}) rotate(-90)`);
-      svg.append(column);
+      // Labels sit on the middle of their row, and (turned upright) of their column.
+      const middle = margin + pitch * row + pitch / 2 + 3;
+      svg.append(label(src, margin - 4, middle, 'end'));
+      const heading = label(src, 0, 0, 'start');
+      heading.setAttribute('transform', `translate(${middle},${margin - 4}) rotate(-90)`);
+      svg.append(heading);
     }
     pids.forEach((dst, column) => {
       const cost = costs[src]?.[dst];
       const cell = document.createElementNS(SVG, 'rect');
-      cell.setAttribute('x', margin + CELL * column);
-      cell.setAttribute('y', margin + CELL * row);
-      cell.setAttribute('width', CELL - 1);
-      cell.setAttribute('height', CELL - 1);
+      cell.setAttribute('x', margin + pitch * column);
+      cell.setAttribute('y', margin + pitch * row);
+      cell.setAttribute('width', pitch - 1);
+      cell.setAttribute('height', pitch - 1);
       cell.dataset.src = src;
       cell.dataset.dst = dst;
       const title = document.createElementNS(SVG, 'title');

@@ -125,11 +125,15 @@ function round(value, digits) {
   return value === undefined || !Number.isFinite(value) ? undefined : Number(value.toFixed(digits));
 }
 
-/** The readiness badge, from /ready (200 when ready, else the reasons). */
+/** The readiness badge, from /ready: its JSON says whether the server is ready and why not (shown on hover). */
 export async function showReadiness(badge) {
   const answer = await exchange(serverUri('/ready'), { accept: 'application/json' });
-  const ready = answer.json?.ready === true;
-  badge.dataset.ready = String(ready);
-  badge.textContent = ready ? 'ready' : `not ready (${describeFailure(answer)})`;
-  badge.title = answer.text;
+  const ready = answer.json?.ready;
+  badge.dataset.ready = typeof ready === 'boolean' ? String(ready) : 'unknown';
+  if (typeof ready === 'boolean') {
+    badge.textContent = ready ? 'ready' : 'not ready';
+    badge.title = answer.text;
+  } else {
+    badge.textContent = `readiness: ${describeFailure(answer)}`;
+  }
 }
