@@ -9,7 +9,9 @@ import { drawHeatmap, drawLegend } from './heatmap.js';
 export class HeatmapPanel {
   constructor(directory) {
     this.directory = directory;
-    this.filtered = directory.find(MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER)[0];
+    // A single-cost service if there is one; an RFC 8189 multi-cost one answers single-cost requests too.
+    const filtered = directory.find(MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER);
+    this.filtered = filtered.find(entry => !entry.capabilities?.['max-cost-types']) ?? filtered[0];
     this.fullMaps = directory.find(MediaTypes.COST_MAP, undefined);
     this.select = document.getElementById('cost-type');
     this.size = document.getElementById('heatmap-size');
