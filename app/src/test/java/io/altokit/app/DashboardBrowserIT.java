@@ -106,11 +106,18 @@ class DashboardBrowserIT {
         assertThat(lookUp(page, "2001:db8:c::1")).isEqualTo("area-12");
         assertThat(lookUp(page, "198.51.100.20")).isEqualTo("external");
 
+        choose(page, "query-cost-type", "ord-routingcost");
+        page.findElement(By.id("query-build")).click();
+        JsonNode request = JSON.readTree(page.findElement(By.id("query-body")).getDomProperty("value"));
+        assertThat(request.at("/endpoints/srcs/0").asText()).isEqualTo("ipv4:10.1.2.3");
         page.findElement(By.cssSelector("#query-form button[type=submit]")).click();
         eventually("the query tester's answer", PATIENCE).until(() -> "200".equals(
                 page.findElement(By.id("query-status")).getDomAttribute("data-status")));
-        JsonNode answer = JSON.readTree(page.findElement(By.id("query-answer")).getText());
-        assertThat(answer.at("/endpoint-cost-map/ipv4:10.1.2.3/ipv4:10.1.200.7").asDouble()).isEqualTo(1.0);
+        JsonNode shown = JSON.readTree(page.findElement(By.id("query-answer")).getText());
+        assertThat(shown).isEqualTo(post(directory.resolve("/endpointcost/lookup"), "application/alto-endpointcostparams+json",
+                request.toString()));
+        assertThat(shown.at("/endpoint-cost-map/ipv4:10.1.2.3/ipv4:10.1.200.7").asInt()).as("rank of a peer in the same PID")
+                .isEqualTo(1);
 
         // The page's own requests show in the request panel once /metrics has been read twice.
         eventually("the filtered cost map's requests counted with a rate", PATIENCE).until(() -> cell(page,
@@ -143,7 +150,8 @@ class DashboardBrowserIT {
                 "return [...new Set([...document.querySelectorAll('#heatmap rect')].map(cell => cell.dataset.src))];");
         assertThat(sources).containsExactlyInAnyOrderElementsOf(expected);
         assertHeatmapShows(page, restrictedTo(get(directory.resolve(fullCostMapUri(get(directory), drawn))), expected));
-        assertThat(page.findElement(By.id("heatmap-note")).getText()).startsWith("The 40 of 60 PIDs with the most prefixes");
+        // 61 PIDs: the server adds the default PID, holding 0.0.0.0/0 and ::/0.
+        assertThat(page.findElement(By.id("heatmap-note")).getText()).startsWith("The 40 of 61 PIDs with the most prefixes");
         assertNoConsoleErrors();
     }
 
@@ -257,6 +265,14 @@ class DashboardBrowserIT {
                 .findFirst();
         assertThat(entry).as("a full cost map of " + costTypeName + " in the directory").isPresent();
         return entry.get().get("uri").asText();
+    }
+
+    private JsonNode post(URI uri, String contentType, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + uri).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private JsonNode get(URI uri) throws Exception {
