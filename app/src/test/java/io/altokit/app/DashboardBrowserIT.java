@@ -67,11 +67,13 @@ class DashboardBrowserIT {
         }
     }
 
-    /** Each test starts from a blank page and an empty console. */
+    /** Each test starts from a blank page and an empty console, which is seen to catch errors. */
     @BeforeEach
     void blankPage() {
         chromium.driver().get("about:blank");
-        chromium.consoleSinceLastAsked();
+        chromium.driver().executeScript("console.error('probe')");
+        assertThat(chromium.consoleSinceLastAsked()).as("the console log as read")
+                .anyMatch(entry -> entry.getLevel().equals(Level.SEVERE) && entry.getMessage().contains("probe"));
     }
 
     /** Leaves the dashboard before its server goes, so that its polling ends with it. */

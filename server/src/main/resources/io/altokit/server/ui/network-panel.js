@@ -62,7 +62,7 @@ export class NetworkPanel {
     this.etag = etag;
     this.map = new NetworkMap(answer.json, answer.text.length);
     this.status.textContent = `${this.entry.id}: ${this.map.pids.length} PIDs, ${this.map.prefixes} prefixes, `
-      + `vtag ${this.map.vtag.tag} (${(this.map.bytes / 1e6).toFixed(2)} MB of JSON).`;
+      + `vtag ${this.map.vtag.tag} (${size(this.map.bytes)} of JSON).`;
     this.renderTable();
     return this.map;
   }
@@ -103,4 +103,9 @@ export class NetworkPanel {
     this.result.dataset.pid = pid ?? '';
     this.result.textContent = pid ? `${endpoint} is in PID ${pid}` : `${endpoint}: the server named no PID`;
   }
+}
+
+/** A byte count in kB or MB. */
+function size(bytes) {
+  return bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
