@@ -163,6 +163,46 @@ class DashboardBrowserIT {
         assertThat(errors).as("errors in the browser's console").isEmpty();
     }
 
+    /**
+     * A server fed by BIRD, its dashboard opened on the admin listener: the BGP panel shows the
+     * established session with its routes, and the ALTO panels work there too (the admin listener
+     * passes the ALTO resources on), an address BGP put into a PID included.
+     */
+    @Test
+    void showsTheBgpSessionOnTheAdminListener() throws Exception {
+        Bird.require();
+        int bgpPort = SystemTools.freePort();
+        int adminPort = SystemTools.freePort();
+        Path network = work.resolve("network.yaml");
+        Files.writeString(network, """
+                default-pid: external
+                network-map:
+                  area-01: { ipv4: [10.1.0.0/16] }
+                costs:
+                  routingcost:
+                    area-01: { area-01: 1, external: 50 }
+                    external: { area-01: 50, external: 1 }
+                server:
+                  admin-listen: "127.0.0.1:%d"
+                """.formatted(adminPort) + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
+        serve("serve", "--port", "0", "--config", network.toString());
+        URI admin = URI.create("http://127.0.0.1:" + adminPort + "/");
+        try (Bird bird = Bird.start(work, Bird.routerConfig(bgpPort, "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n"))) {
+            eventually("/ready once BIRD has sent End-of-RIB", PATIENCE).until(() -> http.send(
+                    HttpRequest.newBuilder(admin.resolve("/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            ChromeDriver page = chromium.driver();
+            page.get(admin.resolve("/ui/").toString());
+
+            String peerRow = "#bgp-table tbody tr";
+            eventually("the BGP session in the panel", PATIENCE).until(() -> cell(page, peerRow + " td:nth-child(2)").equals("established"));
+            assertThat(cell(page, peerRow + " td:nth-child(1)")).isEqualTo(BgpSection.PEER_ADDRESS);
+            assertThat(cell(page, peerRow + " td:nth-child(3)")).as("the IPv4 route and BIRD's IPv6 one").isEqualTo("2");
+            awaitHeatmap(page, 2);
+            assertThat(lookUp(page, "10.11.7.1")).as("an address of a route BGP put into area-01").isEqualTo("area-01");
+            assertNoConsoleErrors();
+        }
+    }
+
     private static String pid(int i) {
         return "p%02d".formatted(i);
     }

@@ -1,7 +1,7 @@
 // The dashboard's start: the request, BGP and readiness panels from /metrics and /ready; the
-// directory, then the network, cost and query panels from the resources it lists. The network map
-// is revalidated every 30 s (a 304 while its ETag holds); when its vtag changes, the table and the
-// heatmap are drawn again.
+// directory, then the network, cost and query panels from the resources it lists. Every 30 s the
+// network map is revalidated (a 304 while its ETag holds) and the heatmap's costs asked again; what
+// changed is drawn again.
 
 import { Directory } from './alto.js';
 import { HeatmapPanel } from './heatmap-panel.js';
@@ -59,11 +59,9 @@ async function startAltoPanels() {
   const network = new NetworkPanel(directory);
   const heatmap = new HeatmapPanel(directory);
   new QueryTester(directory);
-  let shownVtag;
   repeat(async () => {
     const map = await network.load();
-    if (map && map.vtag.tag !== shownVtag) {
-      shownVtag = map.vtag.tag;
+    if (map) {
       await heatmap.show(map);
     }
   }, NETWORK_MAP_EVERY_MS, message => { network.status.textContent = message; });

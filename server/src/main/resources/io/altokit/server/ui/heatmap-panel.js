@@ -6,6 +6,9 @@
 import { MediaTypes, describeFailure, exchange } from './alto.js';
 import { drawHeatmap, drawLegend } from './heatmap.js';
 
+/** The most PIDs the heatmap shows: 10,000 cells. */
+const PIDS_MAX = 100;
+
 export class HeatmapPanel {
   constructor(directory) {
     this.directory = directory;
@@ -27,7 +30,7 @@ export class HeatmapPanel {
     });
   }
 
-  /** Shows the costs of the selected type among the largest PIDs of {@code networkMap}. */
+  /** Shows the costs of the selected type among the largest PIDs of {@code networkMap}, as they are now. */
   async show(networkMap) {
     this.networkMap = networkMap;
     await this.draw();
@@ -40,7 +43,7 @@ export class HeatmapPanel {
       this.note.textContent = type ? 'No network map to draw the costs of.' : 'The directory lists no cost map.';
       return;
     }
-    const limit = Math.max(2, Number(this.size.value) || 2);
+    const limit = Math.min(PIDS_MAX, Math.max(2, Number(this.size.value) || 2));
     const pids = this.networkMap.largest(limit);
     const answer = await this.costsAmong(pids, type);
     if (!answer) {
@@ -50,6 +53,12 @@ export class HeatmapPanel {
       this.note.textContent = `Cost map ${this.select.value}: ${describeFailure(answer)}`;
       return;
     }
+    // Asked again with each network map check, it is drawn again only when the costs changed.
+    const drawn = `${this.select.value} ${pids.join(' ')} ${answer.text}`;
+    if (drawn === this.drawn) {
+      return;
+    }
+    this.drawn = drawn;
     drawLegend(this.legend, drawHeatmap(this.svg, pids, answer.json['cost-map'] ?? {}));
     this.svg.dataset.costType = this.select.value;
     const total = this.networkMap.pids.length;
