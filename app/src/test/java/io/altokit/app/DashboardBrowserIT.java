@@ -52,6 +52,7 @@ class DashboardBrowserIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
+    private Bird bird;
     @TempDir
     Path work;
 
@@ -78,8 +79,11 @@ class DashboardBrowserIT {
 
     /** Leaves the dashboard before its server goes, so that its polling ends with it. */
     @AfterEach
-    void stopServer() {
+    void stopServer() throws Exception {
         chromium.driver().get("about:blank");
+        if (bird != null) {
+            bird.close();
+        }
         started.forEach(Process::destroyForcibly);
     }
 
@@ -187,20 +191,19 @@ class DashboardBrowserIT {
                 """.formatted(adminPort) + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
         serve("serve", "--port", "0", "--config", network.toString());
         URI admin = URI.create("http://127.0.0.1:" + adminPort + "/");
-        try (Bird bird = Bird.start(work, Bird.routerConfig(bgpPort, "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n"))) {
-            eventually("/ready once BIRD has sent End-of-RIB", PATIENCE).until(() -> http.send(
-                    HttpRequest.newBuilder(admin.resolve("/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-            ChromeDriver page = chromium.driver();
-            page.get(admin.resolve("/ui/").toString());
+        bird = Bird.start(work, Bird.routerConfig(bgpPort, "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n"));
+        eventually("/ready once BIRD has sent End-of-RIB", PATIENCE).until(() -> http.send(
+                HttpRequest.newBuilder(admin.resolve("/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        ChromeDriver page = chromium.driver();
+        page.get(admin.resolve("/ui/").toString());
 
-            String peerRow = "#bgp-table tbody tr";
-            eventually("the BGP session in the panel", PATIENCE).until(() -> cell(page, peerRow + " td:nth-child(2)").equals("established"));
-            assertThat(cell(page, peerRow + " td:nth-child(1)")).isEqualTo(BgpSection.PEER_ADDRESS);
-            assertThat(cell(page, peerRow + " td:nth-child(3)")).as("the IPv4 route and BIRD's IPv6 one").isEqualTo("2");
-            awaitHeatmap(page, 2);
-            assertThat(lookUp(page, "10.11.7.1")).as("an address of a route BGP put into area-01").isEqualTo("area-01");
-            assertNoConsoleErrors();
-        }
+        String peerRow = "#bgp-table tbody tr";
+        eventually("the BGP session in the panel", PATIENCE).until(() -> cell(page, peerRow + " td:nth-child(2)").equals("established"));
+        assertThat(cell(page, peerRow + " td:nth-child(1)")).isEqualTo(BgpSection.PEER_ADDRESS);
+        assertThat(cell(page, peerRow + " td:nth-child(3)")).as("the IPv4 route and BIRD's IPv6 one").isEqualTo("2");
+        awaitHeatmap(page, 2);
+        assertThat(lookUp(page, "10.11.7.1")).as("an address of a route BGP put into area-01").isEqualTo("area-01");
+        assertNoConsoleErrors();
     }
 
     private static String pid(int i) {
