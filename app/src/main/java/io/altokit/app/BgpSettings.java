@@ -40,7 +40,7 @@ final class BgpSettings {
     /** Reads the section; routes no rule matches join {@code fallbackPid} unless {@code bgp.default-pid} says otherwise. */
     static BgpConfig read(ConfigNode bgp, String fallbackPid) {
         bgp.mapping(KEYS);
-        InetSocketAddress listen = socketAddress(bgp.required("listen"));
+        InetSocketAddress listen = ListenAddress.read(bgp.required("listen"));
         long localAs = asNumber(bgp.required("local-as"));
         Inet4Address routerId = bgp.get("router-id").map(BgpSettings::ipv4).orElseGet(() -> {
             if (listen.getAddress() instanceof Inet4Address address && !address.isAnyLocalAddress()) {
@@ -186,32 +186,6 @@ final class BgpSettings {
             return address;
         }
         throw node.error("expected a non-zero IPv4 address (the BGP identifier), got " + node.describe());
-    }
-
-    private static InetSocketAddress socketAddress(ConfigNode node) {
-        String text = node.text();
-        int colon = text.lastIndexOf(':');
-        if (colon < 0) {
-            throw node.error("expected ADDRESS:PORT, e.g. \"127.0.0.1:1179\" or \"[::1]:1179\", got \"" + text + "\"");
-        }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65535) {
-            throw node.error("port \"" + text.substring(colon + 1) + "\" is not a number from 0 to 65535");
-        }
-        try {
-            return new InetSocketAddress(IpBits.toInetAddress(AddressText.parse(host)), port);
-        } catch (IllegalArgumentException e) {
-            throw node.error("not an IP address: " + e.getMessage());
-        }
     }
 
     /** "65000:101" or "65000:1:102": {@code count} colon-separated numbers, each at most {@code max}. */

@@ -7,17 +7,21 @@ import io.altokit.core.Snapshot;
 import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.BgpConfig;
 import io.altokit.provision.bgp.BgpProvisioning;
+import io.altokit.provision.bgp.PeerStatus;
 import io.altokit.provision.network.NetworkConfig;
 import io.altokit.provision.network.NetworkLoader;
 import io.altokit.provision.publish.Publisher;
 import io.altokit.provision.reload.ConfigReloader;
 import io.altokit.provision.store.SnapshotPersister;
 import io.altokit.provision.store.SnapshotStore;
+import io.altokit.server.ops.Readiness;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,20 +38,23 @@ final class Provisioning implements AutoCloseable {
     private final Optional<BgpProvisioning> bgp;
     private final Optional<ConfigReloader> reloader;
     private final Optional<SnapshotPersister> persister;
+    /** Whether the snapshot served at the start came from the state file. */
+    private final boolean restored;
 
     private Provisioning(InformationBase informationBase, Optional<Publisher> publisher, Optional<BgpProvisioning> bgp,
-                         Optional<ConfigReloader> reloader, Optional<SnapshotPersister> persister) {
+                         Optional<ConfigReloader> reloader, Optional<SnapshotPersister> persister, boolean restored) {
         this.informationBase = informationBase;
         this.publisher = publisher;
         this.bgp = bgp;
         this.reloader = reloader;
         this.persister = persister;
+        this.restored = restored;
     }
 
     /** The embedded example network: nothing to watch or feed. */
     static Provisioning example() {
         return new Provisioning(new InformationBase(ExampleNetwork.snapshot()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), false);
     }
 
     /**
@@ -76,7 +83,8 @@ final class Provisioning implements AutoCloseable {
             }
             ConfigReloader reloader = ConfigReloader.start(file, sections.files(), changed -> loader.reload(), publisher,
                     ConfigReloader.DEFAULT_QUIET_PERIOD);
-            return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister);
+            return new Provisioning(informationBase, Optional.of(publisher), bgp, Optional.of(reloader), persister,
+                    restored.isPresent());
         } catch (IOException | InterruptedException | RuntimeException e) {
             bgp.ifPresent(BgpProvisioning::close);
             publisher.close();
@@ -100,6 +108,31 @@ final class Provisioning implements AutoCloseable {
 
     InformationBase informationBase() {
         return informationBase;
+    }
+
+    /**
+     * What {@code /ready} checks beyond a served snapshot: with a BGP feed, that every configured
+     * peer has sent End-of-RIB, or that the snapshot restored from the state file is served (so a
+     * restart is ready at once, and a first start once the routes are in).
+     */
+    Readiness readiness() {
+        return () -> bgp.map(feed -> List.of(bgpCheck(feed.peers()))).orElse(List.of());
+    }
+
+    private Readiness.Check bgpCheck(List<PeerStatus> peers) {
+        List<String> waiting = peers.stream().filter(peer -> !peer.endOfRib()).map(peer -> peer.address().getHostAddress())
+                .toList();
+        if (waiting.isEmpty()) {
+            return new Readiness.Check("bgp", true, "every peer sent End-of-RIB");
+        }
+        String detail = "waiting for End-of-RIB from " + String.join(", ", waiting);
+        return restored ? new Readiness.Check("bgp", true, "serving the snapshot restored from the state file; " + detail)
+                : new Readiness.Check("bgp", false, detail);
+    }
+
+    /** Registers the metrics of the publisher, the reloads and the BGP feed. */
+    void registerMetrics(PrometheusRegistry registry) {
+        ProvisioningMetrics.register(registry, publisher, reloader, bgp);
     }
 
     /** SIGHUP: re-read the network file (and the files it names) now. */

@@ -6,6 +6,8 @@ import io.altokit.app.config.YamlFile;
 import io.altokit.provision.network.NetworkFile;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
+import io.altokit.server.ops.Operations;
+import io.altokit.server.ops.ServerMetrics;
 import io.altokit.server.protection.Protection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig serverConfig;
         Protection protection;
         Provisioning provisioning;
+        Optional<InetSocketAddress> adminListen = Optional.empty();
         if (config == null) {
             serverConfig = applyFlags(ServerConfig.defaults());
             protection = Protection.none();
@@ -61,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             ConfigNode root = YamlFile.read(config);
             phases.done("yaml");
             ServerConfig fromFile = ServerSettings.read(root);
+            adminListen = ServerSettings.adminListen(root);
             serverConfig = applyFlags(TlsSettings.read(root).map(fromFile::withTls).orElse(fromFile));
             Optional<Path> state = Optional.ofNullable(stateFile).or(() -> ServerSettings.stateFile(root));
             provisioning = Provisioning.of(root, state);
@@ -81,7 +86,11 @@ final class ServeCommand implements Callable<Integer> {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
         Signal.handle(new Signal("HUP"), signal -> provisioning.reload());
-        try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase(), protection)) {
+        ServerMetrics metrics = ServerMetrics.create();
+        provisioning.registerMetrics(metrics.registry());
+        Operations operations = new Operations(metrics, provisioning.readiness(), adminListen);
+        try (provisioning; AltoServer server = AltoServer.start(serverConfig, provisioning.informationBase(), protection,
+                operations)) {
             phases.done("server");
             phases.log();
             spec.commandLine().getOut().println("ALTO server ready: " + server.directoryUri());

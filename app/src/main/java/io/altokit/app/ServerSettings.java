@@ -5,6 +5,7 @@ import io.altokit.model.ResourceIds;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.update.UpdateStreams;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Set;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
             "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
-            "worker-threads", "adaptive-concurrency", "request-timeout", "idle-timeout", "update-streams");
+            "worker-threads", "adaptive-concurrency", "request-timeout", "idle-timeout", "update-streams", "admin-listen");
     private static final Set<String> UPDATE_STREAM_KEYS = Set.of("max-streams", "max-streams-per-client", "max-substreams",
             "max-pending-bytes", "keep-alive");
     private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(1);
@@ -83,6 +84,11 @@ final class ServerSettings {
     /** A thread or request count; 0 means "pick for this machine" where ServerConfig allows it. */
     private static int count(ConfigNode section, String key, int fallback) {
         return section.integer(key, 0, Integer.MAX_VALUE).orElse(fallback);
+    }
+
+    /** {@code server.admin-listen}: a listener of their own for /metrics, /health, /ready and /ui/. */
+    static Optional<InetSocketAddress> adminListen(ConfigNode root) {
+        return root.get("server").flatMap(server -> server.get("admin-listen")).map(ListenAddress::read);
     }
 
     /** {@code server.state-file}, relative to the network file's directory. */

@@ -47,7 +47,7 @@ class DocumentedConfigurationTest {
     @TestFactory
     Stream<DynamicTest> everyYamlBlockOfTheConfigurationDocsParses() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String doc : List.of("configuration.md", "security.md", "bgp.md")) {
+        for (String doc : List.of("configuration.md", "security.md", "bgp.md", "operations.md")) {
             Matcher block = YAML_BLOCK.matcher(Files.readString(ROOT.resolve("docs").resolve(doc)));
             for (int i = 1; block.find(); i++) {
                 String yaml = block.group(1);
@@ -55,6 +55,7 @@ class DocumentedConfigurationTest {
                     ConfigNode root = YamlFile.read(write(yaml));
                     // The sections that name no other file are read whole; the others need their files.
                     ServerSettings.read(root);
+                    ServerSettings.adminListen(root);
                     PrivacySettings.read(root);
                     if (root.has("network-map") || root.has("bgp") || root.has("mrt")) {
                         NetworkSettings.config(root);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code server.idle-timeout} and {@code server.update-streams}: what they configure, their defaults and their precise errors. */
+/** {@code server.idle-timeout}, {@code server.update-streams} and {@code server.admin-listen}: what they configure, their defaults and their precise errors. */
 class ServerSettingsTest {
     @TempDir
     Path directory;
@@ -43,6 +44,16 @@ class ServerSettingsTest {
         assertThat(config.updateStreams()).isEqualTo(new UpdateStreams.Limits(50_000, 2, 16, 1 << 20, Duration.ofSeconds(45)));
         assertThat(ServerSettings.read(YamlFile.read(write("server: { update-streams: { max-substreams: 3 } }"))).updateStreams())
                 .isEqualTo(new UpdateStreams.Limits(10_000, 8, 3, 64L << 20, Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void theAdminListenerIsAnAddressAndPortOrNothing() throws Exception {
+        assertThat(ServerSettings.adminListen(YamlFile.read(write("server: { port: 0 }")))).isEmpty();
+        assertThat(ServerSettings.adminListen(YamlFile.read(write("server: { admin-listen: \"[::1]:9181\" }"))))
+                .hasValue(new InetSocketAddress("::1", 9181));
+        Path noPort = write("server: { admin-listen: 127.0.0.1 }");
+        assertThatThrownBy(() -> ServerSettings.adminListen(YamlFile.read(noPort)))
+                .hasMessage(noPort + ": server.admin-listen: expected ADDRESS:PORT, e.g. \"127.0.0.1:9181\" or \"[::1]:9181\", got \"127.0.0.1\"");
     }
 
     @ParameterizedTest

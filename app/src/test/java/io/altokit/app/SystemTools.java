@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,16 +46,15 @@ final class SystemTools {
         }
     }
 
+    /** The executable {@code tool} as found on PATH. */
+    static Optional<Path> locate(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(dir -> Path.of(dir, tool))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
     private static boolean onPath(String... tools) {
-        for (String tool : tools) {
-            boolean found = false;
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-                found |= Files.isExecutable(Path.of(dir, tool));
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(tools).allMatch(tool -> locate(tool).isPresent());
     }
 }

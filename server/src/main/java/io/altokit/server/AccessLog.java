@@ -1,8 +1,6 @@
 package io.altokit.server;
 
 import io.altokit.core.time.Ticker;
-import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,14 +13,12 @@ import java.util.Optional;
 /**
  * One line per answered request — every status, refusals and timeouts included — with method, URI,
  * status, body bytes, duration, remote address and the authenticated client's name
- * ({@link AccessLineFormat}). Cheap enough to stay on under full load: each line is written into a
+ * ({@link AccessLineFormat}, the name from the answer's {@link AnswerOrigin}). Cheap enough to stay on under full load: each line is written into a
  * buffer its thread reuses and handed to a {@link BatchingWriter}, which writes to stderr in batches
  * from a thread of its own; when stderr cannot keep up, lines are dropped, counted and reported
  * rather than slowing the server down.
  */
 final class AccessLog implements AutoCloseable {
-    /** Who asked, from the dispatcher to the line of the answer on the channel (an HTTP/2 stream has its own). */
-    private static final AttributeKey<String> CLIENT = AttributeKey.valueOf(AccessLog.class, "client");
     /** Room for about 7,000 lines waiting while the previous batch is written. */
     private static final int HALF_BUFFER_BYTES = 1 << 20;
 
@@ -70,16 +66,6 @@ final class AccessLog implements AutoCloseable {
                 client.orElse(null));
         ByteBuffer written = line.flip();
         writer.append(written);
-    }
-
-    /** Names the authenticated client of the answer about to be written on {@code channel}. */
-    static void nameClient(Channel channel, Optional<String> client) {
-        client.ifPresent(name -> channel.attr(CLIENT).set(name));
-    }
-
-    /** The client named for the answer being written, forgotten so the next answer starts anonymous. */
-    static Optional<String> takeClient(Channel channel) {
-        return channel.hasAttr(CLIENT) ? Optional.ofNullable(channel.attr(CLIENT).getAndSet(null)) : Optional.empty();
     }
 
     /** Lines dropped because stderr could not keep up (also reported in the server log). */

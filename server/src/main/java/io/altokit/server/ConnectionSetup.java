@@ -4,6 +4,7 @@ import io.altokit.core.time.ThrottledWarning;
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.server.http.Reply;
+import io.altokit.server.ops.ServerMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -63,18 +64,20 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
     /** With a concurrency limit: admission at the request head, worker threads answering. */
     private final Optional<Admission> admission;
     private final AccessLog accessLog;
+    private final ServerMetrics metrics;
     private final Ticker ticker;
     private final RequestDeadline.Clock deadlines;
     /** Connections closed for not taking their answers, reported at a bounded rate over all connections. */
     private final ThrottledWarning untakenAnswersCloses;
 
     ConnectionSetup(ServerConfig config, Optional<SslContext> tls, HttpHandler handler, Optional<Admission> admission,
-                    AccessLog accessLog, Ticker ticker, RequestDeadline.Clock deadlines) {
+                    AccessLog accessLog, ServerMetrics metrics, Ticker ticker, RequestDeadline.Clock deadlines) {
         this.config = config;
         this.tls = tls;
         this.handler = handler;
         this.admission = admission;
         this.accessLog = accessLog;
+        this.metrics = metrics;
         this.ticker = ticker;
         this.deadlines = deadlines;
         this.untakenAnswersCloses = new ThrottledWarning(WARNING_INTERVAL, ticker);
@@ -124,7 +127,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
             pipeline.addLast(new FlowControlHandler());
         }
         // Behind KeepAlive, which sees a big body's pieces (BodyPieces) as the content of its response.
-        pipeline.addLast(new KeepAlive(accessLog, ticker, deadline, stream), new ChunkedWriteHandler());
+        pipeline.addLast(new KeepAlive(accessLog, metrics, ticker, deadline, stream), new ChunkedWriteHandler());
         admission.ifPresent(limit -> pipeline.addLast(new AdmissionGate(limit, config.maxRequestBytes())));
         pipeline.addLast(new BodyLimit(config.maxRequestBytes()), handler);
     }
@@ -145,7 +148,7 @@ final class ConnectionSetup extends ChannelInitializer<SocketChannel> {
 
     private void refusePlain(ChannelPipeline pipeline) {
         RequestDeadline deadline = deadline(pipeline.channel());
-        pipeline.addLast(deadline.start(), codec(), deadline.finish(), new KeepAlive(accessLog, ticker, deadline, false),
+        pipeline.addLast(deadline.start(), codec(), deadline.finish(), new KeepAlive(accessLog, metrics, ticker, deadline, false),
                 new PlainHttpRefusal());
     }
 

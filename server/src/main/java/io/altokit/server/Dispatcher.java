@@ -11,6 +11,7 @@ import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.ContentCoding;
 import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
+import io.altokit.server.ops.ServerMetrics;
 import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
@@ -35,13 +36,14 @@ import java.util.Optional;
  * an unknown path is answered; its decorators see every answer. Admitted callers are answered from
  * the catalog of their {@link io.altokit.server.protection.CallerView} (access grant and privacy
  * policy), precomputed per snapshot, whose directory lists only what they may use; a resource that
- * catalog withholds is refused with 403.
+ * catalog withholds is refused with 403. The operator's endpoints ({@link AdminResources}), when
+ * given, are found after the catalog's resources and pass the same guards under their resource ids.
  * Transport-neutral: {@link AltoServer}'s Netty pipeline calls it, and so may another HTTP stack or an
  * in-process caller (the benchmarks); {@link #close()} stops following the snapshots.
  */
-public final class Dispatcher {
+public final class Dispatcher implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Reply INTERNAL_ERROR = Reply.error(500, AltoError.of(ErrorCode.E_INTERNAL));
+    static final Reply INTERNAL_ERROR = Reply.error(500, AltoError.of(ErrorCode.E_INTERNAL));
     /** Failures a request can trigger are logged with their stack trace, at a bounded rate. */
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(10);
 
@@ -51,6 +53,8 @@ public final class Dispatcher {
     private final ThrottledWarning failures;
     private final UpdateStreams streams;
     private final TipsViews tips;
+    private final AdminResources admin;
+    private final ServerMetrics metrics;
 
     public Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection) {
         this(informationBase, config, protection, Ticker.system(), UpdateStreams.withSystemTimers(config.updateStreams()));
@@ -67,7 +71,18 @@ public final class Dispatcher {
      */
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
                UpdateStreams streams, TipsViews tips) {
+        this(informationBase, config, protection, ticker, streams, tips, AdminResources.none(), ServerMetrics.withoutJvm());
+    }
+
+    /**
+     * As above, answering the operator's endpoints in {@code admin} too (behind the protection layer),
+     * and counting the protection layer's refusals in {@code metrics}.
+     */
+    Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
+               UpdateStreams streams, TipsViews tips, AdminResources admin, ServerMetrics metrics) {
         this.protection = protection;
+        this.admin = admin;
+        this.metrics = metrics;
         this.failures = new ThrottledWarning(FAILURE_LOG_INTERVAL, ticker);
         this.streams = streams;
         this.tips = tips;
@@ -88,30 +103,32 @@ public final class Dispatcher {
         }, InformationBase.Delivery.inline());
     }
 
-    /** The reply, and the name an authenticator gave the caller (for the access log). */
-    record Answer(Reply reply, Optional<String> client) {
-    }
-
     public Reply dispatch(AltoRequest request) {
         return answer(request).reply();
     }
 
     /** The answer to {@code request}; never throws: whatever fails in guards, resources or decorators is a 500. */
-    Answer answer(AltoRequest request) {
+    @Override
+    public Answer answer(AltoRequest request) {
         try {
             Catalogs current = catalogs;
-            Optional<AltoResource> found = current.full().find(request.path());
+            Optional<AltoResource> found = current.full().find(request.path()).or(() -> admin.find(request.path()));
             // Parsed once, by the resource the path names, when a guard or the resource first asks.
             Query<?> query = found.isPresent() ? found.get().query(request.body()) : Query.none();
-            Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
-                    query);
+            Optional<String> resourceId = found.map(resource -> resource.descriptor().id());
+            String resource = resourceId.orElse(ServerMetrics.NO_RESOURCE);
+            Call call = new Call(request, resourceId, Caller.anonymous(request.client()), query);
             return switch (protection.admit(call)) {
-                case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
+                case Verdict.Refuse refuse -> {
+                    metrics.refused(refuse.reply().status(), refuse.reason());
+                    yield new Answer(refuse.reply(), new AnswerOrigin(Optional.empty(), resource));
+                }
                 case Verdict.Pass pass -> new Answer(settled(request, answer(request, found, current, pass.call())
-                        .then(reply -> protection.decorate(pass.call(), reply))), pass.call().caller().name());
+                        .then(reply -> protection.decorate(pass.call(), reply))),
+                        new AnswerOrigin(pass.call().caller().name(), resource));
             };
         } catch (RuntimeException e) {
-            return new Answer(failed(request, e), Optional.empty());
+            return new Answer(failed(request, e), AnswerOrigin.UNKNOWN);
         }
     }
 
@@ -133,9 +150,11 @@ public final class Dispatcher {
                     + DirectoryResource.PATH, Map.of());
         }
         Catalog view = current.forView(protection.viewOf(call.caller()));
-        Optional<AltoResource> served = view == current.full() ? found : view.find(request.path());
+        // The guards alone decide on the operator's endpoints: no view lists them.
+        Optional<AltoResource> served = view == current.full() || admin.owns(found.get()) ? found : view.find(request.path());
         if (served.isEmpty()) {
             LOG.debug("{} withheld from {} by its view", request.path(), call.caller().budgetKey());
+            metrics.refused(403, "withheld");
             return Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         }
         AltoResource resource = served.get();
@@ -181,6 +200,16 @@ public final class Dispatcher {
             }
         }
         return false;
+    }
+
+    /** Update streams open now. */
+    int updateStreams() {
+        return streams.size();
+    }
+
+    /** TIPS views open now. */
+    int tipsViews() {
+        return tips.size();
     }
 
     /** Stops following the snapshots, ends every update stream and closes every TIPS view. */

@@ -51,12 +51,12 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
     private static final AsciiString CONTENT_DIGEST = AsciiString.cached("content-digest");
 
-    private final Dispatcher dispatcher;
+    private final Answerer answerer;
     private final Optional<Admission> admission;
     private final ThrottledWarning connectionErrors;
 
-    HttpHandler(Dispatcher dispatcher, Optional<Admission> admission, ThrottledWarning connectionErrors) {
-        this.dispatcher = dispatcher;
+    HttpHandler(Answerer answerer, Optional<Admission> admission, ThrottledWarning connectionErrors) {
+        this.answerer = answerer;
         this.admission = admission;
         this.connectionErrors = connectionErrors;
     }
@@ -103,10 +103,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                 header(headers, CONTENT_DIGEST), header(headers, HttpHeaderNames.HOST).map(host -> (tls ? "https://" : "http://") + host));
     }
 
-    /** The dispatcher's reply; the client it names goes to the access log with the answer. */
+    /** The answerer's reply; its origin goes with it to the access log and the metrics. */
     private Reply answer(ChannelHandlerContext ctx, AltoRequest request) {
-        Dispatcher.Answer answer = dispatcher.answer(request);
-        AccessLog.nameClient(ctx.channel(), answer.client());
+        Answerer.Answer answer = answerer.answer(request);
+        AnswerOrigin.note(ctx.channel(), answer.origin());
         return answer.reply();
     }
 

@@ -3,6 +3,7 @@ package io.altokit.server;
 import io.altokit.core.time.Ticker;
 import io.altokit.model.AltoError;
 import io.altokit.server.http.Reply;
+import io.altokit.server.ops.ServerMetrics;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -24,7 +25,7 @@ import java.util.ArrayDeque;
 /**
  * The one place every response of a connection (or HTTP/2 stream) passes, whoever wrote it — the
  * handler, the admission gate, the body limit, the request deadline: it pairs the response with its
- * request, logs it ({@link AccessLog}, exactly once per response), and owns keep-alive (Netty's
+ * request, logs and counts it ({@link AccessLog}, {@link ServerMetrics}; exactly once per response), and owns keep-alive (Netty's
  * {@code HttpServerKeepAliveHandler} rule): the connection stays open only if the request asked for
  * it, its framing could be trusted and the writer did not say {@code Connection: close}; otherwise
  * the response says {@code Connection: close} and the connection ends with a {@link LingeringClose}
@@ -36,6 +37,7 @@ import java.util.ArrayDeque;
  */
 final class KeepAlive extends ChannelDuplexHandler {
     private final AccessLog accessLog;
+    private final ServerMetrics metrics;
     private final Ticker ticker;
     private final RequestDeadline deadline;
     /** HTTP/2: one request per stream, no Connection header; ending means ending the stream. */
@@ -61,8 +63,9 @@ final class KeepAlive extends ChannelDuplexHandler {
     /** The head of an answer was dropped while closing: so is the rest of its body (pieces of a big one). */
     private boolean droppingBody;
 
-    KeepAlive(AccessLog accessLog, Ticker ticker, RequestDeadline deadline, boolean stream) {
+    KeepAlive(AccessLog accessLog, ServerMetrics metrics, Ticker ticker, RequestDeadline deadline, boolean stream) {
         this.accessLog = accessLog;
+        this.metrics = metrics;
         this.ticker = ticker;
         this.deadline = deadline;
         this.stream = stream;
@@ -140,10 +143,13 @@ final class KeepAlive extends ChannelDuplexHandler {
             if (!stream) {
                 setConnection(response, exchange, keepAlive);
             }
-            accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), response.status().code(),
-                    response instanceof FullHttpResponse full ? full.content().readableBytes() : HttpUtil.getContentLength(response, 0L),
-                    exchange.startedNanos(),
-                    AccessLog.takeClient(ctx.channel()));
+            AnswerOrigin origin = AnswerOrigin.take(ctx.channel());
+            int status = response.status().code();
+            long bytes = response instanceof FullHttpResponse full ? full.content().readableBytes()
+                    : HttpUtil.getContentLength(response, 0L);
+            accessLog.record(exchange.remote(), exchange.method(), exchange.uri(), status, bytes, exchange.startedNanos(),
+                    origin.client());
+            metrics.answered(origin.resource(), exchange.method(), status, bytes, ticker.read() - exchange.startedNanos());
             closing = !keepAlive;
             mayStillSend = headArriving || bodyArriving || framingBroken || exchange.keepAlive();
         }

@@ -24,7 +24,7 @@ class ProtectionPipelineTest {
             call.request().authorization().map(name -> call.withCaller(call.caller().named(name))).orElse(call));
 
     private static final Guard ONLY_NAMED = call -> call.caller().name().isPresent() ? Verdict.pass(call)
-            : Verdict.refuse(Reply.error(403, AltoError.invalidValue("caller")));
+            : Verdict.refuse(Reply.error(403, AltoError.invalidValue("caller")), "test");
 
     @Test
     void aRefusingGuardAnswersBeforeAnyResourceOrNotFound() throws Exception {

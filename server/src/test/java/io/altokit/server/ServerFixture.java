@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
+import io.altokit.server.ops.Operations;
 import io.altokit.server.protection.Protection;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ final class ServerFixture implements AutoCloseable {
             throws InterruptedException {
         informationBase = new InformationBase(snapshot);
         server = AltoServer.start(config, informationBase, protection, deadlines.clock());
+    }
+
+    /** With the operator's endpoints as {@code operations} says. */
+    ServerFixture(Protection protection, Operations operations) throws InterruptedException {
+        informationBase = new InformationBase(TestNetwork.snapshot());
+        server = AltoServer.start(ServerConfig.defaults().withPort(0), informationBase, protection, operations);
     }
 
     ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {

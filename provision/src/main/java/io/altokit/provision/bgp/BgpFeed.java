@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class BgpFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BgpFeed.class);
     static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(5);
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final BgpConfig config;
     private final Publisher publisher;
@@ -50,6 +53,12 @@ public final class BgpFeed implements AutoCloseable {
     private final Set<InetAddress> caughtUp = new HashSet<>();
     /** Whether the publisher waits for the peers to catch up (see {@link #start}). */
     private boolean holding;
+    /** What each configured peer is doing, written as it happens and read by anyone ({@link #peers()}). */
+    private final Map<InetAddress, PeerActivity> activity = new LinkedHashMap<>();
+    /** Peers whose End-of-RIB arrived while a send was pending: their routes are in once it is published. */
+    private final List<PeerActivity> awaitingPublication = new ArrayList<>();
+    /** The publication of the routes last sent. */
+    private CompletableFuture<?> lastSent = CompletableFuture.completedFuture(null);
     private long lastChangeNanos;
     private long firstPendingChangeNanos;
     private boolean sendScheduled;
@@ -76,6 +85,7 @@ public final class BgpFeed implements AutoCloseable {
         this.config = config;
         this.publisher = publisher;
         this.table = new RouteTable(config.peers().stream().map(BgpConfig.Peer::address).toList());
+        config.peers().forEach(peer -> activity.put(peer.address(), new PeerActivity()));
         this.thread = thread;
         this.ownThread = ownThread;
         this.scheduler = scheduler;
@@ -132,6 +142,9 @@ public final class BgpFeed implements AutoCloseable {
         thread.execute(() -> {
             withdrawn.forEach(prefix -> table.withdraw(peer, prefix));
             announced.forEach(prefix -> table.announce(peer, prefix, pid));
+            PeerActivity peerActivity = activity.get(peer);
+            peerActivity.lastUpdateNanos = ticker.read();
+            peerActivity.routes = table.size(peer);
             changed();
         });
     }
@@ -144,6 +157,14 @@ public final class BgpFeed implements AutoCloseable {
                 LOG.atInfo().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", dropped)
                         .log("dropped stale routes not re-announced before End-of-RIB");
                 changed();
+            }
+            PeerActivity peerActivity = activity.get(peer);
+            peerActivity.routes = table.size(peer);
+            // Its routes are in once a publication holding them is done: the next send's, or the last one's.
+            if (sendScheduled) {
+                awaitingPublication.add(peerActivity);
+            } else {
+                lastSent.thenRun(() -> peerActivity.endOfRib = true);
             }
             caughtUp.add(peer);
             if (holding && caughtUp.size() == config.peers().size()) {
@@ -173,6 +194,7 @@ public final class BgpFeed implements AutoCloseable {
         if (dropped > 0) {
             LOG.atWarn().addKeyValue("peer", peer.getHostAddress()).addKeyValue("routes", dropped)
                     .log("grace period over; dropped the routes the peer did not re-announce");
+            activity.get(peer).routes = table.size(peer);
             changed();
         }
     }
@@ -201,13 +223,41 @@ public final class BgpFeed implements AutoCloseable {
     /** Hands the publisher the routes as they stand. */
     private void send() {
         BgpRoutes routes = routes();
-        publisher.submit(new Change.RoutesChanged(routes));
+        lastSent = publisher.submit(new Change.RoutesChanged(routes));
+        List<PeerActivity> published = List.copyOf(awaitingPublication);
+        awaitingPublication.clear();
+        lastSent.thenRun(() -> published.forEach(peer -> peer.endOfRib = true));
         LOG.atDebug().addKeyValue("routes", table.size()).addKeyValue("prefixes", routes.size())
                 .log("sent the BGP routes to the publisher");
     }
 
     private BgpRoutes routes() {
         return new BgpRoutes(table.best(), table.pidNames(), config.rules().pids());
+    }
+
+    /** A configured peer's session changed state (told by its {@link BgpSession}, on the listener's thread). */
+    void sessionState(InetAddress peer, BgpSession.State state) {
+        activity.get(peer).session = state;
+    }
+
+    /** Each configured peer as it stands, in configuration order; safe from any thread. */
+    public List<PeerStatus> peers() {
+        long now = ticker.read();
+        List<PeerStatus> peers = new ArrayList<>(activity.size());
+        activity.forEach((address, peer) -> {
+            long last = peer.lastUpdateNanos;
+            peers.add(new PeerStatus(address, PeerStatus.name(peer.session), peer.routes,
+                    last == NEVER ? Optional.empty() : Optional.of(Duration.ofNanos(now - last)), peer.endOfRib));
+        });
+        return peers;
+    }
+
+    /** One peer's doings; the map holding these is filled once, so readers need no lock, only these volatile fields. */
+    private static final class PeerActivity {
+        volatile BgpSession.State session = BgpSession.State.IDLE;
+        volatile int routes;
+        volatile long lastUpdateNanos = NEVER;
+        volatile boolean endOfRib;
     }
 
     /** The routes as they stand now, taken on the feed's thread; the publisher may not have them yet. */

@@ -3,6 +3,7 @@ package io.altokit.provision.bgp;
 import io.altokit.provision.publish.Publisher;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Runs the live BGP feed a network file's {@code bgp:} section describes: the listener for the
@@ -34,6 +35,11 @@ public final class BgpProvisioning implements AutoCloseable {
             feed.close();
             throw e;
         }
+    }
+
+    /** Each configured peer as it stands, in configuration order. */
+    public List<PeerStatus> peers() {
+        return feed.peers();
     }
 
     public InetSocketAddress listenAddress() {

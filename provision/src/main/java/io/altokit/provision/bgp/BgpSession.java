@@ -116,7 +116,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
         localOpen = Open.of(config.localAs(), config.holdTimeSeconds(), routerId(),
                 List.of(Capability.Multiprotocol.IPV4_UNICAST, Capability.Multiprotocol.IPV6_UNICAST, GRACEFUL_RESTART_RECEIVER));
         send(ctx, localOpen);
-        state = State.OPEN_SENT;
+        moveTo(State.OPEN_SENT);
     }
 
     @Override
@@ -186,7 +186,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
             families = sharedFamilies(open);
             endOfRibsExpected = families.size();
             send(ctx, Keepalive.INSTANCE);
-            state = State.OPEN_CONFIRM;
+            moveTo(State.OPEN_CONFIRM);
             holdTimer(ctx, holdTime);
             if (holdTime > 0) {
                 long interval = Math.max(1, holdTime / 3);
@@ -212,7 +212,7 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
     }
 
     private void established(ChannelHandlerContext ctx) {
-        state = State.ESTABLISHED;
+        moveTo(State.ESTABLISHED);
         wasEstablished = true;
         LOG.atInfo().addKeyValue("peer", peerName()).addKeyValue("remote_as", peer.remoteAs())
                 .addKeyValue("hold_time", holdTime).log("BGP session established");
@@ -277,8 +277,15 @@ final class BgpSession extends ChannelInboundHandlerAdapter {
                 feed.sessionLost(peer.address(), Duration.ofSeconds(holdTime));
             }
             LOG.atInfo().addKeyValue("peer", peerName()).log("BGP connection closed");
+            feed.sessionState(peer.address(), State.CLOSED);
         }
         state = State.CLOSED;
+    }
+
+    /** A step of the FSM of a configured peer's session, which the feed reports. */
+    private void moveTo(State next) {
+        state = next;
+        feed.sessionState(peer.address(), next);
     }
 
     @Override

@@ -68,6 +68,12 @@ final class RouteTable {
         return peers.values().stream().mapToInt(routes -> routes.current.size() + routes.stale.size()).sum();
     }
 
+    /** Routes held from {@code peer}, current and stale. */
+    int size(InetAddress peer) {
+        PeerRoutes routes = routes(peer);
+        return routes.current.size() + routes.stale.size();
+    }
+
     int staleSize(InetAddress peer) {
         return routes(peer).stale.size();
     }

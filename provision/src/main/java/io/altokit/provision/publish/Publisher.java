@@ -8,6 +8,7 @@ import io.altokit.core.time.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,8 @@ public final class Publisher implements AutoCloseable {
     private final Ticker ticker;
     private final BlockingQueue<Pending> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private boolean draining;
+    /** How long the last snapshot build took, for metrics; negative before the first. */
+    private volatile long lastBuildNanos = -1;
 
     // The model: touched only by the batch being applied, one at a time.
     private Snapshot network;
@@ -94,6 +97,12 @@ public final class Publisher implements AutoCloseable {
             return worker;
         });
         return new Publisher(target, network, held, thread, Optional.of(thread), Ticker.system());
+    }
+
+    /** How long building the last snapshot took (published or not); empty before the first build. */
+    public Optional<Duration> lastBuildTime() {
+        long nanos = lastBuildNanos;
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     public InformationBase target() {
@@ -200,6 +209,7 @@ public final class Publisher implements AutoCloseable {
             return new Outcome.Failed(reason);
         }
         long built = ticker.read();
+        lastBuildNanos = built - started;
         Snapshot current = target.current();
         if (sameContent(current, next)) {
             LOG.atDebug().addKeyValue("sources", sources(batch)).addKeyValue("vtag", current.networkMap().vtag())

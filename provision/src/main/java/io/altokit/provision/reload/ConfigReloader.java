@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,8 @@ public final class ConfigReloader implements AutoCloseable {
     private final ScheduledThreadPoolExecutor rebuilder;
     private final Scheduler scheduler;
     private final Ticker ticker;
+    private final AtomicLong reloads = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private Scheduler.Cancellable pending = () -> { };
 
     private ConfigReloader(Path config, Set<Path> dependencies, Function<Path, Snapshot> loader, Publisher publisher,
@@ -124,6 +127,16 @@ public final class ConfigReloader implements AutoCloseable {
         return CompletableFuture.supplyAsync(this::rebuild, rebuilder);
     }
 
+    /** Reloads run since the start, whatever their outcome. */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    /** Reloads that left the previous snapshot served: the files could not be read or made no valid snapshot. */
+    public long failedReloads() {
+        return failures.get();
+    }
+
     /** Stops watching, drops a rebuild not yet started, waits for a running one, and ends both threads. */
     @Override
     public void close() {
@@ -174,6 +187,7 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     private Outcome rebuild() {
+        reloads.incrementAndGet();
         long started = ticker.read();
         Snapshot next;
         try {
@@ -210,6 +224,7 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     private Outcome failed(String reason) {
+        failures.incrementAndGet();
         // The reason goes in the message only: as a key too, text logs would print it twice.
         LOG.atError().addKeyValue("file", config).addKeyValue("vtag", publisher.target().current().networkMap().vtag())
                 .log("configuration not reloaded, still serving the previous snapshot: {}", reason);

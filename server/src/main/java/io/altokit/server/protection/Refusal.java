@@ -12,7 +12,8 @@ public final class Refusal {
     private Refusal() {
     }
 
-    public static Verdict refuse(int status, ErrorCode code, Map<String, String> headers) {
-        return Verdict.refuse(Reply.error(status, AltoError.of(code)).withHeaders(headers));
+    /** @param reason why, for the refusal metrics (see {@link Verdict.Refuse}) */
+    public static Verdict refuse(int status, ErrorCode code, Map<String, String> headers, String reason) {
+        return Verdict.refuse(Reply.error(status, AltoError.of(code)).withHeaders(headers), reason);
     }
 }

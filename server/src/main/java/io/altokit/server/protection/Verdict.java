@@ -8,14 +8,15 @@ public sealed interface Verdict {
     record Pass(Call call) implements Verdict {
     }
 
-    record Refuse(Reply reply) implements Verdict {
+    /** @param reason why, in a word or two of snake case, for the refusal metrics: {@code rate_limit}, {@code no_rule} */
+    record Refuse(Reply reply, String reason) implements Verdict {
     }
 
     static Verdict pass(Call call) {
         return new Pass(call);
     }
 
-    static Verdict refuse(Reply reply) {
-        return new Refuse(reply);
+    static Verdict refuse(Reply reply, String reason) {
+        return new Refuse(reply, reason);
     }
 }

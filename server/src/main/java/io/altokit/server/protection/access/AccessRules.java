@@ -46,7 +46,7 @@ public final class AccessRules implements AccessControl {
                 call.caller().address().getHostAddress(), call.caller().name().map(name -> " (" + name + ")").orElse(""),
                 rule.isPresent() ? "resource not granted by access rule " + (rules.indexOf(rule.get()) + 1)
                         : "no access rule matches");
-        return Refusal.refuse(403, ErrorCode.E_FORBIDDEN, Map.of());
+        return Refusal.refuse(403, ErrorCode.E_FORBIDDEN, Map.of(), rule.isPresent() ? "not_granted" : "no_rule");
     }
 
     /** The rule that decides for this caller: the first that matches it. */

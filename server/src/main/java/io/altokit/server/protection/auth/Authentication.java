@@ -47,7 +47,8 @@ public final class Authentication implements Guard {
         if (call.request().authorization().isPresent()) {
             OptionalLong wait = failures.secondsUntilAllowed(call.caller().address());
             if (wait.isPresent()) {
-                return Refusal.refuse(429, ErrorCode.E_RATE_LIMITED, Map.of("Retry-After", Long.toString(wait.getAsLong())));
+                return Refusal.refuse(429, ErrorCode.E_RATE_LIMITED, Map.of("Retry-After", Long.toString(wait.getAsLong())),
+                        "failed_logins");
             }
         }
         for (Authenticator method : methods) {
@@ -59,7 +60,7 @@ public final class Authentication implements Guard {
                     LOG.debug("401 for {} {} from {}: {}", call.request().method(), call.request().path(),
                             call.caller().address().getHostAddress(), rejected.reason());
                     failures.record(call.caller().address());
-                    return unauthorized(rejected.challenge());
+                    return unauthorized(rejected.challenge(), "bad_credentials");
                 }
                 case Identification.Absent absent -> {
                 }
@@ -71,13 +72,13 @@ public final class Authentication implements Guard {
                     call.request().method(), call.request().path(), call.caller().address().getHostAddress(),
                     Authenticator.scheme(unhandled.get()));
             failures.record(call.caller().address());
-            return unauthorized(Optional.empty());
+            return unauthorized(Optional.empty(), "bad_credentials");
         }
-        return anonymousAllowed ? Verdict.pass(call) : unauthorized(Optional.empty());
+        return anonymousAllowed ? Verdict.pass(call) : unauthorized(Optional.empty(), "no_credentials");
     }
 
-    private Verdict unauthorized(Optional<String> specificChallenge) {
+    private Verdict unauthorized(Optional<String> specificChallenge, String reason) {
         return Refusal.refuse(401, ErrorCode.E_UNAUTHORIZED,
-                specificChallenge.map(challenge -> Map.of("WWW-Authenticate", challenge)).orElse(challenges));
+                specificChallenge.map(challenge -> Map.of("WWW-Authenticate", challenge)).orElse(challenges), reason);
     }
 }

@@ -121,7 +121,7 @@ public final class EndpointBudget implements Guard {
         long seconds = Math.max(1, (retryAfterNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
         Reply refusal = Reply.error(403, AltoError.of(ErrorCode.E_FORBIDDEN));
         return Verdict.refuse(new Reply(refusal.status(), refusal.mediaType(), refusal.body(),
-                Map.of("Retry-After", Long.toString(seconds))));
+                Map.of("Retry-After", Long.toString(seconds))), "endpoint_budget");
     }
 
     /** The fingerprints of the addresses an endpoint request names, sources then destinations; empty for other requests. */

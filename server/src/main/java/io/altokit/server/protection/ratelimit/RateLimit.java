@@ -55,7 +55,7 @@ public final class RateLimit implements Guard {
         long seconds = Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));
         LOG.debug("429 for {} {} from {}: over {} requests/s", call.request().method(), call.request().path(),
                 caller.budgetKey(), rate.requestsPerSecond());
-        return Refusal.refuse(429, ErrorCode.E_RATE_LIMITED, Map.of("Retry-After", Long.toString(seconds)));
+        return Refusal.refuse(429, ErrorCode.E_RATE_LIMITED, Map.of("Retry-After", Long.toString(seconds)), "rate_limit");
     }
 
     /** How many callers have a bucket now (after pending evictions). */
