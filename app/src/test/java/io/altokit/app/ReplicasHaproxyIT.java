@@ -92,6 +92,7 @@ class ReplicasHaproxyIT {
         eventually("the replicas agree", Duration.ofSeconds(10)).until(() -> vtags(httpPorts).equals(Set.of(before)));
 
         // A BGP change: BIRD announces one more prefix to all three sessions at once.
+        long changed = System.nanoTime();
         bird.configure(routers(bgpPorts, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                   route 10.12.0.0/16 blackhole { bgp_community.add((65000,101)); };
@@ -131,7 +132,9 @@ class ReplicasHaproxyIT {
         loading.set(false);
         load.get(30, TimeUnit.SECONDS);
 
-        System.out.printf("replicas: vtag spread %d ms; %d requests through HAProxy while a replica was killed and restarted, %d failed%n",
+        System.out.printf("replicas: last replica on the new vtag %d ms after the BGP change, spread %d ms; "
+                        + "%d requests through HAProxy while a replica was killed and restarted, %d failed%n",
+                TimeUnit.NANOSECONDS.toMillis(Arrays.stream(changedAt).max().orElseThrow() - changed),
                 TimeUnit.NANOSECONDS.toMillis(spread), sent.get(), failures.size());
         assertThat(failures).as("failed requests out of " + sent.get()).isEmpty();
         assertThat(vtags(httpPorts)).as("the restarted replica serves the same map").hasSize(1);

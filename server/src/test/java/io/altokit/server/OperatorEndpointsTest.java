@@ -99,6 +99,8 @@ class OperatorEndpointsTest {
             Scrape scrape = Scrape.of(metrics.body());
             assertThat(scrape.value("alto_http_refusals_total", "status", "403", "reason", "not_granted")).hasValue(2);
             assertThat(scrape.value("alto_http_refusals_total", "status", "403", "reason", "no_rule")).hasValue(1);
+            assertThat(scrape.value("alto_http_refusals_total", "status", "429", "reason", "rate_limit"))
+                    .as("known reasons are exposed before their first refusal").hasValue(0);
             assertThat(requests(scrape, AdminResources.METRICS, "GET", "403")).isEqualTo(1);
             assertThat(requests(scrape, AdminResources.HEALTH, "GET", "403")).isEqualTo(2);
             assertThat(operator.get(fixture.uri("/health")).statusCode()).isEqualTo(200);

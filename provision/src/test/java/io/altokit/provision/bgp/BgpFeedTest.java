@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -150,6 +151,32 @@ class BgpFeedTest {
         }
         assertThat(firstPublished).as("an UPDATE every %s never lets the feed go quiet", step)
                 .isBetween(BgpFeed.MAX_BATCH_DELAY, BgpFeed.MAX_BATCH_DELAY.plus(DEBOUNCE));
+    }
+
+    @Test
+    void peerStatusCountsRoutesAgesTheLastUpdateAndTellsEndOfRibOnceItsRoutesArePublished() {
+        feed = feed(Duration.ofSeconds(60));
+        assertThat(feed.peers()).extracting(PeerStatus::address).containsExactly(ROUTER, SECOND_ROUTER);
+        assertThat(feed.peers().getFirst()).isEqualTo(new PeerStatus(ROUTER, "idle", 0, Optional.empty(), false));
+
+        feed.update(ROUTER, List.of(), List.of(Routes.prefix("10.11.0.0/16"), Routes.prefix("10.12.0.0/16")),
+                Routes.community(65000, 101));
+        feed.endOfRib(ROUTER);
+        assertThat(feed.peers().getFirst().routes()).isEqualTo(2);
+        assertThat(feed.peers().getFirst().endOfRib()).as("not before a snapshot with its routes is published").isFalse();
+
+        awaitMap(m -> pidOf(m, "10.12.0.1").equals("area-01"));
+        PeerStatus router = feed.peers().getFirst();
+        assertThat(router.endOfRib()).isTrue();
+        assertThat(router.sinceLastUpdate()).hasValue(DEBOUNCE);
+        assertThat(feed.peers().get(1)).as("the other peer, silent").isEqualTo(
+                new PeerStatus(SECOND_ROUTER, "idle", 0, Optional.empty(), false));
+
+        feed.update(ROUTER, List.of(Routes.prefix("10.11.0.0/16")), List.of(), Routes.none());
+        awaitMap(m -> !pidOf(m, "10.11.0.1").equals("area-01"));
+        assertThat(feed.peers().getFirst().routes()).isEqualTo(1);
+        feed.endOfRib(SECOND_ROUTER);
+        assertThat(feed.peers().get(1).endOfRib()).as("nothing pending: the last publication already holds its routes").isTrue();
     }
 
     private BgpFeed feed(Duration grace) {

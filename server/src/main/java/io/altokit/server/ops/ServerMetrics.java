@@ -12,6 +12,8 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -28,6 +30,14 @@ public final class ServerMetrics {
     public static final String NO_RESOURCE = "none";
     /** Methods are labelled by these names, any other as {@code other}: a client cannot grow the label set. */
     private static final String[] METHODS = {"GET", "HEAD", "POST", "other"};
+    /**
+     * The refusals the protection layer's guards give, by status and reason: exposed at 0 from the
+     * start, so that dashboards and alerts see the series before the first refusal.
+     */
+    private static final Map<String, List<String>> KNOWN_REFUSALS = Map.of(
+            "401", List.of("no_credentials", "bad_credentials"),
+            "403", List.of("no_rule", "not_granted", "withheld", "endpoint_budget"),
+            "429", List.of("rate_limit", "failed_logins"));
     private static final int FIRST_STATUS = 100;
     private static final int STATUSES = 500;
 
@@ -53,6 +63,7 @@ public final class ServerMetrics {
         refusals = Counter.builder().name("alto_http_refusals_total").labelNames("status", "reason")
                 .help("Requests the protection layer refused (401, 403, 429), by status and reason")
                 .register(registry);
+        KNOWN_REFUSALS.forEach((status, reasons) -> reasons.forEach(reason -> refusals.labelValues(status, reason)));
         if (jvm) {
             JvmMetrics.builder().register(registry);
         }
@@ -86,7 +97,7 @@ public final class ServerMetrics {
         }
     }
 
-    /** A refusal by the protection layer, {@code reason} one of a fixed few words ({@link Refusals}). */
+    /** A refusal by the protection layer, {@code reason} one of a fixed few words (see {@code Verdict.Refuse}). */
     public void refused(int status, String reason) {
         refusals.labelValues(Integer.toString(status), reason).inc();
     }
