@@ -5,7 +5,10 @@ import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClientException;
 import io.altokit.client.AltoResourceNotOfferedException;
 import io.altokit.client.PeerRanker;
+import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMode;
+import io.altokit.model.CostSelection;
+import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointPropertyRequest;
@@ -40,7 +43,8 @@ import java.util.function.Function;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Ask an ALTO server one question and print the answer as JSON.",
         subcommands = {QueryCommand.Directory.class, QueryCommand.NetworkMap.class, QueryCommand.CostMap.class,
-                QueryCommand.EndpointCost.class, QueryCommand.EndpointProperties.class, QueryWatchCommand.class})
+                QueryCommand.EndpointCost.class, QueryCommand.EndpointProperties.class, QueryCommand.MultiCost.class,
+                QueryWatchCommand.class})
 final class QueryCommand {
 
     @Spec
@@ -189,6 +193,76 @@ final class QueryCommand {
         public Integer call() {
             return query.run(spec, client -> ResponseEncoder.endpointProperties(
                     client.endpointProperties(new EndpointPropertyRequest(properties, addresses(endpoints)))));
+        }
+    }
+
+    @Command(name = "multicost", mixinStandardHelpOptions = true,
+            description = "Several metrics at once (RFC 8189): a filtered multi-cost map, or endpoint costs with --source.")
+    static final class MultiCost implements Callable<Integer> {
+        @ParentCommand
+        private QueryCommand query;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = "--metric", required = true, paramLabel = "METRIC", description = "A metric answered; repeat for each.")
+        private List<String> metrics;
+        @Option(names = "--cost-mode", defaultValue = "numerical", paramLabel = "numerical|ordinal",
+                description = "The mode of every metric. Default: ${DEFAULT-VALUE}.")
+        private CostMode mode;
+        @Option(names = "--testable-metric", paramLabel = "METRIC",
+                description = "A metric the tests index instead of the answered ones (testable-cost-types); repeat for each.")
+        private List<String> testable = List.of();
+        @Option(names = "--constraint", paramLabel = "TEST",
+                description = "A test all answered pairs pass, e.g. \"[1] le 3\" (index into the tested metrics); repeat to AND.")
+        private List<String> constraints = List.of();
+        @Option(names = "--or-constraint", paramLabel = "TEST;TEST",
+                description = "One alternative of or-constraints: tests joined by ';' that must all pass; repeat for each alternative.")
+        private List<String> orConstraints = List.of();
+        @Option(names = "--source", paramLabel = "IP", description = "Ask the endpoint cost service from this address.")
+        private Optional<String> source = Optional.empty();
+        @Option(names = "--src-pid", paramLabel = "PID", description = "A source PID of the filtered map (default: all).")
+        private List<String> srcPids = List.of();
+        @Option(names = "--dst-pid", paramLabel = "PID", description = "A destination PID of the filtered map (default: all).")
+        private List<String> dstPids = List.of();
+        @Parameters(arity = "0..*", paramLabel = "DESTINATION", description = "The destinations with --source.")
+        private List<String> destinations = List.of();
+
+        @Override
+        public Integer call() {
+            CostSelection costs = selection();
+            if (source.isPresent()) {
+                if (destinations.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "--source needs at least one DESTINATION");
+                }
+                return query.run(spec, client -> ResponseEncoder.endpointMultiCostMap(client.endpointMultiCost(
+                        new EndpointCostRequest(costs, addresses(List.of(source.get())), addresses(destinations)))));
+            }
+            if (!destinations.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "DESTINATION addresses need --source; PIDs go in --dst-pid");
+            }
+            return query.run(spec, client -> ResponseEncoder.multiCostMap(client.filteredMultiCostMap(
+                    new CostMapFilter(costs, srcPids, dstPids))));
+        }
+
+        private CostSelection selection() {
+            if (!constraints.isEmpty() && !orConstraints.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--constraint and --or-constraint exclude each other (RFC 8189)");
+            }
+            List<CostType> types = metrics.stream().map(metric -> new CostType(metric, mode)).toList();
+            Optional<List<CostType>> tested = testable.isEmpty() ? Optional.empty()
+                    : Optional.of(testable.stream().map(metric -> new CostType(metric, mode)).toList());
+            List<List<CostTest>> alternatives = orConstraints.isEmpty()
+                    ? (constraints.isEmpty() ? List.of() : List.of(tests(constraints)))
+                    : orConstraints.stream().map(alternative -> tests(List.of(alternative.split(";")))).toList();
+            try {
+                return new CostSelection(types, true, tested, alternatives, !orConstraints.isEmpty());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+
+        private List<CostTest> tests(List<String> texts) {
+            return texts.stream().map(text -> CostTest.parse(text).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "\"" + text + "\" is not a test such as \"[0] le 5\""))).toList();
         }
     }
 

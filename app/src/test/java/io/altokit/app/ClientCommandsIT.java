@@ -83,6 +83,15 @@ class ClientCommandsIT {
                 .at("/endpoint-cost-map/ipv4:10.1.2.3/ipv4:10.1.9.9").asInt()).isEqualTo(1);
         assertThat(alto(0, "query", "--server", directory, "eps", "2001:db8:7::1")
                 .at("/endpoint-properties/ipv6:2001:db8:7::1/default-network-map.pid").asText()).isEqualTo("area-07");
+        JsonNode multi = alto(0, "query", "--server", directory, "multicost", "--metric", "delay-rt", "--metric", "hopcount",
+                "--or-constraint", "[0] lt 4000", "--or-constraint", "[1] le 1", "--src-pid", "area-01");
+        assertThat(multi.at("/meta/multi-cost-types/1/cost-metric").asText()).isEqualTo("hopcount");
+        assertThat(multi.at("/cost-map/area-01/area-03").toString()).as("3 ms, 1 hop").isEqualTo("[3000,1]");
+        assertThat(multi.at("/cost-map/area-01").has("area-02")).as("5.3 ms, 2 hops").isFalse();
+        assertThat(alto(0, "query", "--server", directory, "multicost", "--metric", "routingcost", "--metric", "hopcount",
+                "--constraint", "[1] le 1", "--source", "10.1.2.3", "10.3.0.1", "10.2.0.1")
+                .at("/endpoint-cost-map/ipv4:10.1.2.3").toString()).isEqualTo("{\"ipv4:10.3.0.1\":[5,1]}");
+        assertThat(alto(2, "query", "--server", directory, "multicost", "--metric", "hopcount", "--constraint", "[1] le 1")).isNull();
         assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "nosuch")).isNull();
         assertThat(alto(2, "query", "--server", directory, "eps", "10.1.2")).isNull();
         server.destroy();

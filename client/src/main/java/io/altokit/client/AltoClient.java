@@ -5,12 +5,14 @@ import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostSelection;
 import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.EndpointPropertyResponse;
 import io.altokit.model.MediaTypes;
+import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.RequestEncoder;
@@ -52,6 +54,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * An ALTO client (RFC 7285) bootstrapped from one information resource directory (IRD).
@@ -256,15 +259,35 @@ public final class AltoClient implements AutoCloseable {
                 RequestEncoder.networkMapFilter(filter), ResponseDecoder::networkMap);
     }
 
-    /** RFC 7285 11.3.2: the costs between the filter's PIDs, checked against the network map in use. */
+    /**
+     * RFC 7285 11.3.2: the costs between the filter's PIDs, checked against the network map in use; the
+     * filter asks for one cost type ({@link #filteredMultiCostMap} takes several), its tests may use RFC 8189's.
+     */
     public CostMapResponse filteredCostMap(CostMapFilter filter) {
+        CostType costType = filter.costs().costType();
         Directory ird = directory();
         Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
-                e -> offersOrUnspecified(ird, e, filter.costType()), "filtered cost map of type " + describe(filter.costType()));
+                e -> takes(ird, e, filter.costs()), "filtered cost map of type " + describe(filter.costs()));
         CostMapResponse map = post(found, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
                 RequestEncoder.costMapFilter(filter), ResponseDecoder::costMap);
-        checkCostType(map, filter.costType(), "filtered cost map " + found.getKey());
+        checkCostType(map, costType, "filtered cost map " + found.getKey());
         checkDependentVtags(map.dependentVtags(), "filtered cost map " + found.getKey());
+        return map;
+    }
+
+    /**
+     * RFC 8189 4.1: several cost types' costs between the filter's PIDs in one answer, from a filtered
+     * cost map whose capabilities take them all at once ({@code max-cost-types}) and its tests.
+     */
+    public MultiCostMapResponse filteredMultiCostMap(CostMapFilter filter) {
+        requireMultiCost(filter.costs());
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
+                e -> takes(ird, e, filter.costs()), "filtered multi-cost map of types " + describe(filter.costs()));
+        MultiCostMapResponse map = post(found, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER,
+                RequestEncoder.costMapFilter(filter), ResponseDecoder::multiCostMap);
+        checkCostTypes(map, filter.costs().costTypes(), "filtered multi-cost map " + found.getKey());
+        checkDependentVtags(map.dependentVtags(), "filtered multi-cost map " + found.getKey());
         return map;
     }
 
@@ -280,12 +303,25 @@ public final class AltoClient implements AutoCloseable {
 
     /** RFC 7285 11.5.1: costs between endpoints; the answer is keyed by the addresses as requested. */
     public CostMapResponse endpointCost(EndpointCostRequest request) {
+        CostType costType = request.costs().costType();
         Directory ird = directory();
         Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
-                e -> offersOrUnspecified(ird, e, request.costType()), "endpoint cost service of type " + describe(request.costType()));
+                e -> takes(ird, e, request.costs()), "endpoint cost service of type " + describe(request.costs()));
         CostMapResponse map = post(found, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
                 RequestEncoder.endpointCost(request), ResponseDecoder::endpointCostMap);
-        checkCostType(map, request.costType(), "endpoint cost " + found.getKey());
+        checkCostType(map, costType, "endpoint cost " + found.getKey());
+        return map;
+    }
+
+    /** RFC 8189 4.2: several cost types' costs between endpoints in one answer. */
+    public MultiCostMapResponse endpointMultiCost(EndpointCostRequest request) {
+        requireMultiCost(request.costs());
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
+                e -> takes(ird, e, request.costs()), "endpoint multi-cost service of types " + describe(request.costs()));
+        MultiCostMapResponse map = post(found, MediaTypes.ENDPOINT_COST, MediaTypes.ENDPOINT_COST_PARAMS,
+                RequestEncoder.endpointCost(request), ResponseDecoder::endpointMultiCostMap);
+        checkCostTypes(map, request.costs().costTypes(), "endpoint multi-cost " + found.getKey());
         return map;
     }
 
@@ -408,6 +444,31 @@ public final class AltoClient implements AutoCloseable {
         return entry.capabilities().costTypeNames().isEmpty() || offers(ird, entry, type);
     }
 
+    /**
+     * Whether a cost service takes this selection (RFC 8189 4.1.1): each cost type offered, as many at
+     * once as {@code max-cost-types} allows, every tested type testable. A resource listing no cost
+     * types says nothing either way and is tried.
+     */
+    private static boolean takes(Directory ird, Directory.Entry entry, CostSelection costs) {
+        Directory.Capabilities capabilities = entry.capabilities();
+        if (capabilities.costTypeNames().isEmpty()) {
+            return true;
+        }
+        if (costs.multiCost() && costs.costTypes().size() > capabilities.maxCostTypes()
+                || !costs.costTypes().stream().allMatch(type -> offers(ird, entry, type))) {
+            return false;
+        }
+        List<CostType> testable = capabilities.testableNames().stream().map(ird.costTypes()::get).filter(Objects::nonNull).toList();
+        return costs.alternatives().stream().flatMap(List::stream).map(test -> costs.testable().get(test.index()))
+                .allMatch(tested -> testable.stream().anyMatch(tested::sameAs));
+    }
+
+    private static void requireMultiCost(CostSelection costs) {
+        if (!costs.multiCost()) {
+            throw new IllegalArgumentException("a multi-cost request names its cost types as multi-cost-types");
+        }
+    }
+
     private URI resolve(Directory.Entry entry) {
         try {
             return directoryUri.resolve(entry.uri());
@@ -419,6 +480,23 @@ public final class AltoClient implements AutoCloseable {
 
     private static String describe(CostType type) {
         return type.mode().wireName() + " " + type.metric();
+    }
+
+    private static String describe(CostSelection costs) {
+        return costs.costTypes().stream().map(AltoClient::describe).collect(Collectors.joining(", "));
+    }
+
+    /** RFC 8189 4.1.3: the answer lists the cost types asked, in the order asked. */
+    private static void checkCostTypes(MultiCostMapResponse map, List<CostType> asked, String what) {
+        boolean same = map.costTypes().size() == asked.size();
+        for (int i = 0; same && i < asked.size(); i++) {
+            same = map.costTypes().get(i).sameAs(asked.get(i));
+        }
+        if (!same) {
+            throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, what + " answered with cost types "
+                    + map.costTypes().stream().map(AltoClient::describe).toList() + ", asked for "
+                    + asked.stream().map(AltoClient::describe).toList(), Optional.empty(), null);
+        }
     }
 
     private static void checkCostType(CostMapResponse map, CostType asked, String what) {

@@ -6,6 +6,9 @@ import io.altokit.model.CostConstraint;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostMode;
+import io.altokit.model.CostSelection;
+import io.altokit.model.CostTable;
+import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.EndpointCostRequest;
@@ -13,6 +16,7 @@ import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.EndpointPropertyResponse;
 import io.altokit.model.ErrorCode;
 import io.altokit.model.MediaTypes;
+import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.NetworkMapResponse;
 import io.altokit.model.TypedAddress;
@@ -34,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class AltoClientServerTest {
     private static final CostType ROUTING = new CostType("routingcost", CostMode.NUMERICAL);
+    private static final CostType HOPS = new CostType("hopcount", CostMode.NUMERICAL);
     private static InProcessServer server;
 
     @BeforeAll
@@ -162,6 +167,38 @@ class AltoClientServerTest {
                     List.of(address("ipv4:10.1.0.1")), List.of(address("ipv4:10.2.0.1"), address("ipv4:10.2.5.1"))));
             assertThat(cost(costs, "ipv4:10.1.0.1", "ipv4:10.2.0.1")).isEqualTo(5);
             assertThat(cost(costs, "ipv4:10.1.0.1", "ipv4:10.2.5.1")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void filteredMultiCostMapWithOrConstraints() {
+        try (AltoClient alto = client()) {
+            CostSelection costs = CostSelection.multi(List.of(ROUTING, HOPS))
+                    .testing(List.of(HOPS), List.of(List.of(CostTest.parse("[0] ge 3").orElseThrow()),
+                            List.of(CostTest.parse("[0] eq 0").orElseThrow())));
+            MultiCostMapResponse map = alto.filteredMultiCostMap(new CostMapFilter(costs, List.of("a"), List.of()));
+            assertThat(map.costTypes()).containsExactly(ROUTING, HOPS);
+            assertThat(map.dependentVtags()).contains(alto.networkMap().vtag());
+            CostTable shape = map.shape();
+            assertThat(shape.srcs()).containsExactly("a");
+            int toA = shape.dsts().indexOf("a");
+            int toC = shape.dsts().indexOf("c");
+            assertThat(map.costs(0, toA)).containsExactly(1, 0);
+            assertThat(map.costs(0, toC)).containsExactly(10, 3);
+            assertThat(shape.dsts().contains("b") && shape.isPresent(0, shape.dsts().indexOf("b")))
+                    .as("a->b is 2 hops: neither alternative passes").isFalse();
+        }
+    }
+
+    @Test
+    void endpointMultiCostPicksAServiceTakingEveryType() {
+        try (AltoClient alto = client()) {
+            MultiCostMapResponse map = alto.endpointMultiCost(new EndpointCostRequest(CostSelection.multi(List.of(HOPS, ROUTING)),
+                    List.of(address("ipv4:10.1.0.1")), List.of(address("ipv4:10.2.0.1"))));
+            assertThat(map.costs(0, 0)).containsExactly(2, 5);
+            CostType unknown = new CostType("delay-ow", CostMode.NUMERICAL);
+            assertThatThrownBy(() -> alto.endpointMultiCost(new EndpointCostRequest(CostSelection.multi(List.of(ROUTING, unknown)),
+                    List.of(), List.of(address("ipv4:10.2.0.1"))))).isInstanceOf(AltoResourceNotOfferedException.class);
         }
     }
 

@@ -14,25 +14,51 @@ public record Directory(Map<String, CostType> costTypes, Optional<String> defaul
     }
 
     /**
-     * The capabilities RFC 7285 defines (11.2.3.4, 11.3.2.4, 11.4.1.4), and an update stream's or TIPS
-     * resource's {@code incremental-change-media-types} (RFC 8895 section 6.3, RFC 9569 section 5.1):
-     * by resource id, the media types of the patches it sends. Empty ones are left out on the wire.
+     * The capabilities RFC 7285 defines (11.2.3.4, 11.3.2.4, 11.4.1.4); RFC 8189's {@code max-cost-types}
+     * (0, the default, is left out: no multi-cost requests) and {@code testable-cost-type-names}
+     * (sections 4.1.1, 4.2.1); and an update stream's or TIPS resource's {@code incremental-change-media-types}
+     * (RFC 8895 section 6.3, RFC 9569 section 5.1): by resource id, the media types of the patches it
+     * sends. Empty ones are left out on the wire.
      */
     public record Capabilities(List<String> costTypeNames, Optional<Boolean> costConstraints, List<String> propTypes,
-                               Map<String, String> incrementalChangeMediaTypes) {
+                               Map<String, String> incrementalChangeMediaTypes, int maxCostTypes,
+                               List<String> testableCostTypeNames) {
         public static final Capabilities NONE = new Capabilities(List.of(), Optional.empty(), List.of());
 
         public Capabilities {
+            costTypeNames = List.copyOf(costTypeNames);
+            propTypes = List.copyOf(propTypes);
             incrementalChangeMediaTypes = Collections.unmodifiableMap(new LinkedHashMap<>(incrementalChangeMediaTypes));
+            testableCostTypeNames = List.copyOf(testableCostTypeNames);
+            if (maxCostTypes < 0) {
+                throw new IllegalArgumentException("max-cost-types " + maxCostTypes);
+            }
         }
 
         public Capabilities(List<String> costTypeNames, Optional<Boolean> costConstraints, List<String> propTypes) {
-            this(costTypeNames, costConstraints, propTypes, Map.of());
+            this(costTypeNames, costConstraints, propTypes, Map.of(), 0, List.of());
         }
 
         /** An update stream's or TIPS resource's capabilities. */
         public static Capabilities incrementalChanges(Map<String, String> mediaTypes) {
-            return new Capabilities(List.of(), Optional.empty(), List.of(), mediaTypes);
+            return new Capabilities(List.of(), Optional.empty(), List.of(), mediaTypes, 0, List.of());
+        }
+
+        /**
+         * A cost service's (RFC 8189 4.1.1): constraints on every cost type ({@code cost-constraints}), or
+         * only on the testable ones named; RFC 8189 lets a resource say one or the other, never both.
+         */
+        public static Capabilities costService(List<String> costTypeNames, int maxCostTypes, List<String> testableCostTypeNames) {
+            Optional<Boolean> allTestable = testableCostTypeNames.isEmpty() ? Optional.of(true) : Optional.empty();
+            return new Capabilities(costTypeNames, allTestable, List.of(), Map.of(), maxCostTypes, testableCostTypeNames);
+        }
+
+        /** The cost type names constraints may test: the testable ones, else all when constraints are allowed. */
+        public List<String> testableNames() {
+            if (!testableCostTypeNames.isEmpty()) {
+                return testableCostTypeNames;
+            }
+            return costConstraints.orElse(false) ? costTypeNames : List.of();
         }
     }
 }

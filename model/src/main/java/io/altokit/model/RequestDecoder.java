@@ -40,16 +40,16 @@ public final class RequestDecoder {
 
     public static CostMapFilter costMapFilter(byte[] body) {
         return JsonReader.decode(body, reader -> {
+            CostFields costs = new CostFields();
             var fields = new Object() {
-                CostType costType;
-                List<CostConstraint> constraints = List.of();
                 List<String> srcs = List.of();
                 List<String> dsts = List.of();
             };
             reader.object("", (name, path) -> {
+                if (costs.read(reader, name, path)) {
+                    return;
+                }
                 switch (name) {
-                    case "cost-type" -> fields.costType = costType(reader, path);
-                    case "constraints" -> fields.constraints = constraints(reader, path);
                     case "pids" -> {
                         var pids = new Object() {
                             List<String> srcs;
@@ -68,7 +68,7 @@ public final class RequestDecoder {
                     default -> reader.skip();
                 }
             });
-            return new CostMapFilter(required(fields.costType, "cost-type"), fields.constraints, fields.srcs, fields.dsts);
+            return new CostMapFilter(costs.selection(), fields.srcs, fields.dsts);
         });
     }
 
@@ -95,17 +95,17 @@ public final class RequestDecoder {
 
     public static EndpointCostRequest endpointCost(byte[] body) {
         return JsonReader.decode(body, reader -> {
+            CostFields costs = new CostFields();
             var fields = new Object() {
-                CostType costType;
-                List<CostConstraint> constraints = List.of();
                 boolean endpointsSeen;
                 List<TypedAddress> srcs = List.of();
                 List<TypedAddress> dsts;
             };
             reader.object("", (name, path) -> {
+                if (costs.read(reader, name, path)) {
+                    return;
+                }
                 switch (name) {
-                    case "cost-type" -> fields.costType = costType(reader, path);
-                    case "constraints" -> fields.constraints = constraints(reader, path);
                     case "endpoints" -> {
                         fields.endpointsSeen = true;
                         reader.object(path, (endpointField, endpointPath) -> {
@@ -119,9 +119,9 @@ public final class RequestDecoder {
                     default -> reader.skip();
                 }
             });
-            CostType costType = required(fields.costType, "cost-type");
+            CostSelection selection = costs.selection();
             required(fields.endpointsSeen ? Boolean.TRUE : null, "endpoints");
-            return new EndpointCostRequest(costType, fields.constraints, fields.srcs, required(fields.dsts, "endpoints/dsts"));
+            return new EndpointCostRequest(selection, fields.srcs, required(fields.dsts, "endpoints/dsts"));
         });
     }
 
@@ -150,8 +150,78 @@ public final class RequestDecoder {
         return new CostType(metric, mode, fields.description);
     }
 
-    private static List<CostConstraint> constraints(JsonReader reader, String path) throws IOException {
-        return reader.stringArray(path, CostConstraint::parse);
+    /**
+     * The cost fields of a filtered cost map or endpoint cost request (RFC 7285 11.3.2.3, 11.5.1.3 and
+     * RFC 8189 4.1.2, 4.2.2), gathered in any order and checked together once the body is read.
+     */
+    private static final class CostFields {
+        private CostType costType;
+        private List<CostType> multiCostTypes;
+        private List<CostType> testableCostTypes;
+        private List<CostTest> constraints;
+        private List<List<CostTest>> orConstraints;
+
+        /** Reads {@code name} when it is a cost field; false for any other field. */
+        boolean read(JsonReader reader, String name, String path) throws IOException {
+            switch (name) {
+                case "cost-type" -> costType = costType(reader, path);
+                case "multi-cost-types" -> multiCostTypes = nonEmpty(costTypes(reader, path), path);
+                case "testable-cost-types" -> testableCostTypes = nonEmpty(costTypes(reader, path), path);
+                case "constraints" -> constraints = reader.stringArray(path, CostTest::parse);
+                case "or-constraints" -> {
+                    List<List<CostTest>> alternatives = new ArrayList<>();
+                    reader.array(path, alternativePath -> alternatives.add(
+                            nonEmpty(reader.stringArray(alternativePath, CostTest::parse), alternativePath)));
+                    orConstraints = nonEmpty(alternatives, path);
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * RFC 8189: {@code cost-type} or {@code multi-cost-types}, not both; {@code constraints} or
+         * {@code or-constraints}, not both; every test's index within the testable cost types.
+         */
+        CostSelection selection() {
+            if (costType != null && multiCostTypes != null) {
+                throw new AltoException(AltoError.invalidValue("multi-cost-types"));
+            }
+            if (constraints != null && orConstraints != null) {
+                throw new AltoException(AltoError.invalidValue("or-constraints"));
+            }
+            boolean multi = multiCostTypes != null;
+            List<CostType> types = multi ? multiCostTypes : List.of(required(costType, "cost-type"));
+            int testable = testableCostTypes == null ? types.size() : testableCostTypes.size();
+            boolean disjunctive = orConstraints != null;
+            List<List<CostTest>> alternatives = disjunctive ? orConstraints
+                    : constraints == null || constraints.isEmpty() ? List.of() : List.of(constraints);
+            for (List<CostTest> alternative : alternatives) {
+                for (CostTest test : alternative) {
+                    if (test.index() >= testable) {
+                        throw new AltoException(AltoError.invalidValue(disjunctive ? "or-constraints" : "constraints",
+                                test.wireText(false)));
+                    }
+                }
+            }
+            return new CostSelection(types, multi, Optional.ofNullable(testableCostTypes), alternatives, disjunctive);
+        }
+
+        private static List<CostType> costTypes(JsonReader reader, String path) throws IOException {
+            List<CostType> types = new ArrayList<>();
+            reader.array(path, typePath -> types.add(costType(reader, typePath)));
+            return types;
+        }
+
+        /** RFC 8189 writes these lists {@code <1..*>}: an empty one is an invalid value. */
+        private static <T> List<T> nonEmpty(List<T> list, String path) {
+            if (list.isEmpty()) {
+                throw new AltoException(AltoError.invalidValue(path, "[]"));
+            }
+            return list;
+        }
     }
 
     private static List<String> pidList(JsonReader reader, String path) throws IOException {

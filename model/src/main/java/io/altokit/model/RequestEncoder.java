@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the RFC 7285 request bodies a client POSTs as compact JSON: the counterpart of {@link
@@ -50,12 +49,10 @@ public final class RequestEncoder {
         });
     }
 
-    /** RFC 7285 11.3.2.3 ReqFilteredCostMap. */
+    /** RFC 7285 11.3.2.3 ReqFilteredCostMap, with RFC 8189's fields when the cost selection needs them. */
     public static byte[] costMapFilter(CostMapFilter filter) {
         return encode(json -> {
-            json.writeFieldName("cost-type");
-            ResponseEncoder.writeCostType(json, filter.costType());
-            writeConstraints(json, filter.constraints());
+            writeCosts(json, filter.costs());
             if (!filter.srcPids().isEmpty() || !filter.dstPids().isEmpty()) {
                 json.writeObjectFieldStart("pids");
                 ResponseEncoder.writeStrings(json, "srcs", filter.srcPids());
@@ -73,12 +70,10 @@ public final class RequestEncoder {
         });
     }
 
-    /** RFC 7285 11.5.1.3 ReqEndpointCostMap. */
+    /** RFC 7285 11.5.1.3 ReqEndpointCostMap, with RFC 8189's fields when the cost selection needs them. */
     public static byte[] endpointCost(EndpointCostRequest request) {
         return encode(json -> {
-            json.writeFieldName("cost-type");
-            ResponseEncoder.writeCostType(json, request.costType());
-            writeConstraints(json, request.constraints());
+            writeCosts(json, request.costs());
             json.writeObjectFieldStart("endpoints");
             if (!request.srcs().isEmpty()) {
                 ResponseEncoder.writeStrings(json, "srcs", request.srcs().stream().map(TypedAddress::text).toList());
@@ -88,16 +83,44 @@ public final class RequestEncoder {
         });
     }
 
-    private static void writeConstraints(JsonGenerator json, List<CostConstraint> constraints) throws IOException {
-        if (constraints.isEmpty()) {
-            return;
+    /**
+     * The cost fields: {@code cost-type} or {@code multi-cost-types}, {@code testable-cost-types} when given,
+     * and the tests as {@code constraints} (without indexes when RFC 7285 can read them) or {@code or-constraints}.
+     */
+    private static void writeCosts(JsonGenerator json, CostSelection costs) throws IOException {
+        if (costs.multiCost()) {
+            writeCostTypes(json, "multi-cost-types", costs.costTypes());
+        } else {
+            json.writeFieldName("cost-type");
+            ResponseEncoder.writeCostType(json, costs.costType());
         }
-        json.writeArrayFieldStart("constraints");
-        for (CostConstraint constraint : constraints) {
-            double bound = constraint.bound();
-            String number = ResponseEncoder.isExactInteger(bound)
-                    ? Long.toString((long) bound) : Double.toString(bound);
-            json.writeString(constraint.operator().name().toLowerCase(Locale.ROOT) + " " + number);
+        if (costs.testableCostTypes().isPresent()) {
+            writeCostTypes(json, "testable-cost-types", costs.testableCostTypes().get());
+        }
+        if (costs.disjunctive()) {
+            json.writeArrayFieldStart("or-constraints");
+            for (List<CostTest> alternative : costs.alternatives()) {
+                writeTests(json, alternative, false);
+            }
+            json.writeEndArray();
+        } else if (!costs.alternatives().isEmpty()) {
+            json.writeFieldName("constraints");
+            writeTests(json, costs.alternatives().getFirst(), costs.isPlain());
+        }
+    }
+
+    private static void writeCostTypes(JsonGenerator json, String field, List<CostType> types) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (CostType type : types) {
+            ResponseEncoder.writeCostType(json, type);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeTests(JsonGenerator json, List<CostTest> tests, boolean plain) throws IOException {
+        json.writeStartArray();
+        for (CostTest test : tests) {
+            json.writeString(test.wireText(plain));
         }
         json.writeEndArray();
     }

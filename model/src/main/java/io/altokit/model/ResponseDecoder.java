@@ -116,6 +116,16 @@ public final class ResponseDecoder {
         return costs(body, "endpoint-cost-map", false, name -> TypedAddress.parse(name).isPresent());
     }
 
+    /** RFC 8189 4.1.3: a filtered cost map answering {@code multi-cost-types}; its meta must carry dependent vtags. */
+    public static MultiCostMapResponse multiCostMap(byte[] body) {
+        return multiCosts(body, "cost-map", true, PidNames::isValid);
+    }
+
+    /** RFC 8189 4.2.3: an endpoint cost map answering {@code multi-cost-types}. */
+    public static MultiCostMapResponse endpointMultiCostMap(byte[] body) {
+        return multiCosts(body, "endpoint-cost-map", false, name -> TypedAddress.parse(name).isPresent());
+    }
+
     /** RFC 7285 11.4.1.6: endpoint properties; property values are strings. */
     public static EndpointPropertyResponse endpointProperties(byte[] body) {
         return JsonReader.decode(body, WHAT, reader -> {
@@ -247,6 +257,85 @@ public final class ResponseDecoder {
         });
     }
 
+    /** RFC 8189 3.1: {@code meta/multi-cost-types}, and per present pair an array with one cost per type. */
+    private static MultiCostMapResponse multiCosts(byte[] body, String dataField, boolean vtagsRequired, NameCheck names) {
+        return JsonReader.decode(body, WHAT, reader -> {
+            var fields = new Object() {
+                boolean metaSeen;
+                List<VersionTag> dependentVtags;
+                List<CostType> costTypes;
+                Map<String, Map<String, double[]>> rows;
+            };
+            reader.object("", (name, path) -> {
+                if (name.equals("meta")) {
+                    fields.metaSeen = true;
+                    reader.object(path, (metaField, metaPath) -> {
+                        switch (metaField) {
+                            case "dependent-vtags" -> fields.dependentVtags = vtags(reader, metaPath);
+                            case "multi-cost-types" -> {
+                                List<CostType> types = new ArrayList<>();
+                                reader.array(metaPath, typePath -> types.add(RequestDecoder.costType(reader, typePath)));
+                                fields.costTypes = types;
+                            }
+                            default -> reader.skip();
+                        }
+                    });
+                } else if (name.equals(dataField)) {
+                    Map<String, Map<String, double[]>> rows = new LinkedHashMap<>();
+                    reader.object(path, (src, srcPath) -> {
+                        if (!names.isValid(src)) {
+                            throw new AltoException(AltoError.invalidValue(path, src));
+                        }
+                        Map<String, double[]> row = new LinkedHashMap<>();
+                        reader.object(srcPath, (dst, dstPath) -> {
+                            if (!names.isValid(dst)) {
+                                throw new AltoException(AltoError.invalidValue(srcPath, dst));
+                            }
+                            List<Double> costs = new ArrayList<>();
+                            reader.array(dstPath, costPath -> {
+                                double cost = reader.number(costPath);
+                                if (!Double.isFinite(cost)) {
+                                    throw new AltoException(AltoError.invalidValue(costPath, Double.toString(cost)));
+                                }
+                                costs.add(cost);
+                            });
+                            row.put(dst, costs.stream().mapToDouble(Double::doubleValue).toArray());
+                        });
+                        rows.put(src, row);
+                    });
+                    fields.rows = rows;
+                } else {
+                    reader.skip();
+                }
+            });
+            required(fields.metaSeen ? Boolean.TRUE : null, "meta");
+            List<VersionTag> vtags = fields.dependentVtags == null && !vtagsRequired ? List.of()
+                    : required(fields.dependentVtags, "meta/dependent-vtags");
+            List<CostType> types = required(fields.costTypes, "meta/multi-cost-types");
+            if (types.isEmpty()) {
+                throw new AltoException(AltoError.invalidValue("meta/multi-cost-types", "[]"));
+            }
+            Map<String, Map<String, double[]>> rows = required(fields.rows, dataField);
+            List<CostTable> tables = new ArrayList<>();
+            for (int t = 0; t < types.size(); t++) {
+                Map<String, Map<String, Double>> column = new LinkedHashMap<>();
+                for (Map.Entry<String, Map<String, double[]>> row : rows.entrySet()) {
+                    Map<String, Double> costs = new LinkedHashMap<>();
+                    for (Map.Entry<String, double[]> pair : row.getValue().entrySet()) {
+                        if (pair.getValue().length != types.size()) {
+                            throw new AltoException(AltoError.invalidValue(dataField + "/" + row.getKey() + "/" + pair.getKey(),
+                                    Arrays.toString(pair.getValue())));
+                        }
+                        costs.put(pair.getKey(), pair.getValue()[t]);
+                    }
+                    column.put(row.getKey(), costs);
+                }
+                tables.add(table(column));
+            }
+            return new MultiCostMapResponse(vtags, types, tables);
+        });
+    }
+
     /** Rows in the server's order; destinations in order of first appearance; NaN where a pair is absent. */
     private static CostTable table(Map<String, Map<String, Double>> rows) {
         Map<String, Integer> dstIndex = new LinkedHashMap<>();
@@ -293,6 +382,8 @@ public final class ResponseDecoder {
             Optional<Boolean> costConstraints = Optional.empty();
             List<String> propTypes = List.of();
             final Map<String, String> incrementalChangeMediaTypes = new LinkedHashMap<>();
+            int maxCostTypes;
+            List<String> testableCostTypeNames = List.of();
         };
         reader.object(path, (name, fieldPath) -> {
             switch (name) {
@@ -302,11 +393,22 @@ public final class ResponseDecoder {
                         type -> EndpointProperties.isValidName(type) ? Optional.of(type) : Optional.empty());
                 case "incremental-change-media-types" -> reader.object(fieldPath, (resourceId, typesPath) ->
                         fields.incrementalChangeMediaTypes.put(resourceId, reader.string(typesPath)));
+                case "max-cost-types" -> fields.maxCostTypes = count(reader, fieldPath);
+                case "testable-cost-type-names" -> fields.testableCostTypeNames = reader.stringArray(fieldPath, Optional::of);
                 default -> reader.skip();
             }
         });
         return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes,
-                fields.incrementalChangeMediaTypes);
+                fields.incrementalChangeMediaTypes, fields.maxCostTypes, fields.testableCostTypeNames);
+    }
+
+    /** A JSON number that must be a non-negative integer, such as {@code max-cost-types}. */
+    private static int count(JsonReader reader, String path) throws IOException {
+        double number = reader.number(path);
+        if (number < 0 || number != Math.rint(number) || number > Integer.MAX_VALUE) {
+            throw new AltoException(AltoError.invalidValue(path, Double.toString(number)));
+        }
+        return (int) number;
     }
 
     private static List<VersionTag> vtags(JsonReader reader, String path) throws IOException {

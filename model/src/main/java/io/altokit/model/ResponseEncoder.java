@@ -164,6 +164,62 @@ public final class ResponseEncoder {
         };
     }
 
+    /** RFC 8189 4.1.3: a filtered cost map answering {@code multi-cost-types}. */
+    public static byte[] multiCostMap(MultiCostMapResponse map) {
+        return encode(multiCosts(map, "cost-map"));
+    }
+
+    /** RFC 8189 4.2.3: an endpoint cost map answering {@code multi-cost-types}. */
+    public static byte[] endpointMultiCostMap(MultiCostMapResponse map) {
+        return encode(multiCosts(map, "endpoint-cost-map"));
+    }
+
+    /**
+     * RFC 8189 3.1: the cost types in {@code multi-cost-types}, in the request's order, and an empty
+     * {@code cost-type} (RFC 7285 requires the field); each present pair's costs as an array in that order.
+     */
+    private static Body multiCosts(MultiCostMapResponse map, String dataField) {
+        return json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            if (!map.dependentVtags().isEmpty()) {
+                writeVtags(json, map.dependentVtags());
+            }
+            json.writeObjectFieldStart("cost-type");
+            json.writeEndObject();
+            json.writeArrayFieldStart("multi-cost-types");
+            for (CostType type : map.costTypes()) {
+                writeCostType(json, type);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeObjectFieldStart(dataField);
+            CostTable shape = map.shape();
+            for (int src = 0; src < shape.srcs().size(); src++) {
+                boolean open = false;
+                for (int dst = 0; dst < shape.dsts().size(); dst++) {
+                    if (!shape.isPresent(src, dst)) {
+                        continue;
+                    }
+                    if (!open) {
+                        json.writeObjectFieldStart(shape.srcs().get(src));
+                        open = true;
+                    }
+                    json.writeArrayFieldStart(shape.dsts().get(dst));
+                    for (double cost : map.costs(src, dst)) {
+                        writeCost(json, cost);
+                    }
+                    json.writeEndArray();
+                }
+                if (open) {
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        };
+    }
+
     public static byte[] endpointProperties(EndpointPropertyResponse response) {
         return encode(json -> {
             json.writeStartObject();
@@ -217,6 +273,12 @@ public final class ResponseEncoder {
             }
             if (capabilities.costConstraints().isPresent()) {
                 json.writeBooleanField("cost-constraints", capabilities.costConstraints().get());
+            }
+            if (capabilities.maxCostTypes() > 0) {
+                json.writeNumberField("max-cost-types", capabilities.maxCostTypes());
+            }
+            if (!capabilities.testableCostTypeNames().isEmpty()) {
+                writeStrings(json, "testable-cost-type-names", capabilities.testableCostTypeNames());
             }
             if (!capabilities.propTypes().isEmpty()) {
                 writeStrings(json, "prop-types", capabilities.propTypes());

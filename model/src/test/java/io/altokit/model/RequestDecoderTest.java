@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -33,9 +34,8 @@ class RequestDecoderTest {
                  'constraints': ['le 5', 'ne 2'],
                  'endpoints': {'srcs': ['ipv4:10.1.2.3'], 'dsts': ['ipv4:10.2.0.1', 'ipv6:2001:DB8::1']},
                  'unknown-extension-field': 42}"""));
-        assertThat(request.costType()).isEqualTo(new CostType("routingcost", CostMode.ORDINAL));
-        assertThat(request.constraints()).containsExactly(
-                new CostConstraint(CostConstraint.Operator.LE, 5), new CostConstraint(CostConstraint.Operator.NE, 2));
+        assertThat(request.costs()).isEqualTo(CostSelection.single(new CostType("routingcost", CostMode.ORDINAL), List.of(
+                new CostConstraint(CostConstraint.Operator.LE, 5), new CostConstraint(CostConstraint.Operator.NE, 2))));
         assertThat(request.srcs()).extracting(TypedAddress::text).containsExactly("ipv4:10.1.2.3");
         assertThat(request.dsts()).extracting(TypedAddress::type).containsExactly(AddressType.IPV4, AddressType.IPV6);
         assertThat(request.dsts().get(1).text()).as("echoed exactly as the client wrote it").isEqualTo("ipv6:2001:DB8::1");
@@ -47,7 +47,7 @@ class RequestDecoderTest {
                 {'cost-type': {'cost-mode': 'numerical', 'cost-metric': 'hopcount'},
                  'endpoints': {'dsts': ['ipv4:10.2.0.1']}}"""));
         assertThat(request.srcs()).isEmpty();
-        assertThat(request.constraints()).isEmpty();
+        assertThat(request.costs().alternatives()).isEmpty();
     }
 
     @ParameterizedTest
@@ -123,7 +123,7 @@ class RequestDecoderTest {
                  'pids': {'srcs': ['area-01'], 'dsts': []}, 'constraints': ['ge 1.5']}"""));
         assertThat(filter.srcPids()).containsExactly("area-01");
         assertThat(filter.dstPids()).isEmpty();
-        assertThat(filter.constraints()).containsExactly(new CostConstraint(CostConstraint.Operator.GE, 1.5));
+        assertThat(filter.costs().alternatives()).containsExactly(List.of(new CostTest(0, new CostConstraint(CostConstraint.Operator.GE, 1.5))));
         assertThat(errorOf(RequestDecoder::costMapFilter,
                 "{'cost-type': {'cost-mode': 'numerical', 'cost-metric': 'routingcost'}, 'pids': {'srcs': []}}").field())
                 .contains("pids/dsts");

@@ -73,10 +73,13 @@ final class Catalog implements StreamableCatalog {
         List<AltoResource> offered = new ArrayList<>();
         offered.add(networkMapResource);
         costs.byName().forEach((name, type) -> offered.add(
-                new CostMapResource(name, type, costs.matrixFor(type), networkMapResource, networkMap.pidNames(), encodedMaps,
+                new CostMapResource(name, type, costs.matrixFor(type, "cost-type"), networkMapResource, networkMap.pidNames(), encodedMaps,
                         policy)));
         offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
-        offered.add(new FilteredCostMapResource(costs, networkMapResource, networkMap, allPids));
+        offered.add(new FilteredCostMapResource("filtered-cost-map", "/costmap/filtered", costs.capabilities(), costs,
+                networkMapResource, networkMap, allPids));
+        offered.add(new FilteredCostMapResource("filtered-multi-cost-map", "/costmap/filtered/multi", costs.numericalTestable(),
+                costs, networkMapResource, networkMap, allPids));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
         if (policy.endpointCost()) {
             offered.add(new EndpointCostResource(costs, networkMap, limits));

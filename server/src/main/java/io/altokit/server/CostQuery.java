@@ -5,9 +5,14 @@ import io.altokit.core.OrdinalRanking;
 import io.altokit.model.CostConstraint;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostTable;
+import io.altokit.model.CostTest;
+import io.altokit.model.CostType;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes the m x n cost table behind cost maps, filtered cost maps and endpoint cost maps
@@ -28,6 +33,71 @@ final class CostQuery {
                              CostMode mode, List<CostConstraint> constraints) {
         double[] values = values(pids(srcs), pids(dsts), matrix, mode, constraints);
         return new CostTable(names(srcs), names(dsts), values);
+    }
+
+    /**
+     * RFC 8189: one table per answered cost type, each value in its type's mode; a pair is left out of
+     * all of them when one of its answered costs is undefined, or when tests are given and no
+     * alternative passes in full (a test on an undefined cost fails). Ordinal ranks, tested or answered,
+     * are relative to the m*n pairs, as for a single cost type.
+     */
+    static List<CostTable> compute(List<Location> srcs, List<Location> dsts, CostPlan plan) {
+        int[] srcPids = pids(srcs);
+        int[] dstPids = pids(dsts);
+        Map<CostType, double[]> byType = new HashMap<>();
+        List<double[]> answered = plan.answered().stream().map(priced -> valuesOf(priced, srcPids, dstPids, byType)).toList();
+        List<double[]> tested = plan.tested().stream().map(priced -> valuesOf(priced, srcPids, dstPids, byType)).toList();
+        int pairs = srcPids.length * dstPids.length;
+        double[][] out = new double[answered.size()][];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = answered.get(t).clone(); // a type may be both answered and tested: the tested values stay intact
+        }
+        for (int k = 0; k < pairs; k++) {
+            if (!allPresent(answered, k) || !plan.alternatives().isEmpty() && !anyPasses(plan.alternatives(), tested, k)) {
+                for (double[] values : out) {
+                    values[k] = Double.NaN;
+                }
+            }
+        }
+        List<String> srcNames = names(srcs);
+        List<String> dstNames = names(dsts);
+        List<CostTable> tables = new ArrayList<>(out.length);
+        for (double[] values : out) {
+            tables.add(new CostTable(srcNames, dstNames, values));
+        }
+        return tables;
+    }
+
+    /** A type's values over the pairs without tests, computed once per metric and mode. */
+    private static double[] valuesOf(CostPlan.Priced priced, int[] srcPids, int[] dstPids, Map<CostType, double[]> byType) {
+        CostType key = new CostType(priced.type().metric(), priced.type().mode()); // the description does not count
+        return byType.computeIfAbsent(key, type -> values(srcPids, dstPids, priced.matrix(), type.mode(), List.of()));
+    }
+
+    private static boolean allPresent(List<double[]> tables, int pair) {
+        for (double[] values : tables) {
+            if (Double.isNaN(values[pair])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyPasses(List<List<CostTest>> alternatives, List<double[]> tested, int pair) {
+        for (List<CostTest> alternative : alternatives) {
+            boolean passes = true;
+            for (CostTest test : alternative) {
+                double value = tested.get(test.index())[pair];
+                if (Double.isNaN(value) || !test.test(value)) {
+                    passes = false;
+                    break;
+                }
+            }
+            if (passes) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,11 +3,14 @@ package io.altokit.server;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostSelection;
+import io.altokit.model.CostTable;
 import io.altokit.model.EndpointCostQuery;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
 import io.altokit.model.EndpointCostWriter;
 import io.altokit.model.MediaTypes;
+import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
@@ -23,7 +26,8 @@ import java.util.Optional;
 
 /**
  * POST /endpointcost/lookup (RFC 7285 11.5.1): costs between endpoints, each mapped to its PID by
- * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3).
+ * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3). Several
+ * cost types at once and tests across them (RFC 8189 4.2) take the strict decoder's path.
  */
 final class EndpointCostResource implements AltoResource.Service<EndpointCostQuery> {
     private static final Query.Parser<EndpointCostQuery> PARSER = new Query.Parser<>(EndpointCostResource::parse);
@@ -74,7 +78,7 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
     /** The fast path: no strings or records per endpoint, the answer written straight into bytes. */
     Reply handleScanned(EndpointCostScan query) {
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
-        CostMatrix matrix = costs.matrixFor(query.costType());
+        CostMatrix matrix = costs.matrixFor(query.costType(), "cost-type");
         var srcs = DistinctEndpoints.of(query.srcs(), query.body(), networkMap);
         var dsts = DistinctEndpoints.of(query.dsts(), query.body(), networkMap);
         double[] values = CostQuery.values(srcs.pids(), dsts.pids(), matrix, query.costType().mode(), query.constraints());
@@ -84,11 +88,14 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
     /** Any request the scanner declines or that names no sources. */
     Reply handleInFull(EndpointCostRequest query, AltoRequest request) {
         limits.check("endpoints", query.srcs().size() + query.dsts().size());
-        CostMatrix matrix = costs.matrixFor(query.costType());
+        CostSelection asked = query.costs();
+        CostPlan plan = costs.plan(asked, descriptor.capabilities());
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
-        var table = CostQuery.compute(locate(srcs), locate(query.dsts()), matrix, query.costType().mode(),
-                query.constraints());
-        return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), query.costType(), table)));
+        List<CostTable> tables = CostQuery.compute(locate(srcs), locate(query.dsts()), plan);
+        byte[] body = asked.multiCost()
+                ? ResponseEncoder.endpointMultiCostMap(new MultiCostMapResponse(List.of(), asked.costTypes(), tables))
+                : ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), asked.costType(), tables.getFirst()));
+        return Reply.ok(descriptor.mediaType(), body);
     }
 
     /** Each distinct endpoint once, in request order, with the PID its address falls in. */

@@ -1,12 +1,16 @@
 package io.altokit.server;
 
-import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
+import io.altokit.model.CostSelection;
+import io.altokit.model.CostTable;
+import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
+import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.RequestDecoder;
 import io.altokit.model.ResponseEncoder;
+import io.altokit.model.VersionTag;
 import io.altokit.server.http.AltoRequest;
 import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
@@ -14,7 +18,10 @@ import io.altokit.server.http.Reply;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** POST /costmap/filtered (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints. */
+/**
+ * A filtered cost map (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints; and
+ * several cost types at once with tests on testable types (RFC 8189 4.1), as its capabilities say.
+ */
 final class FilteredCostMapResource implements AltoResource.Service<CostMapFilter> {
     private static final Query.Parser<CostMapFilter> PARSER = new Query.Parser<>(RequestDecoder::costMapFilter);
     private final ResourceDescriptor descriptor;
@@ -23,10 +30,10 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
     private final NetworkMap networkMap;
     private final List<CostQuery.Location> allPids;
 
-    FilteredCostMapResource(OfferedCosts costs, NetworkMapResource networkMapResource, NetworkMap networkMap,
-                            List<CostQuery.Location> allPids) {
-        this.descriptor = ResourceDescriptor.post("filtered-cost-map", "/costmap/filtered", MediaTypes.COST_MAP,
-                MediaTypes.COST_MAP_FILTER, costs.capabilities(), List.of(networkMapResource.descriptor().id()));
+    FilteredCostMapResource(String id, String path, Directory.Capabilities capabilities, OfferedCosts costs,
+                            NetworkMapResource networkMapResource, NetworkMap networkMap, List<CostQuery.Location> allPids) {
+        this.descriptor = ResourceDescriptor.post(id, path, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER, capabilities,
+                List.of(networkMapResource.descriptor().id()));
         this.costs = costs;
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
@@ -45,11 +52,14 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
 
     @Override
     public Reply answer(AltoRequest request, CostMapFilter filter) {
-        CostMatrix matrix = costs.matrixFor(filter.costType());
-        var table = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), matrix,
-                filter.costType().mode(), filter.constraints());
-        return Reply.ok(descriptor.mediaType(), ResponseEncoder.costMap(
-                new CostMapResponse(List.of(networkMapResource.vtag()), filter.costType(), table)));
+        CostSelection asked = filter.costs();
+        CostPlan plan = costs.plan(asked, descriptor.capabilities());
+        List<CostTable> tables = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), plan);
+        List<VersionTag> vtags = List.of(networkMapResource.vtag());
+        byte[] body = asked.multiCost()
+                ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, asked.costTypes(), tables))
+                : ResponseEncoder.costMap(new CostMapResponse(vtags, asked.costType(), tables.getFirst()));
+        return Reply.ok(descriptor.mediaType(), body);
     }
 
     /** RFC 7285 11.3.2.3: an empty list means every PID; duplicates count once; unknown PIDs are ignored. */

@@ -5,14 +5,17 @@ import io.altokit.core.Snapshot;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
 import io.altokit.model.CostMode;
+import io.altokit.model.CostSelection;
+import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The cost types the server offers for a snapshot: every metric in each mode the client's privacy
@@ -42,17 +45,75 @@ final class OfferedCosts {
         return byName;
     }
 
-    /** The capabilities of a service answering in any offered cost type, with constraints (RFC 7285 11.3.2.4). */
+    /**
+     * The capabilities of a service answering in any offered cost type, with constraints on every one
+     * (RFC 7285 11.3.2.4) and any number of them at once (RFC 8189 4.1.1).
+     */
     Directory.Capabilities capabilities() {
-        return new Directory.Capabilities(List.copyOf(byName.keySet()), Optional.of(true), List.of());
+        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), List.of());
     }
 
-    /** The matrix behind a requested cost type, or the RFC 7285 error for a type not offered. */
-    CostMatrix matrixFor(CostType requested) {
+    /**
+     * As {@link #capabilities()}, but constraints test only numerical cost types (RFC 8189
+     * {@code testable-cost-type-names}): an ordinal rank depends on the other pairs asked, so a test on it
+     * says little. When the policy offers no numerical type, every type stays testable.
+     */
+    Directory.Capabilities numericalTestable() {
+        List<String> numerical = byName.entrySet().stream()
+                .filter(type -> type.getValue().mode() == CostMode.NUMERICAL).map(Map.Entry::getKey).toList();
+        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), numerical);
+    }
+
+    /**
+     * The matrices behind a request's cost selection, checked against what its resource offers (RFC 8189
+     * 4.1.2, 4.2.2): no more multi-cost types than {@code max-cost-types}, every type offered, and tests
+     * only on testable types. Each failure is E_INVALID_FIELD_VALUE naming the field at fault.
+     */
+    CostPlan plan(CostSelection asked, Directory.Capabilities offered) {
+        if (asked.multiCost() && asked.costTypes().size() > offered.maxCostTypes()) {
+            throw new AltoException(AltoError.invalidValue("multi-cost-types"));
+        }
+        List<CostPlan.Priced> answered = priced(asked.costTypes(),
+                i -> asked.multiCost() ? "multi-cost-types[" + i + "]" : "cost-type");
+        Set<String> testable = Set.copyOf(offered.testableNames());
+        List<CostPlan.Priced> tested;
+        if (asked.testableCostTypes().isPresent()) {
+            tested = priced(asked.testableCostTypes().get(), i -> "testable-cost-types[" + i + "]");
+            for (int i = 0; i < tested.size(); i++) {
+                String name = name(tested.get(i).type());
+                if (!testable.contains(name)) {
+                    throw new AltoException(AltoError.invalidValue("testable-cost-types[" + i + "]", name));
+                }
+            }
+        } else {
+            tested = answered;
+            String field = asked.disjunctive() ? "or-constraints" : "constraints";
+            for (List<CostTest> alternative : asked.alternatives()) {
+                for (CostTest test : alternative) {
+                    if (!testable.contains(name(tested.get(test.index()).type()))) {
+                        throw new AltoException(AltoError.invalidValue(field, test.wireText(asked.isPlain())));
+                    }
+                }
+            }
+        }
+        return new CostPlan(answered, tested, asked.alternatives());
+    }
+
+    /** Each type with its matrix; {@code field} names the i-th type's place in the request for errors. */
+    private List<CostPlan.Priced> priced(List<CostType> types, IntFunction<String> field) {
+        List<CostPlan.Priced> priced = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            priced.add(new CostPlan.Priced(types.get(i), matrixFor(types.get(i), field.apply(i))));
+        }
+        return priced;
+    }
+
+    /** The matrix behind a requested cost type, or the RFC 7285 error naming {@code field} for a type not offered. */
+    CostMatrix matrixFor(CostType requested, String field) {
         if (!modes.contains(requested.mode())) {
-            throw new AltoException(AltoError.invalidValue("cost-type/cost-mode", requested.mode().wireName()));
+            throw new AltoException(AltoError.invalidValue(field + "/cost-mode", requested.mode().wireName()));
         }
         return snapshot.costMatrix(requested.metric())
-                .orElseThrow(() -> new AltoException(AltoError.invalidValue("cost-type/cost-metric", requested.metric())));
+                .orElseThrow(() -> new AltoException(AltoError.invalidValue(field + "/cost-metric", requested.metric())));
     }
 }
