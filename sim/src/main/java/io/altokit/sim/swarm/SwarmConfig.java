@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param rechokeS           how often unchokes are recomputed (tit-for-tat)
  * @param optimisticS        how often the optimistic unchoke moves on
  * @param stepS              time step of the flow model
+ * @param peerExchange       whether peers also learn of others from their neighbours (PEX), every re-announce interval
  */
 public record SwarmConfig(TopologySpec topology, String policy, double fileBytes, double pieceBytes, double arrivalWindowS,
                           double timeLimitS, double superSeedUplinkBps, int numwant, int candidates, int maxConnections,
-                          int uploadSlots, double rechokeS, double optimisticS, double stepS) {
+                          int uploadSlots, double rechokeS, double optimisticS, double stepS,
+                          boolean peerExchange) {
 
     public SwarmConfig {
         Objects.requireNonNull(topology, "topology");
@@ -49,19 +51,24 @@ public record SwarmConfig(TopologySpec topology, String policy, double fileBytes
         }
     }
 
-    /** 20 MB in 256 kB pieces, arrivals over a minute, 50 peers per announce, 4 upload slots, rechoke 10 s, optimistic 30 s. */
+    /** 20 MB in 256 kB pieces, arrivals over a minute, 50 peers per announce, 4 upload slots, rechoke 10 s, optimistic 30 s, no PEX. */
     public static SwarmConfig defaults(TopologySpec topology, String policy) {
-        return new SwarmConfig(topology, policy, 20e6, 262_144, 60, 7200, 10e6, 50, 1000, 80, 4, 10, 30, 0.25);
+        return new SwarmConfig(topology, policy, 20e6, 262_144, 60, 7200, 10e6, 50, 1000, 80, 4, 10, 30, 0.25, false);
     }
 
     public SwarmConfig withPolicy(String value) {
         return new SwarmConfig(topology, value, fileBytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
-                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS);
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, peerExchange);
     }
 
     public SwarmConfig withFile(double bytes) {
         return new SwarmConfig(topology, policy, bytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
-                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS);
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, peerExchange);
+    }
+
+    public SwarmConfig withPeerExchange(boolean value) {
+        return new SwarmConfig(topology, policy, fileBytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, value);
     }
 
     public int pieces() {
