@@ -89,6 +89,10 @@ public final class StreamingSimulator {
         private final long[] have = new long[peers + 1];
         /** A node's buffer map while it has a free upload slot, else 0: what it can offer now. */
         private final long[] offer = new long[peers + 1];
+        /** What a node offers neighbours outside its PID: it keeps some slots for near ones ({@link #reservedForNear}). */
+        private final long[] offerFar = new long[peers + 1];
+        /** Upload slots a peer with near neighbours keeps for them: half, so the AS is served before others. */
+        private final int[] reservedForNear = new int[peers + 1];
         private final long[] pending = new long[peers];
         private final int[] downloads = new int[peers];
         private final int[] uploads = new int[peers + 1];
@@ -132,6 +136,13 @@ public final class StreamingSimulator {
             churnRandom = root.split();
             policy = PeerSelection.named(config.policy(), topology);
             tracker = Tracker.withEveryone(peers, config.candidates());
+            for (int p = 0; p < peers; p++) {
+                uplinkBps[p] = topology.uplinkBps(p);
+            }
+            uplinkBps[source] = config.sourceUplinkBps();
+            for (int node = 0; node <= peers; node++) {
+                slots[node] = Math.max(1, (int) (2 * uplinkBps[node] / config.streamRateBps()));
+            }
             neighbours = new int[peers * stride]; // one flat array: the scheduler's inner loop walks it
             neighbourCost = new double[peers * stride];
             Churn churn = config.churn();
@@ -143,13 +154,8 @@ public final class StreamingSimulator {
             }
             double[] capacity = new double[2 * peers + 1 + 2 * ases];
             for (int p = 0; p < peers; p++) {
-                uplinkBps[p] = topology.uplinkBps(p);
                 capacity[up(p)] = topology.uplinkBps(p) / 8;
                 capacity[down(p)] = topology.downlinkBps(p) / 8;
-            }
-            uplinkBps[source] = config.sourceUplinkBps();
-            for (int node = 0; node <= peers; node++) {
-                slots[node] = Math.max(1, (int) (2 * uplinkBps[node] / config.streamRateBps()));
             }
             capacity[up(source)] = config.sourceUplinkBps() / 8;
             for (int a = 0; a < ases; a++) {
@@ -209,6 +215,7 @@ public final class StreamingSimulator {
             have[p] = 0;
             pending[p] = 0;
             offer[p] = 0;
+            offerFar[p] = 0;
             tracker.leave(p);
             leaves++;
         }
@@ -247,6 +254,7 @@ public final class StreamingSimulator {
                 nearCount[p] += policy.near(p, n) ? 1 : 0;
             }
             neighbourCount[p] = chosen.length;
+            reservedForNear[p] = nearCount[p] > 0 ? slots[p] / 2 : 0;
         }
 
         private int up(int node) {
@@ -342,6 +350,7 @@ public final class StreamingSimulator {
             for (int node = 0; node <= peers; node++) {
                 have[node] >>>= shift;
                 offer[node] >>>= shift;
+                offerFar[node] >>>= shift;
             }
             for (int p = 0; p < peers; p++) {
                 pending[p] >>>= shift;
@@ -371,7 +380,7 @@ public final class StreamingSimulator {
                 long comingNear = 0; // chunks a near neighbour holds or fetches: they are inside the AS, or soon will be
                 for (int k = first; k < last; k++) {
                     int n = neighbours[k];
-                    offered |= offer[n];
+                    offered |= k < lastNear ? offer[n] : offerFar[n];
                     if (k < lastNear) {
                         comingNear |= have[n] | pending[n];
                     }
@@ -394,10 +403,11 @@ public final class StreamingSimulator {
 
         /** The neighbour of p (among its first ones up to {@code last}) to pull the chunk from, or -1. */
         private int supplier(int p, int chunk, long bit, double now, int last) {
+            int lastNear = p * stride + nearCount[p];
             choice.clear();
             for (int k = p * stride; k < last; k++) {
                 int n = neighbours[k];
-                if ((offer[n] & bit) != 0) {
+                if (((k < lastNear ? offer[n] : offerFar[n]) & bit) != 0) {
                     double rate = uplinkBps[n] / (uploads[n] + 1);
                     choice.add(n, neighbourCost[k], rate, now + topology.rttS(n, p) + chunkBits / rate);
                 }
@@ -434,6 +444,7 @@ public final class StreamingSimulator {
 
         private void refreshOffer(int node) {
             offer[node] = uploads[node] < slots[node] ? have[node] : 0;
+            offerFar[node] = uploads[node] < slots[node] - reservedForNear[node] ? have[node] : 0;
         }
 
         @Override
