@@ -62,11 +62,11 @@ final class SimStreamingCommand implements Callable<Integer> {
     private int candidates;
 
     @Option(names = "--local-wait", defaultValue = "1",
-            description = "Longest a peer waits for a chunk to reach a neighbour in its own PID before pulling it from another "
-                    + "(drawn per peer and chunk from 0 to this), seconds. Default: ${DEFAULT-VALUE}.")
+            description = "How long a peer waits for a chunk to reach a neighbour in its own PID before pulling it from another "
+                    + "(drawn per peer and chunk from 0 to this, times stream rate / its uplink), seconds; 0: no waiting. Default: ${DEFAULT-VALUE}.")
     private double localWaitS;
 
-    @Option(names = "--fallback-slack", defaultValue = "3",
+    @Option(names = "--fallback-slack", defaultValue = "1",
             description = "With this little time left before a chunk's deadline a peer pulls it from any neighbour, seconds. Default: ${DEFAULT-VALUE}.")
     private double fallbackSlackS;
 

@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param sourceUplinkBps the source's upload capacity
  * @param sourceFanout    peers the source pushes every new chunk to
  * @param stepS           time step of the flow model
- * @param localWaitS      longest a peer waits for a chunk to reach a neighbour in its own network location (an
- *                        ALTO PID) before pulling it from another; drawn per peer and chunk uniformly from 0 to this,
+ * @param localWaitS      how long a peer waits for a chunk to reach a neighbour in its own network location (an
+ *                        ALTO PID) before pulling it from another: a draw per peer and chunk uniformly from 0 to this,
+ *                        times the stream rate over the peer's uplink,
  *                        so that one peer of an AS, not all of them at once, brings a chunk in; 0 for no waiting
  * @param fallbackSlackS  with this little time left before a chunk's deadline a peer pulls it from any neighbour
  * @param churn           peers leaving and coming back, and neighbour sets renewed from the tracker
@@ -68,10 +69,10 @@ public record StreamingConfig(TopologySpec topology, String policy, double strea
 
     /**
      * The paper's scenario: 1 Mbps video, 0.5 s chunks, 10 min, 10 s playout delay, 20 neighbours;
-     * a chunk waits up to 1 s for a local holder, and any neighbour serves it in its last 3 s.
+     * a chunk waits up to 1 s (times stream rate / uplink) for a local holder, and any neighbour serves it in its last second.
      */
     public static StreamingConfig defaults(TopologySpec topology, String policy) {
-        return new StreamingConfig(topology, policy, 1e6, 0.5, 600, 30, 10, 20, 500, 4, 10e6, 4, 0.05, 1, 3, Churn.NONE);
+        return new StreamingConfig(topology, policy, 1e6, 0.5, 600, 30, 10, 20, 500, 4, 10e6, 4, 0.05, 1, 1, Churn.NONE);
     }
 
     public StreamingConfig withPolicy(String value) {

@@ -29,11 +29,13 @@ import java.util.SplittableRandom;
  * deadline first. A chunk is pulled from the neighbour {@link SupplierChoice} picks: never one
  * from which it could not arrive before its deadline (at {@code uplink / (uploads + 1)} after a
  * round trip), else the cheapest by the policy's link cost that sends at half the stream rate or
- * more, else the earliest arrival. While a chunk is young a peer pulls it only from
- * <em>near</em> neighbours (its own PID, as far as its policy knows): it waits while a near
- * neighbour holds or fetches it, and otherwise for a wait drawn per peer and chunk from 0 to
- * {@code localWaitS}, so that usually one peer of an AS brings a chunk in and the others get it
- * inside; with {@code fallbackSlackS} left before the deadline any neighbour will do. A transfer
+ * more, else the earliest arrival. A peer pulls a chunk only from <em>near</em> neighbours (its
+ * own PID, as far as its policy knows) while the chunk is on its way into the PID — a near
+ * neighbour holds or fetches it, or has heard so from its own near neighbours ({@code coming}) —
+ * or younger than a wait drawn per peer and chunk from 0 to {@code localWaitS} × stream rate /
+ * uplink (strong uplinks bring chunks in first); so usually one peer of an AS brings a chunk in
+ * and the others get it inside. With {@code fallbackSlackS} left before the deadline any neighbour
+ * will do. A peer with near neighbours keeps half its upload slots for them. A transfer
  * starts one round trip after the request; chunks past their deadline are not requested.
  *
  * <p><b>Bandwidth.</b> Transfers share sender uplinks, receiver downlinks and, between ASes, the
@@ -94,6 +96,12 @@ public final class StreamingSimulator {
         /** Upload slots a peer with near neighbours keeps for them: half, so the AS is served before others. */
         private final int[] reservedForNear = new int[peers + 1];
         private final long[] pending = new long[peers];
+        /**
+         * Chunks a peer holds, fetches, or knows to be held or fetched by a near neighbour or, through
+         * theirs, further inside its PID: the buffer map with the near neighbours' "coming" bits, so
+         * the news that a chunk is being brought in spreads through the PID one hop per step.
+         */
+        private final long[] coming = new long[peers];
         private final int[] downloads = new int[peers];
         private final int[] uploads = new int[peers + 1];
         private final double[] uplinkBps = new double[peers + 1];
@@ -214,6 +222,7 @@ public final class StreamingSimulator {
             online[p] = false;
             have[p] = 0;
             pending[p] = 0;
+            coming[p] = 0;
             offer[p] = 0;
             offerFar[p] = 0;
             tracker.leave(p);
@@ -354,6 +363,7 @@ public final class StreamingSimulator {
             }
             for (int p = 0; p < peers; p++) {
                 pending[p] >>>= shift;
+                coming[p] >>>= shift;
             }
             base += shift;
         }
@@ -366,24 +376,28 @@ public final class StreamingSimulator {
             int start = schedulingRandom.nextInt(peers); // no peer always asks first
             for (int i = 0; i < peers; i++) {
                 int p = start + i < peers ? start + i : start + i - peers;
-                if (!online[p] || downloads[p] >= config.parallelRequests()) {
+                if (!online[p]) {
+                    continue;
+                }
+                int first = p * stride;
+                int lastNear = first + nearCount[p];
+                long comingNear = 0; // chunks inside p's PID, or on their way in
+                for (int k = first; k < lastNear; k++) {
+                    comingNear |= coming[neighbours[k]];
+                }
+                coming[p] = comingNear | have[p] | pending[p];
+                if (downloads[p] >= config.parallelRequests()) {
                     continue;
                 }
                 long lacking = ~(have[p] | pending[p]) & live;
                 if (lacking == 0) {
                     continue;
                 }
-                int first = p * stride;
                 int last = first + neighbourCount[p];
-                int lastNear = first + nearCount[p];
                 long offered = 0;
-                long comingNear = 0; // chunks a near neighbour holds or fetches: they are inside the AS, or soon will be
                 for (int k = first; k < last; k++) {
                     int n = neighbours[k];
                     offered |= k < lastNear ? offer[n] : offerFar[n];
-                    if (k < lastNear) {
-                        comingNear |= have[n] | pending[n];
-                    }
                 }
                 long useful = offered & lacking;
                 while (useful != 0 && downloads[p] < config.parallelRequests()) {
@@ -395,6 +409,7 @@ public final class StreamingSimulator {
                         continue; // no holder it may use could deliver in time
                     }
                     pending[p] |= bit;
+                    coming[p] |= bit;
                     downloads[p]++;
                     startTransfer(supplier, p, chunk, now + topology.rttS(supplier, p));
                 }
@@ -415,12 +430,17 @@ public final class StreamingSimulator {
             return choice.choose(deadline(chunk), config.streamRateBps() / 2);
         }
 
-        /** Whether p still takes this chunk from near neighbours only (it has some, and the deadline is not close). */
+        /**
+         * Whether p still takes this chunk from near neighbours only: it has some, the deadline is not
+         * close, and the chunk is on its way into p's network location (see {@link #coming}) or younger
+         * than p's local wait for it.
+         */
         private boolean waitsForNear(int p, int chunk, double now, boolean comingNear) {
             if (config.localWaitS() == 0 || nearCount[p] == 0 || deadline(chunk) - now <= config.fallbackSlackS()) {
                 return false;
             }
-            return comingNear || now - created(chunk) < config.localWaitS() * localWaitDraw(p, chunk);
+            // Strong uplinks wait less: the peer that brings a chunk in should be able to pass it on quickly.
+            return comingNear || now - created(chunk) < config.localWaitS() * localWaitDraw(p, chunk) * config.streamRateBps() / uplinkBps[p];
         }
 
         /** A uniform draw in [0, 1) fixed per peer and chunk (a hash, so nothing is stored per chunk). */

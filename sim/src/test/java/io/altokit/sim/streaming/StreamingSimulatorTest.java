@@ -92,7 +92,7 @@ class StreamingSimulatorTest {
     @Test
     void waitingForNearHoldersCutsInterAsTrafficWithoutMissingMoreDeadlines() {
         Topology topology = Topology.generate(SMALL);
-        StreamingResult eager = new StreamingSimulator(small("alto-random").withLocality(0, 3), topology, StreamingObserver.NONE).run();
+        StreamingResult eager = new StreamingSimulator(small("alto-random").withLocality(0, 1), topology, StreamingObserver.NONE).run();
         StreamingResult patient = new StreamingSimulator(small("alto-random"), topology, StreamingObserver.NONE).run();
         assertThat(patient.interAsTrafficShare()).isLessThan(eager.interAsTrafficShare() * 0.8);
         assertThat(patient.deadlineMissShare()).isLessThanOrEqualTo(eager.deadlineMissShare() + 0.01);
