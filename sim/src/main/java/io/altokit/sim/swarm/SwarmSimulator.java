@@ -32,8 +32,9 @@ import java.util.SplittableRandom;
  * <p><b>Pieces.</b> An unchoked, interested downloader fetches one piece at a time from each
  * uploader: a piece it already holds part of if the uploader has one, otherwise the rarest among
  * its own neighbours of those the uploader has and it neither holds nor fetches elsewhere (ties
- * broken at random); from an uploader that is not near, pieces no near neighbour holds come
- * first, so that a piece crosses into an AS once and spreads inside. No end game.
+ * broken at random). A downloader is not interested in a piece from an uploader outside its PID
+ * while {@code nearSupply} near neighbours hold it (ALTO policies: they know the PIDs), so a piece tends to cross
+ * into an AS once and spread inside. No end game.
  *
  * <p><b>Bandwidth</b> as in streaming: uplinks, downlinks and AS transit links shared by
  * {@link FlowNetwork}.
@@ -102,6 +103,8 @@ public final class SwarmSimulator {
         private final int[] availability;
         /** Per peer and piece: how many of its near neighbours (same PID, as its policy knows) hold the piece. */
         private final int[] nearAvailability;
+        /** Per peer, a bit per piece: some near neighbour holds it (nearAvailability above 0). */
+        private final long[] nearHeld;
         private final int[] unchoked;
         private final int[] uploadFlow;
         private final double[] uploaded = new double[peers];
@@ -132,6 +135,7 @@ public final class SwarmSimulator {
             receivedFrom = new double[peers * maxConn];
             availability = new int[peers * pieces];
             nearAvailability = new int[peers * pieces];
+            nearHeld = new long[peers * words];
             partial = new double[peers * pieces];
             unchoked = new int[peers * slots];
             Arrays.fill(unchoked, -1);
@@ -301,7 +305,7 @@ public final class SwarmSimulator {
                     int at = node * pieces + (w << 6) + Long.numberOfTrailingZeros(bits);
                     availability[at] += delta;
                     if (near) {
-                        nearAvailability[at] += delta;
+                        countNear(node, (w << 6) + Long.numberOfTrailingZeros(bits), delta);
                     }
                     bits &= bits - 1;
                 }
@@ -354,11 +358,32 @@ public final class SwarmSimulator {
         /** Whether {@code downloader} wants a piece {@code uploader} has that it neither holds nor fetches. */
         private boolean interested(int downloader, int uploader) {
             for (int w = 0; w < words; w++) {
-                if ((have[uploader * words + w] & ~have[downloader * words + w] & ~fetching[downloader * words + w]) != 0) {
+                if ((wanted(downloader, uploader, w)) != 0) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /**
+         * Word w of the pieces {@code downloader} wants from {@code uploader}: held by the uploader, neither
+         * held nor fetched by the downloader and, when the uploader is not near, held by fewer than
+         * {@code nearSupply} near neighbours (the others it gets without crossing into its PID again).
+         */
+        private long wanted(int downloader, int uploader, int w) {
+            long bits = have[uploader * words + w] & ~have[downloader * words + w] & ~fetching[downloader * words + w];
+            return policy.near(downloader, uploader) ? bits : bits & ~nearHeld[downloader * words + w];
+        }
+
+        /** Adds delta to how many near neighbours of node hold the piece, keeping {@link #nearHeld} in step. */
+        private void countNear(int node, int piece, int delta) {
+            int count = nearAvailability[node * pieces + piece] += delta;
+            long bit = 1L << piece;
+            if (config.nearSupply() > 0 && count >= config.nearSupply()) {
+                nearHeld[node * words + (piece >>> 6)] |= bit;
+            } else {
+                nearHeld[node * words + (piece >>> 6)] &= ~bit;
+            }
         }
 
         private void rechokeAll(boolean moveOptimistic) {
@@ -480,23 +505,18 @@ public final class SwarmSimulator {
             }
         }
 
-        /**
-         * The piece d takes from u: one it began, else, from an uploader that is not near, one no
-         * near neighbour of d holds (the rest it can get without crossing into its AS again), else the rarest.
-         */
+        /** The piece d takes from u among those it {@linkplain #wanted wants} from u: one it began, else the rarest. */
         private int rarestWanted(int d, int u) {
             int offset = peerRandom.nextInt(pieces); // random tie-break among equally rare pieces
-            boolean fromAfar = !policy.near(d, u);
             int best = -1;
             long bestKey = Long.MAX_VALUE;
             for (int w = 0; w < words; w++) {
-                long bits = have[u * words + w] & ~have[d * words + w] & ~fetching[d * words + w];
+                long bits = wanted(d, u, w);
                 while (bits != 0) {
                     int piece = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     long started = partial[d * pieces + piece] > 0 ? 0 : 1L << 62; // finish what was begun first
-                    long nearby = fromAfar && nearAvailability[d * pieces + piece] > 0 ? 1L << 61 : 0;
-                    long key = started | nearby | (long) availability[d * pieces + piece] << 32 | Math.floorMod(piece - offset, pieces);
+                    long key = started | (long) availability[d * pieces + piece] << 32 | Math.floorMod(piece - offset, pieces);
                     if (key < bestKey) {
                         bestKey = key;
                         best = piece;
@@ -552,7 +572,7 @@ public final class SwarmSimulator {
                 if (conn[k] >= 0) {
                     availability[conn[k] * pieces + piece]++;
                     if (policy.near(conn[k], d)) {
-                        nearAvailability[conn[k] * pieces + piece]++;
+                        countNear(conn[k], piece, 1);
                     }
                 }
             }

@@ -111,7 +111,7 @@ class SwarmSimulatorTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SwarmConfig.defaults(SMALL, "alto").withFile(1000))
                 .withMessageContaining("pieces");
         assertThatIllegalArgumentException().isThrownBy(() -> new SwarmConfig(SMALL, "alto", 1e6, 1e5, 100, 50, 1e6, 50, 50, 80,
-                        4, 10, 30, 0.25, false))
+                        4, 10, 30, 0.25, false, 2))
                 .withMessageContaining("arrival window");
         TopologySpec lonely = TopologySpec.of(1, 1, CapacityMix.PAPER_TABLE_1, 1);
         assertThatIllegalArgumentException().isThrownBy(() -> SwarmConfig.defaults(lonely, "alto"))
