@@ -358,7 +358,7 @@ public final class SwarmSimulator {
         /** Whether {@code downloader} wants a piece {@code uploader} has that it neither holds nor fetches. */
         private boolean interested(int downloader, int uploader) {
             for (int w = 0; w < words; w++) {
-                if ((wanted(downloader, uploader, w)) != 0) {
+                if (wanted(downloader, uploader, w) != 0) {
                     return true;
                 }
             }
