@@ -42,6 +42,14 @@ final class SimSwarmCommand implements Callable<Integer> {
     @Option(names = "--candidates", defaultValue = "1000", description = "Present peers the tracker ranks per announce (a random sample when more). Default: ${DEFAULT-VALUE}.")
     private int candidates;
 
+    @Option(names = "--pex", description = "Peers also learn of others from their neighbours (peer exchange), every minute, ranked by the policy.")
+    private boolean pex;
+
+    @Option(names = "--near-supply", defaultValue = "2",
+            description = "A peer does not fetch a piece from outside its PID while this many neighbours in its PID hold it "
+                    + "(ALTO policies); 0: off. Default: ${DEFAULT-VALUE}.")
+    private int nearSupply;
+
     @Option(names = "--json", description = "One JSON object per policy and line instead of the table.")
     private boolean json;
 
@@ -54,7 +62,7 @@ final class SimSwarmCommand implements Callable<Integer> {
             SwarmConfig base = SwarmConfig.defaults(topologySpec, policies.getFirst()).withFile(fileMb * 1e6);
             base = new SwarmConfig(topologySpec, base.policy(), base.fileBytes(), base.pieceBytes(), base.arrivalWindowS(),
                     base.timeLimitS(), base.superSeedUplinkBps(), base.numwant(), candidates, base.maxConnections(),
-                    base.uploadSlots(), base.rechokeS(), base.optimisticS(), base.stepS());
+                    base.uploadSlots(), base.rechokeS(), base.optimisticS(), base.stepS(), pex, nearSupply);
             for (String policy : policies) {
                 configs.add(base.withPolicy(PeerSelection.requireKnown(policy)));
             }

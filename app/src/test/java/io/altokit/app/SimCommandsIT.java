@@ -51,7 +51,8 @@ class SimCommandsIT {
         List<JsonNode> policies = lines(run.out());
         assertThat(policies).extracting(node -> node.get("policy").asText()).containsExactly("random", "alto-random");
         for (JsonNode policy : policies) {
-            for (String key : List.of("inter_as_traffic_share", "chunk_delay_mean_s", "chunk_delay_p95_s", "deadline_miss_share")) {
+            for (String key : List.of("inter_as_traffic_share", "inter_as_lower_bound", "inter_as_share_to_bound",
+                    "chunk_delay_mean_s", "chunk_delay_p95_s", "deadline_miss_share")) {
                 assertThat(policy.get(key).isNumber()).as(key).isTrue();
             }
             assertThat(policy.get("chunk_delay_mean_s").asDouble()).isLessThan(10);
@@ -121,5 +122,11 @@ class SimCommandsIT {
         Outcome bare = alto("sim", "streaming", "--duration", "600");
         assertThat(bare.exit()).isEqualTo(2);
         assertThat(bare.err()).contains("'600' has no unit: write 600s for seconds").doesNotContain("Exception");
+        Outcome churn = alto("sim", "streaming", "--session", "0s");
+        assertThat(churn.exit()).isEqualTo(2);
+        assertThat(churn.err()).contains("churn times must be above 0").doesNotContain("Exception");
+        Outcome supply = alto("sim", "swarm", "--near-supply", "-1");
+        assertThat(supply.exit()).isEqualTo(2);
+        assertThat(supply.err()).contains("near supply").doesNotContain("Exception");
     }
 }

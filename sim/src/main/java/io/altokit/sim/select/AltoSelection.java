@@ -23,12 +23,18 @@ public final class AltoSelection implements PeerSelection {
     private final Topology topology;
     private final double randomShare;
     private final MapGuidance guidance;
+    /** Each peer's PID, located once. */
+    private final int[] pid;
 
     AltoSelection(String name, Topology topology, double randomShare) {
         this.name = name;
         this.topology = topology;
         this.randomShare = randomShare;
         this.guidance = MapGuidance.of(topology.alto().current().networkMap(), topology.routingCost());
+        this.pid = new int[topology.peers()];
+        for (int p = 0; p < pid.length; p++) {
+            pid[p] = guidance.locate(topology.address(p));
+        }
     }
 
     @Override
@@ -49,5 +55,16 @@ public final class AltoSelection implements PeerSelection {
             chosen[i] = topology.peerAt(order.get(i).address());
         }
         return chosen;
+    }
+
+    /** The operator's {@code routingcost} from the other's PID to the peer's. */
+    @Override
+    public double linkCost(int peer, int other) {
+        return guidance.cost(pid[other], pid[peer]);
+    }
+
+    @Override
+    public boolean near(int peer, int other) {
+        return pid[peer] == pid[other];
     }
 }

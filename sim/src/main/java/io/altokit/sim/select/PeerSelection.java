@@ -24,6 +24,19 @@ public sealed interface PeerSelection permits RandomSelection, RttSelection, Alt
     int[] choose(int peer, int[] candidates, int count, SplittableRandom random);
 
     /**
+     * What the application believes a transfer from {@code other} to {@code peer} costs, lower
+     * being better: the chunk and piece schedulers prefer cheap neighbours by it.
+     */
+    double linkCost(int peer, int other);
+
+    /**
+     * Whether the policy knows {@code other} to be in {@code peer}'s own network location (for
+     * ALTO: the same PID), so that a chunk it holds need not cross into it again; false when the
+     * policy cannot tell.
+     */
+    boolean near(int peer, int other);
+
+    /**
      * @param name {@code random}, {@code rtt} (lowest measured round-trip time), {@code alto}
      *             (ALTO order) or {@code alto-random} (ALTO order with 20 % random places, as in the paper's trial)
      * @throws IllegalArgumentException for another name

@@ -22,4 +22,15 @@ public record RandomSelection() implements PeerSelection {
         }
         return Arrays.copyOf(candidates, chosen);
     }
+
+    /** An unguided application knows nothing of its links: every neighbour is alike. */
+    @Override
+    public double linkCost(int peer, int other) {
+        return 0;
+    }
+
+    @Override
+    public boolean near(int peer, int other) {
+        return false;
+    }
 }

@@ -33,4 +33,16 @@ public record RttSelection(Topology topology) implements PeerSelection {
         }
         return chosen;
     }
+
+    /** The round-trip time, which the application sees on every exchange with a neighbour. */
+    @Override
+    public double linkCost(int peer, int other) {
+        return topology.rttS(other, peer);
+    }
+
+    /** Round-trip times do not tell which network a peer is in. */
+    @Override
+    public boolean near(int peer, int other) {
+        return false;
+    }
 }

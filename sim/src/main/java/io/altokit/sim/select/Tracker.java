@@ -1,7 +1,5 @@
 package io.altokit.sim.select;
 
-import io.altokit.sim.topology.Topology;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -77,16 +75,5 @@ public final class Tracker {
         present[j] = a;
         position[b] = i;
         position[a] = j;
-    }
-
-    /** Neighbours for every peer of a static overlay, chosen by {@code policy} from its offered candidates. */
-    public static int[][] neighbourhoods(Topology topology, PeerSelection policy, int offered, int neighbours,
-                                         SplittableRandom candidateRandom, SplittableRandom policyRandom) {
-        Tracker tracker = withEveryone(topology.peers(), offered);
-        int[][] chosen = new int[topology.peers()][];
-        for (int p = 0; p < chosen.length; p++) {
-            chosen[p] = policy.choose(p, tracker.candidatesFor(p, candidateRandom), neighbours, policyRandom);
-        }
-        return chosen;
     }
 }

@@ -17,4 +17,12 @@ public interface StreamingObserver {
      */
     default void delivered(int sender, int receiver, int chunk, double created, double started, double arrived) {
     }
+
+    /** A peer left (churn): its transfers were cut off and its buffer is gone. */
+    default void left(int peer, double time) {
+    }
+
+    /** A peer came back after being away. */
+    default void returned(int peer, double time) {
+    }
 }

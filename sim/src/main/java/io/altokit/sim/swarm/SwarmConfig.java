@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param rechokeS           how often unchokes are recomputed (tit-for-tat)
  * @param optimisticS        how often the optimistic unchoke moves on
  * @param stepS              time step of the flow model
+ * @param peerExchange       whether peers also learn of others from their neighbours (PEX), every re-announce interval
+ * @param nearSupply         a downloader does not fetch a piece from outside its PID while at least this many near
+ *                           neighbours hold it (policies that know PIDs only); 0 for no such restraint
  */
 public record SwarmConfig(TopologySpec topology, String policy, double fileBytes, double pieceBytes, double arrivalWindowS,
                           double timeLimitS, double superSeedUplinkBps, int numwant, int candidates, int maxConnections,
-                          int uploadSlots, double rechokeS, double optimisticS, double stepS) {
+                          int uploadSlots, double rechokeS, double optimisticS, double stepS,
+                          boolean peerExchange, int nearSupply) {
 
     public SwarmConfig {
         Objects.requireNonNull(topology, "topology");
@@ -44,24 +48,40 @@ public record SwarmConfig(TopologySpec topology, String policy, double fileBytes
         if (pieceBytes > fileBytes || fileBytes / pieceBytes > 1 << 16) {
             throw new IllegalArgumentException("the file must hold 1 to 65536 pieces, got " + (long) Math.ceil(fileBytes / pieceBytes));
         }
+        if (nearSupply < 0) {
+            throw new IllegalArgumentException("the near supply must be at least 0 (0: off), got " + nearSupply);
+        }
         if (numwant < 1 || candidates < 1 || maxConnections < 1 || maxConnections > 1000 || uploadSlots < 2) {
             throw new IllegalArgumentException("numwant and candidates must be at least 1, connections 1 to 1000, upload slots at least 2");
         }
     }
 
-    /** 20 MB in 256 kB pieces, arrivals over a minute, 50 peers per announce, 4 upload slots, rechoke 10 s, optimistic 30 s. */
+    /**
+     * 20 MB in 256 kB pieces, arrivals over a minute, 50 peers per announce, 4 upload slots, rechoke 10 s,
+     * optimistic 30 s, no PEX, no piece from afar that 2 near neighbours hold.
+     */
     public static SwarmConfig defaults(TopologySpec topology, String policy) {
-        return new SwarmConfig(topology, policy, 20e6, 262_144, 60, 7200, 10e6, 50, 1000, 80, 4, 10, 30, 0.25);
+        return new SwarmConfig(topology, policy, 20e6, 262_144, 60, 7200, 10e6, 50, 1000, 80, 4, 10, 30, 0.25, false, 2);
     }
 
     public SwarmConfig withPolicy(String value) {
         return new SwarmConfig(topology, value, fileBytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
-                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS);
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, peerExchange, nearSupply);
     }
 
     public SwarmConfig withFile(double bytes) {
         return new SwarmConfig(topology, policy, bytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
-                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS);
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, peerExchange, nearSupply);
+    }
+
+    public SwarmConfig withPeerExchange(boolean value) {
+        return new SwarmConfig(topology, policy, fileBytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, value, nearSupply);
+    }
+
+    public SwarmConfig withNearSupply(int value) {
+        return new SwarmConfig(topology, policy, fileBytes, pieceBytes, arrivalWindowS, timeLimitS, superSeedUplinkBps, numwant,
+                candidates, maxConnections, uploadSlots, rechokeS, optimisticS, stepS, peerExchange, value);
     }
 
     public int pieces() {

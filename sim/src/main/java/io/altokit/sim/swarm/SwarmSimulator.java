@@ -4,6 +4,7 @@ import io.altokit.sim.flow.FlowNetwork;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.select.Tracker;
 import io.altokit.sim.stats.Histogram;
+import io.altokit.sim.topology.InterAsBound;
 import io.altokit.sim.topology.Topology;
 
 import java.util.Arrays;
@@ -22,14 +23,18 @@ import java.util.SplittableRandom;
  *
  * <p><b>Choking.</b> Every {@code rechokeS} a peer unchokes {@code uploadSlots - 1} interested
  * neighbours: while downloading, those it received most from since the last rechoke
- * (tit-for-tat); once complete, random ones. One more slot is an optimistic unchoke of a random
+ * (tit-for-tat, bytes from a near neighbour — the same PID, as the policy knows — counting
+ * double, ties to the cheaper link); once complete, those with the cheapest links by the policy's
+ * cost (ties at random). One more slot is an optimistic unchoke of a random
  * interested neighbour, moved on every {@code optimisticS}. Choking a peer stops its piece
  * transfer; the downloader keeps the part it has (as BitTorrent keeps received blocks).
  *
  * <p><b>Pieces.</b> An unchoked, interested downloader fetches one piece at a time from each
  * uploader: a piece it already holds part of if the uploader has one, otherwise the rarest among
  * its own neighbours of those the uploader has and it neither holds nor fetches elsewhere (ties
- * broken at random). No end game.
+ * broken at random). A downloader is not interested in a piece from an uploader outside its PID
+ * while {@code nearSupply} near neighbours hold it (ALTO policies: they know the PIDs), so a piece tends to cross
+ * into an AS once and spread inside. No end game.
  *
  * <p><b>Bandwidth</b> as in streaming: uplinks, downlinks and AS transit links shared by
  * {@link FlowNetwork}.
@@ -37,6 +42,12 @@ import java.util.SplittableRandom;
 public final class SwarmSimulator {
     private static final int SUPER_SEED = 0;
     private static final double REANNOUNCE_S = 60;
+    /** PEX: peers a peer hears of from its neighbours per exchange, at most (the policy ranks them). */
+    private static final int PEX_HEARD = 200;
+    /** PEX: of those, how many it connects to per exchange. */
+    private static final int PEX_CONNECTS = 10;
+    /** In tit-for-tat, a byte from a near neighbour (same PID) weighs as much as this many from afar. */
+    private static final double NEAR_RECIPROCATION = 2;
     private static final byte ABSENT = 0;
     private static final byte DOWNLOADING = 1;
     private static final byte COMPLETE = 2;
@@ -90,6 +101,10 @@ public final class SwarmSimulator {
         private final int[] connCount = new int[peers];
         private final double[] receivedFrom;
         private final int[] availability;
+        /** Per peer and piece: how many of its near neighbours (same PID, as its policy knows) hold the piece. */
+        private final int[] nearAvailability;
+        /** Per peer, a bit per piece: some near neighbour holds it (nearAvailability above 0). */
+        private final long[] nearHeld;
         private final int[] unchoked;
         private final int[] uploadFlow;
         private final double[] uploaded = new double[peers];
@@ -98,6 +113,11 @@ public final class SwarmSimulator {
         private final double[] asInbound = new double[ases];
         private final Histogram downloadTimes;
         private final int[] leaving = new int[peers];
+        /** PEX scratch: heard[c] == heardStamp when c was heard of in this exchange. */
+        private final int[] heard = new int[peers];
+        private final int[] heardPeers = new int[PEX_HEARD];
+        private int heardStamp;
+        private long pexConnections;
         private int leavingCount;
         private int arrived;
         private int finished;
@@ -114,6 +134,8 @@ public final class SwarmSimulator {
             Arrays.fill(conn, -1);
             receivedFrom = new double[peers * maxConn];
             availability = new int[peers * pieces];
+            nearAvailability = new int[peers * pieces];
+            nearHeld = new long[peers * words];
             partial = new double[peers * pieces];
             unchoked = new int[peers * slots];
             Arrays.fill(unchoked, -1);
@@ -211,6 +233,38 @@ public final class SwarmSimulator {
                 if (state[p] == DOWNLOADING && connCount[p] < config.numwant() / 2) {
                     announce(p);
                 }
+                if (config.peerExchange() && state[p] == DOWNLOADING && connCount[p] < maxConn) {
+                    exchangePeers(p);
+                }
+            }
+        }
+
+        /**
+         * Peer exchange: p hears of its neighbours' neighbours (up to {@value #PEX_HEARD}, starting at
+         * a random neighbour) and connects to the best {@value #PEX_CONNECTS} of them by its policy.
+         */
+        private void exchangePeers(int p) {
+            int heardCount = 0;
+            heardStamp++;
+            int start = peerRandom.nextInt(maxConn);
+            for (int i = 0; i < maxConn && heardCount < PEX_HEARD; i++) {
+                int n = conn[p * maxConn + (start + i) % maxConn];
+                if (n < 0) {
+                    continue;
+                }
+                for (int k = n * maxConn, end = k + maxConn; k < end && heardCount < PEX_HEARD; k++) {
+                    int c = conn[k];
+                    if (c >= 0 && c != p && heard[c] != heardStamp && slotOf(p, c) < 0) {
+                        heard[c] = heardStamp;
+                        heardPeers[heardCount++] = c;
+                    }
+                }
+            }
+            if (heardCount > 0) {
+                for (int other : policy.choose(p, Arrays.copyOf(heardPeers, heardCount), PEX_CONNECTS, policyRandom)) {
+                    connect(p, other);
+                    pexConnections += slotOf(p, other) >= 0 ? 1 : 0;
+                }
             }
         }
 
@@ -239,15 +293,20 @@ public final class SwarmSimulator {
             countPieces(node, other, 1);
         }
 
-        /** Adds {@code delta} to {@code node}'s availability of every piece {@code other} holds. */
+        /** Adds {@code delta} to {@code node}'s availability (and near availability) of every piece {@code other} holds. */
         private void countPieces(int node, int other, int delta) {
             if (haveCount[other] == 0) {
                 return;
             }
+            boolean near = policy.near(node, other);
             for (int w = 0; w < words; w++) {
                 long bits = have[other * words + w];
                 while (bits != 0) {
-                    availability[node * pieces + (w << 6) + Long.numberOfTrailingZeros(bits)] += delta;
+                    int at = node * pieces + (w << 6) + Long.numberOfTrailingZeros(bits);
+                    availability[at] += delta;
+                    if (near) {
+                        countNear(node, (w << 6) + Long.numberOfTrailingZeros(bits), delta);
+                    }
                     bits &= bits - 1;
                 }
             }
@@ -299,11 +358,32 @@ public final class SwarmSimulator {
         /** Whether {@code downloader} wants a piece {@code uploader} has that it neither holds nor fetches. */
         private boolean interested(int downloader, int uploader) {
             for (int w = 0; w < words; w++) {
-                if ((have[uploader * words + w] & ~have[downloader * words + w] & ~fetching[downloader * words + w]) != 0) {
+                if (wanted(downloader, uploader, w) != 0) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /**
+         * Word w of the pieces {@code downloader} wants from {@code uploader}: held by the uploader, neither
+         * held nor fetched by the downloader and, when the uploader is not near, held by fewer than
+         * {@code nearSupply} near neighbours (the others it gets without crossing into its PID again).
+         */
+        private long wanted(int downloader, int uploader, int w) {
+            long bits = have[uploader * words + w] & ~have[downloader * words + w] & ~fetching[downloader * words + w];
+            return policy.near(downloader, uploader) ? bits : bits & ~nearHeld[downloader * words + w];
+        }
+
+        /** Adds delta to how many near neighbours of node hold the piece, keeping {@link #nearHeld} in step. */
+        private void countNear(int node, int piece, int delta) {
+            int count = nearAvailability[node * pieces + piece] += delta;
+            long bit = 1L << piece;
+            if (config.nearSupply() > 0 && count >= config.nearSupply()) {
+                nearHeld[node * words + (piece >>> 6)] |= bit;
+            } else {
+                nearHeld[node * words + (piece >>> 6)] &= ~bit;
+            }
         }
 
         private void rechokeAll(boolean moveOptimistic) {
@@ -323,7 +403,11 @@ public final class SwarmSimulator {
             }
         }
 
-        /** Picks the regular unchokes (tit-for-tat, or random once complete) and the optimistic one. */
+        /**
+         * Picks the regular unchokes and the optimistic one. While downloading: tit-for-tat, the bytes
+         * a near neighbour sent counting {@value #NEAR_RECIPROCATION} times, ties to the cheaper link;
+         * once complete: the cheapest links, ties at random. The optimistic unchoke stays random.
+         */
         private void rechoke(int u, int[] candidates, int count, boolean moveOptimistic) {
             for (int i = count - 1; i > 0; i--) { // random order first: ties and seeds' picks are random
                 int j = peerRandom.nextInt(i + 1);
@@ -332,18 +416,16 @@ public final class SwarmSimulator {
                 candidates[j] = swap;
             }
             int regular = Math.min(slots - 1, count);
-            if (state[u] == DOWNLOADING) { // the best uploaders to u first: a partial selection sort
-                for (int i = 0; i < regular; i++) {
-                    int best = i;
-                    for (int j = i + 1; j < count; j++) {
-                        if (receivedFrom[u * maxConn + candidates[j]] > receivedFrom[u * maxConn + candidates[best]]) {
-                            best = j;
-                        }
+            for (int i = 0; i < regular; i++) { // the best first: a partial selection sort
+                int best = i;
+                for (int j = i + 1; j < count; j++) {
+                    if (unchokesBefore(u, candidates[j], candidates[best])) {
+                        best = j;
                     }
-                    int swap = candidates[i];
-                    candidates[i] = candidates[best];
-                    candidates[best] = swap;
                 }
+                int swap = candidates[i];
+                candidates[i] = candidates[best];
+                candidates[best] = swap;
             }
             int[] chosen = new int[slots];
             Arrays.fill(chosen, -1);
@@ -374,6 +456,20 @@ public final class SwarmSimulator {
                     unchoked[u * slots + free] = newcomer;
                 }
             }
+        }
+
+        /** Whether u prefers to unchoke the neighbour in connection slot a to the one in slot b. */
+        private boolean unchokesBefore(int u, int a, int b) {
+            int na = conn[u * maxConn + a];
+            int nb = conn[u * maxConn + b];
+            if (state[u] == DOWNLOADING) {
+                double ra = receivedFrom[u * maxConn + a] * (policy.near(u, na) ? NEAR_RECIPROCATION : 1);
+                double rb = receivedFrom[u * maxConn + b] * (policy.near(u, nb) ? NEAR_RECIPROCATION : 1);
+                if (ra != rb) {
+                    return ra > rb;
+                }
+            }
+            return policy.linkCost(na, u) < policy.linkCost(nb, u);
         }
 
         private static boolean contains(int[] values, int value) {
@@ -409,12 +505,13 @@ public final class SwarmSimulator {
             }
         }
 
+        /** The piece d takes from u among those it {@linkplain #wanted wants} from u: one it began, else the rarest. */
         private int rarestWanted(int d, int u) {
             int offset = peerRandom.nextInt(pieces); // random tie-break among equally rare pieces
             int best = -1;
             long bestKey = Long.MAX_VALUE;
             for (int w = 0; w < words; w++) {
-                long bits = have[u * words + w] & ~have[d * words + w] & ~fetching[d * words + w];
+                long bits = wanted(d, u, w);
                 while (bits != 0) {
                     int piece = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
@@ -474,6 +571,9 @@ public final class SwarmSimulator {
             for (int k = d * maxConn, end = k + maxConn; k < end; k++) {
                 if (conn[k] >= 0) {
                     availability[conn[k] * pieces + piece]++;
+                    if (policy.near(conn[k], d)) {
+                        countNear(conn[k], piece, 1);
+                    }
                 }
             }
             observer.delivered(u, d, piece, time);
@@ -485,6 +585,13 @@ public final class SwarmSimulator {
                     leaving[leavingCount++] = d;
                 }
             }
+        }
+
+        /** Every downloader must receive every piece; the super-seed holds them all from the start. */
+        private double lowerBound() {
+            int[] receiverAs = new int[peers - 1];
+            Arrays.setAll(receiverAs, i -> topology.asOf(i + 1));
+            return InterAsBound.share(receiverAs, topology.asOf(SUPER_SEED));
         }
 
         private SwarmResult result(double end) {
@@ -515,10 +622,11 @@ public final class SwarmSimulator {
             }
             return new SwarmResult(policy.name(), config.topology().seed(), peers, ases, (double) finished / (peers - 1),
                     downloadTimes.mean(), downloadTimes.quantile(0.95),
-                    bytesDelivered == 0 ? 0 : bytesInterAs / bytesDelivered,
+                    bytesDelivered == 0 ? 0 : bytesInterAs / bytesDelivered, lowerBound(),
                     capacityTime == 0 ? 0 : uploadedByPeers / capacityTime,
                     bytesDelivered == 0 ? 0 : transitFees / bytesDelivered,
-                    utilisationSum / withPeers, utilisationMax, bytesDelivered, bytesInterAs, piecesDelivered, held, end);
+                    utilisationSum / withPeers, utilisationMax, bytesDelivered, bytesInterAs, piecesDelivered, held, end,
+                    pexConnections);
         }
     }
 }

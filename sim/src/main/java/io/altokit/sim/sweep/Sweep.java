@@ -55,6 +55,7 @@ public record Sweep(String name, LongFunction<TopologySpec> topology, Runner run
     public static Sweep streaming(LongFunction<TopologySpec> topology, Function<TopologySpec, StreamingConfig> config) {
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("inter_as_traffic_share", "share of traffic crossing an AS boundary");
+        metrics.put("inter_as_share_to_bound", "inter-AS share / its lower bound");
         metrics.put("chunk_delay_mean_s", "mean chunk delay (s)");
         metrics.put("chunk_delay_p95_s", "95th percentile chunk delay (s)");
         metrics.put("deadline_miss_share", "share of chunks missing the playout deadline");
@@ -68,6 +69,7 @@ public record Sweep(String name, LongFunction<TopologySpec> topology, Runner run
         metrics.put("download_time_mean_s", "mean download time (s)");
         metrics.put("download_time_p95_s", "95th percentile download time (s)");
         metrics.put("inter_as_traffic_share", "share of traffic crossing an AS boundary");
+        metrics.put("inter_as_share_to_bound", "inter-AS share / its lower bound");
         metrics.put("uplink_utilisation", "peer uplink utilisation");
         metrics.put("transit_cost_per_gb", "transit cost per GB delivered");
         return new Sweep("swarm", topology, (policy, network) -> new SwarmSimulator(

@@ -90,13 +90,96 @@ class StreamingSimulatorTest {
     }
 
     @Test
+    void waitingForNearHoldersCutsInterAsTrafficWithoutMissingMoreDeadlines() {
+        Topology topology = Topology.generate(SMALL);
+        StreamingResult eager = new StreamingSimulator(small("alto-random").withLocality(0, 1), topology, StreamingObserver.NONE).run();
+        StreamingResult patient = new StreamingSimulator(small("alto-random"), topology, StreamingObserver.NONE).run();
+        assertThat(patient.interAsTrafficShare()).isLessThan(eager.interAsTrafficShare() * 0.8);
+        assertThat(patient.deadlineMissShare()).isLessThanOrEqualTo(eager.deadlineMissShare() + 0.01);
+    }
+
+    @Test
+    void everyRunCarriesTheLowerBoundOfItsTopologyAndStaysAboveIt() {
+        Topology topology = Topology.generate(SMALL);
+        int withPeers = 0;
+        for (int a = 0; a < topology.ases(); a++) {
+            withPeers += topology.peersIn(a) > 0 ? 1 : 0;
+        }
+        for (String policy : new String[] {"random", "alto-random"}) {
+            StreamingResult result = new StreamingSimulator(small(policy), topology, StreamingObserver.NONE).run();
+            // The source sits in one of the ASes; when that AS has peers it needs no crossing.
+            assertThat(Math.round(result.interAsLowerBound() * 300)).as(policy).isIn((long) withPeers, withPeers - 1L);
+            assertThat(result.interAsTrafficShare()).as(policy).isGreaterThan(result.interAsLowerBound());
+            assertThat(result.summary().number("inter_as_share_to_bound"))
+                    .isEqualTo(result.interAsTrafficShare() / result.interAsLowerBound());
+        }
+    }
+
+    /** Follows who is online from the churn notices and checks every delivery against it. */
+    private static final class ChurnCheck implements StreamingObserver {
+        final boolean[] away = new boolean[300];
+        long leftCount;
+        long returnedCount;
+        long deliveriesToTheAway;
+        long deliveriesFromTheAway;
+
+        @Override
+        public void left(int peer, double time) {
+            assertThat(away[peer]).as("peer %d left twice", peer).isFalse();
+            away[peer] = true;
+            leftCount++;
+        }
+
+        @Override
+        public void returned(int peer, double time) {
+            assertThat(away[peer]).as("peer %d came back without leaving", peer).isTrue();
+            away[peer] = false;
+            returnedCount++;
+        }
+
+        @Override
+        public void delivered(int sender, int receiver, int chunk, double created, double started, double arrived) {
+            deliveriesToTheAway += away[receiver] ? 1 : 0;
+            deliveriesFromTheAway += sender < away.length && away[sender] ? 1 : 0;
+        }
+    }
+
+    @Test
+    void churnKeepsItsBookkeeping() {
+        StreamingConfig config = small("alto-random").withChurn(new Churn(60, 20, 15));
+        ChurnCheck check = new ChurnCheck();
+        StreamingResult result = new StreamingSimulator(config, Topology.generate(SMALL), check).run();
+        // 300 peers, 90 s, sessions of 60 s on average: about 300 * (1 - e^(-1.5)) first departures, some come back and go again.
+        assertThat(result.leaves()).isEqualTo(check.leftCount).isBetween(200L, 400L);
+        assertThat(check.returnedCount).isPositive().isLessThanOrEqualTo(check.leftCount);
+        assertThat(check.deliveriesToTheAway).as("chunks delivered to a peer that was away").isZero();
+        assertThat(check.deliveriesFromTheAway).as("chunks sent by a peer that was away").isZero();
+        // Every present peer re-selects every 15 s: about 90 / 15 times each, fewer while away.
+        assertThat(result.refreshes()).isBetween(300L * 4, 300L * 6);
+        assertThat(result.bytesDropped()).isPositive();
+        assertThat(result.bytesDelivered()).isCloseTo(result.chunksDelivered() * config.chunkBytes() + result.bytesInFlight()
+                + result.bytesDropped(), within(result.bytesDelivered() * 1e-9));
+        assertThat(result.deadlineMissShare()).isBetween(0.0, 0.2);
+    }
+
+    @Test
+    void withoutChurnNobodyLeavesOrReselects() {
+        StreamingResult result = new StreamingSimulator(small("alto-random")).run();
+        assertThat(result.leaves()).isZero();
+        assertThat(result.refreshes()).isZero();
+        assertThat(result.bytesDropped()).isZero();
+    }
+
+    @Test
     void refusesConfigurationsItCannotRun() {
         assertThatIllegalArgumentException().isThrownBy(() -> small("alto").withDuration(12))
                 .withMessageContaining("shorter than the duration");
         StreamingConfig base = small("alto");
         assertThatIllegalArgumentException().isThrownBy(() -> new StreamingConfig(SMALL, "alto", 1e6, 0.1, 90, 10, 10, 20,
-                        100, 4, 1e7, 4, 0.05))
+                        100, 4, 1e7, 4, 0.05, 1, 3, Churn.NONE))
                 .withMessageContaining("buffer map");
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withLocality(1, 10))
+                .withMessageContaining("fallback slack");
         assertThatIllegalArgumentException().isThrownBy(() -> new StreamingSimulator(base.withPolicy("fastest")).run())
                 .withMessageContaining("fastest");
     }

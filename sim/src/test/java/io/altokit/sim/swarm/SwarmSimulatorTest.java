@@ -2,11 +2,13 @@ package io.altokit.sim.swarm;
 
 import io.altokit.sim.flow.FlowNetwork;
 import io.altokit.sim.topology.CapacityMix;
+import io.altokit.sim.topology.InterAsBound;
 import io.altokit.sim.topology.Placement;
 import io.altokit.sim.topology.Topology;
 import io.altokit.sim.topology.TopologySpec;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +63,8 @@ class SwarmSimulatorTest {
 
     @Test
     void everyPieceComesFromAHolderCapacitiesHoldAndBytesAreConserved() {
-        for (String policy : new String[] {"random", "alto-random"}) {
-            SwarmConfig config = small(policy);
+        for (String policy : new String[] {"random", "alto-random", "alto-random+pex"}) {
+            SwarmConfig config = policy.endsWith("+pex") ? small("alto-random").withPeerExchange(true) : small(policy);
             InvariantCheck check = new InvariantCheck(config);
             SwarmResult result = new SwarmSimulator(config, Topology.generate(SMALL), check).run();
             assertThat(check.violation).as(policy).isNull();
@@ -75,6 +77,7 @@ class SwarmSimulatorTest {
                     .isCloseTo(check.piecesBytes + result.bytesPartial(), within(result.bytesDelivered() * 1e-9));
             assertThat(result.bytesDelivered()).isGreaterThanOrEqualTo(199 * FILE * (1 - 1e-9));
             assertThat(result.downloadTimeMeanS()).isPositive().isLessThanOrEqualTo(result.downloadTimeP95S() + 1);
+            assertThat(result.pexConnections() > 0).as(policy).isEqualTo(config.peerExchange());
         }
     }
 
@@ -96,6 +99,11 @@ class SwarmSimulatorTest {
         assertThat(alto.interAsTrafficShare()).isLessThan(random.interAsTrafficShare() - 0.1);
         assertThat(alto.transitCostPerGb()).isLessThan(random.transitCostPerGb());
         assertThat(alto.completedShare()).isEqualTo(1.0);
+        int[] downloaderAs = new int[topology.peers() - 1];
+        Arrays.setAll(downloaderAs, i -> topology.asOf(i + 1));
+        assertThat(alto.interAsLowerBound()).isEqualTo(random.interAsLowerBound())
+                .isEqualTo(InterAsBound.share(downloaderAs, topology.asOf(0)));
+        assertThat(alto.interAsTrafficShare()).isGreaterThanOrEqualTo(alto.interAsLowerBound());
     }
 
     @Test
@@ -103,7 +111,7 @@ class SwarmSimulatorTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SwarmConfig.defaults(SMALL, "alto").withFile(1000))
                 .withMessageContaining("pieces");
         assertThatIllegalArgumentException().isThrownBy(() -> new SwarmConfig(SMALL, "alto", 1e6, 1e5, 100, 50, 1e6, 50, 50, 80,
-                        4, 10, 30, 0.25))
+                        4, 10, 30, 0.25, false, 2))
                 .withMessageContaining("arrival window");
         TopologySpec lonely = TopologySpec.of(1, 1, CapacityMix.PAPER_TABLE_1, 1);
         assertThatIllegalArgumentException().isThrownBy(() -> SwarmConfig.defaults(lonely, "alto"))
