@@ -50,6 +50,8 @@ class CommandLineMistakesIT {
                     .failsWith(2, "alto serve: cannot listen on 127.0.0.1:" + port + ": address already in use");
             alto("tracker", "--port", Integer.toString(port))
                     .failsWith(2, "alto tracker: cannot listen on 127.0.0.1:" + port + ": address already in use");
+            alto("peer-proxy", "--port", Integer.toString(port), "--server", "http://127.0.0.1:1/directory")
+                    .failsWith(2, "alto peer-proxy: cannot listen on 127.0.0.1:" + port + ": address already in use");
             Path bgp = Files.writeString(temp.resolve("bgp.yaml"), Files.readString(Path.of("..", "examples", "bgp.yaml"))
                     .replace("127.0.0.1:1179", "127.0.0.1:" + port));
             alto("serve", "--config", bgp.toString(), "--port", "0")
@@ -69,9 +71,12 @@ class CommandLineMistakesIT {
                 .failsWith(2, "alto rank: Invalid value for option '--timeout': '5x' is not a duration such as 500ms, 5s, "
                         + "2m, 1h, 1d or PT5S");
         alto("tracker", "--strategy", "nearest").failsWith(2, "see 'alto tracker --help'");
+        alto("peer-proxy", "--port", "0").failsWith(2, "see 'alto peer-proxy --help'");
+        alto("peer-proxy", "--server", "http://127.0.0.1:1/directory", "--self", "alto.example")
+                .failsWith(2, "see 'alto peer-proxy --help'");
         for (List<String> help : List.of(List.of("query", "--server", "http://127.0.0.1:1/directory", "costmap", "--help"),
                 List.of("query", "ecs", "--help"), List.of("query", "eps", "--help"), List.of("rank", "--help"),
-                List.of("tracker", "--help"), List.of("serve", "--help"))) {
+                List.of("tracker", "--help"), List.of("peer-proxy", "--help"), List.of("serve", "--help"))) {
             Outcome shown = alto(help.toArray(String[]::new));
             assertThat(shown.exit()).as(help + "\n" + shown.err()).isZero();
             assertThat(shown.out()).as(help.toString()).startsWith("Usage: alto " + help.getFirst());
