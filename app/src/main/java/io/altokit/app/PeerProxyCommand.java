@@ -2,7 +2,6 @@ package io.altokit.app;
 
 import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClient;
-import io.altokit.client.ConnectOrder;
 import io.altokit.client.PeerRanker;
 import io.altokit.model.AddressText;
 import io.altokit.tracker.PeerProxy;
@@ -56,9 +55,13 @@ final class PeerProxyCommand implements Callable<Integer> {
             description = "The address to rank from, as the ALTO server knows this host. Default: the announcing client's address (give this when clients reach the proxy over 127.0.0.1).")
     private String self;
 
-    @Option(names = "--timeout", defaultValue = "2s", converter = Durations.Converter.class, paramLabel = "DURATION",
-            description = "Longest wait for ALTO guidance, per request and per ranking; then the tracker's list goes back unranked. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5s", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Timeout of one ALTO request. Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
+
+    @Option(names = "--ranking-timeout", defaultValue = "2s", converter = Durations.Converter.class, paramLabel = "DURATION",
+            description = "Longest wait for the ranking of one peer list; then the tracker's list goes back unranked. Default: ${DEFAULT-VALUE}.")
+    private Duration rankingTimeout;
 
     @Option(names = "--upstream-timeout", defaultValue = "15s", converter = Durations.Converter.class, paramLabel = "DURATION",
             description = "Longest wait for the upstream tracker. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +82,7 @@ final class PeerProxyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--random-share is a fraction from 0 to 1, got " + randomShare);
             }
             config = PeerProxyConfig.DEFAULTS.withSelf(Optional.ofNullable(self).map(PeerProxyCommand::literal))
-                    .withTimeouts(timeout, upstreamTimeout);
+                    .withTimeouts(rankingTimeout, upstreamTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -87,9 +90,9 @@ final class PeerProxyCommand implements Callable<Integer> {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
-        try (AltoClient client = AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout).maxAttempts(1).build();
+        try (AltoClient client = AltoClient.builder(server).connectTimeout(timeout).requestTimeout(timeout).maxAttempts(2).build();
              PeerRanker ranker = ranker(client);
-             PeerProxy proxy = new PeerProxy(config, new ConnectOrder(ranker));
+             PeerProxy proxy = new PeerProxy(config, ranker);
              TrackerServer listening = TrackerServer.start("peer proxy", bind, port, ioThreads, proxy::route)) {
             // Torrents announce to this URL followed by the percent-encoded announce URL of their tracker.
             spec.commandLine().getOut().println("peer proxy ready: " + listening.announceUri() + "/");

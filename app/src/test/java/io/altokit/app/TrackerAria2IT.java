@@ -67,7 +67,7 @@ class TrackerAria2IT {
                 "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
         Path trackerLog = work.resolve("tracker.log");
         URI announce = AltoJar.awaitUri(stoppedAfterTheTest(AltoJar.start(trackerLog, "tracker", "--port", "0", "--bind", "127.0.0.1",
-                "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0")), "BitTorrent tracker ready: ", trackerLog);
+                "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0", "--map-refresh", "5s")), "BitTorrent tracker ready: ", trackerLog);
         awaitMetrics(announce, metrics -> metrics.contains("tracker_alto_guided 1.0"), "the tracker has the ALTO maps");
 
         byte[] payload = new byte[3 << 20];
@@ -130,7 +130,7 @@ class TrackerAria2IT {
 
     /** The first peer a leecher connected to, from its aria2 log. */
     private String firstConnection(String leecher) throws Exception {
-        return Swarm.firstConnection(work.resolve(leecher + ".log"));
+        return Swarm.firstConnection(work.resolve(leecher + ".log"), leecher);
     }
 
     private static String awaitMetrics(URI announce, Predicate<String> condition, String what) {

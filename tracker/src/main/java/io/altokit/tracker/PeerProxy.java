@@ -1,6 +1,7 @@
 package io.altokit.tracker;
 
 import io.altokit.client.ConnectOrder;
+import io.altokit.client.PeerRanker;
 import io.altokit.client.Ranking;
 import io.altokit.core.time.Ticker;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,34 +28,66 @@ import java.util.concurrent.TimeUnit;
  * share mixed in) and sends the answer on. It never breaks the swarm: when the ranking fails or
  * takes longer than the ranking timeout, the upstream answer goes back byte for byte. Scrapes
  * ({@code /scrape/<percent-encoded scrape URL>}) pass through. Upstream failures become bencoded
- * failure reasons with status 200, as clients expect. Thread-safe.
+ * failure reasons with status 200, as clients expect. With the maps strategy the maps are fetched
+ * when the proxy starts, so that the first announces need not wait for them. Thread-safe.
  */
 public final class PeerProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerProxy.class);
     private static final String ANNOUNCE = "/announce/";
     private static final String SCRAPE = "/scrape/";
+    private static final Duration MAX_WARM_UP_PAUSE = Duration.ofSeconds(30);
 
     private final PeerProxyConfig config;
     private final ConnectOrder order;
     private final UpstreamClient upstream;
     private final Ticker ticker;
-    private final PeerProxyMetrics metrics = new PeerProxyMetrics();
+    private final PeerProxyMetrics metrics;
     private final Semaphore inFlight;
     /** Rankings run here so that a slow ALTO server holds no I/O thread and can be given up on. */
     private final ThreadPoolExecutor rankers;
+    private final Thread warmUp;
+    /** Whether ALTO guidance was obtained once: the maps at start, or any ranking. */
+    private volatile boolean guided;
 
-    public PeerProxy(PeerProxyConfig config, ConnectOrder order) {
-        this(config, order, Ticker.system());
+    /** @param ranker ranks the peers (its random share and seed apply); the caller closes it */
+    public PeerProxy(PeerProxyConfig config, PeerRanker ranker) {
+        this(config, ranker, Ticker.system());
     }
 
-    public PeerProxy(PeerProxyConfig config, ConnectOrder order, Ticker ticker) {
+    public PeerProxy(PeerProxyConfig config, PeerRanker ranker, Ticker ticker) {
         this.config = config;
-        this.order = order;
+        this.order = new ConnectOrder(ranker);
         this.ticker = ticker;
+        this.metrics = new PeerProxyMetrics(() -> guided ? 1 : 0);
         this.upstream = new UpstreamClient(config.upstreamTimeout(), config.maxBodyBytes());
         this.inFlight = new Semaphore(config.maxInFlight());
         this.rankers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.maxInFlight()),
                 Thread.ofPlatform().daemon().name("peer-proxy-ranking-", 0).factory());
+        this.warmUp = Thread.ofVirtual().name("peer-proxy-warm-up").start(() -> fetchGuidance(ranker));
+    }
+
+    /**
+     * Fetches the maps (map strategy) before the first announce needs them, retrying with backoff
+     * (PeerRanker itself retries a failed fetch after its refresh period) until guidance comes or the
+     * proxy closes.
+     */
+    private void fetchGuidance(PeerRanker ranker) {
+        Duration pause = Duration.ofSeconds(1);
+        while (!guided && !Thread.currentThread().isInterrupted()) {
+            if (ranker.guidance().isPresent()) {
+                guided = true;
+                return;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return; // closed
+            }
+            pause = pause.multipliedBy(2);
+            if (pause.compareTo(MAX_WARM_UP_PAUSE) > 0) {
+                pause = MAX_WARM_UP_PAUSE;
+            }
+        }
     }
 
     /** The proxy's resources, for a {@link TrackerServer}. */
@@ -133,6 +167,9 @@ public final class PeerProxy implements AutoCloseable {
                 .exceptionally(failure -> Optional.empty())
                 .thenApply(result -> {
                     Optional<ConnectOrder.Plan> usable = result.filter(p -> p.status() != Ranking.Status.UNAVAILABLE);
+                    if (usable.isPresent()) {
+                        guided = true;
+                    }
                     metrics.ranking(ticker.read() - started, usable.isPresent());
                     metrics.announced(usable.isPresent() ? PeerProxyMetrics.Announced.RANKED : PeerProxyMetrics.Announced.UNRANKED);
                     if (usable.isEmpty()) {
@@ -145,6 +182,7 @@ public final class PeerProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        warmUp.interrupt();
         rankers.shutdownNow();
         upstream.close();
     }

@@ -2,6 +2,7 @@ package io.altokit.tracker;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -10,6 +11,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.DoubleSupplier;
 
 /** The peer proxy's Prometheus metrics: announces by what became of their peer list, scrapes, ranking time. */
 final class PeerProxyMetrics {
@@ -33,7 +35,8 @@ final class PeerProxyMetrics {
     private final CounterDataPoint droppedPeers;
     private final Histogram rankingSeconds;
 
-    PeerProxyMetrics() {
+    /** @param guided 1 once ALTO guidance was obtained, else 0 */
+    PeerProxyMetrics(DoubleSupplier guided) {
         Counter announceCounter = Counter.builder().name("peer_proxy_announces_total").labelNames("outcome")
                 .help("Announces forwarded: ranked (ALTO order), unranked (no guidance in time: the upstream list unchanged), "
                         + "passed (no peers to order), failure (a failure reason from the proxy)")
@@ -51,6 +54,9 @@ final class PeerProxyMetrics {
                 .help("Time to rank one peer list: ok (ALTO order) or unavailable (no guidance, or not within the ranking timeout)")
                 .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
                 .register(registry);
+        GaugeWithCallback.builder().name("peer_proxy_alto_guided")
+                .help("1 once ALTO guidance was obtained: the maps (map strategy, fetched at start) or a ranking, else 0")
+                .callback(callback -> callback.call(guided.getAsDouble())).register(registry);
     }
 
     void announced(Announced outcome) {

@@ -2,7 +2,6 @@ package io.altokit.tracker;
 
 import com.sun.net.httpserver.HttpServer;
 import io.altokit.client.AltoClient;
-import io.altokit.client.ConnectOrder;
 import io.altokit.client.PeerRanker;
 import io.altokit.core.time.ManualScheduler;
 import io.altokit.core.time.ManualTicker;
@@ -86,7 +85,7 @@ class PeerProxyTest {
         // The tracker listed the proxied peer at its own address, with its port.
         Map<String, Object> seen = decode(get("127.0.2.6", tracker.resolve("/announce?" + announce("127.0.2.6", 50))).body());
         assertThat(compact((byte[]) seen.get("peers"), 4)).contains("127.0.1.99");
-        assertThat(metrics(proxy)).contains("peer_proxy_announces_total{outcome=\"ranked\"} 1.0");
+        assertThat(metrics(proxy)).contains("peer_proxy_announces_total{outcome=\"ranked\"} 1.0", "peer_proxy_alto_guided 1.0");
     }
 
     @Test
@@ -141,7 +140,7 @@ class PeerProxyTest {
         HttpResponse<byte[]> answer = get("127.0.1.99", through(proxy, upstream, announce("127.0.1.99", 50)));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("well before the ALTO client's 60 s timeout").isLessThan(Duration.ofSeconds(30));
         assertThat(answer.body()).isEqualTo(upstreamBody);
-        assertThat(metrics(proxy)).contains("peer_proxy_announces_total{outcome=\"unranked\"} 1.0");
+        assertThat(metrics(proxy)).contains("peer_proxy_announces_total{outcome=\"unranked\"} 1.0", "peer_proxy_alto_guided 0.0");
     }
 
     @Test
@@ -263,7 +262,7 @@ class PeerProxyTest {
         }
         PeerRanker built = ranker.build();
         started.add(built);
-        PeerProxy proxy = new PeerProxy(config, new ConnectOrder(built));
+        PeerProxy proxy = new PeerProxy(config, built);
         started.add(proxy);
         TrackerServer server = TrackerServer.start("peer proxy", "127.0.0.1", 0, 1, proxy::route);
         started.add(server);
