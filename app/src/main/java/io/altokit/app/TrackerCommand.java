@@ -16,6 +16,7 @@ import sun.misc.Signal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -52,6 +53,9 @@ final class TrackerCommand implements Callable<Integer> {
 
     @Option(names = "--random-share", defaultValue = "0.2", description = "Share of each peer list given to random peers, 0 to 1. Default: ${DEFAULT-VALUE}.")
     private double randomShare;
+
+    @Option(names = "--seed", description = "Seed of the random draws (random share, ties, lists without ALTO), to reproduce a run.")
+    private Long seed;
 
     @Option(names = "--interval", defaultValue = "30m", converter = Durations.Converter.class, paramLabel = "DURATION", description = "Re-announce interval sent to peers, e.g. 30m or PT30M. Default: ${DEFAULT-VALUE}.")
     private Duration interval;
@@ -91,7 +95,8 @@ final class TrackerCommand implements Callable<Integer> {
         TrackerConfig config;
         try {
             config = new TrackerConfig(interval, Optional.ofNullable(peerExpiry).orElse(interval.multipliedBy(2).plusMinutes(5)),
-                    maxSwarms, maxPeers, maxTotalPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh);
+                    maxSwarms, maxPeers, maxTotalPeers, Math.min(50, maxNumwant), maxNumwant, randomShare, acceptIpParameter, rateLimit, mapRefresh,
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -50,6 +50,8 @@ class CommandLineMistakesIT {
                     .failsWith(2, "alto serve: cannot listen on 127.0.0.1:" + port + ": address already in use");
             alto("tracker", "--port", Integer.toString(port))
                     .failsWith(2, "alto tracker: cannot listen on 127.0.0.1:" + port + ": address already in use");
+            alto("peer-proxy", "--port", Integer.toString(port), "--server", "http://127.0.0.1:1/directory")
+                    .failsWith(2, "alto peer-proxy: cannot listen on 127.0.0.1:" + port + ": address already in use");
             Path bgp = Files.writeString(temp.resolve("bgp.yaml"), Files.readString(Path.of("..", "examples", "bgp.yaml"))
                     .replace("127.0.0.1:1179", "127.0.0.1:" + port));
             alto("serve", "--config", bgp.toString(), "--port", "0")
@@ -69,9 +71,12 @@ class CommandLineMistakesIT {
                 .failsWith(2, "alto rank: Invalid value for option '--timeout': '5x' is not a duration such as 500ms, 5s, "
                         + "2m, 1h, 1d or PT5S");
         alto("tracker", "--strategy", "nearest").failsWith(2, "see 'alto tracker --help'");
+        alto("peer-proxy", "--port", "0").failsWith(2, "see 'alto peer-proxy --help'");
+        alto("peer-proxy", "--server", "http://127.0.0.1:1/directory", "--self", "alto.example")
+                .failsWith(2, "see 'alto peer-proxy --help'");
         for (List<String> help : List.of(List.of("query", "--server", "http://127.0.0.1:1/directory", "costmap", "--help"),
                 List.of("query", "ecs", "--help"), List.of("query", "eps", "--help"), List.of("rank", "--help"),
-                List.of("tracker", "--help"), List.of("serve", "--help"))) {
+                List.of("tracker", "--help"), List.of("peer-proxy", "--help"), List.of("serve", "--help"))) {
             Outcome shown = alto(help.toArray(String[]::new));
             assertThat(shown.exit()).as(help + "\n" + shown.err()).isZero();
             assertThat(shown.out()).as(help.toString()).startsWith("Usage: alto " + help.getFirst());
@@ -85,13 +90,13 @@ class CommandLineMistakesIT {
     @Test
     void clientFailuresSayWhatHappenedAndExitWith1() throws Exception {
         int closed = SystemTools.freePort();
-        Outcome refused = alto("rank", "--server", "http://127.0.0.1:" + closed + "/directory", "--timeout", "500ms", "--json",
+        Outcome refused = alto("rank", "--server", "http://127.0.0.1:" + closed + "/directory", "--json",
                 "--source", "10.1.2.3", "10.2.0.1");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(JSON.readTree(refused.out()).get("status").asText()).as("the peers, unranked, all the same")
                 .isEqualTo("UNAVAILABLE");
         assertThat(refused.err()).contains("connection refused by 127.0.0.1:" + closed).doesNotContain("\tat ");
-        alto("query", "--server", "http://nosuch.invalid/directory", "--timeout", "5s", "ird")
+        alto("query", "--server", "http://nosuch.invalid/directory", "ird")
                 .failsWith(1, "alto query ird: GET http://nosuch.invalid/directory (directory) could not connect: "
                         + "unknown host 'nosuch.invalid'");
 

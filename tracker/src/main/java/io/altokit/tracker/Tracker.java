@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The BitTorrent tracker without its transport: announces and scrapes in, bencoded answers out.
@@ -58,6 +61,8 @@ public final class Tracker implements AutoCloseable {
     /** The housekeeping thread when the tracker made its own scheduler (and so shuts it down). */
     private final Optional<ScheduledExecutorService> ownHousekeeping;
     private final Optional<ThreadPoolExecutor> ecsWorkers;
+    /** The random draws: one shared seeded generator (thread-safe), or each thread's own. */
+    private final Supplier<RandomGenerator> random;
     private volatile MapGuidance maps;
     private volatile boolean closed;
 
@@ -92,12 +97,21 @@ public final class Tracker implements AutoCloseable {
         this.ticker = ticker;
         this.scheduler = scheduler;
         this.ownHousekeeping = ownHousekeeping;
-        this.ranker = alto.filter(client -> mode != AltoMode.NONE).map(client -> PeerRanker.builder(client)
-                .strategy(mode == AltoMode.MAPS ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
-                .randomShare(config.randomShare())
-                .mapRefresh(Duration.ZERO) // the tracker paces revalidation itself (guidanceRefresh)
-                .onMapsChanged(this::use) // followed maps take effect at once, not at the next refresh
-                .build());
+        if (config.seed().isPresent()) {
+            Random seeded = new Random(config.seed().getAsLong());
+            this.random = () -> seeded;
+        } else {
+            this.random = ThreadLocalRandom::current;
+        }
+        this.ranker = alto.filter(client -> mode != AltoMode.NONE).map(client -> {
+            PeerRanker.Builder builder = PeerRanker.builder(client)
+                    .strategy(mode == AltoMode.MAPS ? PeerRanker.Strategy.MAPS : PeerRanker.Strategy.ENDPOINT_COST)
+                    .randomShare(config.randomShare())
+                    .mapRefresh(Duration.ZERO) // the tracker paces revalidation itself (guidanceRefresh)
+                    .onMapsChanged(this::use); // followed maps take effect at once, not at the next refresh
+            config.seed().ifPresent(builder::seed);
+            return builder.build();
+        });
         this.flood = new FloodGuard(config.announcesPerSecond());
         this.metrics = new TrackerMetrics(peers::sum, () -> swarms.values().stream().mapToInt(Swarm::seeders).sum(), swarms::size,
                 () -> maps == null ? 0 : 1);
@@ -111,6 +125,16 @@ public final class Tracker implements AutoCloseable {
                 ? Optional.of(new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
                         Thread.ofPlatform().daemon().name("tracker-ecs-", 0).factory()))
                 : Optional.empty();
+    }
+
+    /** The tracker's resources: {@code /announce}, {@code /scrape} and {@code /metrics}. */
+    public CompletableFuture<Reply> route(String path, String query, InetAddress remote) {
+        return switch (path) {
+            case "/announce" -> announce(query, remote);
+            case "/scrape" -> CompletableFuture.completedFuture(scrape(query, remote));
+            case "/metrics" -> CompletableFuture.completedFuture(metrics());
+            default -> CompletableFuture.completedFuture(Reply.failure(404, "no such resource: try /announce, /scrape or /metrics"));
+        };
     }
 
     /** {@code GET /announce?QUERY} from {@code remote}. Completes at once except in ECS mode. */
@@ -146,11 +170,11 @@ public final class Tracker implements AutoCloseable {
             } catch (RejectedExecutionException e) {
                 // Every worker busy with a slow ALTO server: answer at once, unranked, rather than queue without bound.
                 return CompletableFuture.completedFuture(answer(swarm, announce, swarm.select(announce.peerId(), source,
-                        announce.seeder(), announce.numwant(), 0, null, ThreadLocalRandom.current())));
+                        announce.seeder(), announce.numwant(), 0, null, random.get())));
             }
         }
         Selection selection = swarm.select(announce.peerId(), source, announce.seeder(), announce.numwant(),
-                config.randomShare(), maps, ThreadLocalRandom.current());
+                config.randomShare(), maps, random.get());
         return CompletableFuture.completedFuture(answer(swarm, announce, selection));
     }
 
@@ -183,7 +207,7 @@ public final class Tracker implements AutoCloseable {
     /** A random sample of the swarm, ranked by the endpoint cost service; the first numwant of it. */
     private Selection rankByEndpointCost(Swarm swarm, Announce announce, InetAddress source) {
         Selection sample = swarm.select(announce.peerId(), source, announce.seeder(), Math.max(announce.numwant(), ECS_SAMPLE),
-                0, null, ThreadLocalRandom.current());
+                0, null, random.get());
         Map<InetAddress, ArrayDeque<ListedPeer>> byAddress = new HashMap<>();
         List<InetAddress> addresses = new ArrayList<>(sample.peers().size());
         for (ListedPeer peer : sample.peers()) {

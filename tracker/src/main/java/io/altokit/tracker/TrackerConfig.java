@@ -1,6 +1,7 @@
 package io.altokit.tracker;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * How the tracker behaves and what it bounds.
@@ -17,13 +18,15 @@ import java.time.Duration;
  *                               trusted proxy or for load tests: anyone could list someone else)
  * @param announcesPerSecond     announces plus scrapes accepted per second from one address (0: no limit)
  * @param guidanceRefresh        how often the ALTO maps are revalidated
+ * @param seed                   seeds the random draws (random share, ties, lists without guidance) so that a
+ *                               run can be reproduced; empty: unseeded
  */
 public record TrackerConfig(Duration interval, Duration peerExpiry, int maxSwarms, int maxPeersPerSwarm,
                             int maxPeers, int defaultNumwant, int maxNumwant, double randomShare, boolean acceptIpParameter,
-                            int announcesPerSecond, Duration guidanceRefresh) {
+                            int announcesPerSecond, Duration guidanceRefresh, OptionalLong seed) {
 
     public static final TrackerConfig DEFAULTS = new TrackerConfig(Duration.ofMinutes(30), Duration.ofMinutes(65),
-            100_000, 10_000, 1_000_000, 50, 200, 0.2, false, 20, Duration.ofSeconds(60));
+            100_000, 10_000, 1_000_000, 50, 200, 0.2, false, 20, Duration.ofSeconds(60), OptionalLong.empty());
 
     public TrackerConfig {
         positive(interval, "interval");
@@ -45,31 +48,36 @@ public record TrackerConfig(Duration interval, Duration peerExpiry, int maxSwarm
 
     public TrackerConfig withInterval(Duration value, Duration expiry) {
         return new TrackerConfig(value, expiry, maxSwarms, maxPeersPerSwarm, maxPeers, defaultNumwant, maxNumwant, randomShare,
-                acceptIpParameter, announcesPerSecond, guidanceRefresh);
+                acceptIpParameter, announcesPerSecond, guidanceRefresh, seed);
     }
 
     public TrackerConfig withLimits(int swarms, int peersPerSwarm, int perAddressPerSecond) {
         return new TrackerConfig(interval, peerExpiry, swarms, peersPerSwarm, maxPeers, defaultNumwant, maxNumwant, randomShare,
-                acceptIpParameter, perAddressPerSecond, guidanceRefresh);
+                acceptIpParameter, perAddressPerSecond, guidanceRefresh, seed);
     }
 
     public TrackerConfig withMaxPeers(int value) {
         return new TrackerConfig(interval, peerExpiry, maxSwarms, maxPeersPerSwarm, value, defaultNumwant, maxNumwant, randomShare,
-                acceptIpParameter, announcesPerSecond, guidanceRefresh);
+                acceptIpParameter, announcesPerSecond, guidanceRefresh, seed);
     }
 
     public TrackerConfig withRandomShare(double value) {
         return new TrackerConfig(interval, peerExpiry, maxSwarms, maxPeersPerSwarm, maxPeers, defaultNumwant, maxNumwant, value,
-                acceptIpParameter, announcesPerSecond, guidanceRefresh);
+                acceptIpParameter, announcesPerSecond, guidanceRefresh, seed);
     }
 
     public TrackerConfig withIpParameter(boolean accept) {
         return new TrackerConfig(interval, peerExpiry, maxSwarms, maxPeersPerSwarm, maxPeers, defaultNumwant, maxNumwant, randomShare,
-                accept, announcesPerSecond, guidanceRefresh);
+                accept, announcesPerSecond, guidanceRefresh, seed);
     }
 
     public TrackerConfig withGuidanceRefresh(Duration value) {
         return new TrackerConfig(interval, peerExpiry, maxSwarms, maxPeersPerSwarm, maxPeers, defaultNumwant, maxNumwant, randomShare,
-                acceptIpParameter, announcesPerSecond, value);
+                acceptIpParameter, announcesPerSecond, value, seed);
+    }
+
+    public TrackerConfig withSeed(long value) {
+        return new TrackerConfig(interval, peerExpiry, maxSwarms, maxPeersPerSwarm, maxPeers, defaultNumwant, maxNumwant, randomShare,
+                acceptIpParameter, announcesPerSecond, guidanceRefresh, OptionalLong.of(value));
     }
 }

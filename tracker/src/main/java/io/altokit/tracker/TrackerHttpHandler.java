@@ -21,22 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Routes GET requests to the {@link Tracker} and writes its replies; request bodies are ignored.
- * Stateless, so one instance serves every connection.
+ * Hands GET requests to the {@link Routes} (the tracker or the peer proxy) and writes their replies;
+ * request bodies are ignored. Stateless, so one instance serves every connection.
  */
 @ChannelHandler.Sharable
 final class TrackerHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerHttpHandler.class);
 
-    private final Tracker tracker;
+    private final Routes routes;
 
-    TrackerHttpHandler(Tracker tracker) {
-        this.tracker = tracker;
+    TrackerHttpHandler(Routes routes) {
+        this.routes = routes;
     }
 
     @Override
@@ -54,7 +53,10 @@ final class TrackerHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
         } else if (!request.method().equals(HttpMethod.GET)) {
             reply = CompletableFuture.completedFuture(Reply.failure(405, "only GET is served"));
         } else {
-            reply = route(request.uri(), ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+            String uri = request.uri();
+            int mark = uri.indexOf('?');
+            reply = routes.answer(mark < 0 ? uri : uri.substring(0, mark), mark < 0 ? "" : uri.substring(mark + 1),
+                    ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
         }
         if (reply.isDone() && !reply.isCompletedExceptionally()) {
             write(ctx, reply.join(), keepAlive); // the common case: answered on this I/O thread
@@ -67,18 +69,6 @@ final class TrackerHttpHandler extends SimpleChannelInboundHandler<HttpObject> {
             Reply done = failure == null ? answer : Reply.failure(500, "internal error");
             ctx.executor().execute(() -> write(ctx, done, keepAlive));
         });
-    }
-
-    private CompletableFuture<Reply> route(String uri, InetAddress remote) {
-        int mark = uri.indexOf('?');
-        String path = mark < 0 ? uri : uri.substring(0, mark);
-        String query = mark < 0 ? "" : uri.substring(mark + 1);
-        return switch (path) {
-            case "/announce" -> tracker.announce(query, remote);
-            case "/scrape" -> CompletableFuture.completedFuture(tracker.scrape(query, remote));
-            case "/metrics" -> CompletableFuture.completedFuture(tracker.metrics());
-            default -> CompletableFuture.completedFuture(Reply.failure(404, "no such resource: try /announce, /scrape or /metrics"));
-        };
     }
 
     private static void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {

@@ -25,7 +25,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
-/** The tracker on HTTP: {@code /announce}, {@code /scrape} and {@code /metrics} on one port (Netty, epoll when available). */
+/**
+ * BitTorrent HTTP on one port (Netty, epoll when available): the tracker's {@code /announce},
+ * {@code /scrape} and {@code /metrics}, or the peer proxy's.
+ */
 public final class TrackerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
     /** Request lines longer than this (a tracker URL with a few 20-byte ids fits in far less) get 414. */
@@ -36,12 +39,15 @@ public final class TrackerServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
 
-    private TrackerServer(String bindAddress, int port, int ioThreads, Tracker tracker) throws InterruptedException {
+    private final String name;
+
+    private TrackerServer(String name, String bindAddress, int port, int ioThreads, Routes routes) throws InterruptedException {
+        this.name = name;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         loops = new MultiThreadIoEventLoopGroup(ioThreads, io);
-        TrackerHttpHandler handler = new TrackerHttpHandler(tracker);
+        TrackerHttpHandler handler = new TrackerHttpHandler(routes);
         ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -64,12 +70,17 @@ public final class TrackerServer implements AutoCloseable {
             throw ListenException.of(bindAddress, port, e);
         }
         LOG.atInfo().addKeyValue("address", address().getAddress().getHostAddress() + ":" + address().getPort()).addKeyValue("transport", epoll ? "epoll" : "nio")
-                .log("tracker listening; announce URL {}", announceUri());
+                .log("{} listening; announce URL {}", name, announceUri());
     }
 
-    /** Binds and serves; port 0 picks a free port. */
+    /** Binds and serves the tracker; port 0 picks a free port. */
     public static TrackerServer start(String bindAddress, int port, int ioThreads, Tracker tracker) throws InterruptedException {
-        return new TrackerServer(bindAddress, port, ioThreads, tracker);
+        return new TrackerServer("tracker", bindAddress, port, ioThreads, tracker::route);
+    }
+
+    /** Binds and serves {@code routes}, called {@code name} in the logs; port 0 picks a free port. */
+    public static TrackerServer start(String name, String bindAddress, int port, int ioThreads, Routes routes) throws InterruptedException {
+        return new TrackerServer(name, bindAddress, port, ioThreads, routes);
     }
 
     public InetSocketAddress address() {
@@ -86,6 +97,6 @@ public final class TrackerServer implements AutoCloseable {
     public void close() {
         listener.close().awaitUninterruptibly();
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        LOG.info("tracker stopped");
+        LOG.info("{} stopped", name);
     }
 }

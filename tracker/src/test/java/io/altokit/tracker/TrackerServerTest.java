@@ -125,6 +125,17 @@ class TrackerServerTest {
     }
 
     @Test
+    void aSeedReproducesTheRandomDraws() throws Exception {
+        List<List<String>> lists = new ArrayList<>();
+        for (long seed : new long[] {5, 5, 6}) {
+            URI tracker = start(CONFIG.withSeed(seed), AltoMode.NONE, Optional.empty());
+            fillSwarm(tracker);
+            lists.add(compactIpv4((byte[]) announce(tracker, peer(2, 1, 10)).get("peers")));
+        }
+        assertThat(lists.get(0)).hasSize(10).isEqualTo(lists.get(1)).isNotEqualTo(lists.get(2));
+    }
+
+    @Test
     void listsIpv6PeersApartAndTheDictionaryModel() throws Exception {
         URI tracker = start(CONFIG, AltoMode.NONE, Optional.empty());
         announce(tracker, peer(1, 1, 0));
