@@ -83,7 +83,7 @@ final class Catalog implements StreamableCatalog {
         }
         offered.forEach(this::offerToStreams);
         offered.add(new UpdateStreamResource(this, streams, patchTypes()));
-        offered.add(new TipsResource(this, tips, streamables.keySet()));
+        offered.add(new TipsResource(this, tips, patchTypes()));
         this.control = new UpdateControlResource(this, streams);
         this.tipsEdges = new TipsEdgeResource(this, tips);
         this.tipsGraphs = new TipsGraphResource(this, tips);
@@ -108,7 +108,7 @@ final class Catalog implements StreamableCatalog {
         if (grant.covers(updates.descriptor().id())) {
             granted.add(updates);
         }
-        TipsResource tipsResource = new TipsResource(this, tips, streamables.keySet());
+        TipsResource tipsResource = new TipsResource(this, tips, patchTypes());
         if (grant.covers(tipsResource.descriptor().id())) {
             granted.add(tipsResource);
         }
@@ -121,7 +121,7 @@ final class Catalog implements StreamableCatalog {
         index(DirectoryResource.restricted(resources, costs, Optional.of(defaultNetworkMap).filter(grant::covers)));
     }
 
-    /** By resource id, the patch media types (comma-separated, RFC 8895 section 6.3) of each resource an update stream can follow. */
+    /** By resource id, the patch media types (comma-separated, RFC 8895 section 6.3, RFC 9569 section 5.2) of each resource an update stream or a TIPS view can follow. */
     private Map<String, String> patchTypes() {
         Map<String, String> patchTypes = new LinkedHashMap<>();
         streamables.forEach((id, streamable) -> patchTypes.put(id, String.join(",", streamable.patchMediaTypes())));
@@ -160,6 +160,11 @@ final class Catalog implements StreamableCatalog {
         return Optional.ofNullable(resource);
     }
 
+    /** The resource the directory lists under {@code id}. */
+    Optional<AltoResource> resource(String id) {
+        return resources.stream().filter(resource -> resource.descriptor().id().equals(id)).findFirst();
+    }
+
     View view() {
         return view;
     }
@@ -185,7 +190,7 @@ final class Catalog implements StreamableCatalog {
             case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
                     Optional.of(map.vtag().tag()), () -> map.full().identity(), PATCH_TYPES,
                     (before, changes) -> MapPatches.networkMapPatches(id, before, changes)));
-            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.empty(),
+            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.of(map.etag()),
                     () -> map.full().identity(), PATCH_TYPES, (before, changes) -> MapPatches.costMapPatches(
                     resource.descriptor().uses().getFirst(), map.costType().metric(), map.costType().mode(), before, changes)));
             case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));

@@ -15,6 +15,7 @@ import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
+import io.altokit.server.update.Publication;
 import io.altokit.server.update.UpdateStreams;
 import io.altokit.server.update.tips.TipsViews;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class Dispatcher {
 
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
                UpdateStreams streams) {
-        this(informationBase, config, protection, ticker, streams, TipsViews.withSystemTimers(TipsViews.Limits.DEFAULTS));
+        this(informationBase, config, protection, ticker, streams, TipsViews.withSystemTimers(config.tips()));
     }
 
     /**
@@ -82,9 +83,10 @@ public final class Dispatcher {
                 case InformationBase.Update.Full full -> Optional.empty();
                 case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
             };
-            Map<Catalog.View, Catalog> views = next.byStreamView();
-            streams.published(changes, views);
-            tips.published(changes, views);
+            // One publication for both, so that each full map's patches are computed once.
+            Publication publication = new Publication(changes, next.byStreamView());
+            streams.published(publication);
+            tips.published(publication);
         }, InformationBase.Delivery.inline());
     }
 
@@ -104,7 +106,7 @@ public final class Dispatcher {
             // Parsed once, by the resource the path names, when a guard or the resource first asks.
             Query<?> query = found.isPresent() ? found.get().query(request.body()) : Query.none();
             Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
-                    query);
+                    query, (resourceId, input) -> current.full().resource(resourceId).map(resource -> resource.query(input)));
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(settled(request, answer(request, found, current, pass.call())

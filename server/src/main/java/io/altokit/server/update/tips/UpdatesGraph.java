@@ -1,6 +1,6 @@
 package io.altokit.server.update.tips;
 
-import io.altokit.model.MediaTypes;
+import io.altokit.server.update.Patch;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The updates graph of one TIPS view (RFC 9569 section 3): versions {@code [start-seq, end-seq]}, the
- * mandatory merge patch from each version to the next, and snapshot edges from 0 to the start and
+ * mandatory patch from each version to the next (a merge patch or a JSON patch, whichever is smaller), and snapshot edges from 0 to the start and
  * to the end. Only those two versions keep their full content (a full map is a whole snapshot of
  * the network, tens of MB at operator scale); the versions between are reached from the start
  * snapshot through the patches.
@@ -28,7 +28,7 @@ final class UpdatesGraph {
 
     /** What a request for the edge {@code i -> j} finds. */
     sealed interface Edge {
-        /** The edge exists: a snapshot (from 0) or a patch; a snapshot is rendered when first asked. */
+        /** The edge exists: a snapshot (from 0) or a patch of either kind; a snapshot is rendered when first asked. */
         record Found(String mediaType, Supplier<byte[]> body) implements Edge {
         }
 
@@ -56,7 +56,7 @@ final class UpdatesGraph {
     /** The patch into each version after the start, oldest first: the k-th (from 0) takes start+k to start+k+1. */
     private final Deque<Step> steps = new ArrayDeque<>();
 
-    private record Step(byte[] patch, Optional<String> tag) {
+    private record Step(Patch patch, Optional<String> tag) {
     }
 
     UpdatesGraph(Content first, int maxVersions) {
@@ -85,7 +85,7 @@ final class UpdatesGraph {
      * compacted to its last step: the version before the newest (whose content was the end's until
      * now) and the newest, so that a client long-polling the step into the newest still gets it.
      */
-    void add(byte[] patch, Content next) {
+    void add(Patch patch, Content next) {
         Content previous = endContent;
         steps.addLast(new Step(patch, next.tag()));
         endContent = next;
@@ -130,7 +130,7 @@ final class UpdatesGraph {
         long seq = start;
         for (Step step : steps) {
             if (seq >= from) {
-                bytes += step.patch().length;
+                bytes += step.patch().body().length;
             }
             seq++;
         }
@@ -168,11 +168,11 @@ final class UpdatesGraph {
         if (j != i + 1) {
             return new Edge.Missing(); // no shortcuts
         }
-        byte[] patch = patchInto(j);
-        return new Edge.Found(MediaTypes.MERGE_PATCH, () -> patch);
+        Patch patch = patchInto(j);
+        return new Edge.Found(patch.mediaType(), patch::body);
     }
 
-    private byte[] patchInto(long seq) {
+    private Patch patchInto(long seq) {
         long at = start + 1;
         for (Step step : steps) {
             if (at == seq) {

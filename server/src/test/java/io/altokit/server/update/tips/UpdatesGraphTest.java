@@ -1,6 +1,7 @@
 package io.altokit.server.update.tips;
 
 import io.altokit.model.MediaTypes;
+import io.altokit.server.update.Patch;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,10 @@ class UpdatesGraphTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Patch patch(String mergePatch) {
+        return new Patch(MediaTypes.MERGE_PATCH, bytes(mergePatch));
     }
 
     private static String body(UpdatesGraph.Edge edge) {
@@ -42,15 +47,16 @@ class UpdatesGraphTest {
     }
 
     @Test
-    void everyStepIsAMergePatchAndSnapshotsGoToTheStartAndTheEnd() {
+    void everyStepIsAPatchOfItsKindAndSnapshotsGoToTheStartAndTheEnd() {
         UpdatesGraph graph = new UpdatesGraph(version("1", "t1"), 8);
-        graph.add(bytes("{\"p\":2}"), version("2", "t2"));
-        graph.add(bytes("{\"p\":3}"), version("3", "t3"));
+        graph.add(patch("{\"p\":2}"), version("2", "t2"));
+        graph.add(new Patch(MediaTypes.JSON_PATCH, bytes("[{\"op\":\"add\",\"path\":\"/p\",\"value\":3}]")), version("3", "t3"));
         assertThat(graph.startSeq()).isEqualTo(1);
         assertThat(graph.endSeq()).isEqualTo(3);
         assertThat(body(graph.edge(1, 2))).isEqualTo("{\"p\":2}");
         assertThat(mediaType(graph.edge(1, 2))).isEqualTo(MediaTypes.MERGE_PATCH);
-        assertThat(body(graph.edge(2, 3))).isEqualTo("{\"p\":3}");
+        assertThat(body(graph.edge(2, 3))).isEqualTo("[{\"op\":\"add\",\"path\":\"/p\",\"value\":3}]");
+        assertThat(mediaType(graph.edge(2, 3))).isEqualTo(MediaTypes.JSON_PATCH);
         assertThat(body(graph.edge(0, 1))).as("feasibility: the start has a snapshot").isEqualTo("{\"v\":\"1\"}");
         assertThat(body(graph.edge(0, 3))).isEqualTo("{\"v\":\"3\"}");
         assertThat(graph.edge(0, 2)).as("only the start and end keep their content").isInstanceOf(UpdatesGraph.Edge.Missing.class);
@@ -64,8 +70,8 @@ class UpdatesGraphTest {
     @Test
     void tagsFindTheirVersionAndPatchBytesAddUp() {
         UpdatesGraph graph = new UpdatesGraph(version("1", "t1"), 8);
-        graph.add(bytes("{\"p\":2}"), version("2", "t2"));
-        graph.add(bytes("{\"p\":33}"), version("3", "t3"));
+        graph.add(patch("{\"p\":2}"), version("2", "t2"));
+        graph.add(patch("{\"p\":33}"), version("3", "t3"));
         assertThat(graph.seqOf("t1")).contains(1L);
         assertThat(graph.seqOf("t2")).contains(2L);
         assertThat(graph.seqOf("t3")).contains(3L);
@@ -78,10 +84,10 @@ class UpdatesGraphTest {
     @Test
     void aFullWindowCompactsToItsLastStepAndOlderEdgesAreGone() {
         UpdatesGraph graph = new UpdatesGraph(version("1", null), 3);
-        graph.add(bytes("{\"p\":2}"), version("2", null));
-        graph.add(bytes("{\"p\":3}"), version("3", null));
+        graph.add(patch("{\"p\":2}"), version("2", null));
+        graph.add(patch("{\"p\":3}"), version("3", null));
         assertThat(graph.startSeq()).isEqualTo(1);
-        graph.add(bytes("{\"p\":4}"), version("4", null));
+        graph.add(patch("{\"p\":4}"), version("4", null));
         assertThat(graph.startSeq()).as("right shift: the start moves to the version before the newest").isEqualTo(3);
         assertThat(graph.endSeq()).isEqualTo(4);
         assertThat(body(graph.edge(3, 4))).as("a client waiting on the last step still gets it").isEqualTo("{\"p\":4}");
@@ -95,7 +101,7 @@ class UpdatesGraphTest {
     @Test
     void aRestartIsTheNextVersionAloneWithOnlyItsSnapshot() {
         UpdatesGraph graph = new UpdatesGraph(version("1", null), 8);
-        graph.add(bytes("{\"p\":2}"), version("2", null));
+        graph.add(patch("{\"p\":2}"), version("2", null));
         graph.restart(version("3", null));
         assertThat(graph.startSeq()).isEqualTo(3);
         assertThat(graph.endSeq()).isEqualTo(3);
