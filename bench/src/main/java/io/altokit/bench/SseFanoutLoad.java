@@ -66,7 +66,7 @@ public final class SseFanoutLoad {
             streams.readUntil(3, WAIT);
             List<Long> doneMillis = new ArrayList<>();
             for (SseSubscribers.Subscriber subscriber : streams.all()) {
-                String event = subscriber.lastBlock();
+                String event = subscriber.lastEvent();
                 if (!event.startsWith("event: application/json-patch+json,rc") && !event.startsWith("event: application/merge-patch+json,rc")) {
                     throw new IOException("a subscriber's next event is not a patch of rc: " + event);
                 }
@@ -76,7 +76,7 @@ public final class SseFanoutLoad {
             LongSummaryStatistics millis = doneMillis.stream().mapToLong(Long::longValue).summaryStatistics();
             System.out.printf("one changed cell: event bytes per subscriber %d (min %d); file renamed to first subscriber %d ms, "
                     + "to last subscriber %d ms%n", bytes.getMax(), bytes.getMin(), millis.getMin(), millis.getMax());
-            System.out.println("the event: " + streams.all().getFirst().lastBlock().strip());
+            System.out.println("the event: " + streams.all().getFirst().lastEvent().strip());
         }
     }
 

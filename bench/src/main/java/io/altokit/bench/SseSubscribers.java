@@ -37,9 +37,14 @@ final class SseSubscribers implements AutoCloseable {
             this.channel = channel;
         }
 
-        /** The start of the last complete block (an event: its {@code event:} line and the start of its data). */
-        String lastBlock() {
-            return lastBlock;
+        /**
+         * The start of the last complete block from its {@code event:} line on (an event's type and the
+         * start of its data; over HTTP/1.1 the chunk size line before it left out), or the whole block
+         * if it has none.
+         */
+        String lastEvent() {
+            int at = lastBlock.indexOf("event: ");
+            return at < 0 ? lastBlock : lastBlock.substring(at);
         }
 
         private void read(ByteBuffer buffer) {
@@ -113,7 +118,7 @@ final class SseSubscribers implements AutoCloseable {
                 Subscriber subscriber = (Subscriber) key.attachment();
                 buffer.clear();
                 if (subscriber.channel.read(buffer) < 0) {
-                    throw new IOException("a stream ended early; its last block: " + subscriber.lastBlock);
+                    throw new IOException("a stream ended early; its last block: " + subscriber.lastEvent());
                 }
                 buffer.flip();
                 boolean before = subscriber.events < events;

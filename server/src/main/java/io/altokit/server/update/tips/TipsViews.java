@@ -231,19 +231,21 @@ public final class TipsViews implements AutoCloseable {
     }
 
     /**
-     * The latest snapshot edge, unless the client's tag names a version in the window: then the
-     * first patch from it when the patches to the end are smaller than the snapshot (they are not
-     * compared when they add up to at most {@link #PATCH_ALWAYS_BYTES}), or the next edge when it
-     * holds the end already.
+     * The latest snapshot edge, unless the client's tag names a version in the window: then, when
+     * the patches to the end are smaller than the snapshot (they are not compared when they add up to
+     * at most {@link #PATCH_ALWAYS_BYTES}), the shortcut from it to the end where the graph offers
+     * one, else the first patch from it; or the next edge when it holds the end already.
      */
     private Summary summary(TipsView view, Optional<String> tag) {
-        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, Supplier<byte[]> snapshot) {
+        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, boolean shortcut, Supplier<byte[]> snapshot) {
         }
         long now = ticker.read();
         Facts facts = view.read(now, graph -> {
             Optional<Long> tagged = tag.flatMap(graph::seqOf);
-            return new Facts(graph.startSeq(), graph.endSeq(), tagged,
-                    tagged.map(graph::patchBytesFrom).orElse(0L), graph.end().bytes());
+            long end = graph.endSeq();
+            boolean shortcut = tagged.filter(seq -> seq + 1 < end).flatMap(seq -> graph.shortcut(seq, end)).isPresent();
+            return new Facts(graph.startSeq(), end, tagged, tagged.map(graph::patchBytesFrom).orElse(0L), shortcut,
+                    graph.end().bytes());
         });
         long end = facts.end();
         if (facts.tagged().isPresent()) {
@@ -252,7 +254,7 @@ public final class TipsViews implements AutoCloseable {
                 return new Summary(facts.start(), end, end, end + 1);
             }
             if (facts.patchBytes() <= PATCH_ALWAYS_BYTES || facts.patchBytes() < facts.snapshot().get().length) {
-                return new Summary(facts.start(), end, seq, seq + 1);
+                return new Summary(facts.start(), end, seq, facts.shortcut() ? end : seq + 1);
             }
         }
         return new Summary(facts.start(), end, 0, end);
@@ -398,8 +400,10 @@ public final class TipsViews implements AutoCloseable {
                     StreamableCatalog before = previous.get(catalogView);
                     UpdatesGraph.Content content = content(map);
                     if (before != null && view.heldSnapshot == before.snapshot()) {
-                        Patch.smallest(publication.patches(catalogView, map, before.snapshot()))
-                                .ifPresent(patch -> answer(view, view.change(graph -> graph.add(patch, content))));
+                        List<Patch> patches = publication.patches(catalogView, map, before.snapshot());
+                        if (!patches.isEmpty()) {
+                            answer(view, view.change(graph -> graph.add(patches, content)));
+                        }
                     } else {
                         answer(view, view.change(graph -> graph.restart(content)));
                     }
@@ -413,9 +417,11 @@ public final class TipsViews implements AutoCloseable {
                         close(view, "its input is no longer valid: " + e.getMessage());
                         continue;
                     }
-                    Optional<Patch> patch = Patch.smallest(Patch.between(view.heldAnswer, answer));
+                    List<Patch> patches = Patch.between(view.heldAnswer, answer);
                     view.heldAnswer = answer;
-                    patch.ifPresent(step -> answer(view, view.change(graph -> graph.add(step, answerContent(query, answer)))));
+                    if (!patches.isEmpty()) {
+                        answer(view, view.change(graph -> graph.add(patches, answerContent(query, answer))));
+                    }
                 }
             }
         }

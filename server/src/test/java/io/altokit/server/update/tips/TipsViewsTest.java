@@ -238,6 +238,15 @@ class TipsViewsTest {
         assertThatThrownBy(() -> views.recommend(view + "/ug", open("q"), "view"))
                 .isInstanceOf(AltoException.class).hasMessageContaining("resource-id");
         assertThat(views.recommend("/tips/0123/ug", open("nm"), "view").status()).isEqualTo(404);
+
+        Snapshot third = network("12.0.0.0/8");
+        publish(second, third);
+        JsonNode behind = summary(opened(new TipsRequest("nm", Optional.of(first.networkMap().vtag()), Optional.empty()), third, "one"));
+        assertThat(behind.path("start-edge-rec").toString()).as("two versions behind: the shortcut to the end")
+                .isEqualTo("{\"seq-i\":1,\"seq-j\":3}");
+        Reply shortcut = views.edge(view + "/ug/1/3", "view", "one");
+        assertThat(shortcut.mediaType()).isEqualTo(MediaTypes.MERGE_PATCH);
+        assertThat(text(shortcut)).contains("12.0.0.0/8").doesNotContain("11.0.0.0/8");
     }
 
     @Test
