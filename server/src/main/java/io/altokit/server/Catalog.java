@@ -4,7 +4,9 @@ import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
 import io.altokit.model.MediaTypes;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Grant;
 import io.altokit.server.update.MapPatches;
 import io.altokit.server.update.Streamable;
@@ -31,7 +33,7 @@ import java.util.stream.IntStream;
  * view (aggregated prefixes, quantised costs). {@link #restrictedTo} narrows it to what an access
  * grant shows, sharing the resources (and their rendered answers).
  */
-final class Catalog implements StreamableCatalog {
+final class Catalog implements StreamableCatalog, Call.Inputs {
     /**
      * Which callers a catalog serves, the same from one snapshot to the next: its privacy policy and
      * access grant. Update streams of one view share their events.
@@ -160,9 +162,11 @@ final class Catalog implements StreamableCatalog {
         return Optional.ofNullable(resource);
     }
 
-    /** The resource the directory lists under {@code id}. */
-    Optional<AltoResource> resource(String id) {
-        return resources.stream().filter(resource -> resource.descriptor().id().equals(id)).findFirst();
+    /** An input handed to the resource the directory lists under {@code resourceId}, as that resource parses a body. */
+    @Override
+    public Optional<Query<?>> query(String resourceId, byte[] input) {
+        return resources.stream().filter(resource -> resource.descriptor().id().equals(resourceId)).findFirst()
+                .map(resource -> resource.query(input));
     }
 
     View view() {

@@ -106,7 +106,7 @@ public final class Dispatcher {
             // Parsed once, by the resource the path names, when a guard or the resource first asks.
             Query<?> query = found.isPresent() ? found.get().query(request.body()) : Query.none();
             Call call = new Call(request, found.map(resource -> resource.descriptor().id()), Caller.anonymous(request.client()),
-                    query, (resourceId, input) -> current.full().resource(resourceId).map(resource -> resource.query(input)));
+                    query, current.full());
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> new Answer(refuse.reply(), Optional.empty());
                 case Verdict.Pass pass -> new Answer(settled(request, answer(request, found, current, pass.call())

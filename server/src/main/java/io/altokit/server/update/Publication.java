@@ -55,7 +55,7 @@ public final class Publication {
      *
      * @throws IllegalStateException for a publication without a change set
      */
-    ChangeSet changes(Object view, Snapshot before) {
+    private ChangeSet changes(Object view, Snapshot before) {
         ChangeSet full = changes.orElseThrow(() -> new IllegalStateException("a first snapshot has no change set"));
         Snapshot after = catalogs.get(view).snapshot();
         return after == full.snapshot() ? full
