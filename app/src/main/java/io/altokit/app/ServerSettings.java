@@ -4,6 +4,7 @@ import io.altokit.app.config.ConfigNode;
 import io.altokit.model.ResourceIds;
 import io.altokit.server.ServerConfig;
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,15 +16,20 @@ import java.util.Set;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("bind", "port", "io-threads", "max-request-bytes",
             "max-endpoints-per-request", "network-map-id", "access-log", "state-file", "max-concurrent-requests",
-            "worker-threads", "adaptive-concurrency", "request-timeout", "idle-timeout", "update-streams", "admin-listen");
+            "worker-threads", "adaptive-concurrency", "request-timeout", "idle-timeout", "update-streams", "admin-listen", "tips");
     private static final Set<String> UPDATE_STREAM_KEYS = Set.of("max-streams", "max-streams-per-client", "max-substreams",
             "max-pending-bytes", "keep-alive");
+    private static final Set<String> TIPS_KEYS = Set.of("max-views", "max-views-per-client", "max-versions", "max-polls",
+            "max-polls-per-client", "long-poll", "view-expiry");
     private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(1);
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
     private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(1);
     private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
     private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
+    private static final Duration MIN_TIPS_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_LONG_POLL = Duration.ofHours(1);
+    private static final Duration MAX_VIEW_EXPIRY = Duration.ofDays(1);
 
     private ServerSettings() {
     }
@@ -51,7 +57,8 @@ final class ServerSettings {
                             .orElse(defaults.requestTimeout()))
                     .withIdleTimeout(section.duration("idle-timeout", MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT)
                             .orElse(defaults.idleTimeout()))
-                    .withUpdateStreams(updateStreams(section, defaults.updateStreams()));
+                    .withUpdateStreams(updateStreams(section, defaults.updateStreams()))
+                    .withTips(tips(section, defaults.tips()));
         } catch (IllegalArgumentException e) {
             throw section.error(e.getMessage());
         }
@@ -70,6 +77,23 @@ final class ServerSettings {
                 section.integer("max-substreams", 1, Integer.MAX_VALUE).orElse(defaults.maxSubstreams()),
                 section.positive("max-pending-bytes").orElse(defaults.maxPendingBytes()),
                 section.duration("keep-alive", MIN_KEEP_ALIVE, MAX_KEEP_ALIVE).orElse(defaults.keepAlive()));
+    }
+
+    /** {@code server.tips}: the limits of RFC 9569 TIPS views, each defaulting on its own. */
+    private static TipsViews.Limits tips(ConfigNode server, TipsViews.Limits defaults) {
+        Optional<ConfigNode> found = server.section("tips", TIPS_KEYS);
+        if (found.isEmpty()) {
+            return defaults;
+        }
+        ConfigNode section = found.get();
+        return new TipsViews.Limits(
+                section.integer("max-views", 1, Integer.MAX_VALUE).orElse(defaults.maxViews()),
+                section.integer("max-views-per-client", 1, Integer.MAX_VALUE).orElse(defaults.maxViewsPerClient()),
+                section.integer("max-versions", 2, Integer.MAX_VALUE).orElse(defaults.maxVersions()),
+                section.integer("max-polls", 1, Integer.MAX_VALUE).orElse(defaults.maxPolls()),
+                section.integer("max-polls-per-client", 1, Integer.MAX_VALUE).orElse(defaults.maxPollsPerClient()),
+                section.duration("long-poll", MIN_TIPS_WAIT, MAX_LONG_POLL).orElse(defaults.longPoll()),
+                section.duration("view-expiry", MIN_TIPS_WAIT, MAX_VIEW_EXPIRY).orElse(defaults.idle()));
     }
 
     private static Optional<String> networkMapId(ConfigNode section) {

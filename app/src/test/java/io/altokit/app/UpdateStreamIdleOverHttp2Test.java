@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.core.InformationBase;
 import io.altokit.model.MediaTypes;
 import io.altokit.server.AltoServer;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,18 +53,21 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idle timeout over HTTP/2 is per event stream, not per connection: a connection whose only open
- * stream is an update stream stays however silent its client is, while another idle connection of
- * the same server is closed; once the update stream ends, the idle timeout applies to its connection
- * again. Seen from a raw HTTP/2 client (Netty's frame codec), which tells exactly when the server
- * closes each connection.
+ * The idle timeout over HTTP/2 is per event stream or long poll, not per connection: a connection
+ * whose only open stream is an update stream, or a TIPS long poll waiting for its edge, stays however
+ * silent its client is, while another idle connection of the same server is closed; once the update
+ * stream ends or the long poll is answered, the idle timeout applies to its connection again. Seen
+ * from a raw HTTP/2 client (Netty's frame codec), which tells exactly when the server closes each
+ * connection.
  */
 class UpdateStreamIdleOverHttp2Test {
     private static final Duration IDLE = Duration.ofMillis(700);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAMS = "{\"add\":{\"nm\":{\"resource-id\":\"" + ServerConfig.DEFAULT_NETWORK_MAP_ID + "\"}}}";
 
     @TempDir
     Path pki;
+    private InformationBase informationBase;
     private AltoServer server;
     private EventLoopGroup loop;
     private SslContext tls;
@@ -73,7 +78,7 @@ class UpdateStreamIdleOverHttp2Test {
         TestPki.Identity authority = ca.authority("ca");
         TestPki.Identity identity = ca.server(authority, "alto-server");
         server = AltoServer.start(ServerConfig.defaults().withPort(0).withIdleTimeout(IDLE)
-                .withTls(TlsConfig.of(identity.certificate(), identity.key())), new InformationBase(ExampleNetwork.snapshot()));
+                .withTls(TlsConfig.of(identity.certificate(), identity.key())), informationBase = new InformationBase(ExampleNetwork.snapshot()));
         loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         tls = SslContextBuilder.forClient().trustManager(authority.certificate().toFile())
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
@@ -92,14 +97,14 @@ class UpdateStreamIdleOverHttp2Test {
     void anUpdateStreamHoldsItsConnectionOpenAndOnlyWhileItIsOpen() throws Exception {
         Channel streaming = connect();
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        Http2StreamChannel updates = request(streaming, HttpMethod.POST, "/updates/stream", PARAMS, events);
+        Http2StreamChannel updates = request(streaming, HttpMethod.POST, "/updates/stream", MediaTypes.UPDATE_STREAM_PARAMS, PARAMS, events);
         assertThat(poll(events)).startsWith("200 text/event-stream");
         assertThat(poll(events)).as("the control event").contains(MediaTypes.UPDATE_STREAM_CONTROL);
 
         // Opened after the streaming one, so it has been idle for less time when it is closed.
         Channel idle = connect();
         BlockingQueue<String> answer = new LinkedBlockingQueue<>();
-        request(idle, HttpMethod.GET, "/directory", "", answer);
+        request(idle, HttpMethod.GET, "/directory", "", "", answer);
         assertThat(poll(answer)).startsWith("200 application/alto-directory+json");
 
         assertThat(idle.closeFuture().await(10, TimeUnit.SECONDS)).as("the idle connection is closed").isTrue();
@@ -109,6 +114,32 @@ class UpdateStreamIdleOverHttp2Test {
         updates.close().sync(); // RST_STREAM: the client leaves the stream
         assertThat(streaming.closeFuture().await(10, TimeUnit.SECONDS))
                 .as("without its update stream the connection is idle, and closed").isTrue();
+    }
+
+    @Test
+    void aTipsLongPollHoldsItsConnectionOpenUntilItIsAnswered() throws Exception {
+        Channel polling = connect();
+        BlockingQueue<String> opened = new LinkedBlockingQueue<>();
+        request(polling, HttpMethod.POST, "/tips", MediaTypes.TIPS_PARAMS,
+                "{\"resource-id\":\"costmap-num-routingcost\"}", opened);
+        assertThat(poll(opened)).startsWith("200 " + MediaTypes.TIPS);
+        String viewUri = JSON.readTree(poll(opened)).path("tips-view-uri").asText();
+        BlockingQueue<String> edge = new LinkedBlockingQueue<>();
+        request(polling, HttpMethod.GET, URI.create(viewUri).getPath() + "/ug/1/2", "", "", edge);
+
+        Channel idle = connect();
+        BlockingQueue<String> answer = new LinkedBlockingQueue<>();
+        request(idle, HttpMethod.GET, "/directory", "", "", answer);
+        assertThat(poll(answer)).startsWith("200 application/alto-directory+json");
+        assertThat(idle.closeFuture().await(10, TimeUnit.SECONDS)).as("the idle connection is closed").isTrue();
+        assertThat(polling.closeFuture().await(IDLE.multipliedBy(3).toMillis()))
+                .as("the connection with a waiting long poll stays, idle longer than the other").isFalse();
+        assertThat(edge).as("nothing published: the long poll still waits").isEmpty();
+
+        informationBase.publish(ExampleNetwork.snapshot().toBuilder().cost("routingcost", "area-01", "area-02", 99).build());
+        assertThat(poll(edge)).as("the publication answers the long poll").startsWith("200 ");
+        assertThat(polling.closeFuture().await(10, TimeUnit.SECONDS))
+                .as("answered, the connection is idle again, and closed").isTrue();
     }
 
     private Channel connect() throws InterruptedException {
@@ -134,8 +165,8 @@ class UpdateStreamIdleOverHttp2Test {
     }
 
     /** Opens a stream and sends the request; what comes back goes to {@code received}: the status line, then each body part. */
-    private static Http2StreamChannel request(Channel connection, HttpMethod method, String path, String body,
-                                              BlockingQueue<String> received) throws InterruptedException {
+    private static Http2StreamChannel request(Channel connection, HttpMethod method, String path, String contentType,
+                                              String body, BlockingQueue<String> received) throws InterruptedException {
         Http2StreamChannel stream = new Http2StreamChannelBootstrap(connection).handler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel channel) {
@@ -159,7 +190,7 @@ class UpdateStreamIdleOverHttp2Test {
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         request.headers().set(HttpHeaderNames.HOST, "127.0.0.1");
         if (!body.isEmpty()) {
-            request.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaTypes.UPDATE_STREAM_PARAMS);
+            request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         }
         stream.writeAndFlush(request).sync();
         return stream;

@@ -6,14 +6,7 @@ import io.altokit.core.Snapshot;
 import io.altokit.server.AltoServer;
 import io.altokit.server.ServerConfig;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,47 +14,16 @@ import java.util.SplittableRandom;
  * RFC 8895 fan-out: N update streams follow one full cost map of a P-PID network; one cost cell
  * changes; how big is the event each subscriber gets, and how long from the publication until the
  * last subscriber has read all of it. Also the heap and threads that idle streams cost. The
- * subscribers are plain non-blocking sockets read by one selector thread, so the client side adds
- * no thread per stream either. The clock starts at {@code InformationBase.publish} (the snapshot is
+ * subscribers are {@link SseSubscribers}, which add no thread per stream on the client side either.
+ * In-process; {@link SseFanoutLoad} does the same against a running {@code alto serve}. The clock starts at {@code InformationBase.publish} (the snapshot is
  * built before), so it covers the change set, the catalogs, the patch and the writes.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.altokit.bench.UpdateStreamFanout [subscribers] [pids]}
  */
 public final class UpdateStreamFanout {
-
-    /**
-     * One subscriber: its socket, the blocks it has read in full (each ends with a blank line: the
-     * response head, then each event; keep-alive comments are not counted), its bytes.
-     */
-    private static final class Subscriber {
-        final SocketChannel channel;
-        int events;
-        long bytes;
-        boolean newline;
-        boolean blockStart = true;
-        boolean comment;
-
-        Subscriber(SocketChannel channel) {
-            this.channel = channel;
-        }
-
-        void read(ByteBuffer buffer) {
-            bytes += buffer.remaining();
-            while (buffer.hasRemaining()) {
-                byte next = buffer.get();
-                if (blockStart) {
-                    comment = next == ':';
-                    blockStart = false;
-                }
-                boolean isNewline = next == '\n';
-                if (isNewline && newline) {
-                    events += comment ? 0 : 1;
-                    blockStart = true;
-                }
-                newline = isNewline;
-            }
-        }
-    }
+    private static final int ROUNDS = 5;
+    private static final String PARAMS = "{\"add\":{\"rc\":{\"resource-id\":\"costmap-num-routingcost\"}}}";
+    private static final Duration WAIT = Duration.ofMinutes(5);
 
     public static void main(String[] args) throws Exception {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -71,62 +33,29 @@ public final class UpdateStreamFanout {
         try (AltoServer server = AltoServer.start(ServerConfig.defaults().withPort(0), base)) {
             long heapBefore = usedHeap();
             int threadsBefore = Thread.getAllStackTraces().size();
-            Selector selector = Selector.open();
-            List<Subscriber> all = new ArrayList<>();
-            for (int i = 0; i < subscribers; i++) {
-                SocketChannel channel = SocketChannel.open(server.address());
-                // Distinct credentials: anonymous streams from one address are limited per client.
-                channel.write(ByteBuffer.wrap(("POST /updates/stream HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Authorization: Bearer subscriber-%d\r\nContent-Type: application/alto-updatestreamparams+json\r\n"
-                        + "Content-Length: %d\r\n\r\n%s").formatted(i, BODY.length(), BODY).getBytes(StandardCharsets.US_ASCII)));
-                channel.configureBlocking(false);
-                Subscriber subscriber = new Subscriber(channel);
-                channel.register(selector, SelectionKey.OP_READ, subscriber);
-                all.add(subscriber);
-            }
-            // The response head ends with a blank line too: head, control event, full cost map.
-            readUntil(selector, all, 3);
-            long fullBytes = all.getFirst().bytes;
-            long heapAfter = usedHeap();
-            int threadsAfter = Thread.getAllStackTraces().size();
-            System.out.printf("subscribers=%d pids=%d full-event+head bytes=%d%n", subscribers, pids, fullBytes);
-            // Each round changes one more cell; the first rounds include warm-up (class loading, JIT).
-            for (int round = 1; round <= ROUNDS; round++) {
-                all.forEach(subscriber -> subscriber.bytes = 0);
-                Snapshot next = base.current().toBuilder().cost("routingcost", "pid0", "pid1", 4000 + round).build();
-                long start = System.nanoTime();
-                base.publish(next);
-                readUntil(selector, all, 3 + round);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf("round %d, one changed cell: event bytes per subscriber=%d (min %d), publish to last subscriber=%d ms%n",
-                        round, all.stream().mapToLong(s -> s.bytes).max().orElseThrow(),
-                        all.stream().mapToLong(s -> s.bytes).min().orElseThrow(), millis);
-            }
-            System.out.printf("idle streams: heap %.1f KiB per stream (server and client sockets together), threads %d -> %d%n",
-                    (heapAfter - heapBefore) / 1024.0 / subscribers, threadsBefore, threadsAfter);
-            for (Subscriber subscriber : all) {
-                subscriber.channel.close();
-            }
-        }
-    }
-
-    private static final int ROUNDS = 5;
-    private static final String BODY = "{\"add\":{\"rc\":{\"resource-id\":\"costmap-num-routingcost\"}}}";
-
-    private static void readUntil(Selector selector, List<Subscriber> all, int events) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
-        while (all.stream().anyMatch(subscriber -> subscriber.events < events)) {
-            selector.select(1000);
-            for (SelectionKey key : selector.selectedKeys()) {
-                Subscriber subscriber = (Subscriber) key.attachment();
-                buffer.clear();
-                if (subscriber.channel.read(buffer) < 0) {
-                    throw new IOException("a stream ended early");
+            try (SseSubscribers streams = SseSubscribers.open(server.address(), subscribers, PARAMS)) {
+                List<SseSubscribers.Subscriber> all = streams.all();
+                // The response head ends with a blank line too: head, control event, full cost map.
+                streams.readUntil(3, WAIT);
+                long fullBytes = all.getFirst().bytes;
+                long heapAfter = usedHeap();
+                int threadsAfter = Thread.getAllStackTraces().size();
+                System.out.printf("subscribers=%d pids=%d full-event+head bytes=%d%n", subscribers, pids, fullBytes);
+                // Each round changes one more cell; the first rounds include warm-up (class loading, JIT).
+                for (int round = 1; round <= ROUNDS; round++) {
+                    all.forEach(subscriber -> subscriber.bytes = 0);
+                    Snapshot next = base.current().toBuilder().cost("routingcost", "pid0", "pid1", 4000 + round).build();
+                    long start = System.nanoTime();
+                    base.publish(next);
+                    streams.readUntil(3 + round, WAIT);
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    System.out.printf("round %d, one changed cell: event bytes per subscriber=%d (min %d), publish to last subscriber=%d ms%n",
+                            round, all.stream().mapToLong(s -> s.bytes).max().orElseThrow(),
+                            all.stream().mapToLong(s -> s.bytes).min().orElseThrow(), millis);
                 }
-                buffer.flip();
-                subscriber.read(buffer);
+                System.out.printf("idle streams: heap %.1f KiB per stream (server and client sockets together), threads %d -> %d%n",
+                        (heapAfter - heapBefore) / 1024.0 / subscribers, threadsBefore, threadsAfter);
             }
-            selector.selectedKeys().clear();
         }
     }
 

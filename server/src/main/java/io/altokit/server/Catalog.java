@@ -4,7 +4,9 @@ import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
 import io.altokit.model.MediaTypes;
 import io.altokit.server.http.AltoRequest;
+import io.altokit.server.http.Query;
 import io.altokit.server.privacy.PrivacyPolicy;
+import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Grant;
 import io.altokit.server.update.MapPatches;
 import io.altokit.server.update.Streamable;
@@ -31,7 +33,7 @@ import java.util.stream.IntStream;
  * view (aggregated prefixes, quantised costs). {@link #restrictedTo} narrows it to what an access
  * grant shows, sharing the resources (and their rendered answers).
  */
-final class Catalog implements StreamableCatalog {
+final class Catalog implements StreamableCatalog, Call.Inputs {
     /**
      * Which callers a catalog serves, the same from one snapshot to the next: its privacy policy and
      * access grant. Update streams of one view share their events.
@@ -86,7 +88,7 @@ final class Catalog implements StreamableCatalog {
         }
         offered.forEach(this::offerToStreams);
         offered.add(new UpdateStreamResource(this, streams, patchTypes()));
-        offered.add(new TipsResource(this, tips, streamables.keySet()));
+        offered.add(new TipsResource(this, tips, patchTypes()));
         this.control = new UpdateControlResource(this, streams);
         this.tipsEdges = new TipsEdgeResource(this, tips);
         this.tipsGraphs = new TipsGraphResource(this, tips);
@@ -111,7 +113,7 @@ final class Catalog implements StreamableCatalog {
         if (grant.covers(updates.descriptor().id())) {
             granted.add(updates);
         }
-        TipsResource tipsResource = new TipsResource(this, tips, streamables.keySet());
+        TipsResource tipsResource = new TipsResource(this, tips, patchTypes());
         if (grant.covers(tipsResource.descriptor().id())) {
             granted.add(tipsResource);
         }
@@ -124,7 +126,7 @@ final class Catalog implements StreamableCatalog {
         index(DirectoryResource.restricted(resources, costs, Optional.of(defaultNetworkMap).filter(grant::covers)));
     }
 
-    /** By resource id, the patch media types (comma-separated, RFC 8895 section 6.3) of each resource an update stream can follow. */
+    /** By resource id, the patch media types (comma-separated, RFC 8895 section 6.3, RFC 9569 section 5.2) of each resource an update stream or a TIPS view can follow. */
     private Map<String, String> patchTypes() {
         Map<String, String> patchTypes = new LinkedHashMap<>();
         streamables.forEach((id, streamable) -> patchTypes.put(id, String.join(",", streamable.patchMediaTypes())));
@@ -163,6 +165,13 @@ final class Catalog implements StreamableCatalog {
         return Optional.ofNullable(resource);
     }
 
+    /** An input handed to the resource the directory lists under {@code resourceId}, as that resource parses a body. */
+    @Override
+    public Optional<Query<?>> query(String resourceId, byte[] input) {
+        return resources.stream().filter(resource -> resource.descriptor().id().equals(resourceId)).findFirst()
+                .map(resource -> resource.query(input));
+    }
+
     View view() {
         return view;
     }
@@ -188,7 +197,7 @@ final class Catalog implements StreamableCatalog {
             case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
                     Optional.of(map.vtag().tag()), () -> map.full().identity(), PATCH_TYPES,
                     (before, changes) -> MapPatches.networkMapPatches(id, before, changes)));
-            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.empty(),
+            case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.of(map.etag()),
                     () -> map.full().identity(), PATCH_TYPES, (before, changes) -> MapPatches.costMapPatches(
                     resource.descriptor().uses().getFirst(), map.costType().metric(), map.costType().mode(), before, changes)));
             case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));

@@ -60,6 +60,15 @@ final class CostMapResource implements AltoResource {
         return costType;
     }
 
+    /**
+     * Its ETag, without quotes: it has no vtag of its own (RFC 7285 section 11.2.3), so a client
+     * holding it names this as the {@code tag} of an update stream substream or a TIPS view to skip
+     * the full map.
+     */
+    String etag() {
+        return contentTag;
+    }
+
     /** The full map, encoded once for as long as its content tag stays, for every GET and update stream. */
     Representation full() {
         return body.get(this::encode);

@@ -16,6 +16,7 @@ import io.altokit.server.protection.Call;
 import io.altokit.server.protection.Caller;
 import io.altokit.server.protection.Protection;
 import io.altokit.server.protection.Verdict;
+import io.altokit.server.update.Publication;
 import io.altokit.server.update.UpdateStreams;
 import io.altokit.server.update.tips.TipsViews;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public final class Dispatcher implements Answerer {
 
     Dispatcher(InformationBase informationBase, ServerConfig config, Protection protection, Ticker ticker,
                UpdateStreams streams) {
-        this(informationBase, config, protection, ticker, streams, TipsViews.withSystemTimers(TipsViews.Limits.DEFAULTS));
+        this(informationBase, config, protection, ticker, streams, TipsViews.withSystemTimers(config.tips()));
     }
 
     /**
@@ -97,9 +98,10 @@ public final class Dispatcher implements Answerer {
                 case InformationBase.Update.Full full -> Optional.empty();
                 case InformationBase.Update.Changed changed -> Optional.of(changed.changes());
             };
-            Map<Catalog.View, Catalog> views = next.byStreamView();
-            streams.published(changes, views);
-            tips.published(changes, views);
+            // One publication for both, so that each full map's patches are computed once.
+            Publication publication = new Publication(changes, next.byStreamView());
+            streams.published(publication);
+            tips.published(publication);
         }, InformationBase.Delivery.inline());
     }
 
@@ -117,7 +119,8 @@ public final class Dispatcher implements Answerer {
             Query<?> query = found.isPresent() ? found.get().query(request.body()) : Query.none();
             Optional<String> resourceId = found.map(resource -> resource.descriptor().id());
             String resource = resourceId.orElse(ServerMetrics.NO_RESOURCE);
-            Call call = new Call(request, resourceId, Caller.anonymous(request.client()), query);
+            Call call = new Call(request, resourceId, Caller.anonymous(request.client()), query,
+                    current.full());
             return switch (protection.admit(call)) {
                 case Verdict.Refuse refuse -> {
                     metrics.refused(refuse.reply().status(), refuse.reason());

@@ -132,7 +132,8 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     /**
      * Writes an answer once it is there (a long poll). The connection's next request waits meanwhile,
-     * so that answers leave in request order; no thread waits, whoever completes the answer writes it.
+     * so that answers leave in request order, and its idle timeout is held off, since its client has
+     * nothing to send ({@link IdleTimeout}); no thread waits, whoever completes the answer writes it.
      */
     private static ChannelFuture respondLater(ChannelHandlerContext ctx, CompletionStage<Reply> pending,
                                               boolean acceptsGzip, boolean head) {
@@ -142,6 +143,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         } else {
             ctx.executor().execute(() -> ReadHolds.hold(ctx.channel(), ReadHolds.Reason.ANSWERING));
         }
+        IdleTimeout.holdOpenUntil(ctx.channel(), pending);
         pending.whenComplete((reply, failure) -> {
             if (failure != null) {
                 written.setFailure(failure);

@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.server.update.UpdateStreams;
+import io.altokit.server.update.tips.TipsViews;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -23,12 +24,13 @@ import java.util.Optional;
  * @param idleTimeout             a connection that sends nothing this long is closed, unless an update
  *                                stream is open on it (see {@link IdleTimeout})
  * @param updateStreams           what RFC 8895 update streams may cost
+ * @param tips                    what RFC 9569 TIPS views may cost
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                            int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
                            int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency,
                            Duration requestTimeout, Optional<TlsConfig> tls, Duration idleTimeout,
-                           UpdateStreams.Limits updateStreams) {
+                           UpdateStreams.Limits updateStreams, TipsViews.Limits tips) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -62,6 +64,7 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
             throw new IllegalArgumentException("idle-timeout must be at least 1 ms, got " + idleTimeout);
         }
         Objects.requireNonNull(updateStreams, "updateStreams");
+        Objects.requireNonNull(tips, "tips");
     }
 
     /** Plain HTTP with the default request timeout. */
@@ -70,7 +73,7 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
                         boolean adaptiveConcurrency) {
         this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
                 maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
-                DEFAULT_IDLE_TIMEOUT, UpdateStreams.Limits.DEFAULTS);
+                DEFAULT_IDLE_TIMEOUT, UpdateStreams.Limits.DEFAULTS, TipsViews.Limits.DEFAULTS);
     }
 
     public static ServerConfig defaults() {
@@ -79,38 +82,44 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips);
     }
 
     public ServerConfig withBindAddress(String address) {
         return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips);
     }
 
     /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
     public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls, idleTimeout, updateStreams);
+                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls, idleTimeout, updateStreams, tips);
     }
 
     public ServerConfig withRequestTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls, idleTimeout, updateStreams);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls, idleTimeout, updateStreams, tips);
     }
 
     public ServerConfig withTls(TlsConfig settings) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
                 accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings),
-                idleTimeout, updateStreams);
+                idleTimeout, updateStreams, tips);
     }
 
     public ServerConfig withIdleTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, timeout, updateStreams);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, timeout, updateStreams, tips);
     }
 
     public ServerConfig withUpdateStreams(UpdateStreams.Limits limits) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, limits);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, limits, tips);
+    }
+
+    public ServerConfig withTips(TipsViews.Limits limits) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout,
+                updateStreams, limits);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * GET /tips/&lt;view&gt;/ug/&lt;i&gt;/&lt;j&gt; (RFC 9569 section 7): one edge of a view's updates
- * graph, a full version from 0 or a merge patch, or a long poll for the next one. Not in the
+ * graph, a full version from 0 or a patch (merge or JSON patch), or a long poll for the next one. Not in the
  * directory: clients build these URIs from the view's. It has the TIPS resource's id, so access
  * rules grant or refuse both together.
  */

@@ -9,8 +9,6 @@ import io.altokit.server.http.Query;
 import io.altokit.server.http.Reply;
 import io.altokit.server.update.tips.TipsViews;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,10 +29,11 @@ final class TipsResource implements AltoResource.Service<TipsRequest> {
     private final Catalog catalog;
     private final TipsViews views;
 
-    /** @param served the ids of the resources it serves: every step of their updates graphs is a merge patch */
-    TipsResource(Catalog catalog, TipsViews views, Collection<String> served) {
-        Map<String, String> patchTypes = new LinkedHashMap<>();
-        served.forEach(id -> patchTypes.put(id, MediaTypes.MERGE_PATCH));
+    /**
+     * @param patchTypes by resource id, the patch media types (comma-separated) of each resource it
+     *                   serves: each step of a graph is the smaller of a merge patch and a JSON patch
+     */
+    TipsResource(Catalog catalog, TipsViews views, Map<String, String> patchTypes) {
         this.descriptor = ResourceDescriptor.post(ID, TipsViews.PATH, MediaTypes.TIPS, MediaTypes.TIPS_PARAMS,
                 Directory.Capabilities.incrementalChanges(patchTypes), List.copyOf(patchTypes.keySet()));
         this.catalog = catalog;

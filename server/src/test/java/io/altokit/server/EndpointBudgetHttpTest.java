@@ -12,7 +12,13 @@ import io.altokit.server.protection.budget.EndpointBudget;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +69,69 @@ class EndpointBudgetHttpTest {
     }
 
     @Test
+    void endpointsNamedThroughUpdateStreamsAndTipsViewsAreCountedLikeADirectRequest() throws Exception {
+        EndpointBudget budget = new EndpointBudget(new EndpointBudget.Settings(BUDGET, Duration.ofHours(1), 100));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (ServerFixture fixture = new ServerFixture(new Protection(List.of(NAME_FROM_HEADER, budget), List.of()))) {
+            // A substream input naming the source and 30 destinations, then a direct request: the whole budget.
+            HttpResponse<InputStream> stream = http.send(streamRequest(fixture, "scanner", ecsInput(0, 30)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                assertThat(stream.statusCode()).isEqualTo(200);
+                String controlUri = controlUri(events);
+                assertThat(ecs(fixture, "scanner", 20, 49).statusCode()).isEqualTo(200);
+
+                assertRefusedLikeADirectRequest(control(fixture, "scanner", controlUri, "over", ecsInput(40, 51)));
+                assertThat(control(fixture, "scanner", controlUri, "known", ecsInput(0, 49)).statusCode())
+                        .as("what it already asked about costs nothing").isEqualTo(204);
+            }
+            assertRefusedLikeADirectRequest(fixture.send(streamRequest(fixture, "scanner", ecsInput(40, 51))));
+            assertRefusedLikeADirectRequest(tips(fixture, "scanner", ecsInput(40, 51)));
+            assertThat(tips(fixture, "scanner", ecsInput(10, 49)).statusCode()).isEqualTo(200);
+            assertThat(tips(fixture, "other-app", ecsInput(100, 149)).statusCode()).isEqualTo(200);
+        } finally {
+            http.close();
+        }
+    }
+
+    private static void assertRefusedLikeADirectRequest(HttpResponse<byte[]> refused) throws Exception {
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).contains(MediaTypes.ERROR);
+        assertThat(json(refused).at("/meta/code").asText()).isEqualTo("E_FORBIDDEN");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    private static String controlUri(BufferedReader events) throws Exception {
+        for (String line = events.readLine(); line != null; line = events.readLine()) {
+            if (line.startsWith("data: ")) {
+                return ServerFixture.JSON.readTree(line.substring("data: ".length())).path("control-uri").asText();
+            }
+        }
+        throw new AssertionError("the stream ended before its control event");
+    }
+
+    private static HttpRequest.Builder streamRequest(ServerFixture fixture, String client, String ecsInput) {
+        return HttpRequest.newBuilder(fixture.uri(UpdateStreamResource.PATH)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", MediaTypes.UPDATE_STREAM_PARAMS).header("Authorization", client)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"add\": {\"ecs\": {\"resource-id\": \"endpoint-cost\", \"input\": "
+                        + ecsInput + "}}}"));
+    }
+
+    private static HttpResponse<byte[]> control(ServerFixture fixture, String client, String controlUri, String id,
+                                                String ecsInput) throws Exception {
+        return fixture.send(HttpRequest.newBuilder(fixture.uri(controlUri))
+                .header("Content-Type", MediaTypes.UPDATE_STREAM_PARAMS).header("Authorization", client)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"add\": {\"" + id + "\": {\"resource-id\": \"endpoint-cost\", "
+                        + "\"input\": " + ecsInput + "}}}")));
+    }
+
+    private static HttpResponse<byte[]> tips(ServerFixture fixture, String client, String ecsInput) throws Exception {
+        return fixture.send(HttpRequest.newBuilder(fixture.uri("/tips"))
+                .header("Content-Type", MediaTypes.TIPS_PARAMS).header("Authorization", client)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resource-id\": \"endpoint-cost\", \"input\": " + ecsInput + "}")));
+    }
+
+    @Test
     void withoutTheBudgetTheSameScanIsAnswered() throws Exception {
         try (ServerFixture fixture = new ServerFixture(new Protection(List.of(NAME_FROM_HEADER), List.of()))) {
             assertThat(ecs(fixture, "scanner", 0, 50).statusCode()).isEqualTo(200);
@@ -70,20 +139,23 @@ class EndpointBudgetHttpTest {
         }
     }
 
-    /** Source 10.1.0.1 (counted too) and destinations 10.2.&lt;i&gt;.1 for i in [from, to). */
     private static HttpResponse<byte[]> ecs(ServerFixture fixture, String client, int from, int to) throws Exception {
-        String body = "{\"cost-type\": {\"cost-mode\": \"ordinal\", \"cost-metric\": \"routingcost\"}, "
-                + "\"endpoints\": {\"srcs\": [\"ipv4:10.1.0.1\"], \"dsts\": " + addresses(from, to) + "}}";
-        return fixture.send(java.net.http.HttpRequest.newBuilder(fixture.uri("/endpointcost/lookup"))
+        return fixture.send(HttpRequest.newBuilder(fixture.uri("/endpointcost/lookup"))
                 .header("Content-Type", MediaTypes.ENDPOINT_COST_PARAMS).header("Authorization", client)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(ecsInput(from, to))));
+    }
+
+    /** An endpoint cost request from source 10.1.0.1 (counted too) to destinations 10.2.&lt;i&gt;.1 for i in [from, to). */
+    private static String ecsInput(int from, int to) {
+        return "{\"cost-type\": {\"cost-mode\": \"ordinal\", \"cost-metric\": \"routingcost\"}, "
+                + "\"endpoints\": {\"srcs\": [\"ipv4:10.1.0.1\"], \"dsts\": " + addresses(from, to) + "}}";
     }
 
     private static HttpResponse<byte[]> eps(ServerFixture fixture, String client, int host) throws Exception {
         String body = "{\"properties\": [\"default-network-map.pid\"], \"endpoints\": " + addresses(host, host + 1) + "}";
-        return fixture.send(java.net.http.HttpRequest.newBuilder(fixture.uri("/endpointprop/lookup"))
+        return fixture.send(HttpRequest.newBuilder(fixture.uri("/endpointprop/lookup"))
                 .header("Content-Type", MediaTypes.ENDPOINT_PROP_PARAMS).header("Authorization", client)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static String addresses(int from, int to) {

@@ -151,6 +151,20 @@ class UpdateStreamTest {
     }
 
     @Test
+    void aCostMapsCurrentETagSkipsItsFullUpdate() throws Exception {
+        String etag = fixture.get("/costmap/num-routingcost").headers().firstValue("ETag").orElseThrow().replace("\"", "");
+        BlockingQueue<Event> events = open(null, "{'add':{'rc':{'resource-id':'costmap-num-routingcost','tag':'" + etag + "'},"
+                + "'stale':{'resource-id':'costmap-num-routingcost','tag':'not-" + etag + "'}}}");
+        assertThat(next(events).type()).isEqualTo(MediaTypes.UPDATE_STREAM_CONTROL);
+        Event full = next(events);
+        assertThat(full.type()).as("only the substream with an old tag gets the map").isEqualTo("application/alto-costmap+json,stale");
+        fixture.informationBase.publish(TestNetwork.snapshot().toBuilder().cost("routingcost", "a", "b", 9).build());
+        List<Event> updates = List.of(next(events), next(events));
+        Event patch = updates.stream().filter(update -> update.type().endsWith(",rc")).findFirst().orElseThrow();
+        assertThat(patch.applyTo(full.json())).isEqualTo(fresh("/costmap/num-routingcost"));
+    }
+
+    @Test
     void streamControlAddsAndRemovesSubstreams() throws Exception {
         BlockingQueue<Event> events = open("Bearer owner", "{'add':{'nm':{'resource-id':'" + NM + "'}}}");
         String controlUri = next(events).json().getString("control-uri");

@@ -1,8 +1,11 @@
 package io.altokit.server.update;
 
+import io.altokit.model.MediaTypes;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One encoding of the change from a version of a resource to the next: an RFC 7396 merge patch or
@@ -15,7 +18,19 @@ import java.util.Optional;
 public record Patch(String mediaType, byte[] body) {
 
     /** The smallest of {@code patches}; empty when there is none (the resource stayed as it was). */
-    static Optional<Patch> smallest(List<Patch> patches) {
+    public static Optional<Patch> smallest(List<Patch> patches) {
         return patches.stream().min(Comparator.comparingInt(patch -> patch.body().length));
+    }
+
+    /**
+     * The merge patch and the JSON patch from one answer to an input to the next, found by comparing
+     * the two documents (an answer is small, and nothing says what changed in it); empty when they
+     * are the same as JSON.
+     */
+    public static List<Patch> between(byte[] before, byte[] after) {
+        return Stream.of(
+                JsonMergeDiff.between(before, after).map(patch -> new Patch(MediaTypes.MERGE_PATCH, patch)),
+                JsonPatchDiff.between(before, after).map(patch -> new Patch(MediaTypes.JSON_PATCH, patch)))
+                .flatMap(Optional::stream).toList();
     }
 }

@@ -40,8 +40,9 @@ public sealed interface Streamable {
     /**
      * A full map (network map, cost map): sent whole, then patched from each change set.
      *
-     * @param vtag            the map's own version tag, which a client may name to skip the first full update
-     *                        (the network map has one, RFC 7285 section 10.3; cost maps only depend on it)
+     * @param vtag            the tag a client holding the current map names to skip the first full update:
+     *                        the network map's vtag (RFC 7285 section 10.3); for a cost map, which has none of
+     *                        its own, its ETag (without quotes)
      * @param body            the full map, as a GET answers it
      * @param patchMediaTypes the media types {@code patches} makes
      * @param patches         the map's patches from the snapshot before a change set to the one after it

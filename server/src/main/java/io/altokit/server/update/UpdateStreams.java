@@ -3,7 +3,6 @@ package io.altokit.server.update;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.altokit.core.ChangeSet;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Scheduler;
 import io.altokit.model.AltoError;
@@ -40,14 +39,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The update streams of one server (RFC 8895): opening them, their control requests, and the events
  * every publication sends them. One thread of its own (a virtual thread, started when there is work)
  * changes the streams and computes the events; each connection's I/O thread writes its bytes, so
- * there is no thread per subscriber. A full map's patch or full update is computed once per
- * publication and privacy view, whatever the number of streams that follow it.
+ * there is no thread per subscriber. A full map's patches are computed once per publication and
+ * catalog view, for the update streams and the TIPS views together ({@link Publication}), and the
+ * event chosen from them once per view, whatever the number of streams that follow it.
  *
  * <p>Per update, a client gets the smallest of the merge patch (RFC 7396), the JSON patch (RFC 6902)
  * and the full map: a patch of up to {@link #PATCH_ALWAYS_BYTES} is sent without looking at the full
@@ -224,13 +223,12 @@ public final class UpdateStreams implements AutoCloseable {
     }
 
     /**
-     * Tells the streams of a publication: each view's catalog after it, and the change set (of the
-     * full view; other views' changes are worked out from their snapshots). Without a change set (the
-     * first snapshot) the catalogs are only remembered. Quick: the work happens on the streams' thread.
+     * Tells the streams of a publication: each view's catalog after it, and what changed (the
+     * patches shared with every other follower of the publication). Without a change set (the first
+     * snapshot) the catalogs are only remembered. Quick: the work happens on the streams' thread.
      */
-    public void published(Optional<ChangeSet> changes, Map<?, ? extends StreamableCatalog> catalogs) {
-        Map<Object, StreamableCatalog> next = Map.copyOf(catalogs);
-        run(() -> publish(changes, next));
+    public void published(Publication publication) {
+        run(() -> publish(publication));
     }
 
     private void run(Runnable task) {
@@ -280,7 +278,7 @@ public final class UpdateStreams implements AutoCloseable {
         Comparator<Substream> byResource = byResource(catalog);
         for (Substream substream : stream.inOrder(byResource)) {
             if (adds.containsKey(substream.clientId)) {
-                update(stream, substream, catalog, Optional.empty(), new HashMap<>());
+                update(stream, substream, catalog, Optional.empty());
             }
         }
     }
@@ -291,39 +289,36 @@ public final class UpdateStreams implements AutoCloseable {
     }
 
     /** One publication: every stream gets, in dependency order, what changed of what it follows. */
-    private void publish(Optional<ChangeSet> changes, Map<Object, StreamableCatalog> next) {
+    private void publish(Publication publication) {
         Map<Object, StreamableCatalog> previous = new HashMap<>(views);
+        Map<Object, StreamableCatalog> next = publication.catalogs();
         views.clear();
         views.putAll(next);
-        if (changes.isEmpty()) {
+        if (!publication.changed()) {
             return;
         }
-        Map<Object, Optional<Publication>> byView = new HashMap<>();
+        Map<Object, Optional<ViewStep>> byView = new HashMap<>();
         for (UpdateStream stream : streams.values()) {
             StreamableCatalog catalog = next.get(stream.view);
             if (catalog == null) {
                 stop(stream, List.copyOf(stream.substreams.keySet()), "the resources this stream followed are no longer offered");
                 continue;
             }
-            Optional<Publication> publication = byView.computeIfAbsent(stream.view, view ->
-                    Optional.ofNullable(previous.get(view)).map(before -> new Publication(before.snapshot(),
-                            viewChanges(changes.get(), before.snapshot(), catalog.snapshot()))));
-            Map<String, Optional<Event>> memo = publication.map(Publication::events).orElseGet(HashMap::new);
+            Optional<ViewStep> step = byView.computeIfAbsent(stream.view, view -> Optional.ofNullable(previous.get(view))
+                    .map(before -> new ViewStep(publication, view, before.snapshot(), new HashMap<>())));
             for (Substream substream : stream.inOrder(byResource(catalog))) {
-                update(stream, substream, catalog, publication, memo);
+                update(stream, substream, catalog, step);
             }
         }
     }
 
-    /** The full view's change set, or for another view the change between its two snapshots. */
-    private static ChangeSet viewChanges(ChangeSet changes, Snapshot before, Snapshot after) {
-        return after == changes.snapshot() ? changes : ChangeSet.between(before, after);
-    }
-
-    /** One view's side of a publication: the snapshot before, the change, the events computed so far by resource. */
-    private record Publication(Snapshot before, ChangeSet changes, Map<String, Optional<Event>> events) {
-        Publication(Snapshot before, ChangeSet changes) {
-            this(before, changes, new HashMap<>());
+    /**
+     * One view's side of a publication: the snapshot before, and the events computed so far by
+     * resource (from the patches the publication computes once for every follower).
+     */
+    private record ViewStep(Publication publication, Object view, Snapshot before, Map<String, Optional<Event>> events) {
+        List<Patch> patches(Streamable.FullMap map) {
+            return publication.patches(view, map, before);
         }
     }
 
@@ -331,8 +326,7 @@ public final class UpdateStreams implements AutoCloseable {
     private record Event(String mediaType, byte[] data) {
     }
 
-    private void update(UpdateStream stream, Substream substream, StreamableCatalog catalog,
-                        Optional<Publication> publication, Map<String, Optional<Event>> memo) {
+    private void update(UpdateStream stream, Substream substream, StreamableCatalog catalog, Optional<ViewStep> step) {
         Optional<Streamable> streamable = catalog.streamable(substream.request.resourceId());
         if (streamable.isEmpty()) {
             stop(stream, List.of(substream.clientId), "resource " + substream.request.resourceId() + " is no longer offered");
@@ -341,7 +335,7 @@ public final class UpdateStreams implements AutoCloseable {
         Optional<Event> event;
         try {
             event = switch (streamable.get()) {
-                case Streamable.FullMap map -> mapUpdate(substream, map, catalog.snapshot(), publication, memo);
+                case Streamable.FullMap map -> mapUpdate(substream, map, catalog.snapshot(), step);
                 case Streamable.Query query -> queryUpdate(substream, query, stream.client);
             };
         } catch (AltoException e) {
@@ -352,7 +346,7 @@ public final class UpdateStreams implements AutoCloseable {
     }
 
     private static Optional<Event> mapUpdate(Substream substream, Streamable.FullMap map, Snapshot now,
-                                             Optional<Publication> publication, Map<String, Optional<Event>> memo) {
+                                             Optional<ViewStep> step) {
         Snapshot held = substream.held;
         substream.held = now;
         if (held == now) {
@@ -361,12 +355,12 @@ public final class UpdateStreams implements AutoCloseable {
         if (held == null && substream.request.tag().isPresent() && substream.request.tag().equals(map.vtag())) {
             return Optional.empty(); // RFC 8895 section 6.7: the client holds the current version
         }
-        boolean patchable = substream.request.incrementalChanges() && publication.isPresent() && held == publication.get().before();
+        boolean patchable = substream.request.incrementalChanges() && step.isPresent() && held == step.get().before();
         if (!patchable) {
             return Optional.of(new Event(map.mediaType(), map.body().get()));
         }
-        return memo.computeIfAbsent(map.resourceId(), id -> Patch.smallest(map.patches().between(publication.get().before(),
-                publication.get().changes())).map(patch -> smallerOf(patch, map.mediaType(), map.body())));
+        return step.get().events().computeIfAbsent(map.resourceId(), id -> Patch.smallest(step.get().patches(map))
+                .map(patch -> smallerOf(patch, map.mediaType(), map.body())));
     }
 
     /**
@@ -392,11 +386,7 @@ public final class UpdateStreams implements AutoCloseable {
         if (last == null || !substream.request.incrementalChanges()) {
             return Optional.of(new Event(query.mediaType(), answer));
         }
-        List<Patch> patches = Stream.of(
-                JsonMergeDiff.between(last, answer).map(patch -> new Patch(MediaTypes.MERGE_PATCH, patch)),
-                JsonPatchDiff.between(last, answer).map(patch -> new Patch(MediaTypes.JSON_PATCH, patch)))
-                .flatMap(Optional::stream).toList();
-        return Patch.smallest(patches).map(patch -> patch.body().length < answer.length
+        return Patch.smallest(Patch.between(last, answer)).map(patch -> patch.body().length < answer.length
                 ? new Event(patch.mediaType(), patch.body()) : new Event(query.mediaType(), answer));
     }
 

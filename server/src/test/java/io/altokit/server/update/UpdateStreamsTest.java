@@ -112,7 +112,7 @@ class UpdateStreamsTest {
     @Test
     void aClientThatDoesNotReadIsClosedWhileOthersGoOn() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        streams.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        streams.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         RecordingSink reader = open(first, "reader");
         RecordingSink stalled = open(first, "stalled");
         for (RecordingSink sink : List.of(reader, stalled)) {
@@ -121,7 +121,7 @@ class UpdateStreamsTest {
         }
         stalled.pending.set(limits.maxPendingBytes() + 1);
         Snapshot second = network("11.0.0.0/8");
-        streams.published(Optional.of(ChangeSet.between(first, second)), Map.of("view", new Catalog(second)));
+        streams.published(new Publication(Optional.of(ChangeSet.between(first, second)), Map.of("view", new Catalog(second))));
         assertThat(reader.next()).startsWith("event: application/merge-patch+json,x");
         assertThat(stalled.next()).isEqualTo("<closed>");
     }

@@ -36,10 +36,12 @@ import java.util.Optional;
  * operator's topology by asking about the whole address space. Counts the addresses a caller
  * ({@link io.altokit.server.protection.Caller#budgetKey()}) names as sources and destinations to
  * the endpoint cost and endpoint property services, in the request record the service parsed
- * ({@link Call#query()}, shared with the service); naming an address again costs nothing. A
+ * ({@link Call#query()}, shared with the service) — also when the request comes as the input of an
+ * update stream's substream (opening the stream or through its control URI) or of a TIPS view, parsed
+ * as the named service parses it ({@link Call#inputs()}); naming an address again costs nothing. A
  * request that would take the caller past its budget is refused with 403, an error object and
- * Retry-After at the end of the caller's window, and the first refusal in a window is logged at
- * WARN — at most once per {@link #SCAN_LOG_INTERVAL} over all callers, since anyone with many source
+ * Retry-After at the end of the caller's window (a stream or view request as a whole), and the
+ * first refusal in a window is logged at WARN — at most once per {@link #SCAN_LOG_INTERVAL} over all callers, since anyone with many source
  * addresses could otherwise write a line per address. Malformed requests pass untouched: their resource answers them with its precise error.
  *
  * <p>Memory is bounded: at most {@code maxCallers} callers are tracked (the least recently seen
@@ -104,7 +106,7 @@ public final class EndpointBudget implements Guard {
         }
         Optional<long[]> endpoints;
         try {
-            endpoints = call.query().parsed().flatMap(this::fingerprints);
+            endpoints = call.query().parsed().flatMap(query -> fingerprints(query, call.inputs()));
         } catch (AltoException malformed) {
             return Verdict.pass(call);
         }
@@ -124,8 +126,12 @@ public final class EndpointBudget implements Guard {
                 Map.of("Retry-After", Long.toString(seconds))), "endpoint_budget");
     }
 
-    /** The fingerprints of the addresses an endpoint request names, sources then destinations; empty for other requests. */
-    private Optional<long[]> fingerprints(QueryBody query) {
+    /**
+     * The fingerprints of the addresses an endpoint request names, sources then destinations, also
+     * when it comes as the input of update stream substreams or of a TIPS view (parsed by the
+     * resource it names, through {@code inputs}); empty for other requests.
+     */
+    private Optional<long[]> fingerprints(QueryBody query, Call.Inputs inputs) {
         return switch (query) {
             case EndpointCostScan scan -> Optional.of(fingerprints(scan));
             case EndpointCostRequest request -> {
@@ -138,9 +144,30 @@ public final class EndpointBudget implements Guard {
             case EndpointPropertyRequest request -> Optional.of(fingerprints(request.endpoints()));
             case CostMapFilter filter -> Optional.empty();
             case NetworkMapFilter filter -> Optional.empty();
-            case UpdateStreamRequest streams -> Optional.empty();
-            case TipsRequest view -> Optional.empty();
+            case UpdateStreamRequest streams -> concatenated(streams.add().values().stream()
+                    .map(add -> input(add.resourceId(), add.input(), inputs)).flatMap(Optional::stream).toList());
+            case TipsRequest view -> input(view.resourceId(), view.input(), inputs);
         };
+    }
+
+    /** What the input handed to {@code resourceId} names; inputs hand nothing further on. */
+    private Optional<long[]> input(String resourceId, Optional<byte[]> input, Call.Inputs inputs) {
+        return input.flatMap(body -> inputs.query(resourceId, body))
+                .flatMap(query -> query.parsed().flatMap(parsed -> fingerprints(parsed, Call.Inputs.NONE)));
+    }
+
+    /** All of {@code named} in one array; empty when there is none. */
+    private static Optional<long[]> concatenated(List<long[]> named) {
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] all = new long[named.stream().mapToInt(part -> part.length).sum()];
+        int at = 0;
+        for (long[] part : named) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return Optional.of(all);
     }
 
     private long[] fingerprints(EndpointCostScan scan) {

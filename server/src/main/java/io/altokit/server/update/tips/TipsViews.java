@@ -3,7 +3,6 @@ package io.altokit.server.update.tips;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.altokit.core.ChangeSet;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Scheduler;
 import io.altokit.core.time.Ticker;
@@ -14,8 +13,8 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.TipsRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.http.Representation;
-import io.altokit.server.update.JsonMergeDiff;
 import io.altokit.server.update.Patch;
+import io.altokit.server.update.Publication;
 import io.altokit.server.update.Streamable;
 import io.altokit.server.update.StreamableCatalog;
 import org.slf4j.Logger;
@@ -45,8 +44,9 @@ import java.util.function.Supplier;
  * The TIPS views of one server (RFC 9569): opening (or joining) them, their edges, long polls on
  * the next edge, new next edge recommendations, and the versions every publication adds. Views are
  * shared: clients asking for the same resource (and input) in the same catalog view get the same
- * view URI, and each version's patch is computed once per view from the publication's change set
- * (the same {@link Streamable} patches the update streams send).
+ * view URI, and each version's patch comes from the publication's change set, computed once per
+ * catalog view for the views and the update streams together ({@link Publication}): the smaller of
+ * the merge patch and the JSON patch (RFC 9569 section 5.2 lets a TIPS offer both).
  *
  * <p>One thread of its own (a virtual thread) creates views and adds versions; request threads
  * read the graphs and register long polls. A long poll is a pending {@link Reply} completed by the
@@ -74,14 +74,28 @@ public final class TipsViews implements AutoCloseable {
      * @param maxVersions       versions one view keeps; beyond, its graph is compacted to the newest version
      * @param maxPolls          long polls waiting at once, all callers together (more: 429)
      * @param maxPollsPerClient long polls one caller may have waiting (more: 429)
-     * @param longPoll          how long a long poll waits for its edge before a 404 (below the
-     *                          connections' 60 s idle timeout)
+     * @param longPoll          how long a long poll waits for its edge before a 404 (its connection
+     *                          is held open meanwhile, whatever the idle timeout)
      * @param idle              how long a view nobody uses stays open
      */
     public record Limits(int maxViews, int maxViewsPerClient, int maxVersions, int maxPolls, int maxPollsPerClient,
                          Duration longPoll, Duration idle) {
         public static final Limits DEFAULTS = new Limits(10_000, 64, 64, 10_000, 64, Duration.ofSeconds(30),
                 Duration.ofMinutes(5));
+
+        public Limits {
+            if (maxViews < 1 || maxViewsPerClient < 1 || maxPolls < 1 || maxPollsPerClient < 1) {
+                throw new IllegalArgumentException("TIPS limits must be positive: " + maxViews + " views, "
+                        + maxViewsPerClient + " per client, " + maxPolls + " long polls, " + maxPollsPerClient + " per client");
+            }
+            if (maxVersions < 2) {
+                throw new IllegalArgumentException("a TIPS view keeps at least 2 versions, got " + maxVersions);
+            }
+            if (longPoll.compareTo(Duration.ofSeconds(1)) < 0 || idle.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("the long-poll and view expiry times must be at least 1s, got "
+                        + longPoll + " and " + idle);
+            }
+        }
     }
 
     private final Limits limits;
@@ -217,19 +231,21 @@ public final class TipsViews implements AutoCloseable {
     }
 
     /**
-     * The latest snapshot edge, unless the client's tag names a version in the window: then the
-     * first patch from it when the patches to the end are smaller than the snapshot (they are not
-     * compared when they add up to at most {@link #PATCH_ALWAYS_BYTES}), or the next edge when it
-     * holds the end already.
+     * The latest snapshot edge, unless the client's tag names a version in the window: then, when
+     * the patches to the end are smaller than the snapshot (they are not compared when they add up to
+     * at most {@link #PATCH_ALWAYS_BYTES}), the shortcut from it to the end where the graph offers
+     * one, else the first patch from it; or the next edge when it holds the end already.
      */
     private Summary summary(TipsView view, Optional<String> tag) {
-        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, Supplier<byte[]> snapshot) {
+        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, boolean shortcut, Supplier<byte[]> snapshot) {
         }
         long now = ticker.read();
         Facts facts = view.read(now, graph -> {
             Optional<Long> tagged = tag.flatMap(graph::seqOf);
-            return new Facts(graph.startSeq(), graph.endSeq(), tagged,
-                    tagged.map(graph::patchBytesFrom).orElse(0L), graph.end().bytes());
+            long end = graph.endSeq();
+            boolean shortcut = tagged.filter(seq -> seq + 1 < end).flatMap(seq -> graph.shortcut(seq, end)).isPresent();
+            return new Facts(graph.startSeq(), end, tagged, tagged.map(graph::patchBytesFrom).orElse(0L), shortcut,
+                    graph.end().bytes());
         });
         long end = facts.end();
         if (facts.tagged().isPresent()) {
@@ -238,7 +254,7 @@ public final class TipsViews implements AutoCloseable {
                 return new Summary(facts.start(), end, end, end + 1);
             }
             if (facts.patchBytes() <= PATCH_ALWAYS_BYTES || facts.patchBytes() < facts.snapshot().get().length) {
-                return new Summary(facts.start(), end, seq, seq + 1);
+                return new Summary(facts.start(), end, seq, facts.shortcut() ? end : seq + 1);
             }
         }
         return new Summary(facts.start(), end, 0, end);
@@ -248,7 +264,7 @@ public final class TipsViews implements AutoCloseable {
 
     /**
      * Answers a GET of {@code /tips/<view>/ug/<i>/<j>}: the edge (a snapshot from 0, else a merge
-     * patch; immutable, with an ETag), a long poll for the next edge, or the RFC's error: 404 for a
+     * patch or a JSON patch; immutable, with an ETag), a long poll for the next edge, or the RFC's error: 404 for a
      * view that is closed, unknown or another catalog view's, and for an edge the graph does not
      * have; 410 below the window; 425 beyond the next edge; 429 beyond the long-poll limits.
      */
@@ -351,24 +367,22 @@ public final class TipsViews implements AutoCloseable {
     // ---- publications ----
 
     /**
-     * Tells the views of a publication: each catalog view's catalog after it, and the change set (of
-     * the full view; other views' changes are worked out from their snapshots). Without a change set
-     * (the first snapshot) the catalogs are only remembered. Quick: the work happens on the views' thread.
+     * Tells the views of a publication: each catalog view's catalog after it, and what changed (the
+     * patches shared with every other follower of the publication). Without a change set (the first
+     * snapshot) the catalogs are only remembered. Quick: the work happens on the views' thread.
      */
-    public void published(Optional<ChangeSet> changes, Map<?, ? extends StreamableCatalog> next) {
-        Map<Object, StreamableCatalog> copy = Map.copyOf(next);
-        run(() -> publish(changes, copy), null);
+    public void published(Publication publication) {
+        run(() -> publish(publication), null);
     }
 
-    private void publish(Optional<ChangeSet> changes, Map<Object, StreamableCatalog> next) {
+    private void publish(Publication publication) {
         Map<Object, StreamableCatalog> previous = new HashMap<>(catalogs);
+        Map<Object, StreamableCatalog> next = publication.catalogs();
         catalogs.clear();
         catalogs.putAll(next);
-        if (changes.isEmpty()) {
+        if (!publication.changed()) {
             return;
         }
-        Map<Object, ChangeSet> viewChanges = new HashMap<>();
-        Map<Object, Map<String, Optional<byte[]>>> patches = new HashMap<>();
         for (TipsView view : List.copyOf(byKey.values())) {
             Object catalogView = view.key.catalogView();
             StreamableCatalog catalog = next.get(catalogView);
@@ -386,11 +400,10 @@ public final class TipsViews implements AutoCloseable {
                     StreamableCatalog before = previous.get(catalogView);
                     UpdatesGraph.Content content = content(map);
                     if (before != null && view.heldSnapshot == before.snapshot()) {
-                        ChangeSet change = viewChanges.computeIfAbsent(catalogView, v ->
-                                now == changes.get().snapshot() ? changes.get() : ChangeSet.between(before.snapshot(), now));
-                        patches.computeIfAbsent(catalogView, v -> new HashMap<>())
-                                .computeIfAbsent(map.resourceId(), id -> mergePatch(map, before.snapshot(), change))
-                                .ifPresent(patch -> answer(view, view.change(graph -> graph.add(patch, content))));
+                        List<Patch> patches = publication.patches(catalogView, map, before.snapshot());
+                        if (!patches.isEmpty()) {
+                            answer(view, view.change(graph -> graph.add(patches, content)));
+                        }
                     } else {
                         answer(view, view.change(graph -> graph.restart(content)));
                     }
@@ -404,20 +417,14 @@ public final class TipsViews implements AutoCloseable {
                         close(view, "its input is no longer valid: " + e.getMessage());
                         continue;
                     }
-                    Optional<byte[]> patch = JsonMergeDiff.between(view.heldAnswer, answer);
+                    List<Patch> patches = Patch.between(view.heldAnswer, answer);
                     view.heldAnswer = answer;
-                    patch.ifPresent(bytes -> answer(view, view.change(graph -> graph.add(bytes, answerContent(query, answer)))));
+                    if (!patches.isEmpty()) {
+                        answer(view, view.change(graph -> graph.add(patches, answerContent(query, answer))));
+                    }
                 }
             }
         }
-    }
-
-    /** The RFC 7396 merge patch the update streams send for the same change: every step of a graph is one. */
-    private static Optional<byte[]> mergePatch(Streamable.FullMap map, Snapshot before, ChangeSet change) {
-        return map.patches().between(before, change).stream()
-                .filter(patch -> patch.mediaType().equals(MediaTypes.MERGE_PATCH))
-                .map(Patch::body)
-                .findFirst();
     }
 
     private static UpdatesGraph.Content content(Streamable.FullMap map) {

@@ -1,16 +1,23 @@
 package io.altokit.server.update.tips;
 
 import io.altokit.model.MediaTypes;
+import io.altokit.server.update.MergePatchChain;
+import io.altokit.server.update.Patch;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The updates graph of one TIPS view (RFC 9569 section 3): versions {@code [start-seq, end-seq]}, the
- * mandatory merge patch from each version to the next, and snapshot edges from 0 to the start and
+ * mandatory patch from each version to the next (a merge patch or a JSON patch, whichever is smaller),
+ * shortcuts {@code i -> j} ({@code j > i + 1}) where one merge patch does what the chain does in fewer
+ * bytes (a cell changed in several versions is one cell in the shortcut; section 8.3), and snapshot edges from 0 to the start and
  * to the end. Only those two versions keep their full content (a full map is a whole snapshot of
  * the network, tens of MB at operator scale); the versions between are reached from the start
  * snapshot through the patches.
@@ -28,7 +35,7 @@ final class UpdatesGraph {
 
     /** What a request for the edge {@code i -> j} finds. */
     sealed interface Edge {
-        /** The edge exists: a snapshot (from 0) or a patch; a snapshot is rendered when first asked. */
+        /** The edge exists: a snapshot (from 0) or a patch of either kind; a snapshot is rendered when first asked. */
         record Found(String mediaType, Supplier<byte[]> body) implements Edge {
         }
 
@@ -49,14 +56,23 @@ final class UpdatesGraph {
         }
     }
 
+    /** Chains whose merge patches add up to more are not composed into a shortcut: composing is work under the view's lock. */
+    static final int SHORTCUT_MAX_BYTES = 1 << 20;
+
     private final int maxVersions;
     private long start = 1;
     private Content startContent;
     private Content endContent;
     /** The patch into each version after the start, oldest first: the k-th (from 0) takes start+k to start+k+1. */
     private final Deque<Step> steps = new ArrayDeque<>();
+    /** The shortcuts asked for so far, by their ends, offered or not; forgotten when the window moves its start. */
+    private final Map<Span, Optional<Patch>> shortcuts = new HashMap<>();
 
-    private record Step(byte[] patch, Optional<String> tag) {
+    /** One step: the patch served for it (the smaller kind), and its merge patch, which shortcuts compose. */
+    private record Step(Patch patch, Optional<byte[]> mergePatch, Optional<String> tag) {
+    }
+
+    private record Span(long i, long j) {
     }
 
     UpdatesGraph(Content first, int maxVersions) {
@@ -81,13 +97,17 @@ final class UpdatesGraph {
     }
 
     /**
-     * Adds the next version, reached from the current end by {@code patch}. A full window is
-     * compacted to its last step: the version before the newest (whose content was the end's until
-     * now) and the newest, so that a client long-polling the step into the newest still gets it.
+     * Adds the next version, reached from the current end by {@code patches} (one per kind, at least
+     * one): the step serves the smallest. A full window is compacted to its last step: the version
+     * before the newest (whose content was the end's until now) and the newest, so that a client
+     * long-polling the step into the newest still gets it.
      */
-    void add(byte[] patch, Content next) {
+    void add(List<Patch> patches, Content next) {
+        Patch served = Patch.smallest(patches).orElseThrow(() -> new IllegalArgumentException("a step needs a patch"));
+        Optional<byte[]> mergePatch = patches.stream().filter(patch -> patch.mediaType().equals(MediaTypes.MERGE_PATCH))
+                .map(Patch::body).findFirst();
         Content previous = endContent;
-        steps.addLast(new Step(patch, next.tag()));
+        steps.addLast(new Step(served, mergePatch, next.tag()));
         endContent = next;
         if (steps.size() + 1 > maxVersions) {
             Step last = steps.removeLast();
@@ -95,6 +115,7 @@ final class UpdatesGraph {
             steps.clear();
             steps.addLast(last);
             startContent = previous;
+            shortcuts.clear();
         }
     }
 
@@ -105,6 +126,7 @@ final class UpdatesGraph {
     void restart(Content next) {
         start = endSeq() + 1;
         steps.clear();
+        shortcuts.clear();
         startContent = next;
         endContent = next;
     }
@@ -130,7 +152,7 @@ final class UpdatesGraph {
         long seq = start;
         for (Step step : steps) {
             if (seq >= from) {
-                bytes += step.patch().length;
+                bytes += step.patch().body().length;
             }
             seq++;
         }
@@ -165,21 +187,34 @@ final class UpdatesGraph {
         if (i < start) {
             return new Edge.Gone();
         }
-        if (j != i + 1) {
-            return new Edge.Missing(); // no shortcuts
-        }
-        byte[] patch = patchInto(j);
-        return new Edge.Found(MediaTypes.MERGE_PATCH, () -> patch);
+        Optional<Patch> patch = j == i + 1 ? Optional.of(stepsBetween(i, j).getFirst().patch()) : shortcut(i, j);
+        return patch.<Edge>map(found -> new Edge.Found(found.mediaType(), found::body)).orElseGet(Edge.Missing::new);
     }
 
-    private byte[] patchInto(long seq) {
-        long at = start + 1;
-        for (Step step : steps) {
-            if (at == seq) {
-                return step.patch();
+    /**
+     * The shortcut {@code i -> j} ({@code start <= i}, {@code i + 1 < j <= end}): the composed merge patch
+     * of the steps between, when every step has one, they compose, and the result is smaller than
+     * the steps' patches together; else empty (the edge is not offered).
+     */
+    Optional<Patch> shortcut(long i, long j) {
+        return shortcuts.computeIfAbsent(new Span(i, j), span -> {
+            List<Step> chain = stepsBetween(i, j);
+            long chainBytes = chain.stream().mapToLong(step -> step.patch().body().length).sum();
+            long mergeBytes = chain.stream().mapToLong(step -> step.mergePatch().map(patch -> patch.length).orElse(Integer.MAX_VALUE)).sum();
+            if (mergeBytes > SHORTCUT_MAX_BYTES) {
+                return Optional.empty();
             }
-            at++;
+            return MergePatchChain.composed(chain.stream().map(step -> step.mergePatch().orElseThrow()).toList())
+                    .filter(composed -> composed.length < chainBytes)
+                    .map(composed -> new Patch(MediaTypes.MERGE_PATCH, composed));
+        });
+    }
+
+    /** The steps from version {@code i} to {@code j}, both in the window. */
+    private List<Step> stepsBetween(long i, long j) {
+        if (i < start || j > endSeq() || j <= i) {
+            throw new IllegalArgumentException("no steps " + i + " -> " + j + " in [" + start + ", " + endSeq() + "]");
         }
-        throw new IllegalArgumentException("no version " + seq + " in [" + start + ", " + endSeq() + "]");
+        return List.copyOf(steps).subList((int) (i - start), (int) (j - start));
     }
 }

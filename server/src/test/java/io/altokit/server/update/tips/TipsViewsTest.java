@@ -13,6 +13,8 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.TipsRequest;
 import io.altokit.server.http.Reply;
 import io.altokit.server.update.MapPatches;
+import io.altokit.server.update.Patch;
+import io.altokit.server.update.Publication;
 import io.altokit.server.update.Streamable;
 import io.altokit.server.update.StreamableCatalog;
 import org.junit.jupiter.api.AfterEach;
@@ -110,13 +112,13 @@ class TipsViewsTest {
     }
 
     private void publish(Snapshot before, Snapshot after) {
-        views.published(Optional.of(ChangeSet.between(before, after)), Map.of("view", new Catalog(after)));
+        views.published(new Publication(Optional.of(ChangeSet.between(before, after)), Map.of("view", new Catalog(after))));
     }
 
     @Test
     void clientsAskingForTheSameResourceShareOneViewWhoseFirstVersionIsOne() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         JsonNode one = opened(open("nm"), first, "one");
         JsonNode two = opened(open("nm"), first, "two");
         assertThat(uri(one)).matches("/tips/[0-9a-f]{32}").isEqualTo(uri(two));
@@ -139,7 +141,7 @@ class TipsViewsTest {
     @Test
     void aLongPollOnTheNextEdgeIsAnsweredByThePublicationThatAddsIt() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         String view = uri(opened(open("nm"), first, "one"));
         Reply poll = views.edge(view + "/ug/1/2", "view", "one");
         assertThat(poll.pending()).isPresent();
@@ -150,8 +152,9 @@ class TipsViewsTest {
         publish(first, second);
         Reply patch = settled(poll);
         assertThat(patch.status()).isEqualTo(200);
-        assertThat(patch.mediaType()).isEqualTo(MediaTypes.MERGE_PATCH);
-        assertThat(patch.body().identity()).isEqualTo(MapPatches.networkMap("nm", ChangeSet.between(first, second)).orElseThrow());
+        Patch smallest = Patch.smallest(MapPatches.networkMapPatches("nm", first, ChangeSet.between(first, second))).orElseThrow();
+        assertThat(patch.mediaType()).as("the smaller of merge patch and JSON patch").isEqualTo(smallest.mediaType());
+        assertThat(patch.body().identity()).isEqualTo(smallest.body());
         assertThat(views.polls()).isZero();
 
         assertThat(summary(opened(open("nm"), second, "two")).path("end-seq").asLong()).isEqualTo(2);
@@ -163,7 +166,7 @@ class TipsViewsTest {
     @Test
     void aPublicationThatLeavesTheResourceAsItWasAddsNoVersion() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         String view = uri(opened(open("nm"), first, "one"));
         Snapshot same = first.toBuilder().build();
         publish(first, same);
@@ -189,7 +192,7 @@ class TipsViewsTest {
     @Test
     void edgesOutsideTheGraphGetTheStatusesOfRfc9569Section7() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         String view = uri(opened(open("nm"), first, "one"));
         assertThat(views.edge(view + "/ug/2/3", "view", "one").status()).as("beyond the long-poll window").isEqualTo(425);
         assertThat(views.edge(view + "/ug/1/1", "view", "one").status()).isEqualTo(404);
@@ -217,7 +220,7 @@ class TipsViewsTest {
     @Test
     void aTaggedClientIsRecommendedThePatchFromItsVersionOrTheNextEdge() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         String view = uri(opened(open("nm"), first, "one"));
         Snapshot second = network("11.0.0.0/8");
         publish(first, second);
@@ -235,6 +238,15 @@ class TipsViewsTest {
         assertThatThrownBy(() -> views.recommend(view + "/ug", open("q"), "view"))
                 .isInstanceOf(AltoException.class).hasMessageContaining("resource-id");
         assertThat(views.recommend("/tips/0123/ug", open("nm"), "view").status()).isEqualTo(404);
+
+        Snapshot third = network("12.0.0.0/8");
+        publish(second, third);
+        JsonNode behind = summary(opened(new TipsRequest("nm", Optional.of(first.networkMap().vtag()), Optional.empty()), third, "one"));
+        assertThat(behind.path("start-edge-rec").toString()).as("two versions behind: the shortcut to the end")
+                .isEqualTo("{\"seq-i\":1,\"seq-j\":3}");
+        Reply shortcut = views.edge(view + "/ug/1/3", "view", "one");
+        assertThat(shortcut.mediaType()).isEqualTo(MediaTypes.MERGE_PATCH);
+        assertThat(text(shortcut)).contains("12.0.0.0/8").doesNotContain("11.0.0.0/8");
     }
 
     @Test
@@ -253,7 +265,7 @@ class TipsViewsTest {
     @Test
     void inputViewsAreOnePerInputAndPatchedByComparingAnswers() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         JsonNode one = opened(new TipsRequest("q", Optional.empty(), Optional.of(bytes("{\"x\":1}"))), first, "one");
         JsonNode two = opened(new TipsRequest("q", Optional.empty(), Optional.of(bytes("{\"x\":2}"))), first, "one");
         assertThat(uri(one)).isNotEqualTo(uri(two));
@@ -268,7 +280,7 @@ class TipsViewsTest {
     @Test
     void aViewNobodyUsesClosesAfterItsIdleTimeButNotWhileSomeoneWaitsOnIt() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         TipsViews patient = new TipsViews(new TipsViews.Limits(4, 2, 8, 3, 2, Duration.ofMinutes(20), Duration.ofMinutes(5)),
                 ticker, scheduler);
         try (patient) {
@@ -288,7 +300,7 @@ class TipsViewsTest {
     @Test
     void limitsOnViewsAndLongPollsPerClientAndInAll() throws Exception {
         Snapshot first = network("10.0.0.0/8");
-        views.published(Optional.empty(), Map.of("view", new Catalog(first)));
+        views.published(new Publication(Optional.empty(), Map.of("view", new Catalog(first))));
         opened(new TipsRequest("q", Optional.empty(), Optional.of(bytes("{\"x\":1}"))), first, "one");
         opened(new TipsRequest("q", Optional.empty(), Optional.of(bytes("{\"x\":2}"))), first, "one");
         Reply third = settled(views.open(new TipsRequest("q", Optional.empty(), Optional.of(bytes("{\"x\":3}"))),

@@ -1,0 +1,141 @@
+package io.altokit.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Update stream subscribers (RFC 8895) as plain non-blocking sockets read by one selector on the
+ * caller's thread, so the client side adds no thread per stream either. Each subscriber counts the
+ * blocks it has read in full (each ends with a blank line: the response head, then each event;
+ * keep-alive comments are not counted), its bytes, and keeps the start of its last block.
+ */
+final class SseSubscribers implements AutoCloseable {
+    /** How much of a block is kept for a look at it: an event's type and the start of its data. */
+    private static final int KEPT_CHARS = 512;
+
+    static final class Subscriber {
+        final SocketChannel channel;
+        int events;
+        long bytes;
+        /** When it completed the block {@link #readUntil} waited for, in {@link System#nanoTime()}. */
+        long doneAt;
+        private boolean newline;
+        private boolean blockStart = true;
+        private boolean comment;
+        private final StringBuilder block = new StringBuilder();
+        private String lastBlock = "";
+
+        private Subscriber(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        /**
+         * The start of the last complete block from its {@code event:} line on (an event's type and the
+         * start of its data; over HTTP/1.1 the chunk size line before it left out), or the whole block
+         * if it has none.
+         */
+        String lastEvent() {
+            int at = lastBlock.indexOf("event: ");
+            return at < 0 ? lastBlock : lastBlock.substring(at);
+        }
+
+        private void read(ByteBuffer buffer) {
+            bytes += buffer.remaining();
+            while (buffer.hasRemaining()) {
+                byte next = buffer.get();
+                if (blockStart) {
+                    comment = next == ':';
+                    blockStart = false;
+                    block.setLength(0);
+                }
+                if (block.length() < KEPT_CHARS) {
+                    block.append((char) next); // ASCII headers and event lines; the data only glanced at
+                }
+                boolean isNewline = next == '\n';
+                if (isNewline && newline) {
+                    if (!comment) {
+                        events++;
+                        lastBlock = block.toString();
+                    }
+                    blockStart = true;
+                }
+                newline = isNewline;
+            }
+        }
+    }
+
+    private final Selector selector;
+    private final List<Subscriber> all = new ArrayList<>();
+
+    private SseSubscribers(Selector selector) {
+        this.selector = selector;
+    }
+
+    /**
+     * Opens {@code count} update streams with {@code params} (the stream parameters), each with its own
+     * bearer credentials, since anonymous streams from one address are limited per client.
+     */
+    static SseSubscribers open(InetSocketAddress server, int count, String params) throws IOException {
+        SseSubscribers subscribers = new SseSubscribers(Selector.open());
+        byte[] body = params.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < count; i++) {
+            SocketChannel channel = SocketChannel.open(server);
+            channel.write(ByteBuffer.wrap(("POST /updates/stream HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer subscriber-%d\r\nContent-Type: application/alto-updatestreamparams+json\r\n"
+                    + "Content-Length: %d\r\n\r\n").formatted(i, body.length).getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap(body));
+            channel.configureBlocking(false);
+            Subscriber subscriber = new Subscriber(channel);
+            channel.register(subscribers.selector, SelectionKey.OP_READ, subscriber);
+            subscribers.all.add(subscriber);
+        }
+        return subscribers;
+    }
+
+    List<Subscriber> all() {
+        return all;
+    }
+
+    /** Reads until every subscriber has read {@code events} blocks, noting when each got there. */
+    void readUntil(int events, Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        while (all.stream().anyMatch(subscriber -> subscriber.events < events)) {
+            if (System.nanoTime() - deadline > 0) {
+                long behind = all.stream().filter(subscriber -> subscriber.events < events).count();
+                throw new IOException(behind + " subscribers had not read " + events + " blocks after " + limit);
+            }
+            selector.select(1000);
+            for (SelectionKey key : selector.selectedKeys()) {
+                Subscriber subscriber = (Subscriber) key.attachment();
+                buffer.clear();
+                if (subscriber.channel.read(buffer) < 0) {
+                    throw new IOException("a stream ended early; its last block: " + subscriber.lastEvent());
+                }
+                buffer.flip();
+                boolean before = subscriber.events < events;
+                subscriber.read(buffer);
+                if (before && subscriber.events >= events) {
+                    subscriber.doneAt = System.nanoTime();
+                }
+            }
+            selector.selectedKeys().clear();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Subscriber subscriber : all) {
+            subscriber.channel.close();
+        }
+        selector.close();
+    }
+}
