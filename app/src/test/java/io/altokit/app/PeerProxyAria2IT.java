@@ -31,20 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PeerProxyAria2IT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    /** pid-N is 127.0.N.0/24; routingcost 1 within a PID, 10 per step between PIDs. */
-    private static final String NETWORK = """
-            network-map:
-              pid-1: { ipv4: [127.0.1.0/24] }
-              pid-2: { ipv4: [127.0.2.0/24] }
-              pid-3: { ipv4: [127.0.3.0/24] }
-            costs:
-              routingcost:
-                pid-1: { pid-1: 1, pid-2: 10, pid-3: 20 }
-                pid-2: { pid-1: 10, pid-2: 1, pid-3: 10 }
-                pid-3: { pid-1: 20, pid-2: 10, pid-3: 1 }
-            """;
-    private static final String[] SEEDERS = {"127.0.1.5", "127.0.2.5"};
-    private static final String[] LEECHERS = {"127.0.1.6", "127.0.2.6", "127.0.3.6"};
 
     @TempDir
     Path work;
@@ -65,7 +51,7 @@ class PeerProxyAria2IT {
         SystemTools.requirePackage("aria2", "aria2 (BitTorrent client)", "aria2c");
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
         SystemTools.requirePackage("opentracker", "opentracker (BitTorrent tracker)", "opentracker");
-        Files.writeString(work.resolve("network.yaml"), NETWORK);
+        Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
         Path serverLog = work.resolve("alto.log");
         URI directory = AltoJar.awaitReady(stoppedAfterTheTest(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
                 "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
@@ -93,15 +79,15 @@ class PeerProxyAria2IT {
                 "-d", chroot.toString(), "-w", "/whitelist"));
         eventually("opentracker listening on " + trackerPort, PATIENCE).until(() -> accepts(trackerPort), accepting -> accepting);
 
-        for (String seeder : SEEDERS) {
+        for (String seeder : Swarm.SEEDERS) {
             launch(Swarm.aria2(seeder, SystemTools.freePort(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
         }
         URI proxiedAnnounce = URI.create(proxy + URLEncoder.encode(tracker.toString(), StandardCharsets.UTF_8));
         // Direct probes come from 127.0.9.99, in no PID, so that the probe peer is no one's cheapest.
         eventually("both seeders announced through the proxy", PATIENCE)
-                .until(() -> Swarm.probe(tracker, infoHash, "127.0.9.99", 50), peers -> peers.containsAll(List.of(SEEDERS)));
+                .until(() -> Swarm.probe(tracker, infoHash, "127.0.9.99", 50), peers -> peers.containsAll(List.of(Swarm.SEEDERS)));
         List<Path> leechDirs = new ArrayList<>();
-        for (String leecher : LEECHERS) {
+        for (String leecher : Swarm.LEECHERS) {
             Path dir = Files.createDirectories(work.resolve("leech-" + leecher));
             leechDirs.add(dir);
             launch(Swarm.aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0",

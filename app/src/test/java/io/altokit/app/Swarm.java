@@ -26,6 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the BitTorrent end-to-end tests share: torrents, aria2 command lines and logs, announces from chosen addresses. */
 final class Swarm {
+    /** pid-N is 127.0.N.0/24; routingcost 1 within a PID, 10 per step between PIDs. */
+    static final String NETWORK = """
+            network-map:
+              pid-1: { ipv4: [127.0.1.0/24] }
+              pid-2: { ipv4: [127.0.2.0/24] }
+              pid-3: { ipv4: [127.0.3.0/24] }
+            costs:
+              routingcost:
+                pid-1: { pid-1: 1, pid-2: 10, pid-3: 20 }
+                pid-2: { pid-1: 10, pid-2: 1, pid-3: 10 }
+                pid-3: { pid-1: 20, pid-2: 10, pid-3: 1 }
+            """;
+    /** One seeder in each of the two near PIDs, one leecher in every PID. */
+    static final String[] SEEDERS = {"127.0.1.5", "127.0.2.5"};
+    static final String[] LEECHERS = {"127.0.1.6", "127.0.2.6", "127.0.3.6"};
+
     private Swarm() {
     }
 

@@ -28,20 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrackerAria2IT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    /** pid-N is 127.0.N.0/24; routingcost 1 within a PID, 10 per step between PIDs. */
-    private static final String NETWORK = """
-            network-map:
-              pid-1: { ipv4: [127.0.1.0/24] }
-              pid-2: { ipv4: [127.0.2.0/24] }
-              pid-3: { ipv4: [127.0.3.0/24] }
-            costs:
-              routingcost:
-                pid-1: { pid-1: 1, pid-2: 10, pid-3: 20 }
-                pid-2: { pid-1: 10, pid-2: 1, pid-3: 10 }
-                pid-3: { pid-1: 20, pid-2: 10, pid-3: 1 }
-            """;
-    private static final String[] SEEDERS = {"127.0.1.5", "127.0.2.5"};
-    private static final String[] LEECHERS = {"127.0.1.6", "127.0.2.6", "127.0.3.6"};
 
     @TempDir
     Path work;
@@ -61,7 +47,7 @@ class TrackerAria2IT {
     void aria2SwarmDownloadsThroughTheGuidedTracker() throws Exception {
         SystemTools.requirePackage("aria2", "aria2 (BitTorrent client)", "aria2c");
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
-        Files.writeString(work.resolve("network.yaml"), NETWORK);
+        Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
         Path serverLog = work.resolve("alto.log");
         URI directory = AltoJar.awaitReady(stoppedAfterTheTest(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
                 "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
@@ -77,12 +63,12 @@ class TrackerAria2IT {
         Path torrent = work.resolve("payload.torrent");
         Swarm.mktorrent(announce, seedDir.resolve("payload.bin"), torrent);
 
-        for (String seeder : SEEDERS) {
+        for (String seeder : Swarm.SEEDERS) {
             launch(Swarm.aria2(seeder, SystemTools.freePort(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
         }
         awaitMetrics(announce, metrics -> metrics.contains("tracker_seeders 2.0"), "both seeders announced");
         List<Path> leechDirs = new ArrayList<>();
-        for (String leecher : LEECHERS) {
+        for (String leecher : Swarm.LEECHERS) {
             Path dir = Files.createDirectories(work.resolve("leech-" + leecher));
             leechDirs.add(dir);
             // Leechers stay as seeders when done, so the probes below see the whole swarm; their logs

@@ -30,10 +30,10 @@ final class AdminResources {
     static final String JSON = "application/json";
     private static final AdminResources NONE = new AdminResources(Map.of(), Optional.empty());
 
-    private final Map<String, AltoResource> byPath;
-    private final Optional<AltoResource> ui;
+    private final Map<String, AdminResource> byPath;
+    private final Optional<AdminResource> ui;
 
-    private AdminResources(Map<String, AltoResource> byPath, Optional<AltoResource> ui) {
+    private AdminResources(Map<String, AdminResource> byPath, Optional<AdminResource> ui) {
         this.byPath = byPath;
         this.ui = ui;
     }
@@ -52,11 +52,11 @@ final class AdminResources {
     }
 
     Optional<AltoResource> find(String path) {
-        AltoResource resource = byPath.get(path);
+        AdminResource resource = byPath.get(path);
         if (resource != null) {
             return Optional.of(resource);
         }
-        return path.startsWith(UiResource.PATH) ? ui : Optional.empty();
+        return path.startsWith(UiResource.PATH) ? ui.map(AltoResource.class::cast) : Optional.empty();
     }
 
     boolean owns(AltoResource resource) {

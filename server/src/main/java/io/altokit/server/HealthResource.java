@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code GET /health}: the process is up and answering (a liveness probe); 200 whatever it serves. */
-final class HealthResource implements AltoResource {
+final class HealthResource implements AdminResource {
     static final String PATH = "/health";
     private static final ResourceDescriptor DESCRIPTOR = ResourceDescriptor.get(AdminResources.HEALTH, PATH,
             AdminResources.JSON, Directory.Capabilities.NONE, List.of());
@@ -18,11 +18,6 @@ final class HealthResource implements AltoResource {
     @Override
     public ResourceDescriptor descriptor() {
         return DESCRIPTOR;
-    }
-
-    @Override
-    public boolean negotiatesMediaType() {
-        return true;
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.altokit.server.ops.ServerMetrics;
 import java.util.List;
 
 /** {@code GET /metrics}: the server's metrics in the Prometheus text format, gathered at each scrape. */
-final class MetricsResource implements AltoResource {
+final class MetricsResource implements AdminResource {
     static final String PATH = "/metrics";
     private static final ResourceDescriptor DESCRIPTOR = ResourceDescriptor.get(AdminResources.METRICS, PATH,
             ServerMetrics.CONTENT_TYPE, Directory.Capabilities.NONE, List.of());
@@ -23,12 +23,6 @@ final class MetricsResource implements AltoResource {
     @Override
     public ResourceDescriptor descriptor() {
         return DESCRIPTOR;
-    }
-
-    /** Scrapers ask for OpenMetrics first and take the text format as well (it is what is offered). */
-    @Override
-    public boolean negotiatesMediaType() {
-        return true;
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Map;
  * health check): 200 when every check passes, else 503; the JSON body lists each check either way.
  * The server's own check is that it serves a snapshot; the wiring's {@link Readiness} adds the rest.
  */
-final class ReadyResource implements AltoResource {
+final class ReadyResource implements AdminResource {
     static final String PATH = "/ready";
     private static final ResourceDescriptor DESCRIPTOR = ResourceDescriptor.get(AdminResources.HEALTH, PATH,
             AdminResources.JSON, Directory.Capabilities.NONE, List.of());
@@ -41,11 +41,6 @@ final class ReadyResource implements AltoResource {
     @Override
     public ResourceDescriptor descriptor() {
         return DESCRIPTOR;
-    }
-
-    @Override
-    public boolean negotiatesMediaType() {
-        return true;
     }
 
     @Override

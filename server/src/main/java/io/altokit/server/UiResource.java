@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * that is not a plain file name under the folder ({@code ..}, hidden files, odd characters) is
  * simply not found.
  */
-final class UiResource implements AltoResource {
+final class UiResource implements AdminResource {
     static final String PATH = "/ui/";
     static final String FOLDER = "io/altokit/server/ui/";
     private static final ResourceDescriptor DESCRIPTOR = ResourceDescriptor.get(AdminResources.UI, PATH, "text/html",
@@ -43,11 +43,6 @@ final class UiResource implements AltoResource {
     @Override
     public ResourceDescriptor descriptor() {
         return DESCRIPTOR;
-    }
-
-    @Override
-    public boolean negotiatesMediaType() {
-        return true;
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class PeerProxy implements AutoCloseable {
             return forwarded(path.substring(SCRAPE.length()), query, remote, false);
         }
         if (path.equals("/metrics")) {
-            return CompletableFuture.completedFuture(new Reply(200, TrackerMetrics.CONTENT_TYPE, metrics.text()));
+            return CompletableFuture.completedFuture(new Reply(200, PrometheusText.CONTENT_TYPE, metrics.text()));
         }
         return CompletableFuture.completedFuture(Reply.failure(404,
                 "no such resource: announce to /announce/<percent-encoded tracker URL>, scrape at /scrape/<...>, or /metrics"));

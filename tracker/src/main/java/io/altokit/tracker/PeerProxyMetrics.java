@@ -4,13 +4,9 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.DoubleSupplier;
 
 /** The peer proxy's Prometheus metrics: announces by what became of their peer list, scrapes, ranking time. */
@@ -76,12 +72,6 @@ final class PeerProxyMetrics {
     }
 
     byte[] text() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            PrometheusTextFormatWriter.create().write(out, registry.scrape());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return out.toByteArray();
+        return PrometheusText.of(registry);
     }
 }

@@ -260,7 +260,7 @@ public final class Tracker implements AutoCloseable {
 
     /** {@code GET /metrics}: the Prometheus text format. */
     public Reply metrics() {
-        return new Reply(200, TrackerMetrics.CONTENT_TYPE, metrics.text());
+        return new Reply(200, PrometheusText.CONTENT_TYPE, metrics.text());
     }
 
     /** Whether ALTO maps are in hand (map mode); the lists are random until they are. */

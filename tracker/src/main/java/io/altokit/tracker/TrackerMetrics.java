@@ -4,13 +4,9 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -20,7 +16,6 @@ import java.util.function.DoubleSupplier;
  * counting costs one atomic add on the request path.
  */
 final class TrackerMetrics {
-    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
 
     /** How a request ended. */
     enum Outcome { OK, FAILURE, FLOOD }
@@ -85,12 +80,6 @@ final class TrackerMetrics {
     }
 
     byte[] text() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            PrometheusTextFormatWriter.create().write(out, registry.scrape());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return out.toByteArray();
+        return PrometheusText.of(registry);
     }
 }
