@@ -9,6 +9,7 @@ import io.altokit.provision.ProvisioningException;
 import io.altokit.provision.bgp.MrtConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -187,9 +188,12 @@ public final class NetworkLoader {
                 return NetworkFile.built(config, builder);
             }));
         }
+        // The first load is part of the start, which says nothing before it either runs or stops with
+        // one line naming the mistake (and logs its phases once it runs); reloads are told as they happen.
+        LoggingEventBuilder line = last.isEmpty() ? LOG.atDebug() : LOG.atInfo();
         last = Optional.of(next);
         long done = ticker.read();
-        LOG.atInfo().addKeyValue("file", file).addKeyValue("rebuilt", rebuilt)
+        line.addKeyValue("file", file).addKeyValue("rebuilt", rebuilt)
                 .addKeyValue("pids", next.snapshot().networkMap().size())
                 .addKeyValue("read_millis", TimeUnit.NANOSECONDS.toMillis(read - started))
                 .addKeyValue("build_millis", TimeUnit.NANOSECONDS.toMillis(done - read))
