@@ -85,17 +85,11 @@ stop_bird() {
 }
 trap 'stop_bird; stop_server' EXIT
 
-t0="$(date +%s.%N)"
 taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" "$root/alto" serve --config "$dir/network.yaml" --port "$PORT" \
     > "$out/server.out" 2> "$out/server.err" &
 server_pid=$!
-for _ in $(seq $((START_TIMEOUT * 10))); do
-    grep -q 'ready' "$out/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || die "the server stopped: $(grep -v '^\s*at ' "$out/server.err" | tail -2)"
-    sleep 0.1
-done
-grep -q 'ready' "$out/server.out" || die "not ready after ${START_TIMEOUT}s"
-say "$PIDS PIDs: ready after $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')s"
+await_ready "$out/server.out" "$out/server.err"
+say "$PIDS PIDs: ready after ${ready_s}s"
 prop_type="$(curl -sf --max-time 10 "http://127.0.0.1:$PORT/directory" | jq -r '.resources[] | select(.uri == "/endpointprop/lookup") | .capabilities["prop-types"][0]')"
 prop_body="{\"properties\":[\"$prop_type\"],\"endpoints\":[\"${addresses[0]}\",\"${addresses[1]}\"]}"
 

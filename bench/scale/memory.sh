@@ -53,17 +53,10 @@ nmt() { timeout 60 "$JCMD" "$server_pid" VM.native_memory summary scale=MB > "$o
 heap_used_mb() { timeout 60 "$JCMD" "$server_pid" GC.heap_info | awk '/total .*used [0-9]+K/ { for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); n += v } } END { printf "%d", n / 1024 }'; }
 heap_committed_mb() { timeout 60 "$JCMD" "$server_pid" GC.heap_info | awk '/total [0-9]+K, used/ { for (i = 1; i < NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); n += v } } END { printf "%d", n / 1024 }'; }
 
-t0="$(date +%s.%N)"
 taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" ALTO_JAVA_OPTS="-XX:NativeMemoryTracking=summary ${ALTO_JAVA_OPTS:-}" \
     "$root/alto" serve --config "$dir/network.yaml" --port "$PORT" > "$out/server.out" 2> "$out/server.err" &
 server_pid=$!
-for _ in $(seq $((START_TIMEOUT * 10))); do
-    grep -q 'ready' "$out/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || die "the server stopped: $(grep -v '^\s*at ' "$out/server.err" | tail -2)"
-    sleep 0.1
-done
-grep -q 'ready' "$out/server.out" || die "not ready after ${START_TIMEOUT}s"
-ready_s="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
+await_ready "$out/server.out" "$out/server.err"
 {
     echo "date: $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)  altokit: git $(git -C "$root" rev-parse --short HEAD)"
     echo "jar: $jar; ALTO_JAVA_OPTS: ${ALTO_JAVA_OPTS:-}; network: $dir ($PIDS PIDs)"

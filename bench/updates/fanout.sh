@@ -56,12 +56,7 @@ say "$PIDS PIDs: network file $(du -h "$dir/network.yaml" | cut -f1), rtt.csv $(
 taskset -c "$SERVER_CPU" env ALTO_JAR="$out/altokit.jar" "$root/alto" serve --config "$dir/network.yaml" --port "$PORT" \
     >"$out/server.out" 2>"$out/server.err" &
 server_pid=$!
-for _ in $(seq $((START_TIMEOUT * 10))); do
-    grep -q 'ready' "$out/server.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || die "the server stopped: $(grep -v '^\s*at ' "$out/server.err" | tail -2)"
-    sleep 0.1
-done
-grep -q 'ready' "$out/server.out" || die "the server was not ready after ${START_TIMEOUT}s"
+await_ready "$out/server.out" "$out/server.err"
 
 uri="$(curl -sf --max-time 10 "http://127.0.0.1:$PORT/directory" | jq -r --arg id "$RESOURCE" '.resources[$id].uri // empty')"
 [ -n "$uri" ] || die "the directory lists no $RESOURCE"
