@@ -24,9 +24,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Everything the server knows about the network at one moment: a network map, one cost matrix
- * per metric and, for metrics whose costs vary over the day, their cost calendars (RFC 8896).
- * Immutable, so threads share it freely; a change is a new snapshot.
+ * Everything the server knows about the network at one moment: a network map, the operator's
+ * properties of its PIDs, one cost matrix per metric and, for metrics whose costs vary over the
+ * day, their cost calendars (RFC 8896). Immutable, so threads share it freely; a change is a new
+ * snapshot.
  */
 public final class Snapshot {
 
@@ -36,10 +37,13 @@ public final class Snapshot {
 
     private final SortedMap<String, CostMatrix> costMatrices;
     private final List<String> metrics;
+    private final PidProperties pidProperties;
     private final SortedMap<String, CostCalendar> calendars;
 
-    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices, SortedMap<String, CostCalendar> calendars) {
+    private Snapshot(NetworkMap networkMap, PidProperties pidProperties, SortedMap<String, CostMatrix> costMatrices,
+                     SortedMap<String, CostCalendar> calendars) {
         this.networkMap = networkMap;
+        this.pidProperties = pidProperties;
         this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
         this.metrics = List.copyOf(costMatrices.keySet());
         this.calendars = Collections.unmodifiableSortedMap(calendars);
@@ -47,6 +51,11 @@ public final class Snapshot {
 
     public NetworkMap networkMap() {
         return networkMap;
+    }
+
+    /** The operator's properties of the network map's PIDs (RFC 9240 entity properties). */
+    public PidProperties pidProperties() {
+        return pidProperties;
     }
 
     public Optional<CostMatrix> costMatrix(String metric) {
@@ -84,7 +93,7 @@ public final class Snapshot {
         NetworkMap aggregated = networkMap.withAggregatedPrefixes();
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
-        return new Snapshot(aggregated, matrices, mapCalendars(matrix -> matrix.over(aggregated.vtag())));
+        return new Snapshot(aggregated, pidProperties, matrices, mapCalendars(matrix -> matrix.over(aggregated.vtag())));
     }
 
     /**
@@ -96,7 +105,7 @@ public final class Snapshot {
     public Snapshot withQuantisedCosts(int levels) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
-        return new Snapshot(networkMap, matrices, mapCalendars(matrix -> matrix.quantised(levels, networkMap.vtag())));
+        return new Snapshot(networkMap, pidProperties, matrices, mapCalendars(matrix -> matrix.quantised(levels, networkMap.vtag())));
     }
 
     private SortedMap<String, CostCalendar> mapCalendars(UnaryOperator<CostMatrix> change) {
@@ -124,12 +133,30 @@ public final class Snapshot {
             source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, laidOver.apply(matrix)));
             source.calendar(metric).ifPresent(calendar -> calendarsNow.put(metric, calendar.map(laidOver)));
         }
-        return new Snapshot(networkMap, matrices, calendarsNow);
+        return new Snapshot(networkMap, pidProperties, matrices, calendarsNow);
     }
 
     /** {@code matrix}, over PIDs {@code from}, laid over PIDs {@code to} of the network map {@code vtag}. */
     private static CostMatrix relaid(CostMatrix matrix, List<String> from, List<String> to, String vtag) {
         return to.equals(from) ? matrix.over(vtag) : new CostMatrix(matrix.metric(), to.size(), matrix.costsOver(from, to), vtag);
+    }
+
+    /**
+     * This snapshot with {@code properties} for its PIDs, the network map and cost matrices shared:
+     * what building it again gives when only the properties changed.
+     *
+     * @throws SnapshotException if a property is given to a PID the network map lacks
+     */
+    public Snapshot withPidProperties(PidProperties properties) {
+        if (properties.equals(pidProperties)) {
+            return this;
+        }
+        List<String> unknown = properties.pids().stream().filter(pid -> networkMap.indexOf(pid).isEmpty())
+                .map(pid -> "properties of unknown PID '" + pid + "'").toList();
+        if (!unknown.isEmpty()) {
+            throw new SnapshotException(unknown);
+        }
+        return new Snapshot(networkMap, properties, costMatrices, calendars);
     }
 
     public static Builder builder() {
@@ -154,6 +181,7 @@ public final class Snapshot {
         builder.inheritedNames = names;
         builder.inherited.putAll(costMatrices);
         builder.inheritedCalendars.putAll(calendars);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
@@ -171,6 +199,7 @@ public final class Snapshot {
         builder.inheritedNames = networkMap.pidNames();
         builder.inherited.putAll(costMatrices);
         builder.inheritedCalendars.putAll(calendars);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
@@ -203,6 +232,7 @@ public final class Snapshot {
         private List<String> inheritedNames = List.of();
         /** The network map of a {@link #costsBuilder()}, taken as it is; its given metrics replace the inherited ones. */
         private Optional<NetworkMap> networkMap = Optional.empty();
+        private PidProperties pidProperties = PidProperties.NONE;
 
         private Builder() {}
 
@@ -245,6 +275,12 @@ public final class Snapshot {
         public Builder defaultPid(String name) {
             requireOwnNetworkMap();
             defaultPid = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The operator's properties of PIDs, replacing any given before; each PID must be one of the map's. */
+        public Builder pidProperties(PidProperties properties) {
+            pidProperties = Objects.requireNonNull(properties, "properties");
             return this;
         }
 
@@ -322,7 +358,7 @@ public final class Snapshot {
          * @throws SnapshotException listing every invalid PID name or cost metric, prefix claimed by
          *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, pair
          *     given two different costs, {@code routingcost} both given and rated, and rating
-         *     criterion without costs
+         *     criterion without costs, and properties of a PID the map lacks
          */
         public Snapshot build() {
             List<String> problems = new ArrayList<>();
@@ -339,6 +375,9 @@ public final class Snapshot {
                         .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
                 prefixes = assignments(pids, names, problems);
             }
+            Set<String> known = Set.copyOf(names);
+            pidProperties.pids().stream().filter(pid -> !known.contains(pid))
+                    .forEach(pid -> problems.add("properties of unknown PID '" + pid + "'"));
             SortedMap<String, double[]> costs = costs(names, problems);
             SortedMap<String, DenseCalendar> calendars = calendars(names, problems);
             rating.ifPresent(operatorRating -> rate(operatorRating, costs, calendars, names, problems));
@@ -374,7 +413,7 @@ public final class Snapshot {
             });
             calendars.forEach((metric, calendar) -> calendarMatrices.put(metric, new CostCalendar(calendar.intervalSeconds(), calendar.repeated(),
                     calendar.intervals().stream().map(interval -> new CostMatrix(metric, names.size(), interval, networkMap.vtag())).toList())));
-            return new Snapshot(networkMap, matrices, calendarMatrices);
+            return new Snapshot(networkMap, pidProperties, matrices, calendarMatrices);
         }
 
         /** Each given calendar's intervals as dense matrices, as {@link #costs} makes them; reports bad costs. */
