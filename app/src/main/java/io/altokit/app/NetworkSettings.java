@@ -9,6 +9,7 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
 import io.altokit.model.CostMetrics;
+import io.altokit.model.EntityPropertyNames;
 import io.altokit.model.PidNames;
 import io.altokit.provision.bgp.MrtConfig;
 import io.altokit.provision.network.GeoPoint;
@@ -30,11 +31,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The network sections of the file (default-pid, network-map, prefix-files, costs, resource-pools,
+ * The network sections of the file (default-pid, network-map with PID properties, prefix-files, costs, resource-pools,
  * rating, mrt) read into a {@link NetworkConfig}, from which {@code provision} builds the snapshot.
  */
 final class NetworkSettings {
     private static final Set<String> FAMILIES = Set.of("ipv4", "ipv6");
+    private static final String PROPERTIES = "properties";
+    private static final Set<String> PID_KEYS = Set.of("ipv4", "ipv6", PROPERTIES);
     private static final Set<String> MRT_KEYS = Set.of("file", "peer", "rules", "default-pid");
     private static final Set<String> COORDINATES = Set.of("lat", "lon");
     /** A pool the rating does not name weighs this much. */
@@ -81,7 +84,12 @@ final class NetworkSettings {
         boolean fromRoutes = root.has("bgp") || root.has("mrt");
         List<Path> prefixFiles = root.texts("prefix-files").stream().map(root.directory()::resolve).toList();
         Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
-        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, entry) -> {
+            String name = pid(map, pid);
+            pids.put(name, prefixes(entry));
+            entry.get(PROPERTIES).ifPresent(given -> properties.put(name, properties(given)));
+        }));
         if (pids.isEmpty() && prefixFiles.isEmpty() && !fromRoutes) {
             throw root.error("network-map", "must be a mapping of PID names to prefix lists (or give prefix-files, bgp or mrt)");
         }
@@ -92,7 +100,7 @@ final class NetworkSettings {
         Optional<PoolsConfig> pools = pools(root, problems);
         List<NetworkConfig.Cost> costs = problems.attempt(() -> costs(root, pools)).orElse(List.of());
         Optional<MrtConfig> mrt = problems.attempt(() -> mrt(root, defaultPid(root))).flatMap(read -> read);
-        return new NetworkConfig(root.file().toString(), defaultPid, pids, prefixFiles, costs, pools, mrt);
+        return new NetworkConfig(root.file().toString(), defaultPid, pids, properties, prefixFiles, costs, pools, mrt);
     }
 
     /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
@@ -107,9 +115,12 @@ final class NetworkSettings {
         return name;
     }
 
-    private static List<IpPrefix> prefixes(ConfigNode groups) {
+    private static List<IpPrefix> prefixes(ConfigNode entry) {
         List<IpPrefix> prefixes = new ArrayList<>();
-        groups.mapping(FAMILIES).entries().forEach((group, list) -> {
+        entry.mapping(PID_KEYS).entries().forEach((group, list) -> {
+            if (!FAMILIES.contains(group)) {
+                return;
+            }
             AddressFamily family = group.equals("ipv4") ? AddressFamily.IPV4 : AddressFamily.IPV6;
             if (!list.isList()) {
                 throw list.error("expected a list of prefixes, got " + list.describe());
@@ -128,6 +139,26 @@ final class NetworkSettings {
             }
         });
         return prefixes;
+    }
+
+    /**
+     * A PID's own properties, served in property maps (RFC 9240): each type private ({@code priv:}
+     * and a name, RFC 9240 5.2.1, since no registered type is the operator's to give), each value a
+     * string or a number, served as a string.
+     */
+    private static Map<String, String> properties(ConfigNode given) {
+        if (!given.isMapping()) {
+            throw given.error("expected a mapping of property types (priv:name) to values, got " + given.describe());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        given.entries().forEach((type, value) -> {
+            if (!EntityPropertyNames.isPrivateType(type)) {
+                throw given.error(type, "'" + type + "' is not a private entity property type: priv: and a name, "
+                        + EntityPropertyNames.TYPE_RULE + " in all (RFC 9240 5.2.1)");
+            }
+            values.put(type, value.scalar());
+        });
+        return values;
     }
 
     /**

@@ -21,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Everything the server knows about the network at one moment: a network map and one cost matrix
- * per metric. Immutable, so threads share it freely; a change is a new snapshot.
+ * Everything the server knows about the network at one moment: a network map, the operator's
+ * properties of its PIDs, and one cost matrix per metric. Immutable, so threads share it freely; a
+ * change is a new snapshot.
  */
 public final class Snapshot {
 
@@ -32,15 +33,22 @@ public final class Snapshot {
 
     private final SortedMap<String, CostMatrix> costMatrices;
     private final List<String> metrics;
+    private final PidProperties pidProperties;
 
-    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices) {
+    private Snapshot(NetworkMap networkMap, PidProperties pidProperties, SortedMap<String, CostMatrix> costMatrices) {
         this.networkMap = networkMap;
+        this.pidProperties = pidProperties;
         this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
         this.metrics = List.copyOf(costMatrices.keySet());
     }
 
     public NetworkMap networkMap() {
         return networkMap;
+    }
+
+    /** The operator's properties of the network map's PIDs (RFC 9240 entity properties). */
+    public PidProperties pidProperties() {
+        return pidProperties;
     }
 
     public Optional<CostMatrix> costMatrix(String metric) {
@@ -60,7 +68,7 @@ public final class Snapshot {
         NetworkMap aggregated = networkMap.withAggregatedPrefixes();
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
-        return new Snapshot(aggregated, matrices);
+        return new Snapshot(aggregated, pidProperties, matrices);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class Snapshot {
     public Snapshot withQuantisedCosts(int levels) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, pidProperties, matrices);
     }
 
     /**
@@ -91,7 +99,25 @@ public final class Snapshot {
                     ? matrix.over(networkMap.vtag())
                     : new CostMatrix(metric, names.size(), matrix.costsOver(sourceNames, names), networkMap.vtag())));
         }
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, pidProperties, matrices);
+    }
+
+    /**
+     * This snapshot with {@code properties} for its PIDs, the network map and cost matrices shared:
+     * what building it again gives when only the properties changed.
+     *
+     * @throws SnapshotException if a property is given to a PID the network map lacks
+     */
+    public Snapshot withPidProperties(PidProperties properties) {
+        if (properties.equals(pidProperties)) {
+            return this;
+        }
+        List<String> unknown = properties.pids().stream().filter(pid -> networkMap.indexOf(pid).isEmpty())
+                .map(pid -> "properties of unknown PID '" + pid + "'").toList();
+        if (!unknown.isEmpty()) {
+            throw new SnapshotException(unknown);
+        }
+        return new Snapshot(networkMap, properties, costMatrices);
     }
 
     public static Builder builder() {
@@ -115,6 +141,7 @@ public final class Snapshot {
         }
         builder.inheritedNames = names;
         builder.inherited.putAll(costMatrices);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
@@ -131,6 +158,7 @@ public final class Snapshot {
         builder.networkMap = Optional.of(networkMap);
         builder.inheritedNames = networkMap.pidNames();
         builder.inherited.putAll(costMatrices);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
@@ -161,6 +189,7 @@ public final class Snapshot {
         private List<String> inheritedNames = List.of();
         /** The network map of a {@link #costsBuilder()}, taken as it is; its given metrics replace the inherited ones. */
         private Optional<NetworkMap> networkMap = Optional.empty();
+        private PidProperties pidProperties = PidProperties.NONE;
 
         private Builder() {}
 
@@ -203,6 +232,12 @@ public final class Snapshot {
         public Builder defaultPid(String name) {
             requireOwnNetworkMap();
             defaultPid = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The operator's properties of PIDs, replacing any given before; each PID must be one of the map's. */
+        public Builder pidProperties(PidProperties properties) {
+            pidProperties = Objects.requireNonNull(properties, "properties");
             return this;
         }
 
@@ -255,7 +290,7 @@ public final class Snapshot {
          * @throws SnapshotException listing every invalid PID name or cost metric, prefix claimed by
          *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, pair
          *     given two different costs, {@code routingcost} both given and rated, and rating
-         *     criterion without costs
+         *     criterion without costs, and properties of a PID the map lacks
          */
         public Snapshot build() {
             List<String> problems = new ArrayList<>();
@@ -272,6 +307,9 @@ public final class Snapshot {
                         .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
                 prefixes = assignments(pids, names, problems);
             }
+            Set<String> known = Set.copyOf(names);
+            pidProperties.pids().stream().filter(pid -> !known.contains(pid))
+                    .forEach(pid -> problems.add("properties of unknown PID '" + pid + "'"));
             SortedMap<String, double[]> costs = costs(names, problems);
             rating.ifPresent(operatorRating -> rate(operatorRating, costs, names, problems));
             if (!problems.isEmpty()) {
@@ -293,7 +331,7 @@ public final class Snapshot {
                 matrices.put(metric.getKey(), new CostMatrix(metric.getKey(), names.size(), metric.getValue(), networkMap.vtag()));
                 dense.remove();
             }
-            return new Snapshot(networkMap, matrices);
+            return new Snapshot(networkMap, pidProperties, matrices);
         }
 
         private void add(List<PrefixKey> pidPrefixes, PrefixKey prefix) {

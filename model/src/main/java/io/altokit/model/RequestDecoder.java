@@ -93,6 +93,31 @@ public final class RequestDecoder {
         });
     }
 
+    /**
+     * RFC 9240 8.3 ReqFilteredPropertyMap. An entity needs an entity domain name before a ':' (5.1.3),
+     * a property the name grammar (5.2.2); whether the resource has that domain or property, and
+     * whether the identifier is one of its domain's, is the resource's to check.
+     */
+    public static PropertyMapRequest propertyMap(byte[] body) {
+        return JsonReader.decode(body, reader -> {
+            var fields = new Object() {
+                List<String> entities;
+                List<String> properties;
+            };
+            reader.object("", (name, path) -> {
+                switch (name) {
+                    case "entities" -> fields.entities = reader.stringArray(path,
+                            entity -> entity.indexOf(':') > 0 ? Optional.of(entity) : Optional.empty());
+                    case "properties" -> fields.properties = reader.stringArray(path,
+                            property -> EntityPropertyNames.isValidName(property) ? Optional.of(property) : Optional.empty());
+                    default -> reader.skip();
+                }
+            });
+            return new PropertyMapRequest(CostFields.nonEmpty(required(fields.entities, "entities"), "entities"),
+                    CostFields.nonEmpty(required(fields.properties, "properties"), "properties"));
+        });
+    }
+
     public static EndpointCostRequest endpointCost(byte[] body) {
         return JsonReader.decode(body, reader -> {
             CostFields costs = new CostFields();

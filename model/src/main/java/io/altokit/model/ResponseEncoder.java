@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes RFC 7285 responses as compact JSON bytes with Jackson's streaming generator. */
 public final class ResponseEncoder {
@@ -239,6 +240,31 @@ public final class ResponseEncoder {
         });
     }
 
+    /** RFC 9240 7.6: a property map, full or filtered; an empty value is JSON null (no value, not inherited). */
+    public static byte[] propertyMap(PropertyMapResponse response) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            writeVtags(json, response.dependentVtags());
+            json.writeEndObject();
+            json.writeObjectFieldStart("property-map");
+            for (Map.Entry<String, Map<String, Optional<String>>> entity : response.properties().entrySet()) {
+                json.writeObjectFieldStart(entity.getKey());
+                for (Map.Entry<String, Optional<String>> property : entity.getValue().entrySet()) {
+                    json.writeFieldName(property.getKey());
+                    if (property.getValue().isPresent()) {
+                        json.writeString(property.getValue().get());
+                    } else {
+                        json.writeNull();
+                    }
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
     public static byte[] error(AltoError error) {
         return encode(json -> {
             json.writeStartObject();
@@ -287,6 +313,13 @@ public final class ResponseEncoder {
                 json.writeObjectFieldStart("incremental-change-media-types");
                 for (Map.Entry<String, String> types : capabilities.incrementalChangeMediaTypes().entrySet()) {
                     json.writeStringField(types.getKey(), types.getValue());
+                }
+                json.writeEndObject();
+            }
+            if (!capabilities.mappings().isEmpty()) {
+                json.writeObjectFieldStart("mappings");
+                for (Map.Entry<String, List<String>> domain : capabilities.mappings().entrySet()) {
+                    writeStrings(json, domain.getKey(), domain.getValue());
                 }
                 json.writeEndObject();
             }

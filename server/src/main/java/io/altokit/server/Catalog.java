@@ -83,6 +83,9 @@ final class Catalog implements StreamableCatalog, Call.Inputs {
         offered.add(new FilteredCostMapResource("filtered-multi-cost-map", "/costmap/filtered/multi", costs.numericalTestable(),
                 costs, networkMapResource, networkMap, allPids));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
+        EntityPropertyMap entityProperties = new EntityPropertyMap(networkMapResource.vtag(), networkMap, snapshot.pidProperties());
+        offered.add(new PropertyMapResource(entityProperties, networkMapResource));
+        offered.add(new FilteredPropertyMapResource(entityProperties, networkMapResource, limits));
         if (policy.endpointCost()) {
             offered.add(new EndpointCostResource(costs, networkMap, limits));
         }

@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  *   <li>only pool files (or the rating) changed: the changed pools' metrics and, if a rated one is
  *       among them, {@code routingcost} are rebuilt over the network map of the last build
  *       ({@link Snapshot#costsBuilder()}); the other pools are not read, the prefixes not ordered again;
- *   <li>only the PIDs' prefixes changed (the network file, a prefix file, the MRT dump), over the same
- *       PIDs: the network map is built again and every cost matrix of the last build is kept;
+ *   <li>only the PIDs' prefixes or properties changed (the network file, a prefix file, the MRT dump),
+ *       over the same PIDs: the network map is built again and every cost matrix of the last build is kept;
  *   <li>anything else: built whole, the pool files that did not change taken from the last build.
  * </ul>
  * It keeps no copy of a pool's values: where a build needs an unchanged pool file's values (built
@@ -72,9 +72,10 @@ public final class NetworkLoader {
     private record Build(FileStamp configStamp, NetworkConfig config, Map<Path, FileStamp> mapFiles,
                          Map<Path, PoolFile> poolFiles, Set<String> pids, Snapshot snapshot) {
 
-        /** Whether {@code next} has the same network map inputs: PIDs, prefixes, prefix and MRT files. */
+        /** Whether {@code next} has the same network map inputs: PIDs, their prefixes and properties, prefix and MRT files. */
         boolean sameMapInputs(NetworkConfig next, Map<Path, FileStamp> nextMapFiles) {
-            return config.pids().equals(next.pids()) && config.defaultPid().equals(next.defaultPid())
+            return config.pids().equals(next.pids()) && config.pidProperties().equals(next.pidProperties())
+                    && config.defaultPid().equals(next.defaultPid())
                     && config.prefixFiles().equals(next.prefixFiles()) && config.mrt().equals(next.mrt())
                     && sameContent(mapFiles, nextMapFiles);
         }
