@@ -2,9 +2,9 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrialIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     @TempDir
     Path dir;
-    private Process trial;
 
     @BeforeAll
     static void tools() throws Exception {
@@ -40,22 +41,12 @@ class TrialIT {
         SystemTools.requirePackage("opentracker", "opentracker (BitTorrent tracker)", "opentracker");
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (trial != null && trial.isAlive()) {
-            trial.destroy();
-            if (!trial.waitFor(60, TimeUnit.SECONDS)) {
-                trial.destroyForcibly();
-            }
-        }
-    }
-
     @Test
     void everyPolicysSwarmCompletesAndTheTrialRemovesEverything() throws Exception {
         Path out = dir.resolve("trial.json");
         Path err = dir.resolve("trial.log");
-        trial = AltoJar.processBuilder("trial", "--areas", "3", "--peers", "9", "--seed", "1", "--file-mb", "1", "--json")
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process trial = started.add(AltoJar.processBuilder("trial", "--areas", "3", "--peers", "9", "--seed", "1", "--file-mb", "1", "--json")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start());
         assertThat(trial.waitFor(10, TimeUnit.MINUTES)).as("the trial ends within 10 minutes; " + err).isTrue();
         assertThat(trial.exitValue()).as(Files.readString(err)).isZero();
 
@@ -82,8 +73,8 @@ class TrialIT {
     @Test
     void anInterruptedTrialRemovesWhatItBuilt() throws Exception {
         Path err = dir.resolve("trial.log");
-        trial = AltoJar.processBuilder("trial", "--areas", "2", "--peers", "5", "--policy", "alto").redirectError(err.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process trial = started.add(AltoJar.processBuilder("trial", "--areas", "2", "--peers", "5", "--policy", "alto").redirectError(err.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         eventually("the trial's network built", Duration.ofMinutes(3)).until(TrialIT::trialNamespaces, namespaces -> namespaces.size() >= 8);
 
         trial.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM's shutdown hook cleans up
@@ -94,7 +85,7 @@ class TrialIT {
     @Test
     void cleanupRemovesTheNamespacesOfAKilledTrial() throws Exception {
         run("ip", "netns", "add", "altotrial-p99");
-        Process sleeper = new ProcessBuilder("ip", "netns", "exec", "altotrial-p99", "sleep", "300").start();
+        Process sleeper = started.add(new ProcessBuilder("ip", "netns", "exec", "altotrial-p99", "sleep", "300").start());
 
         Process cleanup = AltoJar.processBuilder("trial", "--cleanup").redirectErrorStream(true).start();
         String output = new String(cleanup.getInputStream().readAllBytes());
