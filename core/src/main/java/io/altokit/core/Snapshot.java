@@ -1,5 +1,6 @@
 package io.altokit.core;
 
+import io.altokit.model.CostContext;
 import io.altokit.model.CostMetrics;
 import io.altokit.model.PidNames;
 
@@ -21,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Everything the server knows about the network at one moment: a network map and one cost matrix
- * per metric. Immutable, so threads share it freely; a change is a new snapshot.
+ * Everything the server knows about the network at one moment: a network map, one cost matrix per
+ * metric and, for the metrics the operator said it of, where their values come from (RFC 9439
+ * cost-context). Immutable, so threads share it freely; a change is a new snapshot.
  */
 public final class Snapshot {
 
@@ -32,11 +34,16 @@ public final class Snapshot {
 
     private final SortedMap<String, CostMatrix> costMatrices;
     private final List<String> metrics;
+    private final Map<String, CostContext> costContexts;
 
-    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices) {
+    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices, Map<String, CostContext> costContexts) {
         this.networkMap = networkMap;
         this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
         this.metrics = List.copyOf(costMatrices.keySet());
+        // A context outlives its metric in a builder's inheritance; only served metrics keep theirs.
+        Map<String, CostContext> served = new TreeMap<>(costContexts);
+        served.keySet().retainAll(costMatrices.keySet());
+        this.costContexts = Collections.unmodifiableMap(served);
     }
 
     public NetworkMap networkMap() {
@@ -52,6 +59,16 @@ public final class Snapshot {
         return metrics;
     }
 
+    /** Where {@code metric}'s values come from, if the operator said (RFC 9439 3.1; none means estimation). */
+    public Optional<CostContext> costContext(String metric) {
+        return Optional.ofNullable(costContexts.get(metric));
+    }
+
+    /** The cost contexts given, by metric, sorted. */
+    public Map<String, CostContext> costContexts() {
+        return costContexts;
+    }
+
     /**
      * This snapshot as a privacy policy shows it: the network map with aggregated prefixes (same
      * longest-prefix-match answers, see {@link NetworkMap#withAggregatedPrefixes()}) and the same costs.
@@ -60,7 +77,7 @@ public final class Snapshot {
         NetworkMap aggregated = networkMap.withAggregatedPrefixes();
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
-        return new Snapshot(aggregated, matrices);
+        return new Snapshot(aggregated, matrices, costContexts);
     }
 
     /**
@@ -72,14 +89,15 @@ public final class Snapshot {
     public Snapshot withQuantisedCosts(int levels) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, matrices, costContexts);
     }
 
     /**
      * This snapshot with the cost matrices of {@code metrics} taken from {@code source} and laid over
      * this snapshot's PIDs (a pair with a PID that {@code source} lacks has no cost; a metric it lacks
-     * is dropped): what building this snapshot again from {@code source} would give when only those
-     * metrics' costs differ. The network map and every other matrix are this snapshot's own, shared.
+     * is dropped), and the cost contexts of {@code source}: what building this snapshot again from
+     * {@code source} would give when only those metrics' costs, and any contexts, differ. The network
+     * map and every other matrix are this snapshot's own, shared.
      */
     public Snapshot withCostsOf(Snapshot source, Collection<String> metrics) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>(costMatrices);
@@ -91,7 +109,7 @@ public final class Snapshot {
                     ? matrix.over(networkMap.vtag())
                     : new CostMatrix(metric, names.size(), matrix.costsOver(sourceNames, names), networkMap.vtag())));
         }
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, matrices, source.costContexts);
     }
 
     public static Builder builder() {
@@ -115,6 +133,7 @@ public final class Snapshot {
         }
         builder.inheritedNames = names;
         builder.inherited.putAll(costMatrices);
+        builder.costContexts.putAll(costContexts);
         return builder;
     }
 
@@ -131,12 +150,13 @@ public final class Snapshot {
         builder.networkMap = Optional.of(networkMap);
         builder.inheritedNames = networkMap.pidNames();
         builder.inherited.putAll(costMatrices);
+        builder.costContexts.putAll(costContexts);
         return builder;
     }
 
     @Override
     public String toString() {
-        return "Snapshot[" + networkMap + ", metrics " + metrics + "]";
+        return "Snapshot[" + networkMap + ", metrics " + metrics + (costContexts.isEmpty() ? "" : ", contexts " + costContexts) + "]";
     }
 
     /**
@@ -156,6 +176,7 @@ public final class Snapshot {
         private final SortedMap<String, GivenCosts> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
         private Optional<Rating> rating = Optional.empty();
+        private final Map<String, CostContext> costContexts = new HashMap<>();
         /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
         private final SortedMap<String, CostMatrix> inherited = new TreeMap<>();
         private List<String> inheritedNames = List.of();
@@ -243,6 +264,21 @@ public final class Snapshot {
         }
 
         /**
+         * Says where {@code metric}'s values come from (RFC 9439 3.1), replacing what an inherited
+         * snapshot said. A context for a metric that ends up without costs is dropped.
+         *
+         * @throws IllegalArgumentException for a context {@code metric} does not allow (RFC 9439 6.3)
+         */
+        public Builder costContext(String metric, CostContext context) {
+            if (!context.allowedOn(metric)) {
+                throw new IllegalArgumentException(metric + " values are estimations (RFC 9439 6.3), not "
+                        + context.source().wireName());
+            }
+            costContexts.put(Objects.requireNonNull(metric, "metric"), context);
+            return this;
+        }
+
+        /**
          * Computes {@code routingcost} from the other metrics' costs at {@link #build()}, so costs
          * must not be given for it. A pair is rated where every weighted criterion has a cost.
          */
@@ -293,7 +329,7 @@ public final class Snapshot {
                 matrices.put(metric.getKey(), new CostMatrix(metric.getKey(), names.size(), metric.getValue(), networkMap.vtag()));
                 dense.remove();
             }
-            return new Snapshot(networkMap, matrices);
+            return new Snapshot(networkMap, matrices, costContexts);
         }
 
         private void add(List<PrefixKey> pidPrefixes, PrefixKey prefix) {

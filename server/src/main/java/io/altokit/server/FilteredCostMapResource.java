@@ -5,6 +5,7 @@ import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostSelection;
 import io.altokit.model.CostTable;
+import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.MultiCostMapResponse;
@@ -56,9 +57,10 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
         CostPlan plan = costs.plan(asked, descriptor.capabilities());
         List<CostTable> tables = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), plan);
         List<VersionTag> vtags = List.of(networkMapResource.vtag());
+        List<CostType> answered = plan.answeredTypes();
         byte[] body = asked.multiCost()
-                ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, asked.costTypes(), tables))
-                : ResponseEncoder.costMap(new CostMapResponse(vtags, asked.costType(), tables.getFirst()));
+                ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, answered, tables))
+                : ResponseEncoder.costMap(new CostMapResponse(vtags, answered.getFirst(), tables.getFirst()));
         return Reply.ok(descriptor.mediaType(), body);
     }
 

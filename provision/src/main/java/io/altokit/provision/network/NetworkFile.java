@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Builds a snapshot from the network sections of the configuration file ({@code network-map},
  * {@code prefix-files}, {@code costs}, {@code default-pid}, {@code resource-pools}, {@code rating},
- * {@code mrt}), which {@code app} has read into a {@link NetworkConfig}; this class reads the data
+ * {@code mrt}, {@code cost-context}), which {@code app} has read into a {@link NetworkConfig}; this class reads the data
  * files those sections name (prefix lists, pool matrices, an MRT dump).
  */
 public final class NetworkFile {
@@ -76,11 +76,12 @@ public final class NetworkFile {
         return config.pools().map(pools -> ResourcePools.read(pools, config.source(), pids, matrixFiles)).orElse(Map.of());
     }
 
-    /** Adds the {@code costs} section, and the pools' matrices rated by the sections' rating. */
+    /** Adds the {@code costs} section, the pools' matrices rated by the sections' rating, and the metrics' cost contexts. */
     static void addCosts(Snapshot.Builder builder, NetworkConfig config, Map<Pool, AreaMatrix> pools) {
         for (NetworkConfig.Cost cost : config.costs()) {
             builder.cost(cost.metric(), cost.source(), cost.destination(), cost.value());
         }
         config.pools().ifPresent(sections -> ResourcePools.addTo(builder, pools, sections.rating()));
+        config.costContexts().forEach(builder::costContext);
     }
 }

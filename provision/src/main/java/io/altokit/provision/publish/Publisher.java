@@ -245,7 +245,8 @@ public final class Publisher implements AutoCloseable {
                 .filter(metric -> !vtagOf(previousNetwork, metric).equals(vtagOf(network, metric)))
                 .toList();
         LOG.atDebug().addKeyValue("metrics", changed).log("the file changed costs only: rebuilding their maps");
-        return changed.isEmpty() ? built.get() : built.get().withCostsOf(network, changed);
+        boolean sameContexts = network.costContexts().equals(previousNetwork.costContexts());
+        return changed.isEmpty() && sameContexts ? built.get() : built.get().withCostsOf(network, changed);
     }
 
     private static Optional<String> vtagOf(Snapshot snapshot, String metric) {
@@ -265,6 +266,7 @@ public final class Publisher implements AutoCloseable {
     private static boolean sameContent(Snapshot a, Snapshot b) {
         return a.networkMap().vtag().equals(b.networkMap().vtag())
                 && a.metrics().equals(b.metrics())
+                && a.costContexts().equals(b.costContexts())
                 && a.metrics().stream().allMatch(metric ->
                         a.costMatrix(metric).orElseThrow().vtag().equals(b.costMatrix(metric).orElseThrow().vtag()));
     }
