@@ -21,11 +21,12 @@ import java.util.Set;
  *
  * @param source names the configuration file in the errors of the files it names (pools, MRT, prefix files)
  * @param pids each PID's listed prefixes, in file order
+ * @param pidProperties the operator's properties of PIDs ({@code network-map.<pid>.properties}): type to value
  * @param prefixFiles CSV side files of {@code pid,prefix} lines, read while building
  * @param costContexts the {@code cost-context} section: by metric, its RFC 9439 cost-context
  */
 public record NetworkConfig(String source, Optional<String> defaultPid, Map<String, List<IpPrefix>> pids,
-                            List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools,
+                            Map<String, Map<String, String>> pidProperties, List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools,
                             Optional<MrtConfig> mrt, Map<String, CostContext> costContexts) {
 
     /** One cell of the {@code costs} section: the cost of {@code metric} from PID {@code source} to {@code destination}. */
@@ -36,6 +37,9 @@ public record NetworkConfig(String source, Optional<String> defaultPid, Map<Stri
         Map<String, List<IpPrefix>> copied = new LinkedHashMap<>();
         pids.forEach((pid, prefixes) -> copied.put(pid, List.copyOf(prefixes)));
         pids = Collections.unmodifiableMap(copied);
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+        pidProperties.forEach((pid, values) -> properties.put(pid, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        pidProperties = Collections.unmodifiableMap(properties);
         prefixFiles = List.copyOf(prefixFiles);
         costs = List.copyOf(costs);
         costContexts = Collections.unmodifiableMap(new LinkedHashMap<>(costContexts));
@@ -43,8 +47,9 @@ public record NetworkConfig(String source, Optional<String> defaultPid, Map<Stri
 
     /** Sections without cost contexts. */
     public NetworkConfig(String source, Optional<String> defaultPid, Map<String, List<IpPrefix>> pids,
-                         List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools, Optional<MrtConfig> mrt) {
-        this(source, defaultPid, pids, prefixFiles, costs, pools, mrt, Map.of());
+                         Map<String, Map<String, String>> pidProperties, List<Path> prefixFiles, List<Cost> costs,
+                         Optional<PoolsConfig> pools, Optional<MrtConfig> mrt) {
+        this(source, defaultPid, pids, pidProperties, prefixFiles, costs, pools, mrt, Map.of());
     }
 
     /** The other files the network is built from, so that a reload watches them too. */
