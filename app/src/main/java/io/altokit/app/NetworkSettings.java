@@ -8,7 +8,9 @@ import io.altokit.core.Criterion;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
+import io.altokit.model.CostContext;
 import io.altokit.model.CostMetrics;
+import io.altokit.model.CostSource;
 import io.altokit.model.EntityPropertyNames;
 import io.altokit.model.PidNames;
 import io.altokit.provision.bgp.MrtConfig;
@@ -31,12 +33,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The network sections of the file (default-pid, network-map with PID properties, prefix-files, costs, resource-pools,
- * rating, mrt) read into a {@link NetworkConfig}, from which {@code provision} builds the snapshot.
+ * rating, mrt, cost-context) read into a {@link NetworkConfig}, from which {@code provision} builds the snapshot.
  */
 final class NetworkSettings {
     private static final Set<String> FAMILIES = Set.of("ipv4", "ipv6");
@@ -44,6 +47,7 @@ final class NetworkSettings {
     private static final Set<String> PID_KEYS = Set.of("ipv4", "ipv6", PROPERTIES);
     private static final Set<String> MRT_KEYS = Set.of("file", "peer", "rules", "default-pid");
     private static final Set<String> COORDINATES = Set.of("lat", "lon");
+    private static final Set<String> COST_CONTEXT_KEYS = Set.of("cost-source", "parameters");
     /** The key of {@code resource-pools} that holds the pools' cost calendars rather than a pool. */
     private static final String CALENDAR = "calendar";
     private static final String INTERVAL = "interval";
@@ -108,7 +112,8 @@ final class NetworkSettings {
         Optional<PoolsConfig> pools = pools(root, problems);
         List<NetworkConfig.Cost> costs = problems.attempt(() -> costs(root, pools)).orElse(List.of());
         Optional<MrtConfig> mrt = problems.attempt(() -> mrt(root, defaultPid(root))).flatMap(read -> read);
-        return new NetworkConfig(root.file().toString(), defaultPid, pids, properties, prefixFiles, costs, pools, mrt);
+        Map<String, CostContext> contexts = costContexts(root, costs, pools, problems);
+        return new NetworkConfig(root.file().toString(), defaultPid, pids, properties, prefixFiles, costs, pools, mrt, contexts);
     }
 
     /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
@@ -170,8 +175,9 @@ final class NetworkSettings {
     }
 
     /**
-     * A metric a server offers is registered (RFC 7285, RFC 9439) or private ({@code priv:}); any
-     * other name (a typo such as {@code routing_cost}) would be published as if it were standard.
+     * A metric a server offers is registered (RFC 7285, RFC 9439, with or without an RFC 9439
+     * statistical operator) or private ({@code priv:}); any other name (a typo such as
+     * {@code routing_cost}) would be published as if it were standard.
      */
     private static List<NetworkConfig.Cost> costs(ConfigNode root, Optional<PoolsConfig> pools) {
         List<NetworkConfig.Cost> costs = new ArrayList<>();
@@ -179,7 +185,7 @@ final class NetworkSettings {
             if (!CostMetrics.isRegisteredOrPrivate(metric)) {
                 throw matrix.error("'" + metric + "' is neither a registered cost metric ("
                         + String.join(", ", CostMetrics.REGISTERED.stream().sorted().toList())
-                        + ") nor a private one (priv:name)"
+                        + "; with an RFC 9439 statistical operator too, such as delay-ow:p95) nor a private one (priv:name)"
                         + NearestKey.suggestion(metric, CostMetrics.REGISTERED));
             }
             pools.flatMap(p -> p.sources().keySet().stream().filter(pool -> pool.metric().equals(metric)).findFirst())
@@ -187,9 +193,56 @@ final class NetworkSettings {
                         throw matrix.error("also given by resource-pools." + pool.key() + ": give it in one place");
                     });
             matrix.entries().forEach((from, row) -> row.entries().forEach((to, cell) ->
-                    costs.add(new NetworkConfig.Cost(metric, from, to, cell.number()))));
+                    costs.add(new NetworkConfig.Cost(metric, from, to, value(metric, cell)))));
         }));
         return costs;
+    }
+
+    /** A cost as given; RFC 9439 4.5.2: a hop count is a whole number. */
+    private static double value(String metric, ConfigNode cell) {
+        double value = cell.number();
+        if (metric.equals("hopcount") && value != Math.rint(value)) {
+            throw cell.error(cell.describe() + " is not a whole number: a hop count is (RFC 9439 section 4.5.2)");
+        }
+        return value;
+    }
+
+    /**
+     * The {@code cost-context} section (RFC 9439 3.1): for a metric the file serves (from {@code costs},
+     * a pool, or {@code routingcost} rated from pools), where its values come from. A metric without
+     * one is served without a context, which means estimation. Each entry's mistakes are recorded.
+     */
+    private static Map<String, CostContext> costContexts(ConfigNode root, List<NetworkConfig.Cost> costs,
+                                                         Optional<PoolsConfig> pools, ConfigProblems problems) {
+        Set<String> served = new TreeSet<>();
+        costs.forEach(cost -> served.add(cost.metric()));
+        pools.ifPresent(p -> {
+            p.sources().keySet().forEach(pool -> served.add(pool.metric()));
+            served.add(Rating.METRIC);
+        });
+        Map<String, CostContext> contexts = new LinkedHashMap<>();
+        root.get("cost-context").ifPresent(section -> section.entries().forEach((metric, entry) ->
+                problems.attempt(() -> costContext(metric, entry, served)).ifPresent(context -> contexts.put(metric, context))));
+        return contexts;
+    }
+
+    private static CostContext costContext(String metric, ConfigNode entry, Set<String> served) {
+        if (!served.contains(metric)) {
+            throw entry.error("no costs section or resource pool gives " + metric
+                    + (served.isEmpty() ? "" : " (served: " + String.join(", ", served) + ")"));
+        }
+        entry.mapping(COST_CONTEXT_KEYS);
+        ConfigNode sourceNode = entry.required("cost-source");
+        String sourceName = sourceNode.textExpecting("a cost source (" + CostSource.names() + ")");
+        CostSource source = CostSource.fromWire(sourceName).orElseThrow(() -> sourceNode.error("'" + sourceName
+                + "' is not a registered cost source (" + CostSource.names() + ")"));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        entry.get("parameters").ifPresent(node -> node.entries().forEach((name, value) -> parameters.put(name, value.scalar())));
+        CostContext context = CostContext.of(source, parameters);
+        if (!context.allowedOn(metric)) {
+            throw sourceNode.error(metric + " values are estimations (RFC 9439 section 6.3): its cost source can only be estimation");
+        }
+        return context;
     }
 
     /**

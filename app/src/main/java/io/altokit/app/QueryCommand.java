@@ -7,9 +7,11 @@ import io.altokit.client.AltoResourceNotOfferedException;
 import io.altokit.client.PeerRanker;
 import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
+import io.altokit.model.CostContext;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostSelection;
+import io.altokit.model.CostSource;
 import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 import io.altokit.model.EndpointCostRequest;
@@ -315,6 +317,10 @@ final class QueryCommand {
                 description = "Default: ${DEFAULT-VALUE}.")
         private CostMode mode;
 
+        @Option(names = "--cost-source", paramLabel = "nominal|sla|estimation",
+                description = "Only values from this source (RFC 9439 cost-context); default: any.")
+        private Optional<CostSource> source = Optional.empty();
+
         /** The name {@code --cost-mode} had before the CLI used one vocabulary. */
         @Option(names = "--mode", hidden = true)
         private void legacyMode(CostMode value) {
@@ -322,7 +328,7 @@ final class QueryCommand {
         }
 
         CostType costType() {
-            return new CostType(metric, mode);
+            return new CostType(metric, mode).withContext(source.map(CostContext::new));
         }
 
         /** After a resource was not offered: the cost mode in which it is. */

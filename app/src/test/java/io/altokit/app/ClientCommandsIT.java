@@ -88,6 +88,14 @@ class ClientCommandsIT {
                 "--constraint", "[1] le 1", "--source", "10.1.2.3", "10.3.0.1", "10.2.0.1")
                 .at("/endpoint-cost-map/ipv4:10.1.2.3").toString()).isEqualTo("{\"ipv4:10.3.0.1\":[5,1]}");
         assertThat(alto(2, "query", "--server", directory, "multicost", "--metric", "hopcount", "--constraint", "[1] le 1")).isNull();
+        // RFC 9439: the example network's loss rates are its SLA's; answers say so, and a query may insist on a source.
+        JsonNode loss = alto(0, "query", "--server", directory, "ecs", "--metric", "lossrate", "--cost-source", "sla",
+                "--source", "10.1.2.3", "10.2.0.1");
+        assertThat(loss.at("/meta/cost-type/cost-context/cost-source").asText()).isEqualTo("sla");
+        assertThat(loss.at("/endpoint-cost-map/ipv4:10.1.2.3/ipv4:10.2.0.1").asDouble()).as("percent").isEqualTo(0.05);
+        assertThat(alto(0, "query", "--server", directory, "costmap", "--metric", "delay-rt")
+                .at("/meta/cost-type/cost-context/cost-source").asText()).isEqualTo("estimation");
+        assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "lossrate", "--cost-source", "estimation")).isNull();
         assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "nosuch")).isNull();
         assertThat(alto(2, "query", "--server", directory, "eps", "10.1.2")).isNull();
         JsonNode properties = alto(0, "query", "--server", directory, "props").get("property-map");

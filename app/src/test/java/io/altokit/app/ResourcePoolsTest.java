@@ -4,6 +4,7 @@ import io.altokit.core.CostCalendar;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.model.CostSource;
 import io.altokit.provision.ProvisioningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,8 +85,11 @@ class ResourcePoolsTest {
     @Test
     void theRatedExampleServesEveryPoolAndTheRating() throws Exception {
         Snapshot snapshot = NetworkFiles.load(Path.of("..", "examples", "rated", "network.yaml"));
-        assertThat(snapshot.metrics()).containsExactly("delay-rt", "hopcount", "priv:distance-km",
+        assertThat(snapshot.metrics()).containsExactly("delay-rt", "hopcount", "lossrate", "priv:distance-km",
                 "priv:monetary-per-gb", "priv:utilization", "routingcost");
+        assertThat(cost(snapshot, "lossrate", "area-01", "area-02")).isEqualTo(0.4);
+        assertThat(snapshot.costContext("lossrate").orElseThrow().source()).isEqualTo(CostSource.ESTIMATION);
+        assertThat(snapshot.costContext("hopcount")).isEmpty();
         assertThat(cost(snapshot, "delay-rt", "area-01", "area-02")).isEqualTo(4300);
         assertThat(cost(snapshot, "priv:distance-km", "area-01", "area-02")).isEqualTo(252.0);
         assertThat(cost(snapshot, "priv:monetary-per-gb", "area-05", "external")).isEqualTo(0.012);
@@ -107,7 +111,9 @@ class ResourcePoolsTest {
         "rtt,         delay-rt,             1000",
         "monetary,    priv:monetary-per-gb, 1",
         "utilization, priv:utilization,     1",
-        "hopcount,    hopcount,             1"})
+        "one-way-delay, delay-ow,           1000",
+        "jitter,      delay-variation,      1000",
+        "loss,        lossrate,             1"})
     void eachMatrixPoolReadsCsvAndJsonAsItsOwnMetric(String pool, String metric, double toMetricUnit) throws Exception {
         double[][] values = {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}, {0.7, 0.8, 0.9}};
         write("pool.csv", csv(values));
@@ -125,6 +131,16 @@ class ResourcePoolsTest {
         assertThat(fromCsv.metrics()).containsExactly(metric, "routingcost");
         assertThat(cost(fromCsv, "routingcost", "a", "b")).as("alone, a pool rates as itself (penalised) over its maximum")
                 .isCloseTo(pool.equals("utilization") ? 0.2 / (11.0 / 3) : 0.2 / 0.9, within(1e-12));
+    }
+
+    /** RFC 9439 4.5.2: a hop count is a whole number. */
+    @Test
+    void hopCountsAreWholeNumbers() throws Exception {
+        write("hops.csv", ",a,b,c\na,0,2,3\nb,2,0,1\nc,3,1,0\n");
+        assertThat(cost(load("resource-pools: { hopcount: hops.csv }\n"), "hopcount", "a", "c")).isEqualTo(3);
+        write("hops.csv", ",a,b,c\na,0,2.5,3\nb,2,0,1\nc,3,1,0\n");
+        assertThatThrownBy(() -> load("resource-pools: { hopcount: hops.csv }\n"))
+                .hasMessageContaining("2.5 is not a whole number: a hop count is");
     }
 
     @Test
@@ -257,8 +273,8 @@ class ResourcePoolsTest {
             resource-pools: { rtt: nope.csv }                          | $DIR/nope.csv: no such file
             resource-pools: { rtt: rtt.txt }                           | $DIR/rtt.txt: unknown matrix format: use a .csv or .json file
             resource-pools: { rtt: 12 }                                | resource-pools.rtt: expected the name of a .csv or .json file, got 12
-            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown setting (known: calendar, distance, hopcount, monetary, rtt, utilization)
-            resource-pools: { rrt: rtt.csv }                           | resource-pools.rrt: unknown setting (known: calendar, distance, hopcount, monetary, rtt, utilization); did you mean 'rtt'?
+            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown setting (known: calendar, distance, hopcount, jitter, loss, monetary, one-way-delay, rtt, utilization)
+            resource-pools: { rrt: rtt.csv }                           | resource-pools.rrt: unknown setting (known: calendar, distance, hopcount, jitter, loss, monetary, one-way-delay, rtt, utilization); did you mean 'rtt'?
             resource-pools: []                                         | resource-pools: expected a mapping of pools
             resource-pools: { distance: { a: { lat: 10, lon: 181 } } } | resource-pools.distance.a: longitude 181.0 is out of range: it is from -180 to 180
             resource-pools: { distance: { zz: { lat: 10, lon: 10 } } } | resource-pools.distance.zz: area zz is not a PID of network-map
@@ -274,7 +290,7 @@ class ResourcePoolsTest {
     void anUnknownPoolIsTheOnlyProblemReported() {
         assertThatThrownBy(() -> load("resource-pools: { latency: rtt.csv }\n"))
                 .hasMessage(dir.resolve("network.yaml") + ": resource-pools.latency: unknown setting"
-                        + " (known: calendar, distance, hopcount, monetary, rtt, utilization)");
+                        + " (known: calendar, distance, hopcount, jitter, loss, monetary, one-way-delay, rtt, utilization)");
     }
 
     @ParameterizedTest
@@ -353,7 +369,7 @@ class ResourcePoolsTest {
             { interval: 1h, rtt: [u0.csv] }                       | resource-pools.calendar.rtt: there is no rtt pool in resource-pools
             { interval: 1h, utilization: u0.csv }                 | resource-pools.calendar.utilization: expected a list of matrix files, one per interval
             { interval: 1h, utilization: [] }                     | resource-pools.calendar.utilization: expected a list of matrix files, one per interval
-            { interval: 1h, latency: [u0.csv] }                   | resource-pools.calendar.latency: unknown setting (known: hopcount, interval, monetary, repeated, rtt, utilization)
+            { interval: 1h, latency: [u0.csv] }                   | resource-pools.calendar.latency: unknown setting (known: hopcount, interval, jitter, loss, monetary, one-way-delay, repeated, rtt, utilization)
             { interval: 1h, repeated: 0, utilization: [u0.csv] }  | resource-pools.calendar.repeated: expected an integer 1..
             """)
     void calendarSectionProblemsNameTheEntry(String calendar, String expected) throws Exception {

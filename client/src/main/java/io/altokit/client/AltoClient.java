@@ -501,7 +501,7 @@ public final class AltoClient implements AutoCloseable {
 
     private static boolean offers(Directory ird, Directory.Entry entry, CostType type) {
         return entry.capabilities().costTypeNames().stream()
-                .map(name -> ird.costTypes().get(name)).anyMatch(listed -> listed != null && listed.sameAs(type));
+                .map(name -> ird.costTypes().get(name)).anyMatch(listed -> listed != null && listed.answers(type));
     }
 
     private static boolean offersOrUnspecified(Directory ird, Directory.Entry entry, CostType type) {
@@ -524,7 +524,7 @@ public final class AltoClient implements AutoCloseable {
         }
         List<CostType> testable = capabilities.testableNames().stream().map(ird.costTypes()::get).filter(Objects::nonNull).toList();
         return costs.alternatives().stream().flatMap(List::stream).map(test -> costs.testable().get(test.index()))
-                .allMatch(tested -> testable.stream().anyMatch(tested::sameAs));
+                .allMatch(tested -> testable.stream().anyMatch(listed -> listed.answers(tested)));
     }
 
     private static void requireMultiCost(CostSelection costs) {
@@ -543,7 +543,7 @@ public final class AltoClient implements AutoCloseable {
     }
 
     private static String describe(CostType type) {
-        return type.mode().wireName() + " " + type.metric();
+        return type.mode().wireName() + " " + type.metric() + type.context().map(context -> " (" + context.source().wireName() + ")").orElse("");
     }
 
     private static String describe(CostSelection costs) {
@@ -554,7 +554,7 @@ public final class AltoClient implements AutoCloseable {
     private static void checkCostTypes(MultiCostMapResponse map, List<CostType> asked, String what) {
         boolean same = map.costTypes().size() == asked.size();
         for (int i = 0; same && i < asked.size(); i++) {
-            same = map.costTypes().get(i).sameAs(asked.get(i));
+            same = map.costTypes().get(i).answers(asked.get(i));
         }
         if (!same) {
             throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, what + " answered with cost types "
@@ -564,7 +564,7 @@ public final class AltoClient implements AutoCloseable {
     }
 
     private static void checkCostType(CostMapResponse map, CostType asked, String what) {
-        if (!map.costType().sameAs(asked)) {
+        if (!map.costType().answers(asked)) {
             throw new AltoProtocolException(AltoProtocolException.Problem.MALFORMED_BODY, what + " answered with cost type "
                     + describe(map.costType()) + ", asked for " + describe(asked), Optional.empty(), null);
         }

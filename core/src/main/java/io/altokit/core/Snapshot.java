@@ -1,5 +1,6 @@
 package io.altokit.core;
 
+import io.altokit.model.CostContext;
 import io.altokit.model.CostMetrics;
 import io.altokit.model.PidNames;
 
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 /**
  * Everything the server knows about the network at one moment: a network map, the operator's
  * properties of its PIDs, one cost matrix per metric and, for metrics whose costs vary over the
- * day, their cost calendars (RFC 8896). Immutable, so threads share it freely; a change is a new
- * snapshot.
+ * day, their cost calendars (RFC 8896), and where metrics' values come from (RFC 9439 cost-context).
+ * Immutable, so threads share it freely; a change is a new snapshot.
  */
 public final class Snapshot {
 
@@ -39,14 +40,19 @@ public final class Snapshot {
     private final List<String> metrics;
     private final PidProperties pidProperties;
     private final SortedMap<String, CostCalendar> calendars;
+    private final Map<String, CostContext> costContexts;
 
     private Snapshot(NetworkMap networkMap, PidProperties pidProperties, SortedMap<String, CostMatrix> costMatrices,
-                     SortedMap<String, CostCalendar> calendars) {
+                     SortedMap<String, CostCalendar> calendars, Map<String, CostContext> costContexts) {
         this.networkMap = networkMap;
         this.pidProperties = pidProperties;
         this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
         this.metrics = List.copyOf(costMatrices.keySet());
         this.calendars = Collections.unmodifiableSortedMap(calendars);
+        // A context outlives its metric in a builder's inheritance; only served metrics keep theirs.
+        Map<String, CostContext> served = new TreeMap<>(costContexts);
+        served.keySet().retainAll(costMatrices.keySet());
+        this.costContexts = Collections.unmodifiableMap(served);
     }
 
     public NetworkMap networkMap() {
@@ -65,6 +71,16 @@ public final class Snapshot {
     /** Metrics with a cost matrix, sorted. */
     public List<String> metrics() {
         return metrics;
+    }
+
+    /** Where {@code metric}'s values come from, if the operator said (RFC 9439 3.1; none means estimation). */
+    public Optional<CostContext> costContext(String metric) {
+        return Optional.ofNullable(costContexts.get(metric));
+    }
+
+    /** The cost contexts given, by metric, sorted. */
+    public Map<String, CostContext> costContexts() {
+        return costContexts;
     }
 
     /** The cost calendar of a metric whose costs vary over time, if it has one. */
@@ -93,7 +109,7 @@ public final class Snapshot {
         NetworkMap aggregated = networkMap.withAggregatedPrefixes();
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
-        return new Snapshot(aggregated, pidProperties, matrices, mapCalendars(matrix -> matrix.over(aggregated.vtag())));
+        return new Snapshot(aggregated, pidProperties, matrices, mapCalendars(matrix -> matrix.over(aggregated.vtag())), costContexts);
     }
 
     /**
@@ -105,7 +121,8 @@ public final class Snapshot {
     public Snapshot withQuantisedCosts(int levels) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
-        return new Snapshot(networkMap, pidProperties, matrices, mapCalendars(matrix -> matrix.quantised(levels, networkMap.vtag())));
+        return new Snapshot(networkMap, pidProperties, matrices, mapCalendars(matrix -> matrix.quantised(levels, networkMap.vtag())),
+                costContexts);
     }
 
     private SortedMap<String, CostCalendar> mapCalendars(UnaryOperator<CostMatrix> change) {
@@ -117,9 +134,9 @@ public final class Snapshot {
     /**
      * This snapshot with the cost matrices of {@code metrics} taken from {@code source} and laid over
      * this snapshot's PIDs (a pair with a PID that {@code source} lacks has no cost; a metric it lacks
-     * is dropped), their calendars too: what building this snapshot again from {@code source} would
-     * give when only those metrics' costs differ. The network map and every other matrix are this
-     * snapshot's own, shared.
+     * is dropped), their calendars too, and the cost contexts of {@code source}: what building this
+     * snapshot again from {@code source} would give when only those metrics' costs, and any contexts,
+     * differ. The network map and every other matrix are this snapshot's own, shared.
      */
     public Snapshot withCostsOf(Snapshot source, Collection<String> metrics) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>(costMatrices);
@@ -133,7 +150,7 @@ public final class Snapshot {
             source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, laidOver.apply(matrix)));
             source.calendar(metric).ifPresent(calendar -> calendarsNow.put(metric, calendar.map(laidOver)));
         }
-        return new Snapshot(networkMap, pidProperties, matrices, calendarsNow);
+        return new Snapshot(networkMap, pidProperties, matrices, calendarsNow, source.costContexts);
     }
 
     /** {@code matrix}, over PIDs {@code from}, laid over PIDs {@code to} of the network map {@code vtag}. */
@@ -156,7 +173,7 @@ public final class Snapshot {
         if (!unknown.isEmpty()) {
             throw new SnapshotException(unknown);
         }
-        return new Snapshot(networkMap, properties, costMatrices, calendars);
+        return new Snapshot(networkMap, properties, costMatrices, calendars, costContexts);
     }
 
     public static Builder builder() {
@@ -182,6 +199,7 @@ public final class Snapshot {
         builder.inherited.putAll(costMatrices);
         builder.inheritedCalendars.putAll(calendars);
         builder.pidProperties = pidProperties;
+        builder.costContexts.putAll(costContexts);
         return builder;
     }
 
@@ -200,12 +218,14 @@ public final class Snapshot {
         builder.inherited.putAll(costMatrices);
         builder.inheritedCalendars.putAll(calendars);
         builder.pidProperties = pidProperties;
+        builder.costContexts.putAll(costContexts);
         return builder;
     }
 
     @Override
     public String toString() {
-        return "Snapshot[" + networkMap + ", metrics " + metrics + (calendars.isEmpty() ? "" : ", calendars " + calendars.keySet()) + "]";
+        return "Snapshot[" + networkMap + ", metrics " + metrics + (calendars.isEmpty() ? "" : ", calendars " + calendars.keySet())
+                + (costContexts.isEmpty() ? "" : ", contexts " + costContexts) + "]";
     }
 
     /**
@@ -225,6 +245,7 @@ public final class Snapshot {
         private final SortedMap<String, GivenCosts> costsByMetric = new TreeMap<>();
         private String defaultPid = DEFAULT_PID;
         private Optional<Rating> rating = Optional.empty();
+        private final Map<String, CostContext> costContexts = new HashMap<>();
         /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
         private final SortedMap<String, CostMatrix> inherited = new TreeMap<>();
         private final SortedMap<String, CostCalendar> inheritedCalendars = new TreeMap<>();
@@ -346,6 +367,21 @@ public final class Snapshot {
         }
 
         /**
+         * Says where {@code metric}'s values come from (RFC 9439 3.1), replacing what an inherited
+         * snapshot said. A context for a metric that ends up without costs is dropped.
+         *
+         * @throws IllegalArgumentException for a context {@code metric} does not allow (RFC 9439 6.3)
+         */
+        public Builder costContext(String metric, CostContext context) {
+            if (!context.allowedOn(metric)) {
+                throw new IllegalArgumentException(metric + " values are estimations (RFC 9439 6.3), not "
+                        + context.source().wireName());
+            }
+            costContexts.put(Objects.requireNonNull(metric, "metric"), context);
+            return this;
+        }
+
+        /**
          * Computes {@code routingcost} from the other metrics' costs at {@link #build()}, so costs
          * must not be given for it. A pair is rated where every weighted criterion has a cost.
          */
@@ -413,7 +449,7 @@ public final class Snapshot {
             });
             calendars.forEach((metric, calendar) -> calendarMatrices.put(metric, new CostCalendar(calendar.intervalSeconds(), calendar.repeated(),
                     calendar.intervals().stream().map(interval -> new CostMatrix(metric, names.size(), interval, networkMap.vtag())).toList())));
-            return new Snapshot(networkMap, pidProperties, matrices, calendarMatrices);
+            return new Snapshot(networkMap, pidProperties, matrices, calendarMatrices, costContexts);
         }
 
         /** Each given calendar's intervals as dense matrices, as {@link #costs} makes them; reports bad costs. */

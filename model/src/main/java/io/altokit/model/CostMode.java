@@ -2,7 +2,10 @@ package io.altokit.model;
 
 import java.util.Optional;
 
-/** RFC 7285 section 6.1.2: how cost values are to be interpreted. */
+/**
+ * RFC 7285 section 6.1.2: how cost values are to be interpreted; the two modes AltoKit computes.
+ * RFC 9274 opened the modes to a registry and private names ({@link CostModes}).
+ */
 public enum CostMode {
     NUMERICAL("numerical"),
     ORDINAL("ordinal");

@@ -155,6 +155,16 @@ final class JsonReader {
         return TREES.writeValueAsBytes(TREES.readTree(parser));
     }
 
+    /** The current value, whatever it is, as compact JSON text (RFC 9439's free-form cost-context parameters). */
+    String rawValue() throws IOException {
+        return TREES.writeValueAsString(TREES.readTree(parser));
+    }
+
+    /** Whether the current value is JSON null. */
+    boolean isNull() {
+        return parser.currentToken() == JsonToken.VALUE_NULL;
+    }
+
     /** A JSON number (integer or fraction) as a double. */
     double number(String path) throws IOException {
         JsonToken token = parser.currentToken();

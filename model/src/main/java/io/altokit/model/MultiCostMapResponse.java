@@ -1,12 +1,12 @@
 package io.altokit.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A multi-cost map (RFC 8189 section 3.1): a filtered cost map or endpoint cost map whose cost for a
  * pair is an array, one value per cost type in {@code costTypes} order. One table per cost type over
- * the same sources and destinations; a pair is present in all of them or in none.
+ * the same sources and destinations. A pair is present when one of its costs is: a cost the server
+ * does not have is JSON null in the array (RFC 8189 5.2), NaN in its table.
  */
 public record MultiCostMapResponse(List<VersionTag> dependentVtags, List<CostType> costTypes, List<CostTable> tables) {
 
@@ -19,32 +19,28 @@ public record MultiCostMapResponse(List<VersionTag> dependentVtags, List<CostTyp
         }
         CostTable first = tables.getFirst();
         for (CostTable table : tables) {
-            if (!table.srcs().equals(first.srcs()) || !table.dsts().equals(first.dsts())
-                    || !Arrays.equals(presence(table), presence(first))) {
-                throw new IllegalArgumentException("the tables of a multi-cost map must cover the same pairs");
+            if (!table.srcs().equals(first.srcs()) || !table.dsts().equals(first.dsts())) {
+                throw new IllegalArgumentException("the tables of a multi-cost map must be over the same sources and destinations");
             }
         }
     }
 
-    /** The sources and destinations, with the presence of each pair. */
+    /** The sources and destinations (the first type's table). */
     public CostTable shape() {
         return tables.getFirst();
     }
 
-    /** The costs of one present pair, in cost type order. */
+    /** Whether the map has the pair: whether it has one of its costs. */
+    public boolean isPresent(int src, int dst) {
+        return tables.stream().anyMatch(table -> table.isPresent(src, dst));
+    }
+
+    /** The costs of one present pair, in cost type order; NaN for a cost the server does not have. */
     public double[] costs(int src, int dst) {
         double[] costs = new double[tables.size()];
         for (int t = 0; t < costs.length; t++) {
             costs[t] = tables.get(t).cost(src, dst);
         }
         return costs;
-    }
-
-    private static boolean[] presence(CostTable table) {
-        boolean[] present = new boolean[table.values().length];
-        for (int k = 0; k < present.length; k++) {
-            present[k] = !Double.isNaN(table.values()[k]);
-        }
-        return present;
     }
 }

@@ -150,29 +150,77 @@ public final class RequestDecoder {
         });
     }
 
-    /** A cost type object, in requests and responses alike. */
+    /**
+     * A cost type object, in requests and responses alike: a registered or private mode (RFC 9274 3) that
+     * AltoKit computes, a valid metric, and an RFC 9439 cost-context, if any, with a registered source
+     * that its metric allows (section 6.3: only "estimation" on routingcost).
+     */
     static CostType costType(JsonReader reader, String path) throws IOException {
+        return costType(reader, path, false).orElseThrow();
+    }
+
+    /**
+     * A cost type a directory lists (RFC 7285 9.2.2): as {@link #costType(JsonReader, String)}, but one in
+     * a registered or private mode that AltoKit does not compute (RFC 9274: {@code array}, {@code priv:...}),
+     * or with a context its metric does not allow (RFC 9439 6.3: the client rejects that information),
+     * is left out rather than refused, so that the rest of the directory can be used.
+     */
+    static Optional<CostType> listedCostType(JsonReader reader, String path) throws IOException {
+        return costType(reader, path, true);
+    }
+
+    private static Optional<CostType> costType(JsonReader reader, String path, boolean listed) throws IOException {
         var fields = new Object() {
             String mode;
             String metric;
             Optional<String> description = Optional.empty();
+            Optional<CostContext> context = Optional.empty();
         };
         reader.object(path, (name, fieldPath) -> {
             switch (name) {
                 case "cost-mode" -> fields.mode = reader.string(fieldPath);
                 case "cost-metric" -> fields.metric = reader.string(fieldPath);
                 case "description" -> fields.description = Optional.of(reader.string(fieldPath));
+                case "cost-context" -> fields.context = Optional.of(costContext(reader, fieldPath));
                 default -> reader.skip();
             }
         });
         String modeName = required(fields.mode, path + "/cost-mode");
         String metric = required(fields.metric, path + "/cost-metric");
-        CostMode mode = CostMode.fromWire(modeName)
-                .orElseThrow(() -> new AltoException(AltoError.invalidValue(path + "/cost-mode", modeName)));
+        Optional<CostMode> computed = CostMode.fromWire(modeName);
+        if (computed.isEmpty() && !(listed && CostModes.isRegisteredOrPrivate(modeName))) {
+            throw new AltoException(AltoError.invalidValue(path + "/cost-mode", modeName));
+        }
         if (!CostMetrics.isValidName(metric)) {
             throw new AltoException(AltoError.invalidValue(path + "/cost-metric", metric));
         }
-        return new CostType(metric, mode, fields.description);
+        if (fields.context.isPresent() && !fields.context.get().allowedOn(metric)) {
+            if (listed) {
+                return Optional.empty();
+            }
+            throw new AltoException(AltoError.invalidValue(path + "/cost-context/cost-source",
+                    fields.context.get().source().wireName()));
+        }
+        return computed.map(mode -> new CostType(metric, mode, fields.description, fields.context));
+    }
+
+    /** RFC 9439 3.1: {@code cost-source} is required and registered; {@code parameters} any JSON value. */
+    private static CostContext costContext(JsonReader reader, String path) throws IOException {
+        var fields = new Object() {
+            String source;
+            Optional<String> parameters = Optional.empty();
+        };
+        reader.object(path, (name, fieldPath) -> {
+            switch (name) {
+                case "cost-source" -> fields.source = reader.string(fieldPath);
+                case "parameters" -> fields.parameters = Optional.of(reader.rawValue());
+                default -> reader.skip();
+            }
+        });
+        String sourceName = required(fields.source, path + "/cost-source");
+        CostSource source = CostSource.fromWire(sourceName)
+                .orElseThrow(() -> new AltoException(AltoError.invalidValue(path + "/cost-source", sourceName)));
+        return new CostContext(source, fields.parameters);
     }
 
     /**

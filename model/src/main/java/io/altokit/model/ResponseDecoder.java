@@ -38,7 +38,8 @@ public final class ResponseDecoder {
                         switch (metaField) {
                             case "cost-types" -> {
                                 Map<String, CostType> types = new LinkedHashMap<>();
-                                reader.object(metaPath, (typeName, typePath) -> types.put(typeName, RequestDecoder.costType(reader, typePath)));
+                                reader.object(metaPath, (typeName, typePath) -> RequestDecoder.listedCostType(reader, typePath)
+                                        .ifPresent(type -> types.put(typeName, type)));
                                 fields.costTypes = types;
                             }
                             case "default-alto-network-map" -> fields.defaultNetworkMap =
@@ -300,7 +301,10 @@ public final class ResponseDecoder {
         });
     }
 
-    /** RFC 8189 3.1: {@code meta/multi-cost-types}, and per present pair an array with one cost per type. */
+    /**
+     * RFC 8189 3.1: {@code meta/multi-cost-types}, and per present pair an array with one cost per type,
+     * null for a cost the server does not have (section 5.2), NaN in the tables.
+     */
     private static MultiCostMapResponse multiCosts(byte[] body, String dataField, boolean vtagsRequired, NameCheck names) {
         return JsonReader.decode(body, WHAT, reader -> {
             var fields = new Object() {
@@ -336,8 +340,8 @@ public final class ResponseDecoder {
                             }
                             List<Double> costs = new ArrayList<>();
                             reader.array(dstPath, costPath -> {
-                                double cost = reader.number(costPath);
-                                if (!Double.isFinite(cost)) {
+                                double cost = reader.isNull() ? Double.NaN : reader.number(costPath);
+                                if (Double.isInfinite(cost)) {
                                     throw new AltoException(AltoError.invalidValue(costPath, Double.toString(cost)));
                                 }
                                 costs.add(cost);

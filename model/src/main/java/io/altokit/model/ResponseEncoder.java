@@ -199,7 +199,7 @@ public final class ResponseEncoder {
             for (int src = 0; src < shape.srcs().size(); src++) {
                 boolean open = false;
                 for (int dst = 0; dst < shape.dsts().size(); dst++) {
-                    if (!shape.isPresent(src, dst)) {
+                    if (!map.isPresent(src, dst)) {
                         continue;
                     }
                     if (!open) {
@@ -208,7 +208,11 @@ public final class ResponseEncoder {
                     }
                     json.writeArrayFieldStart(shape.dsts().get(dst));
                     for (double cost : map.costs(src, dst)) {
-                        writeCost(json, cost);
+                        if (Double.isNaN(cost)) {
+                            json.writeNull(); // RFC 8189 5.2: a cost the server does not have
+                        } else {
+                            writeCost(json, cost);
+                        }
                     }
                     json.writeEndArray();
                 }
@@ -449,6 +453,16 @@ public final class ResponseEncoder {
         json.writeStartObject();
         json.writeStringField("cost-mode", type.mode().wireName());
         json.writeStringField("cost-metric", type.metric());
+        if (type.context().isPresent()) {
+            CostContext context = type.context().get();
+            json.writeObjectFieldStart("cost-context");
+            json.writeStringField("cost-source", context.source().wireName());
+            if (context.parameters().isPresent()) {
+                json.writeFieldName("parameters");
+                json.writeRawValue(context.parameters().get());
+            }
+            json.writeEndObject();
+        }
         if (type.description().isPresent()) {
             json.writeStringField("description", type.description().get());
         }

@@ -108,6 +108,22 @@ class MultiCostCodecTest {
         assertThat(decoded.shape().isPresent(1, 0)).isFalse();
     }
 
+    /** RFC 8189 5.2: a cost the server does not have is null in its pair's array; a pair with none is left out. */
+    @Test
+    void aCostTheServerDoesNotHaveIsNull() {
+        CostTable routing = new CostTable(List.of("a"), List.of("a", "b", "c"), new double[]{1, Double.NaN, Double.NaN});
+        CostTable hops = new CostTable(List.of("a"), List.of("a", "b", "c"), new double[]{0, 3, Double.NaN});
+        MultiCostMapResponse map = new MultiCostMapResponse(List.of(new VersionTag("nm", "1234")), List.of(ROUTING, HOPS),
+                List.of(routing, hops));
+        byte[] body = ResponseEncoder.multiCostMap(map);
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"cost-map\":{\"a\":{\"a\":[1,0],\"b\":[null,3]}}");
+        MultiCostMapResponse decoded = ResponseDecoder.multiCostMap(body);
+        int b = decoded.shape().dsts().indexOf("b");
+        assertThat(decoded.isPresent(0, b)).isTrue();
+        assertThat(decoded.costs(0, b)).containsExactly(Double.NaN, 3);
+        assertThat(decoded.shape().dsts()).as("c is in no array").doesNotContain("c");
+    }
+
     @Test
     void aCostArrayOfTheWrongLengthIsMalformed() {
         assertThatThrownBy(() -> ResponseDecoder.endpointMultiCostMap(json("""

@@ -40,10 +40,20 @@ final class CostMapResource implements AltoResource {
         this.matrix = matrix;
         this.networkMap = networkMap;
         this.pids = pids;
-        this.contentTag = matrix.vtag() + "-" + costType.mode().wireName();
+        this.contentTag = matrix.vtag() + "-" + costType.mode().wireName() + contextTag(costType);
         this.encodedMaps = encodedMaps;
         this.slot = encodedMaps.slot(policy, descriptor.path());
         this.body = encodedMaps.forTag(descriptor.path() + " " + contentTag);
+    }
+
+    /**
+     * What of the map's head its cost-context makes (RFC 9439), so that a new context is a new content
+     * tag: a new encoding and a new ETag, though the costs stayed.
+     */
+    private static String contextTag(CostType type) {
+        return type.context().map(context -> "-" + context.source().wireName()
+                + context.parameters().map(parameters -> "-" + Integer.toHexString(parameters.hashCode())).orElse(""))
+                .orElse("");
     }
 
     @Override

@@ -53,4 +53,9 @@ record CostPlan(List<Priced> answered, List<Priced> tested, List<List<CostTest>>
     private static boolean sameValues(CostType a, CostType b) {
         return a.metric().equals(b.metric()) && a.mode() == b.mode();
     }
+
+    /** The cost types answered, as the answer's meta names them. */
+    List<CostType> answeredTypes() {
+        return answered.stream().map(Priced::type).toList();
+    }
 }

@@ -39,9 +39,10 @@ final class CostQuery {
 
     /**
      * RFC 8189: one table per answered cost type, each value in its type's mode; a pair is left out of
-     * all of them when one of its answered costs is undefined, or when tests are given and no
-     * alternative passes in full (a test on an undefined cost fails). Ordinal ranks, tested or answered,
-     * are relative to the m*n pairs, as for a single cost type.
+     * all of them when none of its answered costs is defined (an undefined one among defined ones is
+     * answered as null, section 5.2), or when tests are given and no alternative passes in full (a
+     * test on an undefined cost fails). Ordinal ranks, tested or answered, are relative to the m*n
+     * pairs, as for a single cost type.
      */
     static List<CostTable> compute(List<Location> srcs, List<Location> dsts, CostPlan plan) {
         int[] srcPids = pids(srcs);
@@ -64,7 +65,7 @@ final class CostQuery {
         // neither inlined nor scalar-replaced, and cost a filtered map over 400 PIDs 5x its time in garbage.
         int pairs = srcPids.length * dstPids.length;
         for (int k = 0; k < pairs; k++) {
-            if (!allPresent(answered, k) || alternatives.length > 0 && !anyPasses(alternatives, tested, k)) {
+            if (!anyPresent(answered, k) || alternatives.length > 0 && !anyPasses(alternatives, tested, k)) {
                 for (double[] values : out) {
                     values[k] = Double.NaN;
                 }
@@ -137,13 +138,13 @@ final class CostQuery {
         return byType.computeIfAbsent(key, type -> values(srcPids, dstPids, priced.matrix(), type.mode(), List.of()));
     }
 
-    private static boolean allPresent(double[][] tables, int pair) {
+    private static boolean anyPresent(double[][] tables, int pair) {
         for (double[] values : tables) {
-            if (Double.isNaN(values[pair])) {
-                return false;
+            if (!Double.isNaN(values[pair])) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private static boolean anyPasses(CostTest[][] alternatives, double[][] tested, int pair) {

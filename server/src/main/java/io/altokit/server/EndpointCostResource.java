@@ -5,6 +5,7 @@ import io.altokit.core.NetworkMap;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostSelection;
 import io.altokit.model.CostTable;
+import io.altokit.model.CostType;
 import io.altokit.model.EndpointCostQuery;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointCostScan;
@@ -73,6 +74,8 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
     @Override
     public Reply answer(AltoRequest request, EndpointCostQuery query) {
         return switch (query) {
+            // The fast path writes a cost type without a cost-context.
+            case EndpointCostScan scan when costs.hasContext(scan.costType()) -> handleInFull(scan.toRequest(), request);
             case EndpointCostScan scan -> handleScanned(scan);
             case EndpointCostRequest full -> handleInFull(full, request);
         };
@@ -99,9 +102,10 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
                     calendars.answer(List.of(), asked, plan, locate(srcs), locate(query.dsts()))));
         }
         List<CostTable> tables = CostQuery.compute(locate(srcs), locate(query.dsts()), plan);
+        List<CostType> answered = plan.answeredTypes();
         byte[] body = asked.multiCost()
-                ? ResponseEncoder.endpointMultiCostMap(new MultiCostMapResponse(List.of(), asked.costTypes(), tables))
-                : ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), asked.costType(), tables.getFirst()));
+                ? ResponseEncoder.endpointMultiCostMap(new MultiCostMapResponse(List.of(), answered, tables))
+                : ResponseEncoder.endpointCostMap(new CostMapResponse(List.of(), answered.getFirst(), tables.getFirst()));
         return Reply.ok(descriptor.mediaType(), body);
     }
 

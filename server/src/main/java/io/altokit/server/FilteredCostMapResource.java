@@ -5,6 +5,7 @@ import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMapResponse;
 import io.altokit.model.CostSelection;
 import io.altokit.model.CostTable;
+import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.MultiCostMapResponse;
@@ -63,10 +64,11 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
             return Reply.ok(descriptor.mediaType(), ResponseEncoder.calendarCostMap(
                     calendars.answer(vtags, asked, plan, select(filter.srcPids()), select(filter.dstPids()))));
         }
+        List<CostType> answered = plan.answeredTypes();
         List<CostTable> tables = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), plan);
         byte[] body = asked.multiCost()
-                ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, asked.costTypes(), tables))
-                : ResponseEncoder.costMap(new CostMapResponse(vtags, asked.costType(), tables.getFirst()));
+                ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, answered, tables))
+                : ResponseEncoder.costMap(new CostMapResponse(vtags, answered.getFirst(), tables.getFirst()));
         return Reply.ok(descriptor.mediaType(), body);
     }
 

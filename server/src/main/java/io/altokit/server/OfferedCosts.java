@@ -24,7 +24,9 @@ import java.util.function.IntFunction;
 
 /**
  * The cost types the server offers for a snapshot: every metric in each mode the client's privacy
- * policy allows (both without one), named "num-&lt;metric&gt;" and "ord-&lt;metric&gt;" in the directory.
+ * policy allows (both without one), named "num-&lt;metric&gt;" and "ord-&lt;metric&gt;" in the directory,
+ * each with the metric's RFC 9439 cost-context when the snapshot has one. Answers name the type as
+ * asked (its description too) with the offered context, whatever the request said of it.
  */
 final class OfferedCosts {
     private final Snapshot snapshot;
@@ -36,7 +38,7 @@ final class OfferedCosts {
         this.modes = modes;
         for (String metric : snapshot.metrics()) {
             for (CostMode mode : modes) {
-                CostType type = new CostType(metric, mode);
+                CostType type = new CostType(metric, mode).withContext(snapshot.costContext(metric));
                 byName.put(name(type), type);
             }
         }
@@ -143,17 +145,39 @@ final class OfferedCosts {
     private List<CostPlan.Priced> priced(List<CostType> types, IntFunction<String> field) {
         List<CostPlan.Priced> priced = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
-            priced.add(new CostPlan.Priced(types.get(i), matrixFor(types.get(i), field.apply(i))));
+            CostType answered = answered(types.get(i), field.apply(i));
+            priced.add(new CostPlan.Priced(answered, snapshot.costMatrix(answered.metric()).orElseThrow()));
         }
         return priced;
     }
 
     /** The matrix behind a requested cost type, or the RFC 7285 error naming {@code field} for a type not offered. */
     CostMatrix matrixFor(CostType requested, String field) {
+        return snapshot.costMatrix(answered(requested, field).metric()).orElseThrow();
+    }
+
+    /**
+     * The cost type a request names as its answer names it: with the offered cost-context. Or the RFC
+     * 7285 error naming {@code field}: its mode or metric not offered, or a cost-context whose source is
+     * not the offered one's (RFC 9439 3.1: a client asking for "sla" values must not get estimations;
+     * none asked takes what is offered).
+     */
+    CostType answered(CostType requested, String field) {
         if (!modes.contains(requested.mode())) {
             throw new AltoException(AltoError.invalidValue(field + "/cost-mode", requested.mode().wireName()));
         }
-        return snapshot.costMatrix(requested.metric())
-                .orElseThrow(() -> new AltoException(AltoError.invalidValue(field + "/cost-metric", requested.metric())));
+        if (snapshot.costMatrix(requested.metric()).isEmpty()) {
+            throw new AltoException(AltoError.invalidValue(field + "/cost-metric", requested.metric()));
+        }
+        CostType offered = byName.get(name(requested));
+        if (!offered.answers(requested)) {
+            throw new AltoException(AltoError.invalidValue(field + "/cost-context/cost-source", requested.source().wireName()));
+        }
+        return requested.withContext(offered.context());
+    }
+
+    /** Whether answers of {@code requested}'s metric carry a cost-context. */
+    boolean hasContext(CostType requested) {
+        return snapshot.costContext(requested.metric()).isPresent();
     }
 }

@@ -109,11 +109,22 @@ class MultiCostTest {
         }
 
         @Test
-        void aPairMissingOneCostIsLeftOut() throws Exception {
-            // hopcount external->a is defined, routingcost external->a is not.
+        void aCostTheServerDoesNotHaveIsNullAndAPairWithNoneIsLeftOut() throws Exception {
+            // hopcount external->a is defined, routingcost external->a is not; from external to b or c neither is.
             JsonNode map = filtered("/costmap/filtered", "{'multi-cost-types': [" + HOPS + ", " + ROUTING + "],"
                     + " 'pids': {'srcs': ['external'], 'dsts': []}}");
-            assertThat(map.get("cost-map").isEmpty()).isTrue();
+            assertThat(map.get("cost-map").toString()).as("RFC 8189 5.2: null where the server has no value")
+                    .isEqualTo("{\"external\":{\"a\":[4,null]}}");
+        }
+
+        @Test
+        void aTestOnACostTheServerDoesNotHaveFails() throws Exception {
+            JsonNode map = filtered("/costmap/filtered", "{'multi-cost-types': [" + HOPS + ", " + ROUTING + "],"
+                    + " 'or-constraints': [['[1] ge 0'], ['[0] le 3']], 'pids': {'srcs': ['external'], 'dsts': []}}");
+            assertThat(map.get("cost-map").isEmpty()).as("external->a: routingcost unknown, 4 hops").isTrue();
+            JsonNode passing = filtered("/costmap/filtered", "{'multi-cost-types': [" + HOPS + ", " + ROUTING + "],"
+                    + " 'or-constraints': [['[1] ge 0'], ['[0] le 4']], 'pids': {'srcs': ['external'], 'dsts': []}}");
+            assertThat(passing.get("cost-map").toString()).isEqualTo("{\"external\":{\"a\":[4,null]}}");
         }
 
         @Test
@@ -157,6 +168,43 @@ class MultiCostTest {
                     + " 'pids': {'srcs': ['c'], 'dsts': ['b', 'a']}}");
             assertThat(map.at("/cost-map/c/b").toString()).isEqualTo("[1,5]");
             assertThat(map.at("/cost-map/c/a").toString()).isEqualTo("[2,10]");
+        }
+    }
+
+    /**
+     * Section 5's examples asked of the test network: the IRD (5.1, above in Capabilities), a full
+     * multi-cost map through empty PID lists (5.2), or-constraints on one cost type (5.3) and on two
+     * (5.4), and endpoint multi-costs (5.5, in EndpointMultiCost). Costs differ from the RFC's; the
+     * shapes and rules are checked.
+     */
+    @Nested
+    @DisplayName("5: the RFC's examples")
+    class RfcExamples {
+        @Test
+        void example1EmptyPidListsAskForEveryPairWithNullForACostNotKnown() throws Exception {
+            JsonNode map = filtered("/costmap/filtered", "{'multi-cost-types': [" + ROUTING + ", " + HOPS + "],"
+                    + " 'pids': {'srcs': [], 'dsts': []}}");
+            assertThat(pairs(map.get("cost-map"))).containsExactlyInAnyOrder(
+                    "a-a", "a-b", "a-c", "b-a", "b-b", "b-c", "c-a", "c-b", "c-c", "external-a");
+            assertThat(map.at("/cost-map/b/a").toString()).isEqualTo("[5,2]");
+            assertThat(map.at("/cost-map/external/a").toString()).isEqualTo("[null,4]");
+            map.get("cost-map").forEach(row -> row.forEach(costs -> assertThat(costs.size()).isEqualTo(2)));
+        }
+
+        @Test
+        void example2OrConstraintsOnOneCostType() throws Exception {
+            JsonNode map = filtered("/costmap/filtered", "{'multi-cost-types': [" + ROUTING + ", " + HOPS + "],"
+                    + " 'or-constraints': [['[0] le 1'], ['[0] ge 10']], 'pids': {'srcs': [], 'dsts': []}}");
+            assertThat(pairs(map.get("cost-map"))).containsExactlyInAnyOrder("a-a", "b-b", "c-c", "a-c", "c-a");
+        }
+
+        @Test
+        void example3OrConstraintsOnTwoCostTypesOneOnlyTested() throws Exception {
+            JsonNode map = filtered("/costmap/filtered/multi", "{'multi-cost-types': [" + ROUTING + "],"
+                    + " 'testable-cost-types': [" + ROUTING + ", " + HOPS + "],"
+                    + " 'or-constraints': [['[0] le 5', '[1] le 1'], ['[1] ge 3']], 'pids': {'srcs': ['a', 'b'], 'dsts': []}}");
+            assertThat(pairs(map.get("cost-map"))).containsExactlyInAnyOrder("a-a", "b-b", "b-c", "a-c");
+            assertThat(map.at("/cost-map/a/c").toString()).as("only the answered type's value").isEqualTo("[10]");
         }
     }
 

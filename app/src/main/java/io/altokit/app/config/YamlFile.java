@@ -27,6 +27,7 @@ public final class YamlFile {
 
     /** Every top-level section of the network file (docs/configuration.md); any other key is a mistake. */
     public static final Set<String> SECTIONS = Set.of("default-pid", "network-map", "prefix-files", "costs", "resource-pools", "rating",
+            "cost-context",
             "server", "tls", "auth", "access", "rate-limit", "privacy", "signing", "bgp", "mrt");
 
     private YamlFile() {

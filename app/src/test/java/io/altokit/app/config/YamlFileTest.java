@@ -28,7 +28,7 @@ class YamlFileTest {
         assertThatThrownBy(() -> YamlFile.read(file)).isInstanceOfSatisfying(ConfigException.class, e -> {
             assertThat(e.file()).isEqualTo(file);
             assertThat(e.path()).isEqualTo("acess");
-            assertThat(e.getMessage()).startsWith(file + ": acess: unknown setting (known: access, auth, bgp, costs,")
+            assertThat(e.getMessage()).startsWith(file + ": acess: unknown setting (known: access, auth, bgp, cost-context, costs,")
                     .endsWith("; did you mean 'access'?");
         });
         assertThatThrownBy(() -> YamlFile.read(write(NETWORK + "cots: {}")))

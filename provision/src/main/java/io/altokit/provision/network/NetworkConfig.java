@@ -1,6 +1,7 @@
 package io.altokit.provision.network;
 
 import io.altokit.core.IpPrefix;
+import io.altokit.model.CostContext;
 import io.altokit.provision.bgp.MrtConfig;
 
 import java.nio.file.Path;
@@ -14,17 +15,19 @@ import java.util.Set;
 
 /**
  * The network sections of the configuration file (docs/configuration.md), already read and checked
- * by {@code app}: the PIDs and their prefixes, costs, resource pools with their rating, and an MRT
- * dump. {@link NetworkFile} builds the snapshot from it; file names are resolved.
+ * by {@code app}: the PIDs and their prefixes, costs, resource pools with their rating, an MRT dump,
+ * and where metrics' values come from. {@link NetworkFile} builds the snapshot from it; file names
+ * are resolved.
  *
  * @param source names the configuration file in the errors of the files it names (pools, MRT, prefix files)
  * @param pids each PID's listed prefixes, in file order
  * @param pidProperties the operator's properties of PIDs ({@code network-map.<pid>.properties}): type to value
  * @param prefixFiles CSV side files of {@code pid,prefix} lines, read while building
+ * @param costContexts the {@code cost-context} section: by metric, its RFC 9439 cost-context
  */
 public record NetworkConfig(String source, Optional<String> defaultPid, Map<String, List<IpPrefix>> pids,
                             Map<String, Map<String, String>> pidProperties, List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools,
-                            Optional<MrtConfig> mrt) {
+                            Optional<MrtConfig> mrt, Map<String, CostContext> costContexts) {
 
     /** One cell of the {@code costs} section: the cost of {@code metric} from PID {@code source} to {@code destination}. */
     public record Cost(String metric, String source, String destination, double value) {
@@ -39,6 +42,14 @@ public record NetworkConfig(String source, Optional<String> defaultPid, Map<Stri
         pidProperties = Collections.unmodifiableMap(properties);
         prefixFiles = List.copyOf(prefixFiles);
         costs = List.copyOf(costs);
+        costContexts = Collections.unmodifiableMap(new LinkedHashMap<>(costContexts));
+    }
+
+    /** Sections without cost contexts. */
+    public NetworkConfig(String source, Optional<String> defaultPid, Map<String, List<IpPrefix>> pids,
+                         Map<String, Map<String, String>> pidProperties, List<Path> prefixFiles, List<Cost> costs,
+                         Optional<PoolsConfig> pools, Optional<MrtConfig> mrt) {
+        this(source, defaultPid, pids, pidProperties, prefixFiles, costs, pools, mrt, Map.of());
     }
 
     /** The other files the network is built from, so that a reload watches them too. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Builds a snapshot from the network sections of the configuration file ({@code network-map} with its PIDs' properties,
  * {@code prefix-files}, {@code costs}, {@code default-pid}, {@code resource-pools}, {@code rating},
- * {@code mrt}), which {@code app} has read into a {@link NetworkConfig}; this class reads the data
+ * {@code mrt}, {@code cost-context}), which {@code app} has read into a {@link NetworkConfig}; this class reads the data
  * files those sections name (prefix lists, pool matrices, an MRT dump).
  */
 public final class NetworkFile {
@@ -78,8 +78,8 @@ public final class NetworkFile {
     }
 
     /**
-     * Adds the {@code costs} section, the pools' matrices rated by the sections' rating, and the
-     * pools' calendars, whose interval files it reads.
+     * Adds the {@code costs} section, the pools' matrices rated by the sections' rating, the pools'
+     * calendars, whose interval files it reads, and the metrics' cost contexts.
      */
     static void addCosts(Snapshot.Builder builder, NetworkConfig config, Map<Pool, AreaMatrix> pools) {
         for (NetworkConfig.Cost cost : config.costs()) {
@@ -89,5 +89,6 @@ public final class NetworkFile {
             ResourcePools.addTo(builder, pools, sections.rating());
             sections.calendar().ifPresent(calendar -> ResourcePools.addCalendar(builder, calendar, config.source(), pools));
         });
+        config.costContexts().forEach(builder::costContext);
     }
 }

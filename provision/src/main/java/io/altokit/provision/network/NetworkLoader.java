@@ -97,7 +97,8 @@ public final class NetworkLoader {
 
         /** Whether {@code next} has the same cost inputs: the costs section, the pools (none read anew) and the rating. */
         boolean sameCostInputs(NetworkConfig next, Set<Pool> changedPools) {
-            return changedPools.isEmpty() && config.costs().equals(next.costs()) && config.pools().equals(next.pools());
+            return changedPools.isEmpty() && config.costs().equals(next.costs()) && config.pools().equals(next.pools())
+                    && config.costContexts().equals(next.costContexts());
         }
 
         private static Map<Pool, PoolsConfig.Source> sources(NetworkConfig config) {
@@ -229,13 +230,14 @@ public final class NetworkLoader {
 
     /**
      * The last build's network map with the costs of {@code config}: where only pools changed (the
-     * same pools, the same costs section), the changed pools given and {@code routingcost} rated
-     * again if a rated one is among them; else built whole.
+     * same pools, the same costs and cost-context sections), the changed pools given and
+     * {@code routingcost} rated again if a rated one is among them; else built whole.
      */
     private static Snapshot withCosts(Build before, NetworkConfig config, Map<Pool, AreaMatrix> pools, Set<Pool> changed) {
         boolean samePools = config.pools().isPresent() && before.config().pools().isPresent()
                 && config.pools().get().sources().keySet().equals(before.config().pools().get().sources().keySet());
-        if (!samePools || !config.costs().equals(before.config().costs())) {
+        if (!samePools || !config.costs().equals(before.config().costs())
+                || !config.costContexts().equals(before.config().costContexts())) {
             Snapshot.Builder builder = NetworkFile.mapBuilder(config, new HashSet<>());
             NetworkFile.addCosts(builder, config, pools);
             return NetworkFile.built(config, builder);

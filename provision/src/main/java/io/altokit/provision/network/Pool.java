@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The resource pools of the NAPA-WINE ALTO server (RTT, geographic distance, monetary cost, link
- * utilization) plus hop count: each one is its own cost metric and a criterion of the rating.
+ * utilization), hop count, and RFC 9439's other packet performance metrics (one-way delay, delay
+ * variation, loss rate): each one is its own cost metric and a criterion of the rating.
  */
 public enum Pool {
     /** RFC 9439 round-trip delay; that RFC counts it in microseconds, operators in ms. */
@@ -18,7 +19,13 @@ public enum Pool {
     MONETARY("monetary", "priv:monetary-per-gb", Penalty.LINEAR),
     /** Load of the busiest link on the path, 0 (idle) to 1 (full). */
     UTILIZATION("utilization", "priv:utilization", Penalty.CONGESTION),
-    HOPCOUNT("hopcount", "hopcount", Penalty.LINEAR);
+    HOPCOUNT("hopcount", "hopcount", Penalty.LINEAR),
+    /** RFC 9439 4.1 one-way delay, in microseconds; its own data, as a round trip does not split into two legs. */
+    ONE_WAY_DELAY("one-way-delay", "delay-ow", Penalty.LINEAR),
+    /** RFC 9439 4.3 delay variation over the minimum delay (jitter), in microseconds. */
+    JITTER("jitter", "delay-variation", Penalty.LINEAR),
+    /** RFC 9439 4.4 one-way packet loss rate, in percent. */
+    LOSS("loss", "lossrate", Penalty.LINEAR);
 
     private final String key;
     private final String metric;
@@ -50,7 +57,10 @@ public enum Pool {
             case RTT -> new Quantity("a round-trip time in ms", 0, Double.POSITIVE_INFINITY, 3);
             case MONETARY -> new Quantity("a price per GB", 0, Double.POSITIVE_INFINITY, 0);
             case UTILIZATION -> new Quantity("a utilization", 0, 1, 0);
-            case HOPCOUNT -> new Quantity("a hop count", 0, Double.POSITIVE_INFINITY, 0);
+            case HOPCOUNT -> new Quantity("a hop count", 0, Double.POSITIVE_INFINITY, 0, true);
+            case ONE_WAY_DELAY -> new Quantity("a one-way delay in ms", 0, Double.POSITIVE_INFINITY, 3);
+            case JITTER -> new Quantity("a delay variation in ms", 0, Double.POSITIVE_INFINITY, 3);
+            case LOSS -> new Quantity("a loss rate in percent", 0, 100, 0);
             case DISTANCE -> throw new IllegalStateException("distances come from coordinates, not a file");
         };
     }

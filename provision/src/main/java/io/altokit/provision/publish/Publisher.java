@@ -244,7 +244,8 @@ public final class Publisher implements AutoCloseable {
                 .filter(metric -> !vtagOf(previousNetwork, metric).equals(vtagOf(network, metric)))
                 .toList();
         LOG.atDebug().addKeyValue("metrics", changed).log("the file changed costs only: rebuilding their maps");
-        Snapshot costs = changed.isEmpty() ? built.get() : built.get().withCostsOf(network, changed);
+        boolean sameContexts = network.costContexts().equals(previousNetwork.costContexts());
+        Snapshot costs = changed.isEmpty() && sameContexts ? built.get() : built.get().withCostsOf(network, changed);
         return costs.withPidProperties(network.pidProperties());
     }
 
@@ -265,6 +266,7 @@ public final class Publisher implements AutoCloseable {
     private static boolean sameContent(Snapshot a, Snapshot b) {
         return a.networkMap().vtag().equals(b.networkMap().vtag()) && a.pidProperties().equals(b.pidProperties())
                 && a.metrics().equals(b.metrics())
+                && a.costContexts().equals(b.costContexts())
                 && a.metrics().stream().allMatch(metric -> a.costTag(metric).equals(b.costTag(metric)));
     }
 

@@ -6,6 +6,8 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
+import io.altokit.model.CostContext;
+import io.altokit.model.CostSource;
 import io.altokit.provision.ProvisioningException;
 
 import java.io.ByteArrayOutputStream;
@@ -21,10 +23,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * The state file format, version 1; all numbers big-endian, "varint" is unsigned LEB128.
+ * The state file format, version 2; all numbers big-endian, "varint" is unsigned LEB128.
  *
  * <pre>
  * header   magic "ALTOSNAP" (8 bytes), u16 format version, u32 CRC32C of the payload, u64 payload length
@@ -33,14 +37,20 @@ import java.util.zip.CRC32C;
  *              as u8 prefix length + the ceil(length / 8) leading address bytes (the rest are zero)
  *          varint metric count, then each metric: its name, then PIDs x PIDs f64 costs, row-major,
  *              NaN where the cost is undefined
+ *          varint cost context count, then each (RFC 9439 cost-context): its metric's name, its cost
+ *              source's name, its parameters as JSON text (an empty string when it has none)
  * </pre>
+ *
+ * Version 1 files, written before cost contexts were kept, end after the costs; they are still read.
  *
  * The default PID is not a field: it is whichever PID owns 0.0.0.0/0 and ::/0, stored like any
  * other prefix. Reading rebuilds the snapshot from the same content, so the vtags come out equal.
  */
 final class SnapshotCodec {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version still read: the same content without cost contexts. */
+    private static final int FIRST_VERSION = 1;
     private static final byte[] MAGIC = "ALTOSNAP".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_BYTES = MAGIC.length + Short.BYTES + Integer.BYTES + Long.BYTES;
     private static final AddressFamily[] FAMILIES = {AddressFamily.IPV4, AddressFamily.IPV6};
@@ -86,6 +96,12 @@ final class SnapshotCodec {
                 }
             }
         }
+        writeVarint(out, snapshot.costContexts().size());
+        for (Map.Entry<String, CostContext> context : snapshot.costContexts().entrySet()) {
+            writeString(out, context.getKey());
+            writeString(out, context.getValue().source().wireName());
+            writeString(out, context.getValue().parameters().orElse(""));
+        }
     }
 
     /**
@@ -94,8 +110,9 @@ final class SnapshotCodec {
      */
     static Snapshot read(byte[] file, String source) {
         ByteBuffer payload = checkedPayload(file, source);
+        int version = Short.toUnsignedInt(ByteBuffer.wrap(file, MAGIC.length, Short.BYTES).getShort());
         try {
-            Snapshot snapshot = readPayload(payload, source);
+            Snapshot snapshot = readPayload(payload, version, source);
             if (payload.hasRemaining()) {
                 throw corrupt(source, payload.remaining() + " bytes left after the content");
             }
@@ -120,9 +137,9 @@ final class SnapshotCodec {
                     + HexFormat.of().formatHex(magic) + ")");
         }
         int version = Short.toUnsignedInt(header.getShort());
-        if (version != VERSION) {
+        if (version < FIRST_VERSION || version > VERSION) {
             throw new ProvisioningException(source + ": state file format version " + version
-                    + ", this AltoKit reads version " + VERSION);
+                    + ", this AltoKit reads versions " + FIRST_VERSION + " to " + VERSION);
         }
         int checksum = header.getInt();
         long length = header.getLong();
@@ -138,7 +155,7 @@ final class SnapshotCodec {
         return header.slice();
     }
 
-    private static Snapshot readPayload(ByteBuffer in, String source) {
+    private static Snapshot readPayload(ByteBuffer in, int version, String source) {
         Snapshot.Builder builder = Snapshot.builder();
         String[] names = new String[count(in, source)];
         for (int pid = 0; pid < names.length; pid++) {
@@ -163,6 +180,11 @@ final class SnapshotCodec {
         }
         for (int m = count(in, source); m > 0; m--) {
             readCosts(in, builder, readString(in, source), names, source);
+        }
+        if (version >= 2) {
+            for (int c = count(in, source); c > 0; c--) {
+                readCostContext(in, builder, source);
+            }
         }
         return builder.build();
     }
@@ -199,6 +221,19 @@ final class SnapshotCodec {
         // A snapshot never holds a metric without costs; the builder would silently drop it.
         if (!defined) {
             throw corrupt(source, "metric " + metric + " has no cost");
+        }
+    }
+
+    private static void readCostContext(ByteBuffer in, Snapshot.Builder builder, String source) {
+        String metric = readString(in, source);
+        String sourceName = readString(in, source);
+        String parameters = readString(in, source);
+        CostSource costSource = CostSource.fromWire(sourceName)
+                .orElseThrow(() -> corrupt(source, "metric " + metric + " has the unknown cost source \"" + sourceName + "\""));
+        try {
+            builder.costContext(metric, new CostContext(costSource, parameters.isEmpty() ? Optional.empty() : Optional.of(parameters)));
+        } catch (IllegalArgumentException e) {
+            throw corrupt(source, e.getMessage());
         }
     }
 

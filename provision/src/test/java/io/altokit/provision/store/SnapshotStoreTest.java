@@ -4,6 +4,8 @@ import io.altokit.core.AddressFamily;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
+import io.altokit.model.CostContext;
+import io.altokit.model.CostSource;
 import io.altokit.provision.ProvisioningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -28,7 +31,10 @@ class SnapshotStoreTest {
     @TempDir
     Path dir;
 
-    /** Nested prefixes, odd lengths, host routes, a PID without prefixes, a renamed default PID, undefined costs. */
+    /**
+     * Nested prefixes, odd lengths, host routes, a PID without prefixes, a renamed default PID, undefined
+     * costs, cost contexts with and without parameters.
+     */
     static Snapshot sample() {
         return Snapshot.builder()
                 .pid("area-01", prefixes("10.1.0.0/16", "10.1.128.0/17", "2001:db8:1::/48", "192.0.2.1/32"))
@@ -40,6 +46,8 @@ class SnapshotStoreTest {
                 .cost("routingcost", "area-01", "external", 0)
                 .cost("hopcount", "area-01", "area-01", 0)
                 .cost("priv:money", "empty", "area-02", 1e-9)
+                .costContext("hopcount", CostContext.of(CostSource.SLA, Map.of("link", "https://isp.example/sla")))
+                .costContext("routingcost", new CostContext(CostSource.ESTIMATION))
                 .build();
     }
 
@@ -109,6 +117,7 @@ class SnapshotStoreTest {
             assertThat(costs.vtag()).isEqualTo(expectedCosts.vtag());
         }
         assertThat(map.vtag()).isEqualTo(expected.networkMap().vtag());
+        assertThat(actual.costContexts()).isEqualTo(expected.costContexts());
     }
 
     private SnapshotStore saved(Snapshot snapshot) {
@@ -205,7 +214,34 @@ class SnapshotStoreTest {
         byte[] newer = good.clone();
         ByteBuffer.wrap(newer).putShort(8, (short) (SnapshotCodec.VERSION + 1));
         Files.write(store.file(), newer);
-        assertThatThrownBy(store::load).hasMessageContaining("format version 2, this AltoKit reads version 1");
+        assertThatThrownBy(store::load).hasMessageContaining("format version 3, this AltoKit reads versions 1 to 2");
+    }
+
+    @Test
+    void aVersionOneFileIsReadWithoutCostContexts() throws Exception {
+        Snapshot withoutContexts = random(3, 4, 20, 5);
+        SnapshotStore store = saved(withoutContexts);
+        byte[] two = Files.readAllBytes(store.file());
+        // Version 1 is version 2 without the trailing cost context count (0 here, one byte).
+        byte[] one = Arrays.copyOf(two, two.length - 1);
+        CRC32C crc = new CRC32C();
+        crc.update(one, SnapshotCodec.HEADER_BYTES, one.length - SnapshotCodec.HEADER_BYTES);
+        ByteBuffer.wrap(one).putShort(8, (short) 1).putInt(10, (int) crc.getValue())
+                .putLong(14, one.length - SnapshotCodec.HEADER_BYTES);
+        Files.write(store.file(), one);
+
+        Snapshot loaded = store.load().orElseThrow();
+        assertSameContent(loaded, withoutContexts);
+        assertThat(loaded.costContexts()).isEmpty();
+    }
+
+    @Test
+    void aRoundTripKeepsTheCostContexts() {
+        Snapshot loaded = saved(sample()).load().orElseThrow();
+        assertThat(loaded.costContext("hopcount")).contains(
+                new CostContext(CostSource.SLA, java.util.Optional.of("{\"link\":\"https://isp.example/sla\"}")));
+        assertThat(loaded.costContext("routingcost")).contains(new CostContext(CostSource.ESTIMATION));
+        assertThat(loaded.costContext("priv:money")).isEmpty();
     }
 
     @Test
