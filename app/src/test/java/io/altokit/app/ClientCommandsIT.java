@@ -90,6 +90,17 @@ class ClientCommandsIT {
         assertThat(alto(2, "query", "--server", directory, "multicost", "--metric", "hopcount", "--constraint", "[1] le 1")).isNull();
         assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "nosuch")).isNull();
         assertThat(alto(2, "query", "--server", directory, "eps", "10.1.2")).isNull();
+        JsonNode properties = alto(0, "query", "--server", directory, "props").get("property-map");
+        assertThat(properties.get("ipv4:100.70.0.0/16").get(".priv:area-name").asText()).isEqualTo("Gdansk");
+        assertThat(properties.get("default-network-map.pid:area-06").get(".priv:geo").asText()).isEqualTo("54.3520 18.6466");
+        JsonNode filtered = alto(0, "query", "--server", directory, "props", "10.6.1.2", "default-network-map.pid:area-01")
+                .get("property-map");
+        assertThat(filtered.get("ipv4:10.6.1.2").get("default-network-map.pid").asText()).isEqualTo("area-06");
+        assertThat(filtered.get("default-network-map.pid:area-01").get(".priv:area-name").asText()).isEqualTo("Warszawa");
+        assertThat(alto(0, "query", "--server", directory, "props", "--property", ".priv:area-name", "2001:db8:9::1")
+                .at("/property-map").toString()).isEqualTo("{\"ipv6:2001:db8:9::1\":{\".priv:area-name\":\"Lublin\"}}");
+        assertThat(alto(1, "query", "--server", directory, "props", "--property", ".priv:asn", "10.6.1.2")).isNull();
+        assertThat(alto(2, "query", "--server", directory, "props", "--property", ".priv:area-name")).isNull();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
