@@ -22,7 +22,15 @@ final class SseSubscribers implements AutoCloseable {
     private static final int KEPT_CHARS = 512;
 
     static final class Subscriber {
+        /** How many of its first blocks' completion times are kept (the head, the control event, ...). */
+        static final int TIMED_BLOCKS = 4;
+
         final SocketChannel channel;
+        /** When its connection was asked for and when it was up, in {@link System#nanoTime()}. */
+        final long connectStart;
+        final long connected;
+        /** When each of its first {@link #TIMED_BLOCKS} blocks was read in full, in {@link System#nanoTime()}. */
+        final long[] blockAt = new long[TIMED_BLOCKS];
         int events;
         long bytes;
         /** When it completed the block {@link #readUntil} waited for, in {@link System#nanoTime()}. */
@@ -33,8 +41,10 @@ final class SseSubscribers implements AutoCloseable {
         private final StringBuilder block = new StringBuilder();
         private String lastBlock = "";
 
-        private Subscriber(SocketChannel channel) {
+        private Subscriber(SocketChannel channel, long connectStart, long connected) {
             this.channel = channel;
+            this.connectStart = connectStart;
+            this.connected = connected;
         }
 
         /**
@@ -47,7 +57,7 @@ final class SseSubscribers implements AutoCloseable {
             return at < 0 ? lastBlock : lastBlock.substring(at);
         }
 
-        private void read(ByteBuffer buffer) {
+        private void read(ByteBuffer buffer, long now) {
             bytes += buffer.remaining();
             while (buffer.hasRemaining()) {
                 byte next = buffer.get();
@@ -62,6 +72,9 @@ final class SseSubscribers implements AutoCloseable {
                 boolean isNewline = next == '\n';
                 if (isNewline && newline) {
                     if (!comment) {
+                        if (events < TIMED_BLOCKS) {
+                            blockAt[events] = now;
+                        }
                         events++;
                         lastBlock = block.toString();
                     }
@@ -81,23 +94,46 @@ final class SseSubscribers implements AutoCloseable {
 
     /**
      * Opens {@code count} update streams with {@code params} (the stream parameters), each with its own
-     * bearer credentials, since anonymous streams from one address are limited per client.
+     * bearer credentials, since anonymous streams from one address are limited per client; all at
+     * once, as fast as connections come up.
      */
     static SseSubscribers open(InetSocketAddress server, int count, String params) throws IOException {
         SseSubscribers subscribers = new SseSubscribers(Selector.open());
-        byte[] body = params.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < count; i++) {
-            SocketChannel channel = SocketChannel.open(server);
-            channel.write(ByteBuffer.wrap(("POST /updates/stream HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer subscriber-%d\r\nContent-Type: application/alto-updatestreamparams+json\r\n"
-                    + "Content-Length: %d\r\n\r\n").formatted(i, body.length).getBytes(StandardCharsets.US_ASCII)));
-            channel.write(ByteBuffer.wrap(body));
-            channel.configureBlocking(false);
-            Subscriber subscriber = new Subscriber(channel);
-            channel.register(subscribers.selector, SelectionKey.OP_READ, subscriber);
-            subscribers.all.add(subscriber);
+            subscribers.add(server, params);
         }
         return subscribers;
+    }
+
+    /**
+     * Opens {@code count} update streams one at a time, each after the one before has read its first
+     * {@code blocks} blocks (the response head, the control event, ...): each open's latency without
+     * the others queued in front of it.
+     */
+    static SseSubscribers openOneByOne(InetSocketAddress server, int count, String params, int blocks, Duration limit)
+            throws IOException {
+        SseSubscribers subscribers = new SseSubscribers(Selector.open());
+        for (int i = 0; i < count; i++) {
+            subscribers.add(server, params);
+            subscribers.readUntil(blocks, limit);
+        }
+        return subscribers;
+    }
+
+    private void add(InetSocketAddress server, String params) throws IOException {
+        byte[] body = params.getBytes(StandardCharsets.UTF_8);
+        long connectStart = System.nanoTime();
+        SocketChannel channel = SocketChannel.open(server);
+        long connected = System.nanoTime();
+        // Head and body in one write, as an HTTP client library sends a small request.
+        byte[] head = ("POST /updates/stream HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer subscriber-%d\r\nContent-Type: application/alto-updatestreamparams+json\r\n"
+                + "Content-Length: %d\r\n\r\n").formatted(all.size(), body.length).getBytes(StandardCharsets.US_ASCII);
+        channel.write(ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip());
+        channel.configureBlocking(false);
+        Subscriber subscriber = new Subscriber(channel, connectStart, connected);
+        channel.register(selector, SelectionKey.OP_READ, subscriber);
+        all.add(subscriber);
     }
 
     List<Subscriber> all() {
@@ -122,7 +158,7 @@ final class SseSubscribers implements AutoCloseable {
                 }
                 buffer.flip();
                 boolean before = subscriber.events < events;
-                subscriber.read(buffer);
+                subscriber.read(buffer, System.nanoTime());
                 if (before && subscriber.events >= events) {
                     subscriber.doneAt = System.nanoTime();
                 }

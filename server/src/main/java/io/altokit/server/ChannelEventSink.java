@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.server.http.EventStream;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -24,13 +25,14 @@ final class ChannelEventSink implements EventStream.Sink {
     }
 
     @Override
-    public void send(byte[] bytes) {
+    public void send(byte[]... pieces) {
         if (ended.get() || !channel.isActive()) {
             return;
         }
-        pending.addAndGet(bytes.length);
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)))
-                .addListener(written -> pending.addAndGet(-bytes.length));
+        ByteBuf bytes = Unpooled.wrappedBuffer(pieces);
+        int length = bytes.readableBytes();
+        pending.addAndGet(length);
+        channel.writeAndFlush(new DefaultHttpContent(bytes)).addListener(written -> pending.addAndGet(-length));
     }
 
     @Override

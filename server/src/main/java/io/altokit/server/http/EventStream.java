@@ -12,8 +12,11 @@ public interface EventStream {
 
     /** Where a stream's bytes go: the connection, written by its own I/O thread. Thread-safe. */
     interface Sink {
-        /** Queues bytes for the client, in order; dropped once the stream has ended. */
-        void send(byte[] bytes);
+        /**
+         * Queues bytes for the client, in order, the pieces as one write; dropped once the stream has
+         * ended. The arrays are not copied: they must not change afterwards.
+         */
+        void send(byte[]... pieces);
 
         /** Bytes handed to {@link #send} and not yet written to the network: what a client that does not read piles up. */
         long pendingBytes();

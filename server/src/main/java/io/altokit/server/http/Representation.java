@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -31,6 +32,12 @@ public final class Representation {
     private final int identityLength;
     private final Optional<String> etag;
     private volatile byte[] gzipped;
+    /**
+     * Of a body kept gzipped only, the identity bytes last inflated, while anyone still holds them:
+     * update streams opening with a stale tag in a burst (clients back after a restart) then share
+     * one inflated copy instead of inflating tens of MB each.
+     */
+    private volatile WeakReference<byte[]> inflated = new WeakReference<>(null);
 
     private Representation(byte[] identity, int identityLength, byte[] gzipped, Optional<String> etag) {
         this.identity = identity;
@@ -61,19 +68,33 @@ public final class Representation {
     }
 
     /**
-     * The identity bytes. Of a representation kept gzipped only, a new array inflated from the gzip
-     * form, for the rare whole-body uses (signing, an update stream's full map); HTTP answers stream
-     * them with {@link #open} instead.
+     * The same bytes (both forms shared, the gzip form made now if it is worth having) under another
+     * strong ETag: one resource's representation served at another URI, such as a full map as a TIPS
+     * snapshot edge.
+     */
+    public Representation withTag(String contentTag) {
+        return new Representation(identity, identityLength, worthCompressing() ? gzipped() : gzipped, Optional.of(contentTag));
+    }
+
+    /**
+     * The identity bytes, not to be changed. Of a representation kept gzipped only, inflated from the
+     * gzip form for the rare whole-body uses (signing, an update stream's full map), and shared with
+     * the next caller while anyone still holds them; HTTP answers stream them with {@link #open} instead.
      */
     public byte[] identity() {
         if (identity != null) {
             return identity;
         }
-        try (InputStream in = open(false)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("inflating in memory cannot fail", e);
+        byte[] shared = inflated.get();
+        if (shared == null) {
+            try (InputStream in = open(false)) {
+                shared = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("inflating in memory cannot fail", e);
+            }
+            inflated = new WeakReference<>(shared);
         }
+        return shared;
     }
 
     /** The body's length in one coding, without inflating anything. */
