@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An event stream's body on a connection (or HTTP/2 stream): each event one chunk, written by the
- * channel's event loop whoever sends it. Counts what is written but not yet on the network, so the
- * producer can tell a client that does not read.
+ * An event stream's body on a connection (or HTTP/2 stream): each event one chunk (a big one in
+ * {@link EventPieces}), written by the channel's event loop whoever sends it. Counts what is written
+ * but not yet on the network, so the producer can tell a client that does not read.
  */
 final class ChannelEventSink implements EventStream.Sink {
     private final Channel channel;
@@ -32,7 +32,8 @@ final class ChannelEventSink implements EventStream.Sink {
         ByteBuf bytes = Unpooled.wrappedBuffer(pieces);
         int length = bytes.readableBytes();
         pending.addAndGet(length);
-        channel.writeAndFlush(new DefaultHttpContent(bytes)).addListener(written -> pending.addAndGet(-length));
+        Object content = length > BodyPieces.PIECE_BYTES ? new EventPieces(bytes) : new DefaultHttpContent(bytes);
+        channel.writeAndFlush(content).addListener(written -> pending.addAndGet(-length));
     }
 
     @Override
@@ -46,6 +47,12 @@ final class ChannelEventSink implements EventStream.Sink {
         if (ended.compareAndSet(false, true)) {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
+    }
+
+    @Override
+    public void abort() {
+        ended.set(true);
+        channel.close();
     }
 
     @Override

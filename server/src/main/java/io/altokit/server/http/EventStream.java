@@ -24,6 +24,12 @@ public interface EventStream {
         /** Ends the body; the connection closes once what is queued is out. Once or more. */
         void close();
 
+        /**
+         * Ends the stream at once, dropping what is still queued (the HTTP/1.1 connection is closed, an
+         * HTTP/2 stream reset): for a client that does not even take the end of its stream.
+         */
+        void abort();
+
         /** Runs {@code action} once when the stream ends, whichever side ended it (at once if it already has). */
         void onClose(Runnable action);
     }

@@ -414,7 +414,8 @@ public final class UpdateStreams implements AutoCloseable {
 
     /**
      * Hands an event (its pieces) to the connection; instead, to a stream whose client stopped reading,
-     * a last control event saying so (read if the client ever reads again), and its end.
+     * a last control event saying so (read if the client reads again soon) and its end; a client that
+     * has not taken them one keep-alive interval later is cut off, which frees what is queued for it.
      */
     private void send(UpdateStream stream, byte[]... event) {
         long pending = stream.sink.pendingBytes();
@@ -423,6 +424,7 @@ public final class UpdateStreams implements AutoCloseable {
                     .log("closing an update stream whose client does not read its events");
             stream.sink.send(controlEvent("stopped", List.copyOf(stream.substreams.keySet()),
                     Optional.of("the client did not read its events: " + pending + " bytes were waiting")));
+            scheduler.schedule(stream.sink::abort, limits.keepAlive());
             stream.sink.close();
             return;
         }

@@ -70,6 +70,11 @@ class UpdateStreamsTest {
         }
 
         @Override
+        public void abort() {
+            sent.add("<aborted>");
+        }
+
+        @Override
         public void onClose(Runnable action) {
             onClose.add(action);
         }
@@ -138,6 +143,8 @@ class UpdateStreamsTest {
         assertThat(stalled.next()).as("a last control event saying why").isEqualTo("event: application/alto-updatestreamcontrol+json\n"
                 + "data: {\"stopped\":[\"x\"],\"description\":\"the client did not read its events: 1001 bytes were waiting\"}\n\n");
         assertThat(stalled.next()).isEqualTo("<closed>");
+        scheduler.advance(limits.keepAlive());
+        assertThat(stalled.next()).as("cut off when it has not taken its end one keep-alive interval later").isEqualTo("<aborted>");
     }
 
     @Test
