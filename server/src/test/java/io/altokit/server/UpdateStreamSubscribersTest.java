@@ -141,6 +141,8 @@ class UpdateStreamSubscribersTest {
             out.flush();
             Events reader = subscribe("reader");
             await(() -> reader.count >= 2 && openStreams() == 2, "both streams open");
+            assertThat(reader.last).as("the full map of 100 KB, written in pieces, arrived whole").isEqualTo("event: "
+                    + MediaTypes.NETWORK_MAP + ",nm\ndata: " + new String(fixture.get("/networkmap").body(), StandardCharsets.UTF_8) + "\n");
 
             // Full maps of about 100 KB each for the stalled stream: a few MB fill the sockets' buffers, then 64 KiB wait in the server.
             int published = 0;
