@@ -11,12 +11,14 @@
 # the opening apart: per stream the time to connect, to the response head and to the control event,
 # and the CPU time the server (by thread) and the load generator used while the streams opened, so
 # that the server's cost per open shows apart from the client's (OPEN=one-by-one: each stream opens
-# once the one before has its control event, so each open's latency has no queue in front of it).
+# once the one before has its first update, so each open's latency has no queue in front of it;
+# HELD=stale: the subscribers name a tag that is not current, so each first gets the full map, to
+# see what sending the already-encoded map costs per stream; use few SUBSCRIBERS then).
 #
 #   bench/updates/fanout.sh [OUT_DIR]      -> OUT_DIR/summary.md (default bench/target/fanout-<timestamp>)
 #
 # Environment (defaults): PIDS=1700 SUBSCRIBERS=1000 IPV4_PER_PID=150 IPV6_PER_PID=30 SEED=16
-#   RESOURCE=costmap-num-routingcost SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s) PORT=18411 OPEN=all-at-once
+#   RESOURCE=costmap-num-routingcost SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s) PORT=18411 OPEN=all-at-once HELD=current
 #   ALTO_JAR (default app/target/altokit.jar, copied before use), ALTO_JAVA_OPTS (passed to the launcher).
 # Bounded: every wait has a limit. Loopback only; the server started here is stopped on exit (trap).
 set -euo pipefail
@@ -28,7 +30,7 @@ source "$root/bench/overload/server-lifecycle.sh"
 
 PIDS="${PIDS:-1700}" SUBSCRIBERS="${SUBSCRIBERS:-1000}" IPV4_PER_PID="${IPV4_PER_PID:-150}" IPV6_PER_PID="${IPV6_PER_PID:-30}"
 SEED="${SEED:-16}" RESOURCE="${RESOURCE:-costmap-num-routingcost}" SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}"
-START_TIMEOUT="${START_TIMEOUT:-300}" PORT="${PORT:-18411}" OPEN="${OPEN:-all-at-once}"
+START_TIMEOUT="${START_TIMEOUT:-300}" PORT="${PORT:-18411}" OPEN="${OPEN:-all-at-once}" HELD="${HELD:-current}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 out="$(realpath -m "${1:-$root/bench/target/fanout-$(date +%Y%m%d-%H%M%S)}")"
@@ -71,12 +73,13 @@ etag="${etag//\"/}"
 say "$RESOURCE: $size bytes, ETag $etag; $SUBSCRIBERS subscribers"
 
 timeout 900 taskset -c "$LOAD_CPU" "$JAVA" -cp "$out/altokit.jar:$out/classes" io.altokit.bench.SseFanoutLoad \
-    127.0.0.1 "$PORT" "$RESOURCE" "$etag" "$SUBSCRIBERS" "$dir/rtt.csv" pid1 "$server_pid" "$OPEN" | tee "$out/fanout.txt" >&2
+    127.0.0.1 "$PORT" "$RESOURCE" "$([ "$HELD" = stale ] && echo stale || echo "$etag")" "$SUBSCRIBERS" "$dir/rtt.csv" pid1 \
+    "$server_pid" "$OPEN" "$HELD" | tee "$out/fanout.txt" >&2
 stop_server
 
 {
     cat "$out/machine.txt"; echo
-    echo "$PIDS PIDs, $RESOURCE $size bytes, $SUBSCRIBERS subscribers with its current ETag as tag, opened $OPEN"; echo
+    echo "$PIDS PIDs, $RESOURCE $size bytes, $SUBSCRIBERS subscribers with its $HELD ETag as tag, opened $OPEN"; echo
     sed 's/^/    /' "$out/fanout.txt"
 } > "$out/summary.md"
 cat "$out/summary.md"

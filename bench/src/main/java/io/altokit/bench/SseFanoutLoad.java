@@ -27,13 +27,15 @@ import java.util.regex.Pattern;
  * per subscriber.
  *
  * <pre>
- * java -cp altokit.jar:classes io.altokit.bench.SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID [OPEN]
+ * java -cp altokit.jar:classes io.altokit.bench.SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID OPEN HELD
  * </pre>
- * The streams open all at once ({@code all-at-once}, the default: as fast as connections come up) or
- * {@code one-by-one} (each once the one before has its control event: each open's own latency). The
- * opening is reported apart: per stream, the time to connect, from connected to the response head and
- * from the head to the control event; and the CPU time the server (by thread) and this load
- * generator used meanwhile, which tells the server's cost of an open from the client's.
+ * The streams open {@code all-at-once} (as fast as connections come up) or {@code one-by-one} (each
+ * once the one before has its first update: each open's own latency). {@code HELD} says whether
+ * {@code TAG} is the {@code current} one (no full map first) or a {@code stale} one (each stream's
+ * first update is the full map). The opening is reported apart: per stream, the time to connect, from
+ * connected to the response head, from the head to the control event, and from there to the full map
+ * (stale); and the CPU time the server (by thread) and this load generator used meanwhile, which
+ * tells the server's cost of an open from the client's.
  * The changed cell is the first value of the row {@code ROW} of {@code POOL_CSV}, plus 0.5.
  */
 public final class SseFanoutLoad {
@@ -41,9 +43,10 @@ public final class SseFanoutLoad {
     private static final Pattern USED = Pattern.compile("total .*used (\\d+)K");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8 && !(args.length == 9 && List.of("all-at-once", "one-by-one").contains(args[8]))) {
-            throw new IllegalArgumentException(
-                    "usage: SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID [all-at-once|one-by-one]");
+        if (args.length != 10 || !List.of("all-at-once", "one-by-one").contains(args[8])
+                || !List.of("current", "stale").contains(args[9])) {
+            throw new IllegalArgumentException("usage: SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID"
+                    + " all-at-once|one-by-one current|stale");
         }
         InetSocketAddress server = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
         String resource = args[2];
@@ -52,7 +55,9 @@ public final class SseFanoutLoad {
         Path pool = Path.of(args[5]);
         String row = args[6];
         long serverPid = Long.parseLong(args[7]);
-        boolean oneByOne = args.length > 8 && args[8].equals("one-by-one");
+        boolean oneByOne = args[8].equals("one-by-one");
+        // The response head and the control event; with a stale tag, the full map too.
+        int firstBlocks = args[9].equals("stale") ? 3 : 2;
 
         long heapBefore = liveHeapKiB(serverPid);
         int threadsBefore = threads(serverPid);
@@ -60,21 +65,22 @@ public final class SseFanoutLoad {
         ThreadCpu.Reading serverBefore = ThreadCpu.of(serverPid);
         Duration clientBefore = clientCpu();
         long opening = System.nanoTime();
-        // The response head, then the control event; a current tag means no full map follows.
-        try (SseSubscribers streams = oneByOne ? SseSubscribers.openOneByOne(server, count, params, 2, WAIT)
+        try (SseSubscribers streams = oneByOne ? SseSubscribers.openOneByOne(server, count, params, firstBlocks, WAIT)
                 : SseSubscribers.open(server, count, params)) {
-            streams.readUntil(2, WAIT);
-            long opened = System.nanoTime();
+            streams.readUntil(firstBlocks, WAIT);
+            long openedAt = System.nanoTime();
             ThreadCpu.Reading serverUsed = ThreadCpu.of(serverPid).since(serverBefore);
             Duration clientUsed = clientCpu().minus(clientBefore);
             List<SseSubscribers.Subscriber> all = streams.all();
-            System.out.printf("subscribed: %d streams to %s with tag %s %s in %d ms, %d bytes each before any update%n",
-                    count, resource, tag, oneByOne ? "one by one" : "all at once",
-                    TimeUnit.NANOSECONDS.toMillis(opened - opening), all.getFirst().bytes);
-            System.out.printf("per stream (p50/p99/max ms): connect %s, connected to response head %s, head to control event %s%n",
+            System.out.printf("subscribed: %d streams to %s with the %s tag %s %s in %d ms, %d bytes each before any update%n",
+                    count, resource, args[9], tag, oneByOne ? "one by one" : "all at once",
+                    TimeUnit.NANOSECONDS.toMillis(openedAt - opening), all.getFirst().bytes);
+            System.out.printf("per stream (p50/p99/max ms): connect %s, connected to response head %s, head to control event %s%s%n",
                     percentiles(all, subscriber -> subscriber.connected - subscriber.connectStart),
                     percentiles(all, subscriber -> subscriber.blockAt[0] - subscriber.connected),
-                    percentiles(all, subscriber -> subscriber.blockAt[1] - subscriber.blockAt[0]));
+                    percentiles(all, subscriber -> subscriber.blockAt[1] - subscriber.blockAt[0]),
+                    firstBlocks == 3 ? ", control event to full map "
+                            + percentiles(all, subscriber -> subscriber.blockAt[2] - subscriber.blockAt[1]) : "");
             System.out.printf("CPU while opening: server %s, %.3f ms per stream; this load generator %d ms%n",
                     serverUsed.describe(), serverUsed.processMillis() / (double) count, clientUsed.toMillis());
             long heapAfter = liveHeapKiB(serverPid);
@@ -84,7 +90,7 @@ public final class SseFanoutLoad {
 
             all.forEach(subscriber -> subscriber.bytes = 0);
             long changed = changeOneCell(pool, row);
-            streams.readUntil(3, WAIT);
+            streams.readUntil(firstBlocks + 1, WAIT);
             List<Long> doneMillis = new ArrayList<>();
             for (SseSubscribers.Subscriber subscriber : streams.all()) {
                 String event = subscriber.lastEvent();
