@@ -72,8 +72,11 @@ final class UpdatesGraph {
     /** The shortcuts asked for so far, by their ends, offered or not; forgotten when the window moves its start. */
     private final Map<Span, Optional<Patch>> shortcuts = new HashMap<>();
 
-    /** One step: the patch served for it (the smaller kind), and its merge patch, which shortcuts compose. */
-    private record Step(Patch patch, Optional<byte[]> mergePatch, Optional<String> tag) {
+    /**
+     * One step: the patch served for it (the smaller kind; its body encoded once for every request of
+     * the edge, gzip included), and its merge patch, which shortcuts compose.
+     */
+    private record Step(Patch patch, Representation body, Optional<byte[]> mergePatch, Optional<String> tag) {
     }
 
     private record Span(long i, long j) {
@@ -111,7 +114,7 @@ final class UpdatesGraph {
         Optional<byte[]> mergePatch = patches.stream().filter(patch -> patch.mediaType().equals(MediaTypes.MERGE_PATCH))
                 .map(Patch::body).findFirst();
         Content previous = endContent;
-        steps.addLast(new Step(served, mergePatch, next.tag()));
+        steps.addLast(new Step(served, Representation.of(served.body()), mergePatch, next.tag()));
         endContent = next;
         if (steps.size() + 1 > maxVersions) {
             Step last = steps.removeLast();
@@ -191,8 +194,11 @@ final class UpdatesGraph {
         if (i < start) {
             return new Edge.Gone();
         }
-        Optional<Patch> patch = j == i + 1 ? Optional.of(stepsBetween(i, j).getFirst().patch()) : shortcut(i, j);
-        return patch.<Edge>map(found -> new Edge.Found(found.mediaType(), () -> Representation.of(found.body())))
+        if (j == i + 1) {
+            Step step = stepsBetween(i, j).getFirst();
+            return new Edge.Found(step.patch().mediaType(), step::body);
+        }
+        return shortcut(i, j).<Edge>map(found -> new Edge.Found(found.mediaType(), () -> Representation.of(found.body())))
                 .orElseGet(Edge.Missing::new);
     }
 
