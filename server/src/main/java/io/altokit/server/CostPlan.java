@@ -4,7 +4,10 @@ import io.altokit.core.CostMatrix;
 import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 
+import io.altokit.model.CostConstraint;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cost request checked against its resource's capabilities (RFC 8189): the matrices of the cost
@@ -20,5 +23,22 @@ record CostPlan(List<Priced> answered, List<Priced> tested, List<List<CostTest>>
         answered = List.copyOf(answered);
         tested = List.copyOf(tested);
         alternatives = List.copyOf(alternatives);
+    }
+
+    /**
+     * The constraints of an RFC 7285 request — one cost type, tested (if at all) by one conjunction on
+     * itself — which {@link CostQuery#values} applies on the distinct PID pairs; empty for any other plan.
+     */
+    Optional<List<CostConstraint>> singleTypeConstraints() {
+        if (answered.size() != 1 || alternatives.size() > 1
+                || !tested.isEmpty() && !(tested.size() == 1 && sameValues(tested.getFirst().type(), answered.getFirst().type()))) {
+            return Optional.empty();
+        }
+        return Optional.of(alternatives.isEmpty() ? List.of() : alternatives.getFirst().stream().map(CostTest::constraint).toList());
+    }
+
+    /** Whether two cost types have the same values (a description does not change them). */
+    private static boolean sameValues(CostType a, CostType b) {
+        return a.metric().equals(b.metric()) && a.mode() == b.mode();
     }
 }
