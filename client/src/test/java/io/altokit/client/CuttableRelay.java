@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * again. It notes the request line of every HTTP/1.1 request the client sends through it.
  */
 final class CuttableRelay implements AutoCloseable {
-    private static final Pattern REQUEST_LINE = Pattern.compile("(?m)^(GET|POST|HEAD) \\S+ HTTP/1\\.1");
+    /** Not anchored at a line's start: a request that follows a body without a line break starts mid-line. */
+    private static final Pattern REQUEST_LINE = Pattern.compile("(GET|POST|HEAD) /\\S* HTTP/1\\.1");
 
     private final InetSocketAddress upstream;
     private final ServerSocket listener;
