@@ -443,7 +443,9 @@ public final class UpdateStreams implements AutoCloseable {
             return;
         }
         byte[] comment = ServerSentEvents.comment("keep-alive");
-        streams.values().forEach(stream -> send(stream, comment));
+        // A stream still taking what it was sent is not idle: a comment would add nothing, and would
+        // count a client slowly taking a full map bigger than the pending bound as one that does not read.
+        streams.values().stream().filter(stream -> stream.sink.pendingBytes() == 0).forEach(stream -> send(stream, comment));
         scheduleKeepAlive();
     }
 

@@ -178,6 +178,26 @@ class UpdateStreamsTest {
     }
 
     @Test
+    void aStreamStillTakingWhatItWasSentGetsNoKeepAliveAndStaysOpen() throws Exception {
+        Snapshot first = network("10.0.0.0/8");
+        RecordingSink idle = open(first, "idle");
+        RecordingSink taking = open(first, "taking");
+        for (RecordingSink sink : List.of(idle, taking)) {
+            sink.next();
+            sink.next();
+        }
+        taking.pending.set(limits.maxPendingBytes() + 1); // a full map bigger than the bound, still going out
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scheduler.pendingCount() == 0) {
+            assertThat(System.nanoTime()).as("keep-alive scheduled within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        scheduler.advance(limits.keepAlive());
+        assertThat(idle.next()).isEqualTo(": keep-alive\n\n");
+        assertThat(taking.sent.poll(200, TimeUnit.MILLISECONDS)).as("nothing for the stream still taking its map").isNull();
+    }
+
+    @Test
     void limitsPerClientAndInAllAndPerStream() {
         Snapshot first = network("10.0.0.0/8");
         open(first, "one");
