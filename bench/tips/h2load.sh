@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # TIPS edge fetch rate over HTTP/2 (docs/PERFORMANCE.md, "TIPS edges over HTTP/2"): h2load against one
 # `alto serve` over TLS (ALPN h2) with the example network (examples/poland-isp.yaml). A TIPS view of
-# the routingcost map is opened and one edit of the network file gives it version 2; then, in
-# interleaved rounds, h2load fetches:
+# the routingcost map is opened and three edits of one cost in the network file give it versions 2, 3
+# and 4; then, in interleaved rounds, h2load fetches:
 #   costmap-get    GET /costmap/num-routingcost, the reference (the same bytes as the snapshot edge)
-#   snapshot-edge  GET <view>/ug/0/2, the full map as a TIPS edge
-#   patch-edge     GET <view>/ug/1/2, the merge patch of the edit
+#   snapshot-edge  GET <view>/ug/0/4, the full map as a TIPS edge
+#   patch-edge     GET <view>/ug/1/2, the patch of the first edit
+#   shortcut-edge  GET <view>/ug/1/4, the shortcut over the three edits (RFC 9569 section 8.3: one
+#                  merge patch of the cell, smaller than the three JSON patches together)
 #
 #   bench/tips/h2load.sh [OUT_DIR]        default OUT_DIR: bench/target/tips-h2load-<timestamp>
 #
@@ -59,17 +61,28 @@ fetch() { curl --silent --show-error --cacert "$out/ca.crt" --max-time 40 "$@"; 
 view="$(fetch -X POST -H 'Content-Type: application/alto-tipsparams+json' \
     --data '{"resource-id":"costmap-num-routingcost"}' "$base/tips" | grep -o '/tips/[0-9a-f]\{32\}')"
 [ -n "$view" ] || die "no TIPS view opened"
-# One edit (routingcost area-01 -> area-02 from 9.3 to 9.4) makes version 2; the long poll returns with it.
-sed 's/area-01: { area-01: 1, area-02: 9.3,/area-01: { area-01: 1, area-02: 9.4,/' "$out/net.yaml" > "$out/net.yaml.next"
-mv "$out/net.yaml.next" "$out/net.yaml"
+# Three edits (routingcost area-01 -> area-02 from 9.3 to 9.4, 9.5, 9.6) make versions 2, 3 and 4; each
+# long poll returns with its version.
+edit() { # FROM TO
+    sed "s/area-01: { area-01: 1, area-02: $1,/area-01: { area-01: 1, area-02: $2,/" "$out/net.yaml" > "$out/net.yaml.next"
+    mv "$out/net.yaml.next" "$out/net.yaml"
+}
+edit 9.3 9.4
 fetch --output "$out/patch.json" --write-out '%{http_code}' "$base$view/ug/1/2" | grep -q 200 || die "version 2 never came"
-fetch --output "$out/snapshot.json" "$base$view/ug/0/2"
+edit 9.4 9.5
+fetch --output /dev/null --write-out '%{http_code}' "$base$view/ug/2/3" | grep -q 200 || die "version 3 never came"
+edit 9.5 9.6
+fetch --output /dev/null --write-out '%{http_code}' "$base$view/ug/3/4" | grep -q 200 || die "version 4 never came"
+fetch --output "$out/shortcut.json" --write-out '%{http_code}' "$base$view/ug/1/4" | grep -q 200 || die "no shortcut 1 -> 4 offered"
+fetch --output "$out/snapshot.json" "$base$view/ug/0/4"
 fetch --output "$out/costmap.json" "$base/costmap/num-routingcost"
 cmp -s "$out/snapshot.json" "$out/costmap.json" || die "the snapshot edge differs from GET /costmap/num-routingcost"
-say "view $view; cost map $(wc -c < "$out/costmap.json") bytes, patch $(wc -c < "$out/patch.json") bytes: $(cat "$out/patch.json")"
+say "view $view; cost map $(wc -c < "$out/costmap.json") bytes, patch $(wc -c < "$out/patch.json") bytes: $(cat "$out/patch.json");" \
+    "shortcut $(wc -c < "$out/shortcut.json") bytes: $(cat "$out/shortcut.json")"
 
-declare -A URL=([costmap-get]="$base/costmap/num-routingcost" [snapshot-edge]="$base$view/ug/0/2" [patch-edge]="$base$view/ug/1/2")
-TARGETS="costmap-get snapshot-edge patch-edge"
+declare -A URL=([costmap-get]="$base/costmap/num-routingcost" [snapshot-edge]="$base$view/ug/0/4" [patch-edge]="$base$view/ug/1/2"
+    [shortcut-edge]="$base$view/ug/1/4")
+TARGETS="costmap-get snapshot-edge patch-edge shortcut-edge"
 run() { # ROUND TARGET
     local file="$out/h2load/$1-$2.txt"
     timeout $(( WARMUP + DURATION + 60 )) taskset -c "$LOAD_CPU" h2load -t 1 -c "$CLIENTS" -m "$STREAMS" \

@@ -7,12 +7,18 @@
 # downloads the full map first (RFC 8895 section 6.7); then one cell of rtt.csv changes on disk
 # (written aside, renamed over the file) and each subscriber's next event is measured: its bytes
 # (target <= 1 KB) and the time from the rename to the last subscriber having read it (target <= 1 s).
-# Also the server's live heap and threads before and after the subscribers connect (idle cost).
+# Also the server's live heap and threads before and after the subscribers connect (idle cost), and
+# the opening apart: per stream the time to connect, to the response head and to the control event,
+# and the CPU time the server (by thread) and the load generator used while the streams opened, so
+# that the server's cost per open shows apart from the client's (OPEN=one-by-one: each stream opens
+# once the one before has its first update, so each open's latency has no queue in front of it;
+# HELD=stale: the subscribers name a tag that is not current, so each first gets the full map, to
+# see what sending the already-encoded map costs per stream; use few SUBSCRIBERS then).
 #
 #   bench/updates/fanout.sh [OUT_DIR]      -> OUT_DIR/summary.md (default bench/target/fanout-<timestamp>)
 #
 # Environment (defaults): PIDS=1700 SUBSCRIBERS=1000 IPV4_PER_PID=150 IPV6_PER_PID=30 SEED=16
-#   RESOURCE=costmap-num-routingcost SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s) PORT=18411
+#   RESOURCE=costmap-num-routingcost SERVER_CPU=1 LOAD_CPU=0 START_TIMEOUT=300 (s) PORT=18411 OPEN=all-at-once HELD=current
 #   ALTO_JAR (default app/target/altokit.jar, copied before use), ALTO_JAVA_OPTS (passed to the launcher).
 # Bounded: every wait has a limit. Loopback only; the server started here is stopped on exit (trap).
 set -euo pipefail
@@ -24,7 +30,7 @@ source "$root/bench/overload/server-lifecycle.sh"
 
 PIDS="${PIDS:-1700}" SUBSCRIBERS="${SUBSCRIBERS:-1000}" IPV4_PER_PID="${IPV4_PER_PID:-150}" IPV6_PER_PID="${IPV6_PER_PID:-30}"
 SEED="${SEED:-16}" RESOURCE="${RESOURCE:-costmap-num-routingcost}" SERVER_CPU="${SERVER_CPU:-1}" LOAD_CPU="${LOAD_CPU:-0}"
-START_TIMEOUT="${START_TIMEOUT:-300}" PORT="${PORT:-18411}"
+START_TIMEOUT="${START_TIMEOUT:-300}" PORT="${PORT:-18411}" OPEN="${OPEN:-all-at-once}" HELD="${HELD:-current}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 out="$(realpath -m "${1:-$root/bench/target/fanout-$(date +%Y%m%d-%H%M%S)}")"
@@ -41,7 +47,7 @@ if [ ! -f "$jar" ]; then timeout 600 "$root/alto" --help >/dev/null; fi
 cp "$jar" "$out/altokit.jar"
 src="$root/bench/src/main/java/io/altokit/bench"
 timeout 120 "$JAVA_HOME/bin/javac" --release 21 -nowarn -cp "$out/altokit.jar" -d "$out/classes" \
-    "$src/FlowDirectorNetwork.java" "$src/SyntheticNetwork.java" "$src/SseSubscribers.java" "$src/SseFanoutLoad.java"
+    "$src/FlowDirectorNetwork.java" "$src/SyntheticNetwork.java" "$src/SseSubscribers.java" "$src/SseFanoutLoad.java" "$src/ThreadCpu.java"
 {
     echo "date: $(date -u +%FT%TZ)  host: $(uname -srm)  cpus: $(nproc)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "altokit: git $(git -C "$root" rev-parse --short HEAD 2>/dev/null)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (+ uncommitted changes)')"
@@ -67,12 +73,13 @@ etag="${etag//\"/}"
 say "$RESOURCE: $size bytes, ETag $etag; $SUBSCRIBERS subscribers"
 
 timeout 900 taskset -c "$LOAD_CPU" "$JAVA" -cp "$out/altokit.jar:$out/classes" io.altokit.bench.SseFanoutLoad \
-    127.0.0.1 "$PORT" "$RESOURCE" "$etag" "$SUBSCRIBERS" "$dir/rtt.csv" pid1 "$server_pid" | tee "$out/fanout.txt" >&2
+    127.0.0.1 "$PORT" "$RESOURCE" "$([ "$HELD" = stale ] && echo stale || echo "$etag")" "$SUBSCRIBERS" "$dir/rtt.csv" pid1 \
+    "$server_pid" "$OPEN" "$HELD" | tee "$out/fanout.txt" >&2
 stop_server
 
 {
     cat "$out/machine.txt"; echo
-    echo "$PIDS PIDs, $RESOURCE $size bytes, $SUBSCRIBERS subscribers with its current ETag as tag"; echo
+    echo "$PIDS PIDs, $RESOURCE $size bytes, $SUBSCRIBERS subscribers with its $HELD ETag as tag, opened $OPEN"; echo
     sed 's/^/    /' "$out/fanout.txt"
 } > "$out/summary.md"
 cat "$out/summary.md"

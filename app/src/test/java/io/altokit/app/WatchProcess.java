@@ -41,9 +41,9 @@ final class WatchProcess implements AutoCloseable {
         this.reader = Thread.ofVirtual().name("watch-output").start(this::read);
     }
 
-    /** Starts the command against {@code directory}, its standard error in {@code log}. */
-    static WatchProcess start(URI directory, Path log, String... resources) throws IOException {
-        List<String> args = new ArrayList<>(List.of("query", "--server", directory.toString(), "watch", "--json"));
+    /** Starts the command against {@code directory} through the update service {@code via} ({@code sse} or {@code tips}), its standard error in {@code log}. */
+    static WatchProcess start(URI directory, Path log, String via, String... resources) throws IOException {
+        List<String> args = new ArrayList<>(List.of("query", "--server", directory.toString(), "watch", "--json", "--via", via));
         args.addAll(List.of(resources));
         return new WatchProcess(AltoJar.processBuilder(args.toArray(String[]::new))
                 .redirectError(log.toFile()).start());

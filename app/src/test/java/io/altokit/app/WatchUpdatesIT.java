@@ -3,9 +3,10 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end, a client that follows the maps instead of polling them: {@code alto query watch}
- * subscribed to a real server fed by a real router (BIRD) and a network file. The map the client
+ * subscribed, over an RFC 8895 update stream and over RFC 9569 TIPS, to a real server fed by a real
+ * router (BIRD) and a network file. The map the client
  * holds, built only from the full state and the patches it received, follows the router's
  * announcements and withdrawals and the file's edits, and equals a fresh GET after every change.
  */
@@ -45,13 +47,14 @@ class WatchUpdatesIT {
         Bird.require();
     }
 
-    @Test
-    void theWatchedNetworkMapFollowsTheRoutersAnnouncementsAndWithdrawals(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"sse", "tips"})
+    void theWatchedNetworkMapFollowsTheRoutersAnnouncementsAndWithdrawals(String via, @TempDir Path dir) throws Exception {
         AltoJar.Served alto = serve(dir, new int[AREAS][AREAS]);
         int bgpPort = alto.ports()[0];
         URI directory = alto.directory();
         Bird bird = started.add(Bird.start(dir, Bird.routerConfig(bgpPort, route(11, 1))));
-        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP));
+        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), via, NETWORK_MAP));
 
         watch.await(NETWORK_MAP, map -> pidPrefixes(map, "area-01", "ipv4").contains("10.11.0.0/16"), "10.11/16 in area-01");
 
@@ -68,8 +71,9 @@ class WatchUpdatesIT {
         assertThat(watch.kinds).as("changes came as patches").anyMatch(kind -> kind.endsWith("patch"));
     }
 
-    @Test
-    void aClientApplyingEveryPatchOf200FileAndBgpChangesHoldsWhatAFreshGetReturns(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"sse", "tips"})
+    void aClientApplyingEveryPatchOf200FileAndBgpChangesHoldsWhatAFreshGetReturns(String via, @TempDir Path dir) throws Exception {
         Random random = new Random(Long.getLong("watch.seed", 20261203L));
         int[][] costs = new int[AREAS][AREAS];
         AltoJar.Served alto = serve(dir, costs);
@@ -79,7 +83,7 @@ class WatchUpdatesIT {
         // per prefix 10.(100+i).0.0/16: 0 = not announced, else the area its community puts it in
         int[] announced = new int[PREFIXES];
         Bird bird = started.add(Bird.start(dir, Bird.routerConfig(bgpPort, routes(announced))));
-        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP, costMap));
+        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), via, NETWORK_MAP, costMap));
         watch.await(costMap, map -> map.has("cost-map"), "the full cost map");
 
         for (int change = 0; change < 200; change++) {

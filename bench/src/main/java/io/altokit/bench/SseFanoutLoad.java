@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,16 @@ import java.util.regex.Pattern;
  * per subscriber.
  *
  * <pre>
- * java -cp altokit.jar:classes io.altokit.bench.SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID
+ * java -cp altokit.jar:classes io.altokit.bench.SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID OPEN HELD
  * </pre>
+ * The streams open {@code all-at-once} (as fast as connections come up) or {@code one-by-one} (each
+ * once the one before has its first update: each open's own latency). {@code HELD} says whether
+ * {@code TAG} is the {@code current} one (no full map first) or a {@code stale} one (each stream's
+ * first update is the full map). The opening is reported apart: per stream, the time to connect, from
+ * connected to the response head, from the head to the control event, and from there to the full map
+ * (stale); and the CPU time the server (by thread) and this load generator used meanwhile, which
+ * tells the server's cost of an open from the client's. With the current tag the same streams are
+ * opened and closed once before (the server's JIT warm-up), so that the opening measured is warm.
  * The changed cell is the first value of the row {@code ROW} of {@code POOL_CSV}, plus 0.5.
  */
 public final class SseFanoutLoad {
@@ -35,8 +44,10 @@ public final class SseFanoutLoad {
     private static final Pattern USED = Pattern.compile("total .*used (\\d+)K");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            throw new IllegalArgumentException("usage: SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID");
+        if (args.length != 10 || !List.of("all-at-once", "one-by-one").contains(args[8])
+                || !List.of("current", "stale").contains(args[9])) {
+            throw new IllegalArgumentException("usage: SseFanoutLoad HOST PORT RESOURCE TAG SUBSCRIBERS POOL_CSV ROW SERVER_PID"
+                    + " all-at-once|one-by-one current|stale");
         }
         InetSocketAddress server = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
         String resource = args[2];
@@ -45,25 +56,49 @@ public final class SseFanoutLoad {
         Path pool = Path.of(args[5]);
         String row = args[6];
         long serverPid = Long.parseLong(args[7]);
+        boolean oneByOne = args[8].equals("one-by-one");
+        // The response head and the control event; with a stale tag, the full map too.
+        int firstBlocks = args[9].equals("stale") ? 3 : 2;
 
+        String params = "{\"add\":{\"rc\":{\"resource-id\":\"%s\",\"tag\":\"%s\"}}}".formatted(resource, tag);
+        if (firstBlocks == 2) {
+            // The server starts cold: the same streams once before, opened and closed, so that the
+            // measured opening runs compiled code rather than the JIT compiling it meanwhile.
+            try (SseSubscribers warmUp = SseSubscribers.open(server, count, params)) {
+                warmUp.readUntil(firstBlocks, WAIT);
+            }
+        }
         long heapBefore = liveHeapKiB(serverPid);
         int threadsBefore = threads(serverPid);
-        String params = "{\"add\":{\"rc\":{\"resource-id\":\"%s\",\"tag\":\"%s\"}}}".formatted(resource, tag);
+        ThreadCpu.Reading serverBefore = ThreadCpu.of(serverPid);
+        Duration clientBefore = clientCpu();
         long opening = System.nanoTime();
-        try (SseSubscribers streams = SseSubscribers.open(server, count, params)) {
-            // The response head, then the control event; a current tag means no full map follows.
-            streams.readUntil(2, WAIT);
-            System.out.printf("subscribed: %d streams to %s with tag %s in %d ms, %d bytes each before any update%n",
-                    count, resource, tag, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening),
-                    streams.all().getFirst().bytes);
+        try (SseSubscribers streams = oneByOne ? SseSubscribers.openOneByOne(server, count, params, firstBlocks, WAIT)
+                : SseSubscribers.open(server, count, params)) {
+            streams.readUntil(firstBlocks, WAIT);
+            long openedAt = System.nanoTime();
+            ThreadCpu.Reading serverUsed = ThreadCpu.of(serverPid).since(serverBefore);
+            Duration clientUsed = clientCpu().minus(clientBefore);
+            List<SseSubscribers.Subscriber> all = streams.all();
+            System.out.printf("subscribed: %d streams to %s with the %s tag %s %s in %d ms, %d bytes each before any update%n",
+                    count, resource, args[9], tag, oneByOne ? "one by one" : "all at once",
+                    TimeUnit.NANOSECONDS.toMillis(openedAt - opening), all.getFirst().bytes);
+            System.out.printf("per stream (p50/p99/max ms): connect %s, connected to response head %s, head to control event %s%s%n",
+                    percentiles(all, subscriber -> subscriber.connected - subscriber.connectStart),
+                    percentiles(all, subscriber -> subscriber.blockAt[0] - subscriber.connected),
+                    percentiles(all, subscriber -> subscriber.blockAt[1] - subscriber.blockAt[0]),
+                    firstBlocks == 3 ? ", control event to full map "
+                            + percentiles(all, subscriber -> subscriber.blockAt[2] - subscriber.blockAt[1]) : "");
+            System.out.printf("CPU while opening: server %s, %.3f ms per stream; this load generator %d ms%n",
+                    serverUsed.describe(), serverUsed.processMillis() / (double) count, clientUsed.toMillis());
             long heapAfter = liveHeapKiB(serverPid);
             int threadsAfter = threads(serverPid);
             System.out.printf("idle cost: server live heap %d -> %d KiB (%.1f KiB per subscriber), threads %d -> %d%n",
                     heapBefore, heapAfter, (heapAfter - heapBefore) / (double) count, threadsBefore, threadsAfter);
 
-            streams.all().forEach(subscriber -> subscriber.bytes = 0);
+            all.forEach(subscriber -> subscriber.bytes = 0);
             long changed = changeOneCell(pool, row);
-            streams.readUntil(3, WAIT);
+            streams.readUntil(firstBlocks + 1, WAIT);
             List<Long> doneMillis = new ArrayList<>();
             for (SseSubscribers.Subscriber subscriber : streams.all()) {
                 String event = subscriber.lastEvent();
@@ -78,6 +113,18 @@ public final class SseFanoutLoad {
                     + "to last subscriber %d ms%n", bytes.getMax(), bytes.getMin(), millis.getMin(), millis.getMax());
             System.out.println("the event: " + streams.all().getFirst().lastEvent().strip());
         }
+    }
+
+    /** Of a duration per subscriber (ns), its median, 99th percentile and maximum in ms: {@code 0.4/2.1/3.0}. */
+    private static String percentiles(List<SseSubscribers.Subscriber> all, ToLongFunction<SseSubscribers.Subscriber> nanos) {
+        long[] sorted = all.stream().mapToLong(nanos).sorted().toArray();
+        return "%.1f/%.1f/%.1f".formatted(sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** The CPU time this process has used. */
+    private static Duration clientCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time"));
     }
 
     /** Adds 0.5 to the first value of {@code row}, written aside and renamed over the file; the moment of the rename. */

@@ -35,7 +35,7 @@ public final class UpdateStreamFanout {
             int threadsBefore = Thread.getAllStackTraces().size();
             try (SseSubscribers streams = SseSubscribers.open(server.address(), subscribers, PARAMS)) {
                 List<SseSubscribers.Subscriber> all = streams.all();
-                // The response head ends with a blank line too: head, control event, full cost map.
+                // Three blocks: the response head, the control event, the full cost map.
                 streams.readUntil(3, WAIT);
                 long fullBytes = all.getFirst().bytes;
                 long heapAfter = usedHeap();

@@ -71,7 +71,7 @@ public final class AltoServer implements AutoCloseable {
         Ticker ticker = Ticker.system();
         AdminResources adminResources = AdminResources.of(operations, informationBase);
         this.dispatcher = new Dispatcher(informationBase, config, protection, ticker,
-                UpdateStreams.withSystemTimers(config.updateStreams()), TipsViews.withSystemTimers(TipsViews.Limits.DEFAULTS),
+                UpdateStreams.withSystemTimers(config.updateStreams()), TipsViews.withSystemTimers(config.tips()),
                 operations.adminListen().isPresent() ? AdminResources.none() : adminResources, operations.metrics());
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();

@@ -199,10 +199,10 @@ final class Catalog implements StreamableCatalog, Call.Inputs {
         String mediaType = resource.descriptor().mediaType();
         switch (resource) {
             case NetworkMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 0,
-                    Optional.of(map.vtag().tag()), () -> map.full().identity(), PATCH_TYPES,
+                    Optional.of(map.vtag().tag()), map::full, PATCH_TYPES,
                     (before, changes) -> MapPatches.networkMapPatches(id, before, changes)));
             case CostMapResource map -> streamables.put(id, new Streamable.FullMap(id, mediaType, 1, Optional.of(map.etag()),
-                    () -> map.full().identity(), PATCH_TYPES, (before, changes) -> MapPatches.costMapPatches(
+                    map::full, PATCH_TYPES, (before, changes) -> MapPatches.costMapPatches(
                     resource.descriptor().uses().getFirst(), map.costType().metric(), map.costType().mode(), before, changes)));
             case FilteredCostMapResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));
             case EndpointCostResource query -> streamables.put(id, new Streamable.Query(id, mediaType, answer(query)));

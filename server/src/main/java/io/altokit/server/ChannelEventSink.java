@@ -1,6 +1,7 @@
 package io.altokit.server;
 
 import io.altokit.server.http.EventStream;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -10,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An event stream's body on a connection (or HTTP/2 stream): each event one chunk, written by the
- * channel's event loop whoever sends it. Counts what is written but not yet on the network, so the
- * producer can tell a client that does not read.
+ * An event stream's body on a connection (or HTTP/2 stream): each event one chunk (a big one in
+ * {@link EventPieces}), written by the channel's event loop whoever sends it. Counts what is written
+ * but not yet on the network, so the producer can tell a client that does not read.
  */
 final class ChannelEventSink implements EventStream.Sink {
     private final Channel channel;
@@ -24,13 +25,15 @@ final class ChannelEventSink implements EventStream.Sink {
     }
 
     @Override
-    public void send(byte[] bytes) {
+    public void send(byte[]... pieces) {
         if (ended.get() || !channel.isActive()) {
             return;
         }
-        pending.addAndGet(bytes.length);
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)))
-                .addListener(written -> pending.addAndGet(-bytes.length));
+        ByteBuf bytes = Unpooled.wrappedBuffer(pieces);
+        int length = bytes.readableBytes();
+        pending.addAndGet(length);
+        Object content = length > BodyPieces.PIECE_BYTES ? new EventPieces(bytes) : new DefaultHttpContent(bytes);
+        channel.writeAndFlush(content).addListener(written -> pending.addAndGet(-length));
     }
 
     @Override
@@ -44,6 +47,12 @@ final class ChannelEventSink implements EventStream.Sink {
         if (ended.compareAndSet(false, true)) {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
+    }
+
+    @Override
+    public void abort() {
+        ended.set(true);
+        channel.close();
     }
 
     @Override

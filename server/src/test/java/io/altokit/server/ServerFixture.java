@@ -40,6 +40,12 @@ final class ServerFixture implements AutoCloseable {
         server = AltoServer.start(ServerConfig.defaults().withPort(0), informationBase, protection, operations);
     }
 
+    /** On this configuration and network, with the operator's endpoints as {@code operations} says. */
+    ServerFixture(ServerConfig config, Snapshot snapshot, Operations operations) throws InterruptedException {
+        informationBase = new InformationBase(snapshot);
+        server = AltoServer.start(config, informationBase, Protection.none(), operations);
+    }
+
     ServerFixture(ServerConfig config, Snapshot snapshot) throws InterruptedException {
         this(config, snapshot, Protection.none());
     }

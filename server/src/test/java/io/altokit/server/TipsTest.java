@@ -3,6 +3,7 @@ package io.altokit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.altokit.core.IpPrefix;
 import io.altokit.model.MediaTypes;
+import io.altokit.server.update.tips.TipsViews;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,17 @@ class TipsTest {
         assertError(open("{'resource-id':'" + NM + "','input':{}}"), 400, "E_INVALID_FIELD_VALUE", "input");
         assertThat(fixture.post("/tips", "application/json", "{\"resource-id\":\"" + NM + "\"}").statusCode()).isEqualTo(415);
         assertThat(fixture.get("/tips").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void theConfiguredLimitsAreTheServersLimits() throws Exception {
+        fixture.close();
+        fixture = new ServerFixture(ServerConfig.defaults().withPort(0).withTips(new TipsViews.Limits(10_000, 1, 64, 10_000, 64,
+                Duration.ofSeconds(30), Duration.ofMinutes(5))));
+        opened(NM);
+        HttpResponse<byte[]> second = open("{'resource-id':'" + ROUTING + "'}");
+        assertError(second, 429, "E_RATE_LIMITED", null);
+        assertThat(second.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test

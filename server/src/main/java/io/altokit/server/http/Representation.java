@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -26,26 +27,41 @@ public final class Representation {
      */
     static final int KEEP_IDENTITY_MAX_BYTES = 1 << 20;
 
-    /** The identity bytes, or null when only the gzip form is kept. */
-    private final byte[] identity;
-    private final int identityLength;
-    private final Optional<String> etag;
-    private volatile byte[] gzipped;
+    /** The bytes in both forms, shared by every tag they are served under ({@link #withTag}). */
+    private static final class Body {
+        /** The identity bytes, or null when only the gzip form is kept. */
+        private final byte[] identity;
+        private final int identityLength;
+        private volatile byte[] gzipped;
+        /**
+         * Of a body kept gzipped only, the identity bytes last inflated, while anyone still holds them:
+         * update streams opening with a stale tag in a burst (clients back after a restart) then share
+         * one inflated copy instead of inflating tens of MB each.
+         */
+        private volatile WeakReference<byte[]> inflated = new WeakReference<>(null);
 
-    private Representation(byte[] identity, int identityLength, byte[] gzipped, Optional<String> etag) {
-        this.identity = identity;
-        this.identityLength = identityLength;
-        this.gzipped = gzipped;
+        private Body(byte[] identity, int identityLength, byte[] gzipped) {
+            this.identity = identity;
+            this.identityLength = identityLength;
+            this.gzipped = gzipped;
+        }
+    }
+
+    private final Body body;
+    private final Optional<String> etag;
+
+    private Representation(Body body, Optional<String> etag) {
+        this.body = body;
         this.etag = etag;
     }
 
     public static Representation of(byte[] bytes) {
-        return new Representation(bytes, bytes.length, null, Optional.empty());
+        return new Representation(new Body(bytes, bytes.length, null), Optional.empty());
     }
 
     /** A cacheable representation whose strong ETag derives from a content hash (the vtag). */
     public static Representation tagged(byte[] bytes, String contentTag) {
-        return new Representation(bytes, bytes.length, null, Optional.of(contentTag));
+        return new Representation(new Body(bytes, bytes.length, null), Optional.of(contentTag));
     }
 
     /**
@@ -55,30 +71,44 @@ public final class Representation {
      * so answering it stays a copy, as for any small body.
      */
     public static Representation compressed(byte[] gzip, int identityLength, String contentTag) {
-        Representation kept = new Representation(null, identityLength, gzip, Optional.of(contentTag));
+        Representation kept = new Representation(new Body(null, identityLength, gzip), Optional.of(contentTag));
         return identityLength > KEEP_IDENTITY_MAX_BYTES ? kept
-                : new Representation(kept.identity(), identityLength, gzip, Optional.of(contentTag));
+                : new Representation(new Body(kept.identity(), identityLength, gzip), Optional.of(contentTag));
     }
 
     /**
-     * The identity bytes. Of a representation kept gzipped only, a new array inflated from the gzip
-     * form, for the rare whole-body uses (signing, an update stream's full map); HTTP answers stream
-     * them with {@link #open} instead.
+     * The same bytes under another strong ETag: one resource's representation served at another URI,
+     * such as a full map as a TIPS snapshot edge. Both forms stay shared: the gzip form is made once,
+     * whichever of them is asked for it first.
+     */
+    public Representation withTag(String contentTag) {
+        return new Representation(body, Optional.of(contentTag));
+    }
+
+    /**
+     * The identity bytes, not to be changed. Of a representation kept gzipped only, inflated from the
+     * gzip form for the rare whole-body uses (signing, an update stream's full map), and shared with
+     * the next caller while anyone still holds them; HTTP answers stream them with {@link #open} instead.
      */
     public byte[] identity() {
-        if (identity != null) {
-            return identity;
+        if (body.identity != null) {
+            return body.identity;
         }
-        try (InputStream in = open(false)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("inflating in memory cannot fail", e);
+        byte[] shared = body.inflated.get();
+        if (shared == null) {
+            try (InputStream in = open(false)) {
+                shared = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("inflating in memory cannot fail", e);
+            }
+            body.inflated = new WeakReference<>(shared);
         }
+        return shared;
     }
 
     /** The body's length in one coding, without inflating anything. */
     public int length(boolean gzip) {
-        return gzip ? gzipped().length : identityLength;
+        return gzip ? gzipped().length : body.identityLength;
     }
 
     /** The body in one coding as a stream: the kept bytes, or the gzip form inflated as it is read. */
@@ -86,11 +116,11 @@ public final class Representation {
         if (gzip) {
             return new ByteArrayInputStream(gzipped());
         }
-        if (identity != null) {
-            return new ByteArrayInputStream(identity);
+        if (body.identity != null) {
+            return new ByteArrayInputStream(body.identity);
         }
         try {
-            return new GZIPInputStream(new ByteArrayInputStream(gzipped), 64 * 1024);
+            return new GZIPInputStream(new ByteArrayInputStream(body.gzipped), 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("a gzip form made here is well-formed", e);
         }
@@ -101,14 +131,14 @@ public final class Representation {
     }
 
     public boolean worthCompressing() {
-        return identityLength >= GZIP_THRESHOLD_BYTES;
+        return body.identityLength >= GZIP_THRESHOLD_BYTES;
     }
 
     public byte[] gzipped() {
-        byte[] result = gzipped;
+        byte[] result = body.gzipped;
         if (result == null) {
-            result = gzip(identity);
-            gzipped = result;
+            result = gzip(body.identity);
+            body.gzipped = result;
         }
         return result;
     }

@@ -3,6 +3,7 @@ package io.altokit.server.update;
 import io.altokit.core.ChangeSet;
 import io.altokit.core.Snapshot;
 import io.altokit.model.MediaTypes;
+import io.altokit.server.http.Representation;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -43,11 +44,12 @@ public sealed interface Streamable {
      * @param vtag            the tag a client holding the current map names to skip the first full update:
      *                        the network map's vtag (RFC 7285 section 10.3); for a cost map, which has none of
      *                        its own, its ETag (without quotes)
-     * @param body            the full map, as a GET answers it
+     * @param body            the full map as a GET answers it, encoded once (both codings) for every GET,
+     *                        update stream and TIPS snapshot edge
      * @param patchMediaTypes the media types {@code patches} makes
      * @param patches         the map's patches from the snapshot before a change set to the one after it
      */
-    record FullMap(String resourceId, String mediaType, int order, Optional<String> vtag, Supplier<byte[]> body,
+    record FullMap(String resourceId, String mediaType, int order, Optional<String> vtag, Supplier<Representation> body,
                    List<String> patchMediaTypes, Patcher patches) implements Streamable {
         public FullMap {
             patchMediaTypes = List.copyOf(patchMediaTypes);

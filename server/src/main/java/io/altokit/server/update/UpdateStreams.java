@@ -38,7 +38,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The update streams of one server (RFC 8895): opening them, their control requests, and the events
@@ -357,22 +356,29 @@ public final class UpdateStreams implements AutoCloseable {
         }
         boolean patchable = substream.request.incrementalChanges() && step.isPresent() && held == step.get().before();
         if (!patchable) {
-            return Optional.of(new Event(map.mediaType(), map.body().get()));
+            return Optional.of(full(map));
         }
         return step.get().events().computeIfAbsent(map.resourceId(), id -> Patch.smallest(step.get().patches(map))
-                .map(patch -> smallerOf(patch, map.mediaType(), map.body())));
+                .map(patch -> smallerOf(patch, map)));
     }
 
     /**
-     * The patch, or the full resource if that is no larger. A patch of up to {@link #PATCH_ALWAYS_BYTES}
-     * goes without rendering the full map, which may take a while at operator scale.
+     * The full map as GETs are answered with it, encoded once: the same bytes for every stream (a big
+     * map kept gzipped only is inflated once for the streams that take it at about the same time).
      */
-    private static Event smallerOf(Patch patch, String fullMediaType, Supplier<byte[]> full) {
-        if (patch.body().length <= PATCH_ALWAYS_BYTES) {
+    private static Event full(Streamable.FullMap map) {
+        return new Event(map.mediaType(), map.body().get().identity());
+    }
+
+    /**
+     * The patch, or the full map if that is no larger. A patch of up to {@link #PATCH_ALWAYS_BYTES}
+     * goes without looking at the full map, which may take a while to render at operator scale.
+     */
+    private static Event smallerOf(Patch patch, Streamable.FullMap map) {
+        if (patch.body().length <= PATCH_ALWAYS_BYTES || patch.body().length < map.body().get().length(false)) {
             return new Event(patch.mediaType(), patch.body());
         }
-        byte[] whole = full.get();
-        return whole.length <= patch.body().length ? new Event(fullMediaType, whole) : new Event(patch.mediaType(), patch.body());
+        return full(map);
     }
 
     /** An input's answer again: none if it is the same (as JSON), else the smallest of merge patch, JSON patch and the answer. */
@@ -396,18 +402,29 @@ public final class UpdateStreams implements AutoCloseable {
     }
 
     private void sendControl(UpdateStream stream, String field, List<String> clientIds, Optional<String> description) {
+        send(stream, controlEvent(field, clientIds, description));
+    }
+
+    private static byte[][] controlEvent(String field, List<String> clientIds, Optional<String> description) {
         ObjectNode control = JSON.createObjectNode();
         clientIds.forEach(control.putArray(field)::add);
         description.ifPresent(text -> control.put("description", text));
-        send(stream, ServerSentEvents.event(MediaTypes.UPDATE_STREAM_CONTROL, write(control)));
+        return ServerSentEvents.event(MediaTypes.UPDATE_STREAM_CONTROL, write(control));
     }
 
-    /** Hands an event to the connection, or closes a stream whose client stopped reading. */
-    private void send(UpdateStream stream, byte[] event) {
+    /**
+     * Hands an event (its pieces) to the connection; instead, to a stream whose client stopped reading,
+     * a last control event saying so (read if the client reads again soon) and its end; a client that
+     * has not taken them one keep-alive interval later is cut off, which frees what is queued for it.
+     */
+    private void send(UpdateStream stream, byte[]... event) {
         long pending = stream.sink.pendingBytes();
         if (pending > limits.maxPendingBytes()) {
             LOG.atInfo().addKeyValue("stream", stream.id).addKeyValue("pending_bytes", pending)
                     .log("closing an update stream whose client does not read its events");
+            stream.sink.send(controlEvent("stopped", List.copyOf(stream.substreams.keySet()),
+                    Optional.of("the client did not read its events: " + pending + " bytes were waiting")));
+            scheduler.schedule(stream.sink::abort, limits.keepAlive());
             stream.sink.close();
             return;
         }
@@ -426,7 +443,9 @@ public final class UpdateStreams implements AutoCloseable {
             return;
         }
         byte[] comment = ServerSentEvents.comment("keep-alive");
-        streams.values().forEach(stream -> send(stream, comment));
+        // A stream still taking what it was sent is not idle: a comment would add nothing, and would
+        // count a client slowly taking a full map bigger than the pending bound as one that does not read.
+        streams.values().stream().filter(stream -> stream.sink.pendingBytes() == 0).forEach(stream -> send(stream, comment));
         scheduleKeepAlive();
     }
 

@@ -51,8 +51,32 @@ class RepresentationTest {
         assertThat(kept.gzipped()).isSameAs(gzip);
         assertThat(kept.open(false).readAllBytes()).isEqualTo(bytes);
         assertThat(kept.open(true).readAllBytes()).isEqualTo(gzip);
-        assertThat(kept.identity()).isEqualTo(bytes).isNotSameAs(kept.identity()); // inflated anew each time
         assertThat(kept.worthCompressing()).isTrue();
         assertThat(kept.etag()).contains("tag");
+    }
+
+    @Test
+    void aBigBodysInflatedBytesAreSharedWhileSomeoneHoldsThem() {
+        byte[] bytes = body(3 * Representation.KEEP_IDENTITY_MAX_BYTES + 5);
+        Representation kept = Representation.compressed(Representation.of(bytes).gzipped(), bytes.length, "tag");
+
+        byte[] held = kept.identity();
+        assertThat(held).isEqualTo(bytes);
+        assertThat(kept.identity()).as("inflated once for callers at about the same time").isSameAs(held);
+    }
+
+    @Test
+    void anotherTagSharesBothForms() {
+        byte[] bytes = body(3 * Representation.KEEP_IDENTITY_MAX_BYTES + 5);
+        Representation kept = Representation.compressed(Representation.of(bytes).gzipped(), bytes.length, "tag");
+        Representation small = Representation.of(body(4096));
+
+        Representation retagged = kept.withTag("edge");
+        assertThat(retagged.etag()).contains("edge");
+        assertThat(retagged.gzipped()).isSameAs(kept.gzipped());
+        assertThat(retagged.length(false)).isEqualTo(bytes.length);
+        Representation smallRetagged = small.withTag("edge");
+        assertThat(smallRetagged.identity()).isSameAs(small.identity());
+        assertThat(smallRetagged.gzipped()).as("the gzip form made once, for both").isSameAs(small.gzipped());
     }
 }

@@ -10,6 +10,7 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.TipsRequest;
 import io.altokit.model.UpdateStreamRequest;
 import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 import io.altokit.server.update.tips.TipsViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PublicationTest {
             }
             String vtag = snapshot.networkMap().vtag();
             return Optional.of(new Streamable.FullMap("nm", MediaTypes.NETWORK_MAP, 0, Optional.of(vtag),
-                    () -> ("{\"full\":\"" + vtag + "\"}").getBytes(StandardCharsets.UTF_8),
+                    () -> Representation.of(("{\"full\":\"" + vtag + "\"}").getBytes(StandardCharsets.UTF_8)),
                     List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH), (before, changes) -> {
                         patched.incrementAndGet();
                         return MapPatches.networkMapPatches("nm", before, changes);

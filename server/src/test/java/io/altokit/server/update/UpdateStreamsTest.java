@@ -9,6 +9,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.UpdateStreamRequest;
 import io.altokit.server.http.EventStream;
 import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +40,20 @@ class UpdateStreamsTest {
     /** A connection that records what it is sent; {@code pending} stands for bytes the client has not read. */
     static final class RecordingSink implements EventStream.Sink {
         final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
+        /** Each write's pieces as given. */
+        final List<byte[][]> writes = new CopyOnWriteArrayList<>();
         final AtomicLong pending = new AtomicLong();
         final AtomicBoolean closed = new AtomicBoolean();
         final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(byte[] bytes) {
-            sent.add(new String(bytes, StandardCharsets.UTF_8));
+        public void send(byte[]... pieces) {
+            writes.add(pieces);
+            StringBuilder event = new StringBuilder();
+            for (byte[] piece : pieces) {
+                event.append(new String(piece, StandardCharsets.UTF_8));
+            }
+            sent.add(event.toString());
         }
 
         @Override
@@ -62,6 +70,11 @@ class UpdateStreamsTest {
         }
 
         @Override
+        public void abort() {
+            sent.add("<aborted>");
+        }
+
+        @Override
         public void onClose(Runnable action) {
             onClose.add(action);
         }
@@ -73,12 +86,16 @@ class UpdateStreamsTest {
         }
     }
 
-    /** One network map whose full body is its vtag, patched as "patch" when its PIDs change. */
-    record Catalog(Snapshot snapshot) implements StreamableCatalog {
+    /** One network map whose full body (encoded once per catalog) is its vtag, patched as "patch" when its PIDs change. */
+    record Catalog(Snapshot snapshot, Representation full) implements StreamableCatalog {
+        Catalog(Snapshot snapshot) {
+            this(snapshot, Representation.of(("{\"full\":\"" + snapshot.networkMap().vtag() + "\"}").getBytes(StandardCharsets.UTF_8)));
+        }
+
         @Override
         public Optional<Streamable> streamable(String resourceId) {
             return resourceId.equals("nm") ? Optional.of(new Streamable.FullMap("nm", "application/alto-networkmap+json", 0,
-                    Optional.of(snapshot.networkMap().vtag()), () -> ("{\"full\":\"" + snapshot.networkMap().vtag() + "\"}").getBytes(StandardCharsets.UTF_8),
+                    Optional.of(snapshot.networkMap().vtag()), () -> full,
                     List.of("application/merge-patch+json"), (before, changes) -> MapPatches.networkMap("nm", changes).stream()
                     .map(patch -> new Patch("application/merge-patch+json", patch)).toList())) : Optional.empty();
         }
@@ -123,7 +140,26 @@ class UpdateStreamsTest {
         Snapshot second = network("11.0.0.0/8");
         streams.published(new Publication(Optional.of(ChangeSet.between(first, second)), Map.of("view", new Catalog(second))));
         assertThat(reader.next()).startsWith("event: application/merge-patch+json,x");
+        assertThat(stalled.next()).as("a last control event saying why").isEqualTo("event: application/alto-updatestreamcontrol+json\n"
+                + "data: {\"stopped\":[\"x\"],\"description\":\"the client did not read its events: 1001 bytes were waiting\"}\n\n");
         assertThat(stalled.next()).isEqualTo("<closed>");
+        scheduler.advance(limits.keepAlive());
+        assertThat(stalled.next()).as("cut off when it has not taken its end one keep-alive interval later").isEqualTo("<aborted>");
+    }
+
+    @Test
+    void streamsWithoutTheCurrentTagGetTheFullMapAsEncodedOnceWithoutACopy() throws Exception {
+        Snapshot first = network("10.0.0.0/8");
+        Catalog catalog = new Catalog(first);
+        streams.published(new Publication(Optional.empty(), Map.of("view", catalog)));
+        RecordingSink one = open(first, "one");
+        RecordingSink two = open(first, "two");
+        for (RecordingSink sink : List.of(one, two)) {
+            assertThat(sink.next()).contains("control-uri");
+            assertThat(sink.next()).isEqualTo("event: application/alto-networkmap+json,x\ndata: " + new String(catalog.full().identity(),
+                    StandardCharsets.UTF_8) + "\n\n");
+            assertThat(sink.writes.get(1)[1]).as("the event's data is the catalog's encoded map itself").isSameAs(catalog.full().identity());
+        }
     }
 
     @Test
@@ -139,6 +175,26 @@ class UpdateStreamsTest {
         }
         scheduler.advance(Duration.ofSeconds(20));
         assertThat(sink.next()).isEqualTo(": keep-alive\n\n");
+    }
+
+    @Test
+    void aStreamStillTakingWhatItWasSentGetsNoKeepAliveAndStaysOpen() throws Exception {
+        Snapshot first = network("10.0.0.0/8");
+        RecordingSink idle = open(first, "idle");
+        RecordingSink taking = open(first, "taking");
+        for (RecordingSink sink : List.of(idle, taking)) {
+            sink.next();
+            sink.next();
+        }
+        taking.pending.set(limits.maxPendingBytes() + 1); // a full map bigger than the bound, still going out
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scheduler.pendingCount() == 0) {
+            assertThat(System.nanoTime()).as("keep-alive scheduled within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        scheduler.advance(limits.keepAlive());
+        assertThat(idle.next()).isEqualTo(": keep-alive\n\n");
+        assertThat(taking.sent.poll(200, TimeUnit.MILLISECONDS)).as("nothing for the stream still taking its map").isNull();
     }
 
     @Test

@@ -199,15 +199,20 @@ public final class TipsViews implements AutoCloseable {
 
     private TipsView create(TipsView.Key key, Object owner, StreamableCatalog catalog, Streamable streamable) {
         String id = HexFormat.of().formatHex(randomId());
-        UpdatesGraph.Content first = switch (streamable) {
-            case Streamable.FullMap map -> content(map);
-            case Streamable.Query query -> answerContent(query, answer(query, key));
+        TipsView view = switch (streamable) {
+            case Streamable.FullMap map -> {
+                TipsView opened = new TipsView(id, key, owner, new UpdatesGraph(content(map), limits.maxVersions()), ticker.read());
+                opened.heldSnapshot = catalog.snapshot();
+                yield opened;
+            }
+            case Streamable.Query query -> {
+                byte[] answer = answer(query, key);
+                TipsView opened = new TipsView(id, key, owner, new UpdatesGraph(answerContent(query, answer), limits.maxVersions()),
+                        ticker.read());
+                opened.heldAnswer = answer;
+                yield opened;
+            }
         };
-        TipsView view = new TipsView(id, key, owner, new UpdatesGraph(first, limits.maxVersions()), ticker.read());
-        switch (streamable) {
-            case Streamable.FullMap map -> view.heldSnapshot = catalog.snapshot();
-            case Streamable.Query query -> view.heldAnswer = first.bytes().get();
-        }
         byKey.put(key, view);
         byId.put(id, view);
         scheduleSweep();
@@ -237,7 +242,7 @@ public final class TipsViews implements AutoCloseable {
      * one, else the first patch from it; or the next edge when it holds the end already.
      */
     private Summary summary(TipsView view, Optional<String> tag) {
-        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, boolean shortcut, Supplier<byte[]> snapshot) {
+        record Facts(long start, long end, Optional<Long> tagged, long patchBytes, boolean shortcut, Supplier<Representation> snapshot) {
         }
         long now = ticker.read();
         Facts facts = view.read(now, graph -> {
@@ -245,7 +250,7 @@ public final class TipsViews implements AutoCloseable {
             long end = graph.endSeq();
             boolean shortcut = tagged.filter(seq -> seq + 1 < end).flatMap(seq -> graph.shortcut(seq, end)).isPresent();
             return new Facts(graph.startSeq(), end, tagged, tagged.map(graph::patchBytesFrom).orElse(0L), shortcut,
-                    graph.end().bytes());
+                    graph.end().body());
         });
         long end = facts.end();
         if (facts.tagged().isPresent()) {
@@ -253,7 +258,7 @@ public final class TipsViews implements AutoCloseable {
             if (seq == end) {
                 return new Summary(facts.start(), end, end, end + 1);
             }
-            if (facts.patchBytes() <= PATCH_ALWAYS_BYTES || facts.patchBytes() < facts.snapshot().get().length) {
+            if (facts.patchBytes() <= PATCH_ALWAYS_BYTES || facts.patchBytes() < facts.snapshot().get().length(false)) {
                 return new Summary(facts.start(), end, seq, facts.shortcut() ? end : seq + 1);
             }
         }
@@ -292,8 +297,7 @@ public final class TipsViews implements AutoCloseable {
 
     private Reply edge(TipsView view, long i, long j, Object owner) {
         return switch (view.read(ticker.read(), graph -> graph.edge(i, j))) {
-            case UpdatesGraph.Edge.Found found -> Reply.ok(found.mediaType(),
-                    Representation.tagged(found.body().get(), view.id + "-" + i + "-" + j))
+            case UpdatesGraph.Edge.Found found -> Reply.ok(found.mediaType(), found.body().get().withTag(view.id + "-" + i + "-" + j))
                     .withHeaders(Map.of("Cache-Control", IMMUTABLE));
             case UpdatesGraph.Edge.Next next -> poll(view, i, j, owner);
             case UpdatesGraph.Edge.Gone gone -> Reply.error(410, AltoError.invalidValue("seq-i", Long.toString(i)));
@@ -432,7 +436,8 @@ public final class TipsViews implements AutoCloseable {
     }
 
     private static UpdatesGraph.Content answerContent(Streamable.Query query, byte[] answer) {
-        return new UpdatesGraph.Content(query.mediaType(), () -> answer, Optional.empty());
+        Representation body = Representation.of(answer);
+        return new UpdatesGraph.Content(query.mediaType(), () -> body, Optional.empty());
     }
 
     private static byte[] answer(Streamable.Query query, TipsView.Key key) {

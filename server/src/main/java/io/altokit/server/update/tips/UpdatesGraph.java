@@ -1,6 +1,7 @@
 package io.altokit.server.update.tips;
 
 import io.altokit.model.MediaTypes;
+import io.altokit.server.http.Representation;
 import io.altokit.server.update.MergePatchChain;
 import io.altokit.server.update.Patch;
 
@@ -29,14 +30,17 @@ import java.util.function.Supplier;
  * thread-safe: its {@link TipsView} guards it.
  */
 final class UpdatesGraph {
-    /** A full version: its media type, its bytes when asked, and its tag where the resource has one. */
-    record Content(String mediaType, Supplier<byte[]> bytes, Optional<String> tag) {
+    /** A full version: its media type, its encoded body when asked, and its tag where the resource has one. */
+    record Content(String mediaType, Supplier<Representation> body, Optional<String> tag) {
     }
 
     /** What a request for the edge {@code i -> j} finds. */
     sealed interface Edge {
-        /** The edge exists: a snapshot (from 0) or a patch of either kind; a snapshot is rendered when first asked. */
-        record Found(String mediaType, Supplier<byte[]> body) implements Edge {
+        /**
+         * The edge exists: a snapshot (from 0), the version's encoded body (a full map as GETs get it,
+         * rendered when first asked), or a patch of either kind.
+         */
+        record Found(String mediaType, Supplier<Representation> body) implements Edge {
         }
 
         /** The edge is the next one, which the next version will add: worth waiting for. */
@@ -68,8 +72,11 @@ final class UpdatesGraph {
     /** The shortcuts asked for so far, by their ends, offered or not; forgotten when the window moves its start. */
     private final Map<Span, Optional<Patch>> shortcuts = new HashMap<>();
 
-    /** One step: the patch served for it (the smaller kind), and its merge patch, which shortcuts compose. */
-    private record Step(Patch patch, Optional<byte[]> mergePatch, Optional<String> tag) {
+    /**
+     * One step: the patch served for it (the smaller kind; its body encoded once for every request of
+     * the edge, gzip included), and its merge patch, which shortcuts compose.
+     */
+    private record Step(Patch patch, Representation body, Optional<byte[]> mergePatch, Optional<String> tag) {
     }
 
     private record Span(long i, long j) {
@@ -107,7 +114,7 @@ final class UpdatesGraph {
         Optional<byte[]> mergePatch = patches.stream().filter(patch -> patch.mediaType().equals(MediaTypes.MERGE_PATCH))
                 .map(Patch::body).findFirst();
         Content previous = endContent;
-        steps.addLast(new Step(served, mergePatch, next.tag()));
+        steps.addLast(new Step(served, Representation.of(served.body()), mergePatch, next.tag()));
         endContent = next;
         if (steps.size() + 1 > maxVersions) {
             Step last = steps.removeLast();
@@ -182,13 +189,17 @@ final class UpdatesGraph {
                 return new Edge.Gone();
             }
             Content snapshot = j == end ? endContent : j == start ? startContent : null;
-            return snapshot == null ? new Edge.Missing() : new Edge.Found(snapshot.mediaType(), snapshot.bytes());
+            return snapshot == null ? new Edge.Missing() : new Edge.Found(snapshot.mediaType(), snapshot.body());
         }
         if (i < start) {
             return new Edge.Gone();
         }
-        Optional<Patch> patch = j == i + 1 ? Optional.of(stepsBetween(i, j).getFirst().patch()) : shortcut(i, j);
-        return patch.<Edge>map(found -> new Edge.Found(found.mediaType(), found::body)).orElseGet(Edge.Missing::new);
+        if (j == i + 1) {
+            Step step = stepsBetween(i, j).getFirst();
+            return new Edge.Found(step.patch().mediaType(), step::body);
+        }
+        return shortcut(i, j).<Edge>map(found -> new Edge.Found(found.mediaType(), () -> Representation.of(found.body())))
+                .orElseGet(Edge.Missing::new);
     }
 
     /**

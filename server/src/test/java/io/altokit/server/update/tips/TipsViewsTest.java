@@ -12,6 +12,7 @@ import io.altokit.model.AltoException;
 import io.altokit.model.MediaTypes;
 import io.altokit.model.TipsRequest;
 import io.altokit.server.http.Reply;
+import io.altokit.server.http.Representation;
 import io.altokit.server.update.MapPatches;
 import io.altokit.server.update.Patch;
 import io.altokit.server.update.Publication;
@@ -51,7 +52,7 @@ class TipsViewsTest {
             String vtag = snapshot.networkMap().vtag();
             return switch (resourceId) {
                 case "nm" -> Optional.of(new Streamable.FullMap("nm", MediaTypes.NETWORK_MAP, 0, Optional.of(vtag),
-                        () -> bytes("{\"full\":\"" + vtag + "\"}"), List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH),
+                        () -> Representation.of(bytes("{\"full\":\"" + vtag + "\"}")), List.of(MediaTypes.MERGE_PATCH, MediaTypes.JSON_PATCH),
                         (before, changes) -> MapPatches.networkMapPatches("nm", before, changes)));
                 case "q" -> Optional.of(new Streamable.Query("q", MediaTypes.COST_MAP, (input, client) -> {
                     String text = new String(input, StandardCharsets.UTF_8);

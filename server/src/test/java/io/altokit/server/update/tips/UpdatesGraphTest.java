@@ -1,6 +1,7 @@
 package io.altokit.server.update.tips;
 
 import io.altokit.model.MediaTypes;
+import io.altokit.server.http.Representation;
 import io.altokit.server.update.Patch;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** RFC 9569 section 3: the updates graph's edges and its invariants (continuity, feasibility, right shift). */
 class UpdatesGraphTest {
     private static UpdatesGraph.Content version(String name, String tag) {
-        return new UpdatesGraph.Content("application/alto-networkmap+json", () -> bytes("{\"v\":\"" + name + "\"}"),
+        return new UpdatesGraph.Content("application/alto-networkmap+json", () -> Representation.of(bytes("{\"v\":\"" + name + "\"}")),
                 Optional.ofNullable(tag));
     }
 
@@ -28,7 +29,7 @@ class UpdatesGraphTest {
 
     private static String body(UpdatesGraph.Edge edge) {
         assertThat(edge).isInstanceOf(UpdatesGraph.Edge.Found.class);
-        return new String(((UpdatesGraph.Edge.Found) edge).body().get(), StandardCharsets.UTF_8);
+        return new String(((UpdatesGraph.Edge.Found) edge).body().get().identity(), StandardCharsets.UTF_8);
     }
 
     private static String mediaType(UpdatesGraph.Edge edge) {
