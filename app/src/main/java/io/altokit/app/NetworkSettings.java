@@ -19,16 +19,20 @@ import io.altokit.provision.network.Pool;
 import io.altokit.provision.network.PoolsConfig;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The network sections of the file (default-pid, network-map with PID properties, prefix-files, costs, resource-pools,
@@ -40,6 +44,10 @@ final class NetworkSettings {
     private static final Set<String> PID_KEYS = Set.of("ipv4", "ipv6", PROPERTIES);
     private static final Set<String> MRT_KEYS = Set.of("file", "peer", "rules", "default-pid");
     private static final Set<String> COORDINATES = Set.of("lat", "lon");
+    /** The key of {@code resource-pools} that holds the pools' cost calendars rather than a pool. */
+    private static final String CALENDAR = "calendar";
+    private static final String INTERVAL = "interval";
+    private static final String REPEATED = "repeated";
     /** A pool the rating does not name weighs this much. */
     private static final double DEFAULT_WEIGHT = 1;
 
@@ -201,14 +209,73 @@ final class NetworkSettings {
         }
         Set<Pool> named = EnumSet.noneOf(Pool.class);
         Map<Pool, PoolsConfig.Source> sources = new EnumMap<>(Pool.class);
-        section.get().entries().forEach((key, value) -> problems.attempt(() -> pool(section.get(), key)).ifPresent(pool -> {
-            named.add(pool);
-            problems.attempt(() -> source(pool, value)).ifPresent(source -> sources.put(pool, source));
-        }));
+        section.get().entries().forEach((key, value) -> {
+            if (!key.equals(CALENDAR)) {
+                problems.attempt(() -> Pool.byKey(key).orElseThrow(() -> section.get().unknownKey(key,
+                        Stream.concat(poolKeys().stream(), Stream.of(CALENDAR)).collect(Collectors.toSet())))).ifPresent(pool -> {
+                    named.add(pool);
+                    problems.attempt(() -> source(pool, value)).ifPresent(source -> sources.put(pool, source));
+                });
+            }
+        });
+        Optional<PoolsConfig.Calendar> calendar = section.get().get(CALENDAR)
+                .flatMap(node -> problems.attempt(() -> calendar(node, named)));
         if (sources.isEmpty()) {
             return Optional.empty();
         }
-        return problems.attempt(() -> new PoolsConfig(sources, rating(rating, named, sources.keySet())));
+        return problems.attempt(() -> new PoolsConfig(sources, rating(rating, named, sources.keySet()), calendar));
+    }
+
+    /**
+     * {@code resource-pools.calendar}: the interval, then per pool one matrix file per interval. A
+     * calendar varies a pool of the section, whose own file answers requests without a calendar.
+     */
+    private static PoolsConfig.Calendar calendar(ConfigNode node, Set<Pool> named) {
+        if (!node.isMapping() || !node.has(INTERVAL)) {
+            throw node.error("expected { interval: a duration such as 1h, <pool>: [one matrix file per interval, in order] }, got "
+                    + node.describe());
+        }
+        Duration interval = node.required(INTERVAL).duration(Duration.ofSeconds(1), Duration.ofDays(366));
+        if (interval.getNano() != 0) {
+            throw node.error(INTERVAL, "must be whole seconds (RFC 8896 time-interval-size), got " + interval);
+        }
+        Map<Pool, List<Path>> files = new EnumMap<>(Pool.class);
+        node.entries().forEach((key, value) -> {
+            if (key.equals(INTERVAL) || key.equals(REPEATED)) {
+                return;
+            }
+            Pool pool = Pool.byKey(key).orElseThrow(() -> node.unknownKey(key, calendarKeys()));
+            if (pool == Pool.DISTANCE) {
+                throw value.error("distances between areas do not vary over time: a calendar is for the pools given in files");
+            }
+            if (!named.contains(pool)) {
+                throw value.error("there is no " + key + " pool in resource-pools: its own file answers requests without a calendar");
+            }
+            if (!value.isList() || value.list().isEmpty()) {
+                throw value.error("expected a list of matrix files, one per interval, got " + value.describe());
+            }
+            files.put(pool, value.list().stream()
+                    .map(file -> value.directory().resolve(file.textExpecting("the name of a .csv or .json file"))).toList());
+        });
+        if (files.isEmpty()) {
+            throw node.error("names no pool: give one, e.g. utilization: [one matrix file per interval]");
+        }
+        Set<Integer> counts = files.values().stream().map(List::size).collect(Collectors.toSet());
+        if (counts.size() > 1) {
+            throw node.error("every pool's calendar must have as many intervals, but "
+                    + files.entrySet().stream().map(pool -> pool.getKey().key() + " has " + pool.getValue().size())
+                    .collect(Collectors.joining(", ")));
+        }
+        OptionalInt repeated = node.integer(REPEATED, 1, Integer.MAX_VALUE).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new PoolsConfig.Calendar(interval.toSeconds(), repeated, files);
+    }
+
+    private static Set<String> calendarKeys() {
+        Set<String> keys = new HashSet<>(poolKeys());
+        keys.remove(Pool.DISTANCE.key());
+        keys.add(INTERVAL);
+        keys.add(REPEATED);
+        return keys;
     }
 
     private static PoolsConfig.Source source(Pool pool, ConfigNode value) {

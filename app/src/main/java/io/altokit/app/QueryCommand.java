@@ -295,7 +295,7 @@ final class QueryCommand {
                     ? (constraints.isEmpty() ? List.of() : List.of(tests(constraints)))
                     : orConstraints.stream().map(alternative -> tests(List.of(alternative.split(";")))).toList();
             try {
-                return new CostSelection(types, true, tested, alternatives, !orConstraints.isEmpty());
+                return new CostSelection(types, true, tested, alternatives, !orConstraints.isEmpty(), List.of());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

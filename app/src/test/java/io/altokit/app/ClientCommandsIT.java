@@ -2,8 +2,8 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -18,14 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code alto rank} and {@code alto query} against {@code alto serve}, all as the packaged jar. */
 class ClientCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     @TempDir
     Path logs;
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
 
     @Test
     void ranksPeersOfTheExampleNetworkInBothModes() throws Exception {
@@ -57,7 +53,7 @@ class ClientCommandsIT {
 
     @Test
     void withoutAServerThePeersComeBackUnranked() throws Exception {
-        int closed = SystemTools.freePort();
+        int closed = started.add(FreePorts.refusing()).port();
         // Exit status 1: no guidance (docs/client.md); the candidates are printed all the same.
         JsonNode ranking = alto(1, "rank", "--server", "http://127.0.0.1:" + closed + "/directory", "--json", "--timeout", "PT1S",
                 "--source", "10.1.2.3", "10.2.0.1", "10.1.0.1");

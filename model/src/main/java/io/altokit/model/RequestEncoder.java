@@ -115,6 +115,13 @@ public final class RequestEncoder {
             json.writeFieldName("constraints");
             writeTests(json, costs.alternatives().getFirst(), costs.isPlain());
         }
+        if (!costs.calendared().isEmpty()) {
+            json.writeArrayFieldStart("calendared");
+            for (boolean calendared : costs.calendared()) {
+                json.writeBoolean(calendared);
+            }
+            json.writeEndArray();
+        }
     }
 
     private static void writeCostTypes(JsonGenerator json, String field, List<CostType> types) throws IOException {

@@ -428,6 +428,7 @@ public final class ResponseDecoder {
             int maxCostTypes;
             List<String> testableCostTypeNames = List.of();
             final Map<String, List<String>> mappings = new LinkedHashMap<>();
+            final List<CalendarAttributes> calendarAttributes = new ArrayList<>();
         };
         reader.object(path, (name, fieldPath) -> {
             switch (name) {
@@ -439,13 +440,40 @@ public final class ResponseDecoder {
                         fields.incrementalChangeMediaTypes.put(resourceId, reader.string(typesPath)));
                 case "max-cost-types" -> fields.maxCostTypes = count(reader, fieldPath);
                 case "testable-cost-type-names" -> fields.testableCostTypeNames = reader.stringArray(fieldPath, Optional::of);
+                case "calendar-attributes" -> reader.array(fieldPath,
+                        elementPath -> fields.calendarAttributes.add(calendarAttributes(reader, elementPath)));
                 case "mappings" -> reader.object(fieldPath, (domain, propertiesPath) -> fields.mappings.put(domain,
                         reader.stringArray(propertiesPath, property -> EntityPropertyNames.isValidName(property) ? Optional.of(property) : Optional.empty())));
                 default -> reader.skip();
             }
         });
         return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes,
-                fields.incrementalChangeMediaTypes, fields.maxCostTypes, fields.testableCostTypeNames, fields.mappings);
+                fields.incrementalChangeMediaTypes, fields.maxCostTypes, fields.testableCostTypeNames, fields.mappings,
+                fields.calendarAttributes);
+    }
+
+    /** RFC 8896 4.1 CalendarAttributes. */
+    private static CalendarAttributes calendarAttributes(JsonReader reader, String path) throws IOException {
+        var fields = new Object() {
+            List<String> costTypeNames;
+            Double timeIntervalSize;
+            Integer numberOfIntervals;
+        };
+        reader.object(path, (name, fieldPath) -> {
+            switch (name) {
+                case "cost-type-names" -> fields.costTypeNames = reader.stringArray(fieldPath, Optional::of);
+                case "time-interval-size" -> fields.timeIntervalSize = reader.number(fieldPath);
+                case "number-of-intervals" -> fields.numberOfIntervals = count(reader, fieldPath);
+                default -> reader.skip();
+            }
+        });
+        try {
+            return new CalendarAttributes(required(fields.costTypeNames, path + "/cost-type-names"),
+                    required(fields.timeIntervalSize, path + "/time-interval-size"),
+                    required(fields.numberOfIntervals, path + "/number-of-intervals"));
+        } catch (IllegalArgumentException e) {
+            throw new AltoException(AltoError.invalidValue(path, e.getMessage()));
+        }
     }
 
     /** A JSON number that must be a non-negative integer, such as {@code max-cost-types}. */

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.CostCalendar;
 import io.altokit.core.CostMatrix;
 import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
@@ -11,9 +12,11 @@ import java.util.Optional;
 
 /**
  * A cost request checked against its resource's capabilities (RFC 8189): the matrices of the cost
- * types it answers, those of the cost types its tests index, and the tests as alternatives of conjunctions.
+ * types it answers, those of the cost types its tests index, and the tests as alternatives of
+ * conjunctions; and per answered type the cost calendar it is answered with (RFC 8896), if any.
  */
-record CostPlan(List<Priced> answered, List<Priced> tested, List<List<CostTest>> alternatives) {
+record CostPlan(List<Priced> answered, List<Priced> tested, List<List<CostTest>> alternatives,
+                List<Optional<CostCalendar>> calendars) {
 
     /** A cost type with the matrix its values come from. */
     record Priced(CostType type, CostMatrix matrix) {
@@ -23,6 +26,15 @@ record CostPlan(List<Priced> answered, List<Priced> tested, List<List<CostTest>>
         answered = List.copyOf(answered);
         tested = List.copyOf(tested);
         alternatives = List.copyOf(alternatives);
+        calendars = List.copyOf(calendars);
+        if (calendars.size() != answered.size()) {
+            throw new IllegalArgumentException(calendars.size() + " calendar choices for " + answered.size() + " cost types");
+        }
+    }
+
+    /** Whether any answered type is answered as a calendar. */
+    boolean calendared() {
+        return calendars.stream().anyMatch(Optional::isPresent);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.altokit.server;
 
+import io.altokit.core.CostCalendar;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.OrdinalRanking;
 import io.altokit.model.CostConstraint;
@@ -74,6 +75,58 @@ final class CostQuery {
         List<CostTable> tables = new ArrayList<>(out.length);
         for (double[] values : out) {
             tables.add(new CostTable(srcNames, dstNames, values));
+        }
+        return tables;
+    }
+
+    /**
+     * RFC 8896: per answered type, its table as {@link #compute(List, List, CostPlan)} gives it, or for
+     * a type the plan calendars, one table per interval, each value in the type's mode (ordinal ranks
+     * within the interval, over the m*n pairs). The pairs are those that computation answers: tests
+     * apply to the single values. A pair lacking a cost in some interval is left out of every table.
+     */
+    static List<List<CostTable>> computeCalendars(List<Location> srcs, List<Location> dsts, CostPlan plan) {
+        List<CostTable> single = compute(srcs, dsts, plan);
+        int[] srcPids = pids(srcs);
+        int[] dstPids = pids(dsts);
+        boolean[] lacking = new boolean[srcPids.length * dstPids.length];
+        List<List<double[]>> byType = new ArrayList<>(single.size());
+        for (int t = 0; t < single.size(); t++) {
+            double[] answered = single.get(t).values().clone();
+            Optional<CostCalendar> calendar = plan.calendars().get(t);
+            if (calendar.isEmpty()) {
+                byType.add(List.of(answered));
+                continue;
+            }
+            CostMode mode = plan.answered().get(t).type().mode();
+            List<double[]> intervals = new ArrayList<>(calendar.get().size());
+            for (CostMatrix interval : calendar.get().intervals()) {
+                double[] values = values(srcPids, dstPids, interval, mode, List.of());
+                for (int k = 0; k < values.length; k++) {
+                    if (Double.isNaN(answered[k])) {
+                        values[k] = Double.NaN;
+                    } else if (Double.isNaN(values[k])) {
+                        lacking[k] = true;
+                    }
+                }
+                intervals.add(values);
+            }
+            byType.add(intervals);
+        }
+        List<String> srcNames = names(srcs);
+        List<String> dstNames = names(dsts);
+        List<List<CostTable>> tables = new ArrayList<>(byType.size());
+        for (List<double[]> perType : byType) {
+            List<CostTable> typeTables = new ArrayList<>(perType.size());
+            for (double[] values : perType) {
+                for (int k = 0; k < values.length; k++) {
+                    if (lacking[k]) {
+                        values[k] = Double.NaN;
+                    }
+                }
+                typeTables.add(new CostTable(srcNames, dstNames, values));
+            }
+            tables.add(typeTables);
         }
         return tables;
     }

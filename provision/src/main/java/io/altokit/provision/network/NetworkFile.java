@@ -77,11 +77,17 @@ public final class NetworkFile {
         return config.pools().map(pools -> ResourcePools.read(pools, config.source(), pids, matrixFiles)).orElse(Map.of());
     }
 
-    /** Adds the {@code costs} section, and the pools' matrices rated by the sections' rating. */
+    /**
+     * Adds the {@code costs} section, the pools' matrices rated by the sections' rating, and the
+     * pools' calendars, whose interval files it reads.
+     */
     static void addCosts(Snapshot.Builder builder, NetworkConfig config, Map<Pool, AreaMatrix> pools) {
         for (NetworkConfig.Cost cost : config.costs()) {
             builder.cost(cost.metric(), cost.source(), cost.destination(), cost.value());
         }
-        config.pools().ifPresent(sections -> ResourcePools.addTo(builder, pools, sections.rating()));
+        config.pools().ifPresent(sections -> {
+            ResourcePools.addTo(builder, pools, sections.rating());
+            sections.calendar().ifPresent(calendar -> ResourcePools.addCalendar(builder, calendar, config.source(), pools));
+        });
     }
 }

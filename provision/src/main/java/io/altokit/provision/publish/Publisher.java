@@ -1,7 +1,6 @@
 package io.altokit.provision.publish;
 
 import io.altokit.core.ChangeSet;
-import io.altokit.core.CostMatrix;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
@@ -250,7 +249,7 @@ public final class Publisher implements AutoCloseable {
     }
 
     private static Optional<String> vtagOf(Snapshot snapshot, String metric) {
-        return snapshot.costMatrix(metric).map(CostMatrix::vtag);
+        return snapshot.costTag(metric);
     }
 
     /** The file's network, with the routes laid over it when a routing feed sent any. */
@@ -266,8 +265,7 @@ public final class Publisher implements AutoCloseable {
     private static boolean sameContent(Snapshot a, Snapshot b) {
         return a.networkMap().vtag().equals(b.networkMap().vtag()) && a.pidProperties().equals(b.pidProperties())
                 && a.metrics().equals(b.metrics())
-                && a.metrics().stream().allMatch(metric ->
-                        a.costMatrix(metric).orElseThrow().vtag().equals(b.costMatrix(metric).orElseThrow().vtag()));
+                && a.metrics().stream().allMatch(metric -> a.costTag(metric).equals(b.costTag(metric)));
     }
 
     private static String sources(List<Pending> batch) {

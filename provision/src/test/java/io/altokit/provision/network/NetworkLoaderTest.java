@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,54 @@ class NetworkLoaderTest {
         assertThat(changed.costMatrix("delay-rt").orElseThrow().vtag()).isNotEqualTo(rttBefore.vtag());
         assertThat(changed.costMatrix("hopcount")).isEqualTo(first.costMatrix("hopcount"));
         assertThat(changed.networkMap()).isSameAs(first.networkMap());
+    }
+
+    @Test
+    void aChangedCalendarFileIsReadAndRatedAgain() throws IOException {
+        writeNetwork(new SplittableRandom(2));
+        writeMatrix("hops-0.csv", hops, null);
+        writeMatrix("hops-1.csv", hops, null);
+        NetworkLoader loader = new NetworkLoader(networkFile(), NetworkLoaderTest::calendared);
+        Snapshot first = loader.load(calendared(networkFile()));
+        assertThat(first.calendar("hopcount").orElseThrow().size()).isEqualTo(2);
+        assertThat(first.calendar(Rating.METRIC)).as("hopcount is rated").isPresent();
+
+        double[][] evening = new double[PIDS][];
+        for (int i = 0; i < PIDS; i++) {
+            evening[i] = hops[i].clone();
+        }
+        evening[5][6] += 7;
+        writeMatrix("hops-1.csv", evening, null);
+        Snapshot second = loader.reload();
+
+        assertThat(second.costMatrix("hopcount").orElseThrow().vtag()).isEqualTo(first.costMatrix("hopcount").orElseThrow().vtag());
+        assertThat(second.costTag("hopcount")).isNotEqualTo(first.costTag("hopcount"));
+        assertThat(second.costTag(Rating.METRIC)).isNotEqualTo(first.costTag(Rating.METRIC));
+        int from = second.networkMap().indexOf(name(5)).orElseThrow();
+        int to = second.networkMap().indexOf(name(6)).orElseThrow();
+        assertThat(second.calendar("hopcount").orElseThrow().intervals().get(1).cost(from, to)).isEqualTo(evening[5][6]);
+        Snapshot scratch = NetworkFile.build(calendared(networkFile()));
+        for (String metric : scratch.metrics()) {
+            assertThat(second.costTag(metric)).as(metric).isEqualTo(scratch.costTag(metric));
+        }
+    }
+
+    /** The test's network file with a calendar of two intervals of hop counts, hops-0.csv and hops-1.csv. */
+    private static NetworkConfig calendared(Path file, InputStream content) {
+        NetworkConfig plain = sections(file, content);
+        PoolsConfig pools = plain.pools().orElseThrow();
+        PoolsConfig.Calendar calendar = new PoolsConfig.Calendar(12 * 3600, OptionalInt.empty(),
+                Map.of(Pool.HOPCOUNT, List.of(file.resolveSibling("hops-0.csv"), file.resolveSibling("hops-1.csv"))));
+        return new NetworkConfig(plain.source(), plain.defaultPid(), plain.pids(), plain.pidProperties(), plain.prefixFiles(), plain.costs(),
+                Optional.of(new PoolsConfig(pools.sources(), pools.rating(), Optional.of(calendar))), plain.mrt());
+    }
+
+    private static NetworkConfig calendared(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return calendared(file, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
