@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One address family's prefixes of a network map as a hierarchy, for inheriting properties along
- * prefixes (RFC 9240 section 6.3): the map prefix a prefix inherits from, the longest one covering
+ * prefixes (RFC 9240 section 6.1.3): the map prefix a prefix inherits from, the longest one covering
  * it, and the map prefixes inside a prefix, each with the one it inherits from. Kept in address
  * order, where the prefixes inside a prefix are one run right after it, each after those containing it.
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * RFC 9240 7.6 InfoResourceProperties: entity identifier -> property name -> value. A value is a
  * string, or empty for JSON {@code null}: the property is defined to have no value for that entity,
- * so it does not inherit one (RFC 9240 6.3).
+ * so it does not inherit one (RFC 9240 6.1.3).
  */
 public record PropertyMapResponse(List<VersionTag> dependentVtags, Map<String, Map<String, Optional<String>>> properties) {
     public PropertyMapResponse {

@@ -30,12 +30,12 @@ import java.util.function.IntFunction;
 /**
  * The entity properties of one snapshot, as the property map resources give them (RFC 9240):
  * <ul>
- *   <li>the {@code ipv4} and {@code ipv6} domains (section 6.1, 6.2): an address's or prefix's PID,
+ *   <li>the {@code ipv4} and {@code ipv6} domains (section 6.1.1, 6.1.2): an address's or prefix's PID,
  *       {@code <network-map>.pid} (RFC 7285's endpoint property, which RFC 9240 extends to entities), and the
- *       properties the operator gave that PID, self-defined ({@code .priv:area}); RFC 9240 6.4 lets a
+ *       properties the operator gave that PID, self-defined ({@code .priv:area}); RFC 9240 6.2 lets a
  *       server give a PID's properties to its prefixes. Prefixes inherit along the map's prefixes by
- *       longest match (section 6.3);
- *   <li>the network map's {@code pid} domain ({@code <network-map>.pid}, section 6.4): each PID's own
+ *       longest match (section 6.1.3);
+ *   <li>the network map's {@code pid} domain ({@code <network-map>.pid}, section 6.2): each PID's own
  *       properties, without hierarchy.
  * </ul>
  * Every domain depends on the network map alone, so every answer carries its vtag.

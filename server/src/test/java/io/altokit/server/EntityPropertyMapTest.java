@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** RFC 9240's inheritance of properties along prefixes (section 6.3), as the property maps give it. */
+/** RFC 9240's inheritance of properties along prefixes (section 6.1.3), as the property maps give it. */
 class EntityPropertyMapTest {
     private static final String PID = "default-network-map.pid";
 
@@ -33,7 +33,7 @@ class EntityPropertyMapTest {
                 snapshot.networkMap(), snapshot.pidProperties());
     }
 
-    /** Section 6.3's example: P defined for 192.0.2.0/26, /28, /30 and 192.0.2.0, each a PID here; and a /29 without P. */
+    /** Section 6.1.3's example: P defined for 192.0.2.0/26, /28, /30 and 192.0.2.0, each a PID here; and a /29 without P. */
     private static final EntityPropertyMap SECTION_6_3 = properties(Snapshot.builder()
             .pid("v1", List.of(IpPrefix.parse("192.0.2.0/26")))
             .pid("v2", List.of(IpPrefix.parse("192.0.2.0/28")))
@@ -45,7 +45,7 @@ class EntityPropertyMapTest {
             .build());
 
     @ParameterizedTest(name = "{0}: {1}")
-    @DisplayName("section 6.3's table of inherited values")
+    @DisplayName("section 6.1.3's table of inherited values")
     @CsvSource(delimiter = '|', nullValues = "undefined", value = {
             "ipv4:192.0.2.0|v4", "ipv4:192.0.2.1|v3", "ipv4:192.0.2.16|v1", "ipv4:192.0.2.32|v1", "ipv4:192.0.2.64|undefined",
             "ipv4:192.0.2.0/32|v4", "ipv4:192.0.2.0/31|v3", "ipv4:192.0.2.0/29|v2", "ipv4:192.0.2.0/27|v1",
@@ -69,7 +69,7 @@ class EntityPropertyMapTest {
 
     /**
      * Random nested prefixes in random PIDs with random properties: for random addresses, the value a
-     * client derives from the answer by section 6.3's rule (the longest entity containing the address
+     * client derives from the answer by section 6.1.3's rule (the longest entity containing the address
      * that names the property; null is no value) is the value of the PID that longest-prefix matching
      * gives the address, in the full map and in the answer to a filtered request for a random prefix.
      */
@@ -144,7 +144,7 @@ class EntityPropertyMapTest {
         return (address >>> 24) + "." + ((address >>> 16) & 255) + "." + ((address >>> 8) & 255) + "." + (address & 255);
     }
 
-    /** What a client derives by section 6.3's rule from the answer's ipv4 entities. */
+    /** What a client derives by section 6.1.3's rule from the answer's ipv4 entities. */
     private static Map<String, String> derived(PropertyMapResponse answer, InetAddress address, List<String> asked) {
         Map<String, String> values = new HashMap<>();
         for (String property : asked) {
