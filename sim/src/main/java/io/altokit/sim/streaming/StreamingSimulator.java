@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
  * random peers.
  *
  * <p><b>Neighbours.</b> At start every peer is offered a random sample of the others and its
- * policy picks its neighbours; the scheduler keeps them near ones first, then by link cost.
- * Neighbour sets stay fixed.
+ * policy picks its neighbours; a peer whose policy knows PIDs then hears of its near neighbours'
+ * near neighbours and chooses again from them and a fresh sample ({@code exchangeWithinPid}). The
+ * scheduler keeps neighbours near ones first, then by link cost. With {@link Churn} peers leave,
+ * come back and re-select; without it neighbour sets stay fixed.
  *
  * <p><b>Scheduler (pull, earliest deadline first, locality-aware).</b> A node serves at most
  * {@code 2 * uplink / streamRate} uploads at once (its slots). Each step, every peer with fewer
