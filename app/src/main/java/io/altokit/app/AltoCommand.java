@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The {@code alto} command: one runnable jar, one subcommand per job. */
 @Command(name = "alto", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "AltoKit: an ALTO (RFC 7285) server and tools.",
-        subcommands = {ServeCommand.class, QueryCommand.class, RankCommand.class, TrackerCommand.class, PeerProxyCommand.class, SimCommand.class,
+        subcommands = {ServeCommand.class, QueryCommand.class, RankCommand.class, TrackerCommand.class, PeerProxyCommand.class, TrialCommand.class, SimCommand.class,
                 HashPasswordCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class})
 public final class AltoCommand {
 

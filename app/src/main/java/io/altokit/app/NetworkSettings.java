@@ -9,6 +9,7 @@ import io.altokit.core.IpPrefix;
 import io.altokit.core.Rating;
 import io.altokit.core.Snapshot;
 import io.altokit.model.CostMetrics;
+import io.altokit.model.EntityPropertyNames;
 import io.altokit.model.PidNames;
 import io.altokit.provision.bgp.MrtConfig;
 import io.altokit.provision.network.GeoPoint;
@@ -18,25 +19,35 @@ import io.altokit.provision.network.Pool;
 import io.altokit.provision.network.PoolsConfig;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The network sections of the file (default-pid, network-map, prefix-files, costs, resource-pools,
+ * The network sections of the file (default-pid, network-map with PID properties, prefix-files, costs, resource-pools,
  * rating, mrt) read into a {@link NetworkConfig}, from which {@code provision} builds the snapshot.
  */
 final class NetworkSettings {
     private static final Set<String> FAMILIES = Set.of("ipv4", "ipv6");
+    private static final String PROPERTIES = "properties";
+    private static final Set<String> PID_KEYS = Set.of("ipv4", "ipv6", PROPERTIES);
     private static final Set<String> MRT_KEYS = Set.of("file", "peer", "rules", "default-pid");
     private static final Set<String> COORDINATES = Set.of("lat", "lon");
+    /** The key of {@code resource-pools} that holds the pools' cost calendars rather than a pool. */
+    private static final String CALENDAR = "calendar";
+    private static final String INTERVAL = "interval";
+    private static final String REPEATED = "repeated";
     /** A pool the rating does not name weighs this much. */
     private static final double DEFAULT_WEIGHT = 1;
 
@@ -81,7 +92,12 @@ final class NetworkSettings {
         boolean fromRoutes = root.has("bgp") || root.has("mrt");
         List<Path> prefixFiles = root.texts("prefix-files").stream().map(root.directory()::resolve).toList();
         Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
-        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, groups) -> pids.put(pid(map, pid), prefixes(groups))));
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+        root.get("network-map").ifPresent(map -> map.entries().forEach((pid, entry) -> {
+            String name = pid(map, pid);
+            pids.put(name, prefixes(entry));
+            entry.get(PROPERTIES).ifPresent(given -> properties.put(name, properties(given)));
+        }));
         if (pids.isEmpty() && prefixFiles.isEmpty() && !fromRoutes) {
             throw root.error("network-map", "must be a mapping of PID names to prefix lists (or give prefix-files, bgp or mrt)");
         }
@@ -92,7 +108,7 @@ final class NetworkSettings {
         Optional<PoolsConfig> pools = pools(root, problems);
         List<NetworkConfig.Cost> costs = problems.attempt(() -> costs(root, pools)).orElse(List.of());
         Optional<MrtConfig> mrt = problems.attempt(() -> mrt(root, defaultPid(root))).flatMap(read -> read);
-        return new NetworkConfig(root.file().toString(), defaultPid, pids, prefixFiles, costs, pools, mrt);
+        return new NetworkConfig(root.file().toString(), defaultPid, pids, properties, prefixFiles, costs, pools, mrt);
     }
 
     /** The PID of routes no rule matches, unless their section names its own: the file's default PID. */
@@ -107,9 +123,12 @@ final class NetworkSettings {
         return name;
     }
 
-    private static List<IpPrefix> prefixes(ConfigNode groups) {
+    private static List<IpPrefix> prefixes(ConfigNode entry) {
         List<IpPrefix> prefixes = new ArrayList<>();
-        groups.mapping(FAMILIES).entries().forEach((group, list) -> {
+        entry.mapping(PID_KEYS).entries().forEach((group, list) -> {
+            if (!FAMILIES.contains(group)) {
+                return;
+            }
             AddressFamily family = group.equals("ipv4") ? AddressFamily.IPV4 : AddressFamily.IPV6;
             if (!list.isList()) {
                 throw list.error("expected a list of prefixes, got " + list.describe());
@@ -128,6 +147,26 @@ final class NetworkSettings {
             }
         });
         return prefixes;
+    }
+
+    /**
+     * A PID's own properties, served in property maps (RFC 9240): each type private ({@code priv:}
+     * and a name, RFC 9240 5.2.1, since no registered type is the operator's to give), each value a
+     * string or a number, served as a string.
+     */
+    private static Map<String, String> properties(ConfigNode given) {
+        if (!given.isMapping()) {
+            throw given.error("expected a mapping of property types (priv:name) to values, got " + given.describe());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        given.entries().forEach((type, value) -> {
+            if (!EntityPropertyNames.isPrivateType(type)) {
+                throw given.error(type, "'" + type + "' is not a private entity property type: priv: and a name, "
+                        + EntityPropertyNames.TYPE_RULE + " in all (RFC 9240 5.2.1)");
+            }
+            values.put(type, value.scalar());
+        });
+        return values;
     }
 
     /**
@@ -170,14 +209,73 @@ final class NetworkSettings {
         }
         Set<Pool> named = EnumSet.noneOf(Pool.class);
         Map<Pool, PoolsConfig.Source> sources = new EnumMap<>(Pool.class);
-        section.get().entries().forEach((key, value) -> problems.attempt(() -> pool(section.get(), key)).ifPresent(pool -> {
-            named.add(pool);
-            problems.attempt(() -> source(pool, value)).ifPresent(source -> sources.put(pool, source));
-        }));
+        section.get().entries().forEach((key, value) -> {
+            if (!key.equals(CALENDAR)) {
+                problems.attempt(() -> Pool.byKey(key).orElseThrow(() -> section.get().unknownKey(key,
+                        Stream.concat(poolKeys().stream(), Stream.of(CALENDAR)).collect(Collectors.toSet())))).ifPresent(pool -> {
+                    named.add(pool);
+                    problems.attempt(() -> source(pool, value)).ifPresent(source -> sources.put(pool, source));
+                });
+            }
+        });
+        Optional<PoolsConfig.Calendar> calendar = section.get().get(CALENDAR)
+                .flatMap(node -> problems.attempt(() -> calendar(node, named)));
         if (sources.isEmpty()) {
             return Optional.empty();
         }
-        return problems.attempt(() -> new PoolsConfig(sources, rating(rating, named, sources.keySet())));
+        return problems.attempt(() -> new PoolsConfig(sources, rating(rating, named, sources.keySet()), calendar));
+    }
+
+    /**
+     * {@code resource-pools.calendar}: the interval, then per pool one matrix file per interval. A
+     * calendar varies a pool of the section, whose own file answers requests without a calendar.
+     */
+    private static PoolsConfig.Calendar calendar(ConfigNode node, Set<Pool> named) {
+        if (!node.isMapping() || !node.has(INTERVAL)) {
+            throw node.error("expected { interval: a duration such as 1h, <pool>: [one matrix file per interval, in order] }, got "
+                    + node.describe());
+        }
+        Duration interval = node.required(INTERVAL).duration(Duration.ofSeconds(1), Duration.ofDays(366));
+        if (interval.getNano() != 0) {
+            throw node.error(INTERVAL, "must be whole seconds (RFC 8896 time-interval-size), got " + interval);
+        }
+        Map<Pool, List<Path>> files = new EnumMap<>(Pool.class);
+        node.entries().forEach((key, value) -> {
+            if (key.equals(INTERVAL) || key.equals(REPEATED)) {
+                return;
+            }
+            Pool pool = Pool.byKey(key).orElseThrow(() -> node.unknownKey(key, calendarKeys()));
+            if (pool == Pool.DISTANCE) {
+                throw value.error("distances between areas do not vary over time: a calendar is for the pools given in files");
+            }
+            if (!named.contains(pool)) {
+                throw value.error("there is no " + key + " pool in resource-pools: its own file answers requests without a calendar");
+            }
+            if (!value.isList() || value.list().isEmpty()) {
+                throw value.error("expected a list of matrix files, one per interval, got " + value.describe());
+            }
+            files.put(pool, value.list().stream()
+                    .map(file -> value.directory().resolve(file.textExpecting("the name of a .csv or .json file"))).toList());
+        });
+        if (files.isEmpty()) {
+            throw node.error("names no pool: give one, e.g. utilization: [one matrix file per interval]");
+        }
+        Set<Integer> counts = files.values().stream().map(List::size).collect(Collectors.toSet());
+        if (counts.size() > 1) {
+            throw node.error("every pool's calendar must have as many intervals, but "
+                    + files.entrySet().stream().map(pool -> pool.getKey().key() + " has " + pool.getValue().size())
+                    .collect(Collectors.joining(", ")));
+        }
+        OptionalInt repeated = node.integer(REPEATED, 1, Integer.MAX_VALUE).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new PoolsConfig.Calendar(interval.toSeconds(), repeated, files);
+    }
+
+    private static Set<String> calendarKeys() {
+        Set<String> keys = new HashSet<>(poolKeys());
+        keys.remove(Pool.DISTANCE.key());
+        keys.add(INTERVAL);
+        keys.add(REPEATED);
+        return keys;
     }
 
     private static PoolsConfig.Source source(Pool pool, ConfigNode value) {

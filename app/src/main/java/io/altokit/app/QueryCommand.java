@@ -5,6 +5,8 @@ import io.altokit.app.config.Durations;
 import io.altokit.client.AltoClientException;
 import io.altokit.client.AltoResourceNotOfferedException;
 import io.altokit.client.PeerRanker;
+import io.altokit.core.AddressFamily;
+import io.altokit.core.IpPrefix;
 import io.altokit.model.CostMapFilter;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostSelection;
@@ -12,6 +14,7 @@ import io.altokit.model.CostTest;
 import io.altokit.model.CostType;
 import io.altokit.model.EndpointCostRequest;
 import io.altokit.model.EndpointPropertyRequest;
+import io.altokit.model.PropertyMapRequest;
 import io.altokit.model.ResponseEncoder;
 import io.altokit.model.TypedAddress;
 import picocli.CommandLine.Command;
@@ -44,6 +47,7 @@ import java.util.function.Function;
         description = "Ask an ALTO server one question and print the answer as JSON.",
         subcommands = {QueryCommand.Directory.class, QueryCommand.NetworkMap.class, QueryCommand.CostMap.class,
                 QueryCommand.EndpointCost.class, QueryCommand.EndpointProperties.class, QueryCommand.MultiCost.class,
+                QueryCommand.Properties.class,
                 QueryWatchCommand.class})
 final class QueryCommand {
 
@@ -196,6 +200,43 @@ final class QueryCommand {
         }
     }
 
+    @Command(name = "props", mixinStandardHelpOptions = true,
+            description = "Entity properties (RFC 9240): the full property map, or the properties of the entities given.")
+    static final class Properties implements Callable<Integer> {
+        @ParentCommand
+        private QueryCommand query;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = "--property", paramLabel = "NAME",
+                description = "A property to ask, e.g. default-network-map.pid or .priv:area-name (repeatable). Default: every one the directory lists for the entities' domains.")
+        private List<String> properties = new ArrayList<>();
+        @Parameters(arity = "0..*", paramLabel = "ENTITY",
+                description = "An entity such as ipv4:10.1.0.0/16 or default-network-map.pid:area-01; a bare address or prefix is one of ipv4 or ipv6.")
+        private List<String> entities = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (entities.isEmpty()) {
+                if (!properties.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "--property selects among the properties of the ENTITY given; give one");
+                }
+                return query.run(spec, client -> ResponseEncoder.propertyMap(client.propertyMap()));
+            }
+            List<String> ids = entities.stream().map(Properties::entityId).toList();
+            return query.run(spec, client -> ResponseEncoder.propertyMap(properties.isEmpty()
+                    ? client.filteredPropertyMap(ids) : client.filteredPropertyMap(new PropertyMapRequest(ids, properties))));
+        }
+
+        private static String entityId(String text) {
+            try {
+                IpPrefix prefix = IpPrefix.parse(text);
+                return (prefix.family() == AddressFamily.IPV4 ? "ipv4:" : "ipv6:") + text;
+            } catch (IllegalArgumentException e) {
+                return text;
+            }
+        }
+    }
+
     @Command(name = "multicost", mixinStandardHelpOptions = true,
             description = "Several metrics at once (RFC 8189): a filtered multi-cost map, or endpoint costs with --source.")
     static final class MultiCost implements Callable<Integer> {
@@ -254,7 +295,7 @@ final class QueryCommand {
                     ? (constraints.isEmpty() ? List.of() : List.of(tests(constraints)))
                     : orConstraints.stream().map(alternative -> tests(List.of(alternative.split(";")))).toList();
             try {
-                return new CostSelection(types, true, tested, alternatives, !orConstraints.isEmpty());
+                return new CostSelection(types, true, tested, alternatives, !orConstraints.isEmpty(), List.of());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

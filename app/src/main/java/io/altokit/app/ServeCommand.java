@@ -113,7 +113,8 @@ final class ServeCommand implements Callable<Integer> {
                     ioThreads != null ? ioThreads : result.ioThreads(), result.maxRequestBytes(),
                     result.maxEndpointsPerRequest(), result.networkMapId(), result.accessLog() && !noAccessLog,
                     result.maxConcurrentRequests(), result.workerThreads(), result.adaptiveConcurrency(),
-                    result.requestTimeout(), result.tls(), result.idleTimeout(), result.updateStreams(), result.tips());
+                    result.requestTimeout(), result.tls(), result.idleTimeout(), result.updateStreams(), result.tips(),
+                    result.clock());
         }
         if (!ResourceIds.isValid(result.networkMapId())) {
             throw new IllegalArgumentException("network-map-id '" + result.networkMapId()

@@ -50,6 +50,36 @@ final class AltoJar {
         return processBuilder(args).redirectError(stderr.toFile()).start();
     }
 
+    /** The text of a network file written for the ports given (a BGP listener, an admin listener...). */
+    @FunctionalInterface
+    interface NetworkFile {
+        String forPorts(int... ports) throws Exception;
+    }
+
+    /** A ready {@code alto serve} process, the ports its network file was written for, and its directory URI. */
+    record Served(Process process, URI directory, int[] ports) {
+    }
+
+    /**
+     * Writes {@code config} for {@code portCount} free ports, starts {@code alto serve --config config
+     * ARGS...} (stopped after the test) and waits until it is ready; when another process took one of
+     * those ports first, does it all again with others.
+     */
+    static Served serveOnFreePorts(StartedProcesses started, Path config, Path stderr, int portCount, NetworkFile file,
+                                   String... args) throws Exception {
+        return FreePorts.retryOnClash(() -> {
+            int[] ports = new int[portCount];
+            for (int i = 0; i < portCount; i++) {
+                ports[i] = FreePorts.one();
+            }
+            Files.writeString(config, file.forPorts(ports));
+            List<String> serve = new ArrayList<>(List.of("serve", "--config", config.toString()));
+            serve.addAll(List.of(args));
+            Process process = started.add(start(stderr, serve.toArray(String[]::new)));
+            return new Served(process, awaitReady(process, stderr), ports);
+        });
+    }
+
     /**
      * Waits (bounded) for the line announcing the directory URI on the process's standard output.
      *
@@ -77,13 +107,20 @@ final class AltoJar {
         }
         if (first == null) {
             process.waitFor(10, TimeUnit.SECONDS); // its output ended: it is exiting
-            throw new AssertionError("standard output ended, expected \"" + prefix + "<uri>\"" + state(process, stderr));
+            String ended = "standard output ended, expected \"" + prefix + "<uri>\"" + state(process, stderr);
+            throw lostAPort(stderr) ? new FreePorts.PortTaken(ended) : new AssertionError(ended);
         }
         if (!first.startsWith(prefix + "http")) {
             throw new AssertionError("first line on standard output \"" + first + "\", expected \"" + prefix + "<uri>\""
                     + state(process, stderr));
         }
         return URI.create(first.substring(prefix.length()));
+    }
+
+    /** Whether the process said it could not listen because the port was taken (another process won the race for it). */
+    private static boolean lostAPort(Path stderr) throws IOException {
+        return Files.exists(stderr) && new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8).lines()
+                .anyMatch(line -> line.contains("cannot listen on ") && line.endsWith(": address already in use"));
     }
 
     /** Whether the process still runs or its exit code, and the last lines of its standard error. */

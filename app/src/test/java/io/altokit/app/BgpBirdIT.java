@@ -1,17 +1,15 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.altokit.app.ServedNetwork.pidPrefixes;
@@ -24,25 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BgpBirdIT {
 
-    private final List<Process> started = new ArrayList<>();
-    private Bird bird;
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void installBird() throws Exception {
         Bird.require();
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        stopBird();
-        started.forEach(Process::destroyForcibly);
-    }
-
     @Test
     void servedMapFollowsTheRoutersAnnouncementsAndWithdrawals(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        Path log = dir.resolve("alto.log");
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), log, 1, ports -> """
                 default-pid: external
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
@@ -52,20 +43,18 @@ class BgpBirdIT {
                     area-01: { area-01: 1, area-02: 10, external: 50 }
                     area-02: { area-01: 10, area-02: 1, external: 50 }
                     external: { area-01: 50, area-02: 50, external: 1 }
-                """ + BgpSection.listeningOn(bgpPort).holdTime(3).gracePeriod("3s")
+                """ + BgpSection.listeningOn(ports[0]).holdTime(3).gracePeriod("3s")
                 .rule("{ community: \"65000:101\", pid: area-01 }")
-                .rule("{ large-community: \"65000:1:102\", pid: area-02 }").yaml());
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server);
-        URI directory = AltoJar.awaitReady(server, log);
-        ServedNetwork served = new ServedNetwork(directory);
+                .rule("{ large-community: \"65000:1:102\", pid: area-02 }").yaml(), "--port", "0");
+        Process server = alto.process();
+        int bgpPort = alto.ports()[0];
+        ServedNetwork served = new ServedNetwork(alto.directory());
 
-        bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
+        Bird bird = started.add(Bird.start(dir, Bird.routerConfig(bgpPort, """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                   route 10.12.0.0/16 blackhole { bgp_large_community.add((65000,1,102)); };
                   route 10.13.0.0/16 blackhole;
-                """));
+                """)));
 
         JsonNode map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv6").contains("2001:db8:11::/48")
                 && pidPrefixes(m, "external", "ipv4").contains("10.13.0.0/16"));
@@ -87,7 +76,7 @@ class BgpBirdIT {
 
         // The router goes away: its routes stay for hold time + grace period (3 + 3 s), then go.
         long lost = System.nanoTime();
-        stopBird();
+        bird.close();
         assertThat(pidPrefixes(served.map(), "area-01", "ipv4")).as("kept during the grace period").contains("10.12.0.0/16");
         map = served.awaitMap(m -> !pidPrefixes(m, "area-01", "ipv4").contains("10.12.0.0/16"));
         assertThat(Duration.ofNanos(System.nanoTime() - lost)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -104,25 +93,21 @@ class BgpBirdIT {
 
     @Test
     void aRestartServesTheLastLearnedMapBeforeTheRouterIsBack(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
+        Files.createDirectories(dir.resolve("state"));
         Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, config, dir.resolve("alto-1.log"), 1, ports -> """
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
                 server:
                   state-file: state/alto.snapshot
-                """ + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
-        Files.createDirectories(dir.resolve("state"));
-        Path firstLog = dir.resolve("alto-1.log");
-        Process first = AltoJar.start(firstLog, "serve", "--config", config.toString(), "--port", "0");
-        started.add(first);
-        URI directory = AltoJar.awaitReady(first, firstLog);
-        ServedNetwork served = new ServedNetwork(directory);
-        bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
+                """ + BgpSection.listeningOn(ports[0]).rule("{ community: \"65000:101\", pid: area-01 }").yaml(), "--port", "0");
+        Process first = alto.process();
+        ServedNetwork served = new ServedNetwork(alto.directory());
+        Bird bird = started.add(Bird.start(dir, Bird.routerConfig(alto.ports()[0], """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
-                """));
+                """)));
         served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16"));
-        stopBird();
+        bird.close();
         first.destroy();
         assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(dir.resolve("state/alto.snapshot")).exists();
@@ -135,11 +120,5 @@ class BgpBirdIT {
         assertThat(pidPrefixes(new ServedNetwork(restarted).map(), "area-01", "ipv4")).containsExactly("10.1.0.0/16", "10.11.0.0/16");
         second.destroy();
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private void stopBird() throws Exception {
-        if (bird != null) {
-            bird.close();
-        }
     }
 }

@@ -1,12 +1,11 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BgpFrrIT {
     private static final Path BGPD = Path.of("/usr/lib/frr/bgpd");
 
-    private final List<Process> started = new ArrayList<>();
-    private Path bgpdPidFile;
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void installFrr() throws Exception {
@@ -33,31 +32,21 @@ class BgpFrrIT {
         assertThat(BGPD).as("FRR's bgpd").isExecutable();
     }
 
-    @AfterEach
-    void stopEverything() {
-        stopBgpd();
-        started.forEach(Process::destroyForcibly);
-    }
-
     @Test
     void servedMapFollowsFrrAndEachChangeIsPublishedOnce(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        Path log = dir.resolve("alto.log");
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), log, 1, ports -> """
                 default-pid: external
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
                   area-02: { ipv4: [10.2.0.0/16] }
-                """ + BgpSection.listeningOn(bgpPort).holdTime(9)
+                """ + BgpSection.listeningOn(ports[0]).holdTime(9)
                 .rule("{ community: \"65000:101\", pid: area-01 }")
-                .rule("{ community: \"65000:102\", pid: area-02 }").yaml());
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server);
-        URI directory = AltoJar.awaitReady(server, log);
-        ServedNetwork served = new ServedNetwork(directory);
+                .rule("{ community: \"65000:102\", pid: area-02 }").yaml(), "--port", "0");
+        Process server = alto.process();
+        ServedNetwork served = new ServedNetwork(alto.directory());
 
-        startBgpd(dir, bgpPort);
+        Daemon bgpd = started.add(startBgpd(dir, alto.ports()[0]));
         JsonNode map = served.awaitMap(m -> pidPrefixes(m, "area-01", "ipv4").contains("10.11.0.0/16")
                 && pidPrefixes(m, "area-02", "ipv4").contains("10.12.0.0/16"));
         String firstVtag = map.at("/meta/vtag/tag").asText();
@@ -69,7 +58,7 @@ class BgpFrrIT {
         assertThat(map.at("/meta/vtag/tag").asText()).isNotEqualTo(firstVtag);
         assertThat(pidPrefixes(map, "area-02", "ipv4")).containsExactly("10.2.0.0/16");
 
-        stopBgpd();
+        bgpd.close();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         Publications publications = Publications.in(log);
@@ -78,7 +67,7 @@ class BgpFrrIT {
     }
 
     /** bgpd as AS 65001 from 127.0.0.2, originating 10.11/16 (area-01) and 10.12/16 (area-02). */
-    private void startBgpd(Path dir, int port) throws Exception {
+    private static Daemon startBgpd(Path dir, int port) throws Exception {
         Path config = Files.writeString(dir.resolve("frr.conf"), """
                 frr defaults traditional
                 hostname alto-frr
@@ -104,13 +93,14 @@ class BgpFrrIT {
                  set community 65000:102
                 !
                 """.formatted(dir.resolve("bgpd.log"), port));
-        bgpdPidFile = dir.resolve("bgpd.pid");
+        Daemon bgpd = new Daemon(dir.resolve("bgpd.pid"));
         // -Z: no zebra, -n: no kernel routes, -p 0: no BGP listener of its own, -P 0: no vty port, -S: stay root.
-        Process bgpd = new ProcessBuilder(BGPD.toString(), "-d", "-f", config.toString(), "-i", bgpdPidFile.toString(),
+        Process launcher = new ProcessBuilder(BGPD.toString(), "-d", "-f", config.toString(), "-i", bgpd.pidFile().toString(),
                 "-z", dir.resolve("zserv.api").toString(), "--vty_socket", dir.toString(), "-P", "0", "-p", "0",
                 "-Z", "-n", "-S").redirectErrorStream(true).redirectOutput(dir.resolve("bgpd.out").toFile()).start();
-        assertThat(bgpd.waitFor(30, TimeUnit.SECONDS)).as("bgpd daemonizes").isTrue();
-        assertThat(bgpd.exitValue()).as("bgpd started; see " + dir.resolve("bgpd.out")).isZero();
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("bgpd daemonizes").isTrue();
+        assertThat(launcher.exitValue()).as("bgpd started; see " + dir.resolve("bgpd.out")).isZero();
+        return bgpd;
     }
 
     private static void vtysh(Path dir, String... commands) throws Exception {
@@ -123,27 +113,5 @@ class BgpFrrIT {
         String output = new String(vtysh.getInputStream().readAllBytes());
         assertThat(vtysh.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(vtysh.exitValue()).as("vtysh " + String.join("; ", commands) + ": " + output).isZero();
-    }
-
-    /** Stops the bgpd this test started, waiting until it is gone. */
-    private void stopBgpd() {
-        if (bgpdPidFile == null || !Files.exists(bgpdPidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(bgpdPidFile).trim());
-        } catch (Exception e) {
-            return;
-        }
-        bgpdPidFile = null;
-        ProcessHandle.of(pid).ifPresent(bgpd -> {
-            bgpd.destroy();
-            try {
-                bgpd.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                bgpd.destroyForcibly();
-            }
-        });
     }
 }

@@ -1,12 +1,11 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,8 @@ class BgpGoBgpIT {
     /** Needs the 4-octet AS capability: GoBGP puts AS_TRANS in the OPEN's 2-octet field. */
     private static final long GOBGP_AS = 4_200_000_002L;
 
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     private Process gobgpd;
     private int apiPort;
 
@@ -41,17 +41,9 @@ class BgpGoBgpIT {
         SystemTools.requirePackage("gobgpd", "GoBGP", "gobgpd", "gobgp");
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        stopGoBgp();
-        started.forEach(Process::destroyForcibly);
-    }
-
     @Test
     void servedMapFollowsRoutesAddedAndDeletedInGoBgp(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 1, ports -> """
                 default-pid: external
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
@@ -63,15 +55,13 @@ class BgpGoBgpIT {
                     area-02: { area-01: 10, area-02: 1, area-03: 20, external: 50 }
                     area-03: { area-01: 20, area-02: 20, area-03: 1, external: 50 }
                     external: { area-01: 50, area-02: 50, area-03: 50, external: 1 }
-                """ + BgpSection.listeningOn(bgpPort).peerAs(GOBGP_AS).holdTime(9).gracePeriod("60s")
+                """ + BgpSection.listeningOn(ports[0]).peerAs(GOBGP_AS).holdTime(9).gracePeriod("60s")
                 .rule("{ community: \"65000:101\", pid: area-01 }")
                 .rule("{ large-community: \"65000:1:102\", pid: area-02 }")
-                .rule("{ origin-as: 65010, pid: area-03 }").yaml());
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server);
-        URI directory = AltoJar.awaitReady(server, log);
-        ServedNetwork served = new ServedNetwork(directory);
+                .rule("{ origin-as: 65010, pid: area-03 }").yaml(), "--port", "0");
+        Process server = alto.process();
+        int bgpPort = alto.ports()[0];
+        ServedNetwork served = new ServedNetwork(alto.directory());
 
         startGoBgp(dir, bgpPort);
         awaitApi();
@@ -156,19 +146,15 @@ class BgpGoBgpIT {
      */
     @Test
     void aPidPerCommunityValueAndPerNeighbourAsComeFromTheRoutes(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 1, ports -> """
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
-                """ + BgpSection.listeningOn(bgpPort).peerAs(GOBGP_AS).holdTime(9)
+                """ + BgpSection.listeningOn(ports[0]).peerAs(GOBGP_AS).holdTime(9)
                 .rule("{ per: community, asn: 65001, pid-prefix: pop- }")
-                .rule("{ per: neighbor-as, pid-prefix: as }").yaml());
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server);
-        ServedNetwork served = new ServedNetwork(AltoJar.awaitReady(server, log));
-        startGoBgp(dir, bgpPort);
+                .rule("{ per: neighbor-as, pid-prefix: as }").yaml(), "--port", "0");
+        Process server = alto.process();
+        ServedNetwork served = new ServedNetwork(alto.directory());
+        startGoBgp(dir, alto.ports()[0]);
         awaitApi();
         awaitEstablished();
 
@@ -233,12 +219,12 @@ class BgpGoBgpIT {
                     enabled = true
                     restart-time = 30
                 """.formatted(GOBGP_AS, bgpPort));
-        apiPort = SystemTools.freePort();
+        apiPort = FreePorts.one();
         List<String> command = new ArrayList<>(List.of("gobgpd", "-f", config.toString(), "--log-plain", "--pprof-disable",
                 "--api-hosts", "127.0.0.1:" + apiPort));
         command.addAll(List.of(options));
-        gobgpd = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gobgpd.log").toFile())).start();
+        gobgpd = started.add(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gobgpd.log").toFile())).start());
     }
 
     /** Waits until gobgpd answers on its API port. */
@@ -277,16 +263,7 @@ class BgpGoBgpIT {
     }
 
     /** Stops the gobgpd this test started, waiting until it is gone. */
-    private void stopGoBgp() throws Exception {
-        if (gobgpd == null) {
-            return;
-        }
-        Process process = gobgpd;
-        gobgpd = null;
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    private void stopGoBgp() {
+        StartedProcesses.stop(gobgpd.toHandle());
     }
-
 }

@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Bird implements AutoCloseable {
     private final Path dir;
     private final Path config;
-    private final Path pidFile;
+    private final Daemon daemon;
 
     private Bird(Path dir) {
         this.dir = dir;
         this.config = dir.resolve("bird.conf");
-        this.pidFile = dir.resolve("bird.pid");
+        this.daemon = new Daemon(dir.resolve("bird.pid"));
     }
 
     /** Installs BIRD if it is missing (or fails clearly). */
@@ -58,10 +58,10 @@ final class Bird implements AutoCloseable {
     static Bird start(Path dir, String configuration) throws Exception {
         Bird bird = new Bird(dir);
         Files.writeString(bird.config, configuration);
-        Process daemon = new ProcessBuilder("bird", "-c", bird.config.toString(), "-s", bird.socket(), "-P",
-                bird.pidFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("bird.log").toFile()).start();
-        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("bird daemonizes").isTrue();
-        assertThat(daemon.exitValue()).as("bird started; see " + dir.resolve("bird.log")).isZero();
+        Process launcher = new ProcessBuilder("bird", "-c", bird.config.toString(), "-s", bird.socket(), "-P",
+                bird.daemon.pidFile().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("bird.log").toFile()).start();
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("bird daemonizes").isTrue();
+        assertThat(launcher.exitValue()).as("bird started; see " + dir.resolve("bird.log")).isZero();
         return bird;
     }
 
@@ -81,18 +81,6 @@ final class Bird implements AutoCloseable {
     /** Stops the daemon, waiting until it is gone; does nothing the second time. */
     @Override
     public void close() throws Exception {
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        Files.delete(pidFile);
-        ProcessHandle.of(pid).ifPresent(bird -> {
-            bird.destroy();
-            try {
-                bird.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                bird.destroyForcibly();
-            }
-        });
+        daemon.close();
     }
 }

@@ -2,8 +2,8 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -18,14 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code alto rank} and {@code alto query} against {@code alto serve}, all as the packaged jar. */
 class ClientCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     @TempDir
     Path logs;
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
 
     @Test
     void ranksPeersOfTheExampleNetworkInBothModes() throws Exception {
@@ -57,7 +53,7 @@ class ClientCommandsIT {
 
     @Test
     void withoutAServerThePeersComeBackUnranked() throws Exception {
-        int closed = SystemTools.freePort();
+        int closed = started.add(FreePorts.refusing()).port();
         // Exit status 1: no guidance (docs/client.md); the candidates are printed all the same.
         JsonNode ranking = alto(1, "rank", "--server", "http://127.0.0.1:" + closed + "/directory", "--json", "--timeout", "PT1S",
                 "--source", "10.1.2.3", "10.2.0.1", "10.1.0.1");
@@ -94,6 +90,17 @@ class ClientCommandsIT {
         assertThat(alto(2, "query", "--server", directory, "multicost", "--metric", "hopcount", "--constraint", "[1] le 1")).isNull();
         assertThat(alto(1, "query", "--server", directory, "costmap", "--metric", "nosuch")).isNull();
         assertThat(alto(2, "query", "--server", directory, "eps", "10.1.2")).isNull();
+        JsonNode properties = alto(0, "query", "--server", directory, "props").get("property-map");
+        assertThat(properties.get("ipv4:100.70.0.0/16").get(".priv:area-name").asText()).isEqualTo("Gdansk");
+        assertThat(properties.get("default-network-map.pid:area-06").get(".priv:geo").asText()).isEqualTo("54.3520 18.6466");
+        JsonNode filtered = alto(0, "query", "--server", directory, "props", "10.6.1.2", "default-network-map.pid:area-01")
+                .get("property-map");
+        assertThat(filtered.get("ipv4:10.6.1.2").get("default-network-map.pid").asText()).isEqualTo("area-06");
+        assertThat(filtered.get("default-network-map.pid:area-01").get(".priv:area-name").asText()).isEqualTo("Warszawa");
+        assertThat(alto(0, "query", "--server", directory, "props", "--property", ".priv:area-name", "2001:db8:9::1")
+                .at("/property-map").toString()).isEqualTo("{\"ipv6:2001:db8:9::1\":{\".priv:area-name\":\"Lublin\"}}");
+        assertThat(alto(1, "query", "--server", directory, "props", "--property", ".priv:asn", "10.6.1.2")).isNull();
+        assertThat(alto(2, "query", "--server", directory, "props", "--property", ".priv:area-name")).isNull();
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }

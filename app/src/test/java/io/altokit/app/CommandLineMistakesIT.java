@@ -1,8 +1,8 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,8 @@ class CommandLineMistakesIT {
 
     @TempDir
     Path temp;
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     private record Outcome(int exit, String out, String err) {
         /** The one-line, trace-free answer every expected failure gets. */
@@ -35,11 +35,6 @@ class CommandLineMistakesIT {
             assertThat(err.lines().filter(l -> !l.startsWith("WARNING:"))).as(err).contains(line);
             return this;
         }
-    }
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
     }
 
     @Test
@@ -89,7 +84,7 @@ class CommandLineMistakesIT {
 
     @Test
     void clientFailuresSayWhatHappenedAndExitWith1() throws Exception {
-        int closed = SystemTools.freePort();
+        int closed = started.add(FreePorts.refusing()).port();
         Outcome refused = alto("rank", "--server", "http://127.0.0.1:" + closed + "/directory", "--json",
                 "--source", "10.1.2.3", "10.2.0.1");
         assertThat(refused.exit()).isEqualTo(1);

@@ -1,7 +1,7 @@
 package io.altokit.app;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -26,12 +26,8 @@ class CommandLineTlsIT {
 
     @TempDir
     Path dir;
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void theLocalRecipesCertificateMatchesThePrintedUrl() throws Exception {

@@ -3,11 +3,11 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -48,24 +47,18 @@ class DashboardBrowserIT {
     private static final String HIGHEST_COST_FILL = "rgb(253,231,37)";
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
+    /** The browser for the whole class; the servers (and BIRD) of each test. */
+    @RegisterExtension
+    static final StartedProcesses started = new StartedProcesses();
     private static HeadlessChromium chromium;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
-    private Bird bird;
     @TempDir
     Path work;
 
     @BeforeAll
     static void startBrowser(@TempDir Path browserDir) throws Exception {
-        chromium = HeadlessChromium.start(browserDir);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium = started.add(HeadlessChromium.start(browserDir));
     }
 
     /** Each test starts from a blank page and an empty console, which is seen to catch errors. */
@@ -77,21 +70,15 @@ class DashboardBrowserIT {
                 .anyMatch(entry -> entry.getLevel().equals(Level.SEVERE) && entry.getMessage().contains("probe"));
     }
 
-    /** Leaves the dashboard before its server goes, so that its polling ends with it. */
+    /** Leaves the dashboard before its server goes (after this), so that its polling ends with it. */
     @AfterEach
-    void stopServer() throws Exception {
+    void leaveTheDashboard() {
         chromium.driver().get("about:blank");
-        if (bird != null) {
-            bird.close();
-        }
-        started.forEach(Process::destroyForcibly);
     }
 
     private URI serve(String... args) throws Exception {
-        Path log = work.resolve("alto-" + (started.size() + 1) + ".log");
-        Process server = AltoJar.start(log, args);
-        started.add(server);
-        return AltoJar.awaitReady(server, log);
+        Path log = work.resolve("alto.log");
+        return AltoJar.awaitReady(started.add(AltoJar.start(log, args)), log);
     }
 
     @Test
@@ -175,10 +162,7 @@ class DashboardBrowserIT {
     @Test
     void showsTheBgpSessionOnTheAdminListener() throws Exception {
         Bird.require();
-        int bgpPort = SystemTools.freePort();
-        int adminPort = SystemTools.freePort();
-        Path network = work.resolve("network.yaml");
-        Files.writeString(network, """
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, work.resolve("network.yaml"), work.resolve("alto.log"), 2, ports -> """
                 default-pid: external
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
@@ -188,10 +172,10 @@ class DashboardBrowserIT {
                     external: { area-01: 50, external: 1 }
                 server:
                   admin-listen: "127.0.0.1:%d"
-                """.formatted(adminPort) + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
-        serve("serve", "--port", "0", "--config", network.toString());
-        URI admin = URI.create("http://127.0.0.1:" + adminPort + "/");
-        bird = Bird.start(work, Bird.routerConfig(bgpPort, "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n"));
+                """.formatted(ports[1]) + BgpSection.listeningOn(ports[0]).rule("{ community: \"65000:101\", pid: area-01 }").yaml(),
+                "--port", "0");
+        URI admin = URI.create("http://127.0.0.1:" + alto.ports()[1] + "/");
+        started.add(Bird.start(work, Bird.routerConfig(alto.ports()[0], "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n")));
         eventually("/ready once BIRD has sent End-of-RIB", PATIENCE).until(() -> http.send(
                 HttpRequest.newBuilder(admin.resolve("/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         ChromeDriver page = chromium.driver();

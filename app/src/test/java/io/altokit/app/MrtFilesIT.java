@@ -2,9 +2,9 @@ package io.altokit.app;
 
 import io.altokit.core.AddressFamily;
 import io.altokit.core.NetworkMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,16 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MrtFilesIT {
     private static final Path FIXTURES = Path.of("..", "provision", "src", "test", "resources", "mrt");
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void bgpdumpInstalled() throws Exception {
         SystemTools.requirePackage("bgpdump", "bgpdump (RIPE NCC's MRT dump reader)", "bgpdump");
-    }
-
-    @AfterEach
-    void stop() {
-        started.forEach(Process::destroyForcibly);
     }
 
     @ParameterizedTest

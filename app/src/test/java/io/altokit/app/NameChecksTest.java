@@ -31,8 +31,8 @@ class NameChecksTest {
         ConfigNode root = write(NETWORK + "costs: { hopcount: { a: { b: 2 }, b: { a: 2 } } }");
         assertThat(AltoServer.resourceIds(ServerConfig.defaults(), NetworkSettings.snapshot(root))).containsExactly(
                 "costmap-num-hopcount", "costmap-ord-hopcount", "default-network-map", "directory", "endpoint-cost",
-                "endpoint-property", "filtered-cost-map", "filtered-multi-cost-map", "filtered-network-map", "health",
-                "metrics", "tips", "ui", "update-stream");
+                "endpoint-property", "filtered-cost-map", "filtered-multi-cost-map", "filtered-network-map",
+                "filtered-property-map", "health", "metrics", "property-map", "tips", "ui", "update-stream");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,9 @@ class NetworkFileTest {
         Snapshot example = ExampleNetwork.snapshot();
         assertThat(example.networkMap().pidNames()).hasSize(15).contains("area-01", "area-14", "external");
         assertThat(example.metrics()).contains("routingcost", "hopcount", "delay-rt");
+        assertThat(example.pidProperties().of("area-01")).containsExactly(
+                Map.entry("priv:area-name", "Warszawa"), Map.entry("priv:geo", "52.2297 21.0122"));
+        assertThat(example.pidProperties().pids()).hasSize(14).doesNotContain("external");
         NetworkMap map = example.networkMap();
         int n = map.size();
         for (String metric : example.metrics()) {
@@ -67,7 +71,12 @@ class NetworkFileTest {
             costs: {}                                                                     | network-map: must be a mapping
             network-map: { a: { ipv4: [10.0.0.0/33] } }                                   | network-map.a.ipv4
             network-map: { a: { ipv4: ["2001:db8::/32"] } }                               | not an ipv4 prefix
-            network-map: { a: { ipx: [10.0.0.0/8] } }                                     | network-map.a.ipx: unknown setting (known: ipv4, ipv6); did you mean 'ipv4'?
+            network-map: { a: { ipx: [10.0.0.0/8] } }                                     | network-map.a.ipx: unknown setting (known: ipv4, ipv6, properties); did you mean 'ipv4'?
+            network-map: { a: { ipv4: [10.0.0.0/8], properties: { area: x } } }          | network-map.a.properties.area: 'area' is not a private entity property type: priv: and a name
+            network-map: { a: { ipv4: [10.0.0.0/8], properties: { "priv:": x } } }       | priv:' is not a private entity property type
+            network-map: { a: { ipv4: [10.0.0.0/8], properties: { "priv:a.b": x } } }     | priv:a.b' is not a private entity property type
+            network-map: { a: { ipv4: [10.0.0.0/8], properties: [x] } }                   | network-map.a.properties: expected a mapping of property types (priv:name) to values
+            network-map: { a: { ipv4: [10.0.0.0/8], properties: { "priv:x": [1] } } }    | expected a non-empty string, got [1]
             network-map: { a: { ipv4: 10.0.0.0/8 } }                                      | expected a list of prefixes
             network-map: { a: { ipv4: [10.0.0.0/8] } }, costs: { routingcost: { a: { a: x } } } | costs.routingcost.a.a: expected a number
             network-map: { a: { ipv4: [10.0.0.0/8] } }, costs: { routingcost: { a: { zz: 1 } } } | zz

@@ -3,20 +3,17 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.altokit.server.ops.Scrape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,28 +34,17 @@ class OperationsBirdIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
-    private Bird bird;
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void installBird() throws Exception {
         Bird.require();
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (bird != null) {
-            bird.close();
-        }
-        started.forEach(Process::destroyForcibly);
-    }
-
     @Test
     void readyFlipsOnEndOfRibAndTheMetricsShowTheRouterAndEveryDashboardQuery(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        int adminPort = SystemTools.freePort();
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, """
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 2, ports -> """
                 default-pid: external
                 network-map:
                   area-01: { ipv4: [10.1.0.0/16] }
@@ -68,12 +54,10 @@ class OperationsBirdIT {
                     external: { area-01: 50, external: 1 }
                 server:
                   admin-listen: "127.0.0.1:%d"
-                """.formatted(adminPort) + BgpSection.listeningOn(bgpPort).rule("{ community: \"65000:101\", pid: area-01 }").yaml());
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server);
-        URI directory = AltoJar.awaitReady(server, log);
-        URI admin = URI.create("http://127.0.0.1:" + adminPort + "/");
+                """.formatted(ports[1]) + BgpSection.listeningOn(ports[0]).rule("{ community: \"65000:101\", pid: area-01 }").yaml(),
+                "--port", "0");
+        URI directory = alto.directory();
+        URI admin = URI.create("http://127.0.0.1:" + alto.ports()[1] + "/");
 
         HttpResponse<byte[]> waiting = get(admin.resolve("/ready"));
         assertThat(waiting.statusCode()).isEqualTo(503);
@@ -81,10 +65,10 @@ class OperationsBirdIT {
                 .isEqualTo("waiting for End-of-RIB from " + BgpSection.PEER_ADDRESS);
         assertThat(get(directory.resolve("/metrics")).statusCode()).as("not on the main listener").isEqualTo(404);
 
-        bird = Bird.start(dir, Bird.routerConfig(bgpPort, """
+        started.add(Bird.start(dir, Bird.routerConfig(alto.ports()[0], """
                   route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };
                   route 10.13.0.0/16 blackhole;
-                """));
+                """)));
 
         eventually("/ready answers 200 once BIRD has sent End-of-RIB", Duration.ofSeconds(30))
                 .until(() -> get(admin.resolve("/ready")).statusCode() == 200);

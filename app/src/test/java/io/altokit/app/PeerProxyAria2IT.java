@@ -1,7 +1,7 @@
 package io.altokit.app;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static io.altokit.app.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +33,8 @@ class PeerProxyAria2IT {
 
     @TempDir
     Path work;
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (Process process : started.reversed()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aria2DownloadsThroughThePeerProxyFromOpentracker() throws Exception {
@@ -53,10 +43,10 @@ class PeerProxyAria2IT {
         SystemTools.requirePackage("opentracker", "opentracker (BitTorrent tracker)", "opentracker");
         Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
         Path serverLog = work.resolve("alto.log");
-        URI directory = AltoJar.awaitReady(stoppedAfterTheTest(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
+        URI directory = AltoJar.awaitReady(started.add(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
                 "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
         Path proxyLog = work.resolve("proxy.log");
-        URI proxy = AltoJar.awaitUri(stoppedAfterTheTest(AltoJar.start(proxyLog, "peer-proxy", "--port", "0", "--server", directory.toString(),
+        URI proxy = AltoJar.awaitUri(started.add(AltoJar.start(proxyLog, "peer-proxy", "--port", "0", "--server", directory.toString(),
                 "--map-refresh", "5s")),
                 "peer proxy ready: ", proxyLog);
 
@@ -68,7 +58,7 @@ class PeerProxyAria2IT {
         Path seedDir = Files.createDirectories(work.resolve("seed"));
         Files.write(seedDir.resolve("payload.bin"), payload);
         // The torrent's tracker is opentracker, reached through the proxy; opentracker serves the torrents it is told of.
-        int trackerPort = SystemTools.freePort();
+        int trackerPort = FreePorts.one();
         URI tracker = URI.create("http://127.0.0.1:" + trackerPort + "/announce");
         Path torrent = work.resolve("payload.torrent");
         Swarm.mktorrent(URI.create(proxy + URLEncoder.encode(tracker.toString(), StandardCharsets.UTF_8)), seedDir.resolve("payload.bin"), torrent);
@@ -80,7 +70,7 @@ class PeerProxyAria2IT {
         eventually("opentracker listening on " + trackerPort, PATIENCE).until(() -> accepts(trackerPort), accepting -> accepting);
 
         for (String seeder : Swarm.SEEDERS) {
-            launch(Swarm.aria2(seeder, SystemTools.freePort(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
+            launch(Swarm.aria2(seeder, FreePorts.one(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
         }
         URI proxiedAnnounce = URI.create(proxy + URLEncoder.encode(tracker.toString(), StandardCharsets.UTF_8));
         // Direct probes come from 127.0.9.99, in no PID, so that the probe peer is no one's cheapest.
@@ -90,7 +80,7 @@ class PeerProxyAria2IT {
         for (String leecher : Swarm.LEECHERS) {
             Path dir = Files.createDirectories(work.resolve("leech-" + leecher));
             leechDirs.add(dir);
-            launch(Swarm.aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0",
+            launch(Swarm.aria2(leecher, FreePorts.one(), dir, torrent, "--seed-ratio=0",
                     "--log=" + work.resolve(leecher + ".log"), "--log-level=info"));
         }
         String expected = Swarm.sha256(payload);
@@ -129,11 +119,6 @@ class PeerProxyAria2IT {
     }
 
     private void launch(List<String> command) throws Exception {
-        stoppedAfterTheTest(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-    }
-
-    private Process stoppedAfterTheTest(Process process) {
-        started.add(process);
-        return process;
+        started.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 }

@@ -2,8 +2,8 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -27,12 +27,8 @@ class PrivacyServeIT {
     private static final String ECS_PARAMS = "application/alto-endpointcostparams+json";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     /** Runs {@code alto rank} from the jar; its --json output. */
     private JsonNode rankJson(String... args) throws Exception {

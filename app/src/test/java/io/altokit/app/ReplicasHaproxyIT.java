@@ -1,9 +1,9 @@
 package io.altokit.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -13,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +46,8 @@ class ReplicasHaproxyIT {
             """;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
-    private Bird bird;
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void installRouterAndLoadBalancer() throws Exception {
@@ -57,33 +55,23 @@ class ReplicasHaproxyIT {
         SystemTools.requirePackage("haproxy", "HAProxy", "haproxy");
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (bird != null) {
-            bird.close();
-        }
-        for (Process process : started) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
     @Test
     void replicasAgreeOnVtagsAndAKilledReplicaCostsNoRequest(@TempDir Path dir) throws Exception {
         int[] httpPorts = new int[REPLICAS];
         int[] bgpPorts = new int[REPLICAS];
-        List<Path> configs = new ArrayList<>();
         Process[] replicas = new Process[REPLICAS];
         for (int i = 0; i < REPLICAS; i++) {
-            httpPorts[i] = SystemTools.freePort();
-            bgpPorts[i] = SystemTools.freePort();
-            Path config = dir.resolve("replica-" + i + ".yaml");
-            Files.writeString(config, NETWORK + BgpSection.listeningOn(bgpPorts[i]).holdTime(3)
-                    .rule("{ community: \"65000:101\", pid: area-01 }").yaml());
-            configs.add(config);
-            replicas[i] = startReplica(dir, config, httpPorts[i], "first");
+            // Its HTTP port is in its file, as the balancer knows it: a restarted replica listens there again.
+            AltoJar.Served replica = AltoJar.serveOnFreePorts(started, config(dir, i), dir.resolve("replica-" + i + ".first.log"),
+                    2, ports -> NETWORK + "server: { port: %d }\n".formatted(ports[0])
+                            + BgpSection.listeningOn(ports[1]).holdTime(3).rule("{ community: \"65000:101\", pid: area-01 }").yaml(),
+                    "--no-access-log");
+            replicas[i] = replica.process();
+            httpPorts[i] = replica.ports()[0];
+            bgpPorts[i] = replica.ports()[1];
         }
-        bird = Bird.start(dir, routers(bgpPorts, "route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n"));
-        int balancerPort = SystemTools.freePort();
+        Bird bird = started.add(Bird.start(dir, routers(bgpPorts, "route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n")));
+        int balancerPort = FreePorts.one();
         started.add(haproxy(dir, balancerPort, httpPorts));
         URI balanced = URI.create("http://127.0.0.1:" + balancerPort + "/networkmap");
         eventually("every replica ready and HAProxy answering", Duration.ofSeconds(60)).until(() ->
@@ -126,7 +114,9 @@ class ReplicasHaproxyIT {
         eventually("load running", Duration.ofSeconds(10)).until(() -> sent.get() > 50);
         replicas[1].destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         int sentWhenKilled = sent.get();
-        replicas[1] = startReplica(dir, configs.get(1), httpPorts[1], "restarted");
+        Path restartLog = dir.resolve("replica-1.restarted.log");
+        AltoJar.awaitReady(started.add(AltoJar.start(restartLog, "serve", "--config", config(dir, 1).toString(), "--no-access-log")),
+                restartLog);
         eventually("the restarted replica ready again", Duration.ofSeconds(60)).until(() -> allReady(httpPorts));
         eventually("more load after the restart", Duration.ofSeconds(30)).until(() -> sent.get() > sentWhenKilled + 200);
         loading.set(false);
@@ -140,13 +130,8 @@ class ReplicasHaproxyIT {
         assertThat(vtags(httpPorts)).as("the restarted replica serves the same map").hasSize(1);
     }
 
-    private Process startReplica(Path dir, Path config, int port, String run) throws Exception {
-        Path log = dir.resolve(config.getFileName() + "." + run + ".log");
-        Process replica = AltoJar.start(log, "serve", "--config", config.toString(), "--port", Integer.toString(port),
-                "--no-access-log");
-        started.add(replica);
-        AltoJar.awaitReady(replica, log);
-        return replica;
+    private static Path config(Path dir, int replica) {
+        return dir.resolve("replica-" + replica + ".yaml");
     }
 
     /** BIRD with one BGP session per replica, all exporting the same routes. */

@@ -1,5 +1,6 @@
 package io.altokit.app;
 
+import io.altokit.core.CostCalendar;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.NetworkMap;
 import io.altokit.core.Snapshot;
@@ -256,8 +257,8 @@ class ResourcePoolsTest {
             resource-pools: { rtt: nope.csv }                          | $DIR/nope.csv: no such file
             resource-pools: { rtt: rtt.txt }                           | $DIR/rtt.txt: unknown matrix format: use a .csv or .json file
             resource-pools: { rtt: 12 }                                | resource-pools.rtt: expected the name of a .csv or .json file, got 12
-            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown setting (known: distance, hopcount, monetary, rtt, utilization)
-            resource-pools: { rrt: rtt.csv }                           | resource-pools.rrt: unknown setting (known: distance, hopcount, monetary, rtt, utilization); did you mean 'rtt'?
+            resource-pools: { latency: rtt.csv }                       | resource-pools.latency: unknown setting (known: calendar, distance, hopcount, monetary, rtt, utilization)
+            resource-pools: { rrt: rtt.csv }                           | resource-pools.rrt: unknown setting (known: calendar, distance, hopcount, monetary, rtt, utilization); did you mean 'rtt'?
             resource-pools: []                                         | resource-pools: expected a mapping of pools
             resource-pools: { distance: { a: { lat: 10, lon: 181 } } } | resource-pools.distance.a: longitude 181.0 is out of range: it is from -180 to 180
             resource-pools: { distance: { zz: { lat: 10, lon: 10 } } } | resource-pools.distance.zz: area zz is not a PID of network-map
@@ -273,7 +274,7 @@ class ResourcePoolsTest {
     void anUnknownPoolIsTheOnlyProblemReported() {
         assertThatThrownBy(() -> load("resource-pools: { latency: rtt.csv }\n"))
                 .hasMessage(dir.resolve("network.yaml") + ": resource-pools.latency: unknown setting"
-                        + " (known: distance, hopcount, monetary, rtt, utilization)");
+                        + " (known: calendar, distance, hopcount, monetary, rtt, utilization)");
     }
 
     @ParameterizedTest
@@ -316,5 +317,68 @@ class ResourcePoolsTest {
                         + " the areas of rtt ($DIR/rtt.csv)");
         Snapshot unrated = load("resource-pools: { rtt: rtt.csv, hopcount: hops.csv }\nrating: { weights: { hopcount: 0 } }\n");
         assertThat(cost(unrated, "hopcount", "a", "b")).as("a pool weighing 0 may cover fewer areas").isEqualTo(1);
+    }
+
+    private static double cost(CostMatrix matrix, NetworkMap map, String src, String dst) {
+        return matrix.cost(map.indexOf(src).orElseThrow(), map.indexOf(dst).orElseThrow());
+    }
+
+    @Test
+    void theRatedExampleRatesEachIntervalOfItsUtilizationCalendar() throws Exception {
+        Snapshot snapshot = NetworkFiles.load(Path.of("..", "examples", "rated", "network.yaml"));
+        CostCalendar utilization = snapshot.calendar("priv:utilization").orElseThrow();
+        assertThat(utilization.size()).isEqualTo(6);
+        assertThat(utilization.intervalSeconds()).isEqualTo(4 * 3600);
+        assertThat(utilization.repeated()).hasValue(7);
+        NetworkMap map = snapshot.networkMap();
+        assertThat(cost(utilization.intervals().get(0), map, "area-02", "area-01")).isEqualTo(0.32);
+        assertThat(cost(utilization.intervals().get(5), map, "area-02", "area-01")).isEqualTo(0.99);
+        CostCalendar rating = snapshot.calendar("routingcost").orElseThrow();
+        assertThat(rating.size()).isEqualTo(6);
+        CostMatrix night = rating.intervals().get(0);
+        CostMatrix evening = rating.intervals().get(5);
+        // From Krakow: at night nearer Warszawa rates first; in the evening, its link full, Poznan does.
+        assertThat(cost(night, map, "area-02", "area-01")).isLessThan(cost(night, map, "area-02", "area-05"));
+        assertThat(cost(evening, map, "area-02", "area-05")).isLessThan(cost(evening, map, "area-02", "area-01"));
+        assertThat(snapshot.calendars()).containsOnlyKeys("priv:utilization", "routingcost");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            { interval: 1h }                                      | resource-pools.calendar: names no pool
+            { utilization: [u0.csv] }                             | resource-pools.calendar: expected { interval: a duration such as 1h
+            { interval: 90, utilization: [u0.csv] }               | resource-pools.calendar.interval: expected a duration
+            { interval: 1500ms, utilization: [u0.csv] }           | resource-pools.calendar.interval: must be whole seconds
+            { interval: 1h, distance: [u0.csv] }                  | resource-pools.calendar.distance: distances between areas do not vary over time
+            { interval: 1h, rtt: [u0.csv] }                       | resource-pools.calendar.rtt: there is no rtt pool in resource-pools
+            { interval: 1h, utilization: u0.csv }                 | resource-pools.calendar.utilization: expected a list of matrix files, one per interval
+            { interval: 1h, utilization: [] }                     | resource-pools.calendar.utilization: expected a list of matrix files, one per interval
+            { interval: 1h, latency: [u0.csv] }                   | resource-pools.calendar.latency: unknown setting (known: hopcount, interval, monetary, repeated, rtt, utilization)
+            { interval: 1h, repeated: 0, utilization: [u0.csv] }  | resource-pools.calendar.repeated: expected an integer 1..
+            """)
+    void calendarSectionProblemsNameTheEntry(String calendar, String expected) throws Exception {
+        write("u.csv", csv(new double[][] {{0.1, 0.2, 0.3}, {0.2, 0.1, 0.2}, {0.3, 0.2, 0.1}}));
+        write("u0.csv", csv(new double[][] {{0.1, 0.2, 0.3}, {0.2, 0.1, 0.2}, {0.3, 0.2, 0.1}}));
+        assertLoadFails("resource-pools: { utilization: u.csv, calendar: " + calendar + " }\n", "network.yaml: " + expected);
+    }
+
+    @Test
+    void everyIntervalIsCheckedLikeAPoolFileAndCoversItsPoolsAreas() throws Exception {
+        write("u.csv", csv(new double[][] {{0.1, 0.2, 0.3}, {0.2, 0.1, 0.2}, {0.3, 0.2, 0.1}}));
+        write("u0.csv", ",a,b\na,0.1,0.2\nb,0.2,0.1\n");
+        write("u1.csv", csv(new double[][] {{0.1, 1.5, 0.3}, {0.2, 0.1, 0.2}, {0.3, 0.2, 0.1}}));
+        assertLoadFails("resource-pools: { utilization: u.csv, calendar: { interval: 12h, utilization: [u0.csv, u1.csv, nope.csv] } }\n",
+                "network.yaml: resource-pools.calendar.utilization[0] ($DIR/u0.csv) lacks c the areas of $DIR/u.csv",
+                "$DIR/u1.csv: row a (line 2), column b: 1.5 is out of range: a utilization is from 0 to 1",
+                "$DIR/nope.csv: no such file");
+    }
+
+    @Test
+    void everyPoolsCalendarHasAsManyIntervals() throws Exception {
+        write("rtt.csv", csv(new double[][] {{1, 2, 3}, {2, 1, 2}, {3, 2, 1}}));
+        write("u.csv", csv(new double[][] {{0.1, 0.2, 0.3}, {0.2, 0.1, 0.2}, {0.3, 0.2, 0.1}}));
+        assertLoadFails("resource-pools: { rtt: rtt.csv, utilization: u.csv,"
+                        + " calendar: { interval: 1h, utilization: [u.csv], rtt: [rtt.csv, rtt.csv] } }\n",
+                "network.yaml: resource-pools.calendar: every pool's calendar must have as many intervals, but rtt has 2, utilization has 1");
     }
 }

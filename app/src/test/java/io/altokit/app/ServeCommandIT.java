@@ -2,8 +2,8 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -30,19 +30,15 @@ class ServeCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     /** The standard error of each process {@link #launch} started. */
     private final Map<Process, Path> stderr = new HashMap<>();
     @TempDir
     Path logs;
 
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
-
     private Process launch(String... args) throws IOException {
-        Path log = logs.resolve("alto-" + (started.size() + 1) + ".log");
+        Path log = logs.resolve("alto-" + (stderr.size() + 1) + ".log");
         Process process = AltoJar.start(log, args);
         started.add(process);
         stderr.put(process, log);

@@ -2,15 +2,14 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code alto keygen}, {@code alto serve} with a {@code signing:} section, and clients with {@code --verify-key}. */
 class SignedGuidanceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aSigningServerIsTrustedWithItsKeyAndRefusedWithAnother(@TempDir Path dir) throws Exception {

@@ -3,6 +3,7 @@ package io.altokit.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ class SimCommandsIT {
 
     @TempDir
     Path temp;
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     private record Outcome(int exit, String out, String err) {
     }
@@ -26,12 +29,8 @@ class SimCommandsIT {
     private Outcome alto(String... args) throws Exception {
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = AltoJar.processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("alto %s finished", String.join(" ", args)).isTrue();
-        } finally {
-            process.destroyForcibly();
-        }
+        Process process = started.add(AltoJar.processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("alto %s finished", String.join(" ", args)).isTrue();
         return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 

@@ -1,7 +1,5 @@
 package io.altokit.app;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** What the end-to-end tests need from the machine: Debian packages (installed when missing) and free ports. */
+/** What the end-to-end tests need from the machine: Debian packages, installed when missing ({@link FreePorts}: ports). */
 final class SystemTools {
     private SystemTools() {
     }
@@ -37,13 +35,6 @@ final class SystemTools {
             }
         }
         assertThat(onPath(tools)).as(String.join(" and ", tools) + " on PATH after installing " + debianPackage).isTrue();
-    }
-
-    /** A loopback port nothing listens on right now. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The executable {@code tool} as found on PATH. */

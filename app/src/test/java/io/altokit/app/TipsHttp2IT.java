@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
@@ -36,7 +36,8 @@ class TipsHttp2IT {
 
     @TempDir
     Path directory;
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     /** One nghttp run: its exit status, the body it printed, and the response's status and content type (from its HAR). */
     record Nghttp(int exit, String body, int status, String contentType) {
@@ -50,11 +51,6 @@ class TipsHttp2IT {
         SystemTools.requirePackage("nghttp2-client", "nghttp (an HTTP/2 client)", "nghttp", "h2load");
         TestPki ca = new TestPki(pki);
         serverIdentity = ca.server(ca.authority("server-ca"), "alto-server");
-    }
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
     }
 
     @Test

@@ -2,17 +2,15 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,8 @@ class TlsIT {
 
     @TempDir
     Path directory;
-    private final List<Process> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void makeCertificates() throws Exception {
@@ -44,11 +43,6 @@ class TlsIT {
         clientCa = ca.authority("client-ca");
         app1 = ca.client(clientCa, "app1");
         stranger = ca.client(ca.authority("other-ca"), "stranger");
-    }
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
     }
 
     @Test

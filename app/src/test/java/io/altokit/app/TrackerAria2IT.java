@@ -1,7 +1,7 @@
 package io.altokit.app;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,17 +30,8 @@ class TrackerAria2IT {
 
     @TempDir
     Path work;
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (Process process : started.reversed()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aria2SwarmDownloadsThroughTheGuidedTracker() throws Exception {
@@ -49,10 +39,10 @@ class TrackerAria2IT {
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
         Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
         Path serverLog = work.resolve("alto.log");
-        URI directory = AltoJar.awaitReady(stoppedAfterTheTest(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
+        URI directory = AltoJar.awaitReady(started.add(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
                 "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
         Path trackerLog = work.resolve("tracker.log");
-        URI announce = AltoJar.awaitUri(stoppedAfterTheTest(AltoJar.start(trackerLog, "tracker", "--port", "0", "--bind", "127.0.0.1",
+        URI announce = AltoJar.awaitUri(started.add(AltoJar.start(trackerLog, "tracker", "--port", "0", "--bind", "127.0.0.1",
                 "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0", "--map-refresh", "5s")), "BitTorrent tracker ready: ", trackerLog);
         awaitMetrics(announce, metrics -> metrics.contains("tracker_alto_guided 1.0"), "the tracker has the ALTO maps");
 
@@ -64,7 +54,7 @@ class TrackerAria2IT {
         Swarm.mktorrent(announce, seedDir.resolve("payload.bin"), torrent);
 
         for (String seeder : Swarm.SEEDERS) {
-            launch(Swarm.aria2(seeder, SystemTools.freePort(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
+            launch(Swarm.aria2(seeder, FreePorts.one(), seedDir, torrent, "--seed-ratio=0", "--bt-seed-unverified=true"));
         }
         awaitMetrics(announce, metrics -> metrics.contains("tracker_seeders 2.0"), "both seeders announced");
         List<Path> leechDirs = new ArrayList<>();
@@ -73,7 +63,7 @@ class TrackerAria2IT {
             leechDirs.add(dir);
             // Leechers stay as seeders when done, so the probes below see the whole swarm; their logs
             // show whom they connected to first.
-            launch(Swarm.aria2(leecher, SystemTools.freePort(), dir, torrent, "--seed-ratio=0",
+            launch(Swarm.aria2(leecher, FreePorts.one(), dir, torrent, "--seed-ratio=0",
                     "--log=" + work.resolve(leecher + ".log"), "--log-level=info"));
         }
         String metrics = awaitMetrics(announce, text -> text.contains("tracker_seeders 5.0"), "every leecher announced completion");
@@ -105,13 +95,8 @@ class TrackerAria2IT {
 
     /** An aria2 process, its output discarded; stopped after the test. */
     private Process launch(List<String> command) throws Exception {
-        return stoppedAfterTheTest(new ProcessBuilder(command).redirectErrorStream(true)
+        return started.add(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-    }
-
-    private Process stoppedAfterTheTest(Process process) {
-        started.add(process);
-        return process;
     }
 
     /** The first peer a leecher connected to, from its aria2 log. */

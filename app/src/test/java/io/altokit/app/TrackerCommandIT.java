@@ -1,7 +1,7 @@
 package io.altokit.app;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -11,20 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code alto tracker} as the packaged jar: bad settings, no ALTO server, a clean stop. */
 class TrackerCommandIT {
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void refusesBadSettingsWithExitStatus2() throws Exception {
@@ -39,7 +33,7 @@ class TrackerCommandIT {
 
     @Test
     void servesRandomListsWithoutItsAltoServerAndStopsCleanly(@TempDir Path dir) throws Exception {
-        int closed = SystemTools.freePort();
+        int closed = started.add(FreePorts.refusing()).port();
         Path log = dir.resolve("tracker.log");
         Process tracker = AltoJar.start(log, "tracker", "--port", "0", "--bind", "127.0.0.1",
                 "--alto", "http://127.0.0.1:" + closed + "/directory", "--timeout", "PT0.5S");

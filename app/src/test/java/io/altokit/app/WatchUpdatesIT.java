@@ -2,9 +2,9 @@ package io.altokit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -37,28 +37,21 @@ class WatchUpdatesIT {
     private static final int PREFIXES = 12;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<AutoCloseable> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void installBird() throws Exception {
         Bird.require();
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (AutoCloseable part : started.reversed()) {
-            part.close();
-        }
-    }
-
     @Test
     void theWatchedNetworkMapFollowsTheRoutersAnnouncementsAndWithdrawals(@TempDir Path dir) throws Exception {
-        int bgpPort = SystemTools.freePort();
-        URI directory = serve(dir, networkFile(bgpPort, new int[AREAS][AREAS]));
-        Bird bird = Bird.start(dir, Bird.routerConfig(bgpPort, route(11, 1)));
-        started.add(bird);
-        WatchProcess watch = WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP);
-        started.add(watch);
+        AltoJar.Served alto = serve(dir, new int[AREAS][AREAS]);
+        int bgpPort = alto.ports()[0];
+        URI directory = alto.directory();
+        Bird bird = started.add(Bird.start(dir, Bird.routerConfig(bgpPort, route(11, 1))));
+        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP));
 
         watch.await(NETWORK_MAP, map -> pidPrefixes(map, "area-01", "ipv4").contains("10.11.0.0/16"), "10.11/16 in area-01");
 
@@ -78,16 +71,15 @@ class WatchUpdatesIT {
     @Test
     void aClientApplyingEveryPatchOf200FileAndBgpChangesHoldsWhatAFreshGetReturns(@TempDir Path dir) throws Exception {
         Random random = new Random(Long.getLong("watch.seed", 20261203L));
-        int bgpPort = SystemTools.freePort();
         int[][] costs = new int[AREAS][AREAS];
-        URI directory = serve(dir, networkFile(bgpPort, costs));
+        AltoJar.Served alto = serve(dir, costs);
+        int bgpPort = alto.ports()[0];
+        URI directory = alto.directory();
         String costMap = costMapId(directory);
         // per prefix 10.(100+i).0.0/16: 0 = not announced, else the area its community puts it in
         int[] announced = new int[PREFIXES];
-        Bird bird = Bird.start(dir, Bird.routerConfig(bgpPort, routes(announced)));
-        started.add(bird);
-        WatchProcess watch = WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP, costMap);
-        started.add(watch);
+        Bird bird = started.add(Bird.start(dir, Bird.routerConfig(bgpPort, routes(announced))));
+        WatchProcess watch = started.add(WatchProcess.start(directory, dir.resolve("watch.log"), NETWORK_MAP, costMap));
         watch.await(costMap, map -> map.has("cost-map"), "the full cost map");
 
         for (int change = 0; change < 200; change++) {
@@ -118,13 +110,10 @@ class WatchUpdatesIT {
                 .isGreaterThan(100);
     }
 
-    private URI serve(Path dir, String networkFile) throws Exception {
-        Path config = dir.resolve("net.yaml");
-        Files.writeString(config, networkFile);
-        Path log = dir.resolve("alto.log");
-        Process server = AltoJar.start(log, "serve", "--config", config.toString(), "--port", "0");
-        started.add(server::destroyForcibly);
-        return AltoJar.awaitReady(server, log);
+    /** The server of the network file with these costs, its BGP listener on a free port. */
+    private AltoJar.Served serve(Path dir, int[][] costs) throws Exception {
+        return AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 1,
+                ports -> networkFile(ports[0], costs), "--port", "0");
     }
 
     /** Areas 1..4 with their own /16 each; the routing costs given (0: the default); BGP communities 65000:10N place routes in area N. */

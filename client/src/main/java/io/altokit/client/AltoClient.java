@@ -15,6 +15,8 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.NetworkMapResponse;
+import io.altokit.model.PropertyMapRequest;
+import io.altokit.model.PropertyMapResponse;
 import io.altokit.model.RequestEncoder;
 import io.altokit.model.ResponseDecoder;
 import io.altokit.model.VersionTag;
@@ -41,6 +43,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -289,6 +292,67 @@ public final class AltoClient implements AutoCloseable {
         checkCostTypes(map, filter.costs().costTypes(), "filtered multi-cost map " + found.getKey());
         checkDependentVtags(map.dependentVtags(), "filtered multi-cost map " + found.getKey());
         return map;
+    }
+
+    /** RFC 9240 section 7: the first full property map the directory lists, one over the default network map first. */
+    public PropertyMapResponse propertyMap() {
+        Directory ird = directory();
+        return propertyMap(ird.resources().entrySet().stream()
+                .filter(e -> isFull(e.getValue(), MediaTypes.PROPERTY_MAP))
+                .sorted(Comparator.comparing(e -> !usesDefault(ird, e.getValue())))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AltoResourceNotOfferedException("the directory at " + directoryUri + " lists no property map")));
+    }
+
+    /** RFC 9240 section 7: the full property map with this resource id, checked against the network maps it depends on. */
+    public PropertyMapResponse propertyMap(String resourceId) {
+        Directory.Entry entry = entry(resourceId, MediaTypes.PROPERTY_MAP);
+        PropertyMapResponse map = getCached(resolve(entry), MediaTypes.PROPERTY_MAP, ResponseDecoder::propertyMap,
+                "property map " + resourceId);
+        checkDependentVtags(map.dependentVtags(), "property map " + resourceId);
+        return map;
+    }
+
+    /**
+     * RFC 9240 section 8: the properties asked of the entities asked, from a filtered property map
+     * whose {@code mappings} have every entity's domain and every property asked.
+     */
+    public PropertyMapResponse filteredPropertyMap(PropertyMapRequest request) {
+        Directory ird = directory();
+        return filteredPropertyMap(find(ird, MediaTypes.PROPERTY_MAP, MediaTypes.PROPERTY_MAP_PARAMS,
+                e -> hasDomains(e.capabilities().mappings(), request.entities())
+                        && request.properties().stream().allMatch(property -> e.capabilities().mappings().values().stream()
+                        .anyMatch(properties -> properties.contains(property))),
+                "filtered property map for " + request.properties()), request);
+    }
+
+    /**
+     * RFC 9240 section 8: every property a filtered property map gives the domains of {@code entities},
+     * from one whose {@code mappings} have them all.
+     */
+    public PropertyMapResponse filteredPropertyMap(List<String> entities) {
+        Directory ird = directory();
+        Map.Entry<String, Directory.Entry> found = find(ird, MediaTypes.PROPERTY_MAP, MediaTypes.PROPERTY_MAP_PARAMS,
+                e -> hasDomains(e.capabilities().mappings(), entities), "filtered property map for the domains of " + entities);
+        Set<String> properties = new LinkedHashSet<>();
+        found.getValue().capabilities().mappings().forEach((domain, names) -> {
+            if (entities.stream().anyMatch(entity -> entity.startsWith(domain + ":"))) {
+                properties.addAll(names);
+            }
+        });
+        return filteredPropertyMap(found, new PropertyMapRequest(entities, List.copyOf(properties)));
+    }
+
+    private PropertyMapResponse filteredPropertyMap(Map.Entry<String, Directory.Entry> resource, PropertyMapRequest request) {
+        PropertyMapResponse map = post(resource, MediaTypes.PROPERTY_MAP, MediaTypes.PROPERTY_MAP_PARAMS,
+                RequestEncoder.propertyMap(request), ResponseDecoder::propertyMap);
+        checkDependentVtags(map.dependentVtags(), "filtered property map " + resource.getKey());
+        return map;
+    }
+
+    /** Whether {@code mappings} name the domain of every entity ({@code domain:identifier}). */
+    private static boolean hasDomains(Map<String, List<String>> mappings, List<String> entities) {
+        return entities.stream().allMatch(entity -> mappings.keySet().stream().anyMatch(domain -> entity.startsWith(domain + ":")));
     }
 
     /** RFC 7285 11.4.1: properties of endpoints, from a resource listing every requested property type. */
@@ -613,6 +677,7 @@ public final class AltoClient implements AutoCloseable {
             case MediaTypes.COST_MAP -> "a cost map";
             case MediaTypes.ENDPOINT_PROP -> "an endpoint property service";
             case MediaTypes.ENDPOINT_COST -> "an endpoint cost service";
+            case MediaTypes.PROPERTY_MAP -> "a property map";
             default -> null;
         });
     }

@@ -19,6 +19,8 @@ import io.altokit.model.MediaTypes;
 import io.altokit.model.MultiCostMapResponse;
 import io.altokit.model.NetworkMapFilter;
 import io.altokit.model.NetworkMapResponse;
+import io.altokit.model.PropertyMapRequest;
+import io.altokit.model.PropertyMapResponse;
 import io.altokit.model.TypedAddress;
 import io.altokit.model.VersionTag;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +160,28 @@ class AltoClientServerTest {
                     "ipv4:10.2.5.1", Map.of("default-network-map.pid", "c"),
                     "ipv6:2001:db8:1::9", Map.of("default-network-map.pid", "a")));
             assertThat(response.dependentVtags()).extracting(VersionTag::resourceId).containsExactly("default-network-map");
+        }
+    }
+
+    @Test
+    void propertyMaps() {
+        try (AltoClient alto = client()) {
+            PropertyMapResponse full = alto.propertyMap();
+            assertThat(full.dependentVtags()).extracting(VersionTag::resourceId).containsExactly("default-network-map");
+            assertThat(full.properties().get("ipv4:10.2.5.0/24")).as("nested in b's /16, only what differs")
+                    .isEqualTo(Map.of("default-network-map.pid", Optional.of("c"), ".priv:area-name", Optional.of("Nowa Huta")));
+            assertThat(full.properties().get("default-network-map.pid:b")).isEqualTo(Map.of(".priv:area-name", Optional.of("Krakow")));
+
+            PropertyMapResponse filtered = alto.filteredPropertyMap(new PropertyMapRequest(
+                    List.of("ipv4:10.2.9.9", "default-network-map.pid:c"), List.of(".priv:area-name")));
+            assertThat(filtered.properties()).isEqualTo(Map.of(
+                    "ipv4:10.2.9.9", Map.of(".priv:area-name", Optional.of("Krakow")),
+                    "default-network-map.pid:c", Map.of(".priv:area-name", Optional.of("Nowa Huta"))));
+            assertThat(alto.filteredPropertyMap(List.of("ipv4:10.2.9.9")).properties()).as("every property of the domain")
+                    .isEqualTo(Map.of("ipv4:10.2.9.9", Map.of("default-network-map.pid", Optional.of("b"), ".priv:area-name", Optional.of("Krakow"))));
+            assertThatThrownBy(() -> alto.filteredPropertyMap(new PropertyMapRequest(List.of("ipv4:10.2.9.9"), List.of(".priv:asn"))))
+                    .isInstanceOf(AltoResourceNotOfferedException.class);
+            assertThatThrownBy(() -> alto.filteredPropertyMap(List.of("pid:b"))).isInstanceOf(AltoResourceNotOfferedException.class);
         }
     }
 

@@ -52,26 +52,47 @@ public record Rating(List<Criterion> criteria) {
      * the same length): NaN where any of them is NaN.
      */
     double[] combine(List<double[]> matrices) {
+        return combineIntervals(matrices.stream().map(List::of).toList(), 1)[0];
+    }
+
+    /**
+     * The rating of every cell in each of {@code intervals} time intervals (an RFC 8896 calendar),
+     * from the criteria of {@link #weighted()} in that order: each one matrix per interval, or one
+     * for every interval. A criterion is scaled by its maximum over all its intervals, not each
+     * interval's own: an interval where every link is quiet then rates them low rather than
+     * stretching its busiest one to 1, so the ratings of different intervals compare.
+     */
+    double[][] combineIntervals(List<List<double[]>> criteria, int intervals) {
         List<Criterion> weighted = weighted();
-        if (matrices.size() != weighted.size()) {
-            throw new IllegalArgumentException(weighted.size() + " weighted criteria but " + matrices.size() + " matrices");
+        if (criteria.size() != weighted.size()) {
+            throw new IllegalArgumentException(weighted.size() + " weighted criteria but " + criteria.size() + " matrices");
         }
         double totalWeight = weighted.stream().mapToDouble(Criterion::weight).sum();
-        double[] rating = new double[matrices.getFirst().length];
+        double[][] rating = new double[intervals][criteria.getFirst().getFirst().length];
         for (int c = 0; c < weighted.size(); c++) {
             // Penalised on the fly, twice, rather than into a copy: at 5,000 PIDs a copy is 200 MB.
             Penalty penalty = weighted.get(c).penalty();
-            double[] values = matrices.get(c);
+            List<double[]> perInterval = criteria.get(c);
+            if (perInterval.size() != 1 && perInterval.size() != intervals) {
+                throw new IllegalArgumentException(perInterval.size() + " matrices of \"" + weighted.get(c).metric()
+                        + "\" for " + intervals + " intervals");
+            }
             double max = 0;
-            for (double value : values) {
-                if (!Double.isNaN(value)) {
-                    max = Math.max(max, penalty.apply(value));
+            for (double[] values : perInterval) {
+                for (double value : values) {
+                    if (!Double.isNaN(value)) {
+                        max = Math.max(max, penalty.apply(value));
+                    }
                 }
             }
             double scale = max > 0 ? weighted.get(c).weight() / totalWeight / max : 0;
-            for (int cell = 0; cell < rating.length; cell++) {
-                // NaN stays NaN: a pair some criterion lacks has no rating.
-                rating[cell] += Double.isNaN(values[cell]) ? Double.NaN : penalty.apply(values[cell]) * scale;
+            for (int t = 0; t < intervals; t++) {
+                double[] values = perInterval.get(perInterval.size() == 1 ? 0 : t);
+                double[] rated = rating[t];
+                for (int cell = 0; cell < rated.length; cell++) {
+                    // NaN stays NaN: a pair some criterion lacks has no rating.
+                    rated[cell] += Double.isNaN(values[cell]) ? Double.NaN : penalty.apply(values[cell]) * scale;
+                }
             }
         }
         return rating;

@@ -10,19 +10,24 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Everything the server knows about the network at one moment: a network map and one cost matrix
- * per metric. Immutable, so threads share it freely; a change is a new snapshot.
+ * Everything the server knows about the network at one moment: a network map, the operator's
+ * properties of its PIDs, one cost matrix per metric and, for metrics whose costs vary over the
+ * day, their cost calendars (RFC 8896). Immutable, so threads share it freely; a change is a new
+ * snapshot.
  */
 public final class Snapshot {
 
@@ -32,15 +37,25 @@ public final class Snapshot {
 
     private final SortedMap<String, CostMatrix> costMatrices;
     private final List<String> metrics;
+    private final PidProperties pidProperties;
+    private final SortedMap<String, CostCalendar> calendars;
 
-    private Snapshot(NetworkMap networkMap, SortedMap<String, CostMatrix> costMatrices) {
+    private Snapshot(NetworkMap networkMap, PidProperties pidProperties, SortedMap<String, CostMatrix> costMatrices,
+                     SortedMap<String, CostCalendar> calendars) {
         this.networkMap = networkMap;
+        this.pidProperties = pidProperties;
         this.costMatrices = Collections.unmodifiableSortedMap(costMatrices);
         this.metrics = List.copyOf(costMatrices.keySet());
+        this.calendars = Collections.unmodifiableSortedMap(calendars);
     }
 
     public NetworkMap networkMap() {
         return networkMap;
+    }
+
+    /** The operator's properties of the network map's PIDs (RFC 9240 entity properties). */
+    public PidProperties pidProperties() {
+        return pidProperties;
     }
 
     public Optional<CostMatrix> costMatrix(String metric) {
@@ -52,6 +67,24 @@ public final class Snapshot {
         return metrics;
     }
 
+    /** The cost calendar of a metric whose costs vary over time, if it has one. */
+    public Optional<CostCalendar> calendar(String metric) {
+        return Optional.ofNullable(calendars.get(metric));
+    }
+
+    /** Every cost calendar, by metric; each such metric also has its plain {@link #costMatrix}. */
+    public SortedMap<String, CostCalendar> calendars() {
+        return calendars;
+    }
+
+    /**
+     * What differs when any cost of {@code metric} does: its matrix's vtag, and its calendar's when it
+     * has one; empty without a matrix. Builds compare these to find the metrics a change touched.
+     */
+    public Optional<String> costTag(String metric) {
+        return costMatrix(metric).map(matrix -> calendar(metric).map(calendar -> matrix.vtag() + "/" + calendar.vtag()).orElse(matrix.vtag()));
+    }
+
     /**
      * This snapshot as a privacy policy shows it: the network map with aggregated prefixes (same
      * longest-prefix-match answers, see {@link NetworkMap#withAggregatedPrefixes()}) and the same costs.
@@ -60,7 +93,7 @@ public final class Snapshot {
         NetworkMap aggregated = networkMap.withAggregatedPrefixes();
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.over(aggregated.vtag())));
-        return new Snapshot(aggregated, matrices);
+        return new Snapshot(aggregated, pidProperties, matrices, mapCalendars(matrix -> matrix.over(aggregated.vtag())));
     }
 
     /**
@@ -72,26 +105,58 @@ public final class Snapshot {
     public Snapshot withQuantisedCosts(int levels) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>();
         costMatrices.forEach((metric, matrix) -> matrices.put(metric, matrix.quantised(levels, networkMap.vtag())));
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, pidProperties, matrices, mapCalendars(matrix -> matrix.quantised(levels, networkMap.vtag())));
+    }
+
+    private SortedMap<String, CostCalendar> mapCalendars(UnaryOperator<CostMatrix> change) {
+        SortedMap<String, CostCalendar> mapped = new TreeMap<>();
+        calendars.forEach((metric, calendar) -> mapped.put(metric, calendar.map(change)));
+        return mapped;
     }
 
     /**
      * This snapshot with the cost matrices of {@code metrics} taken from {@code source} and laid over
      * this snapshot's PIDs (a pair with a PID that {@code source} lacks has no cost; a metric it lacks
-     * is dropped): what building this snapshot again from {@code source} would give when only those
-     * metrics' costs differ. The network map and every other matrix are this snapshot's own, shared.
+     * is dropped), their calendars too: what building this snapshot again from {@code source} would
+     * give when only those metrics' costs differ. The network map and every other matrix are this
+     * snapshot's own, shared.
      */
     public Snapshot withCostsOf(Snapshot source, Collection<String> metrics) {
         SortedMap<String, CostMatrix> matrices = new TreeMap<>(costMatrices);
+        SortedMap<String, CostCalendar> calendarsNow = new TreeMap<>(calendars);
         List<String> names = networkMap.pidNames();
         List<String> sourceNames = source.networkMap().pidNames();
+        UnaryOperator<CostMatrix> laidOver = matrix -> relaid(matrix, sourceNames, names, networkMap.vtag());
         for (String metric : metrics) {
             matrices.remove(metric);
-            source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, names.equals(sourceNames)
-                    ? matrix.over(networkMap.vtag())
-                    : new CostMatrix(metric, names.size(), matrix.costsOver(sourceNames, names), networkMap.vtag())));
+            calendarsNow.remove(metric);
+            source.costMatrix(metric).ifPresent(matrix -> matrices.put(metric, laidOver.apply(matrix)));
+            source.calendar(metric).ifPresent(calendar -> calendarsNow.put(metric, calendar.map(laidOver)));
         }
-        return new Snapshot(networkMap, matrices);
+        return new Snapshot(networkMap, pidProperties, matrices, calendarsNow);
+    }
+
+    /** {@code matrix}, over PIDs {@code from}, laid over PIDs {@code to} of the network map {@code vtag}. */
+    private static CostMatrix relaid(CostMatrix matrix, List<String> from, List<String> to, String vtag) {
+        return to.equals(from) ? matrix.over(vtag) : new CostMatrix(matrix.metric(), to.size(), matrix.costsOver(from, to), vtag);
+    }
+
+    /**
+     * This snapshot with {@code properties} for its PIDs, the network map and cost matrices shared:
+     * what building it again gives when only the properties changed.
+     *
+     * @throws SnapshotException if a property is given to a PID the network map lacks
+     */
+    public Snapshot withPidProperties(PidProperties properties) {
+        if (properties.equals(pidProperties)) {
+            return this;
+        }
+        List<String> unknown = properties.pids().stream().filter(pid -> networkMap.indexOf(pid).isEmpty())
+                .map(pid -> "properties of unknown PID '" + pid + "'").toList();
+        if (!unknown.isEmpty()) {
+            throw new SnapshotException(unknown);
+        }
+        return new Snapshot(networkMap, properties, costMatrices, calendars);
     }
 
     public static Builder builder() {
@@ -115,6 +180,8 @@ public final class Snapshot {
         }
         builder.inheritedNames = names;
         builder.inherited.putAll(costMatrices);
+        builder.inheritedCalendars.putAll(calendars);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
@@ -131,12 +198,14 @@ public final class Snapshot {
         builder.networkMap = Optional.of(networkMap);
         builder.inheritedNames = networkMap.pidNames();
         builder.inherited.putAll(costMatrices);
+        builder.inheritedCalendars.putAll(calendars);
+        builder.pidProperties = pidProperties;
         return builder;
     }
 
     @Override
     public String toString() {
-        return "Snapshot[" + networkMap + ", metrics " + metrics + "]";
+        return "Snapshot[" + networkMap + ", metrics " + metrics + (calendars.isEmpty() ? "" : ", calendars " + calendars.keySet()) + "]";
     }
 
     /**
@@ -158,9 +227,12 @@ public final class Snapshot {
         private Optional<Rating> rating = Optional.empty();
         /** Costs of the snapshot this builder started from (see {@link Snapshot#toBuilder()}), over its PIDs. */
         private final SortedMap<String, CostMatrix> inherited = new TreeMap<>();
+        private final SortedMap<String, CostCalendar> inheritedCalendars = new TreeMap<>();
+        private final SortedMap<String, GivenCalendar> calendarsByMetric = new TreeMap<>();
         private List<String> inheritedNames = List.of();
         /** The network map of a {@link #costsBuilder()}, taken as it is; its given metrics replace the inherited ones. */
         private Optional<NetworkMap> networkMap = Optional.empty();
+        private PidProperties pidProperties = PidProperties.NONE;
 
         private Builder() {}
 
@@ -206,6 +278,12 @@ public final class Snapshot {
             return this;
         }
 
+        /** The operator's properties of PIDs, replacing any given before; each PID must be one of the map's. */
+        public Builder pidProperties(PidProperties properties) {
+            pidProperties = Objects.requireNonNull(properties, "properties");
+            return this;
+        }
+
         private void requireOwnNetworkMap() {
             if (networkMap.isPresent()) {
                 throw new IllegalStateException("a costs builder keeps the network map of the snapshot it came from");
@@ -225,6 +303,11 @@ public final class Snapshot {
          * {@link #build()}: the caller must not change them.
          */
         public Builder costs(String metric, List<String> pids, double[][] rows) {
+            given(metric).blocks().add(new CostBlock(List.copyOf(pids), checkedRows(pids, rows)));
+            return this;
+        }
+
+        private static double[][] checkedRows(List<String> pids, double[][] rows) {
             if (rows.length != pids.size()) {
                 throw new IllegalArgumentException(rows.length + " rows for " + pids.size() + " PIDs");
             }
@@ -233,7 +316,27 @@ public final class Snapshot {
                     throw new IllegalArgumentException("a row of " + row.length + " costs for " + pids.size() + " PIDs");
                 }
             }
-            given(metric).blocks().add(new CostBlock(List.copyOf(pids), rows));
+            return rows;
+        }
+
+        /**
+         * Sets the cost calendar of {@code metric} (RFC 8896): {@code intervals.get(t)[i][j]} from
+         * {@code pids.get(i)} to {@code pids.get(j)} in the t-th interval of {@code intervalSeconds},
+         * each as {@link #costs} would; {@code repeated} as {@link CostCalendar#repeated()}. It
+         * replaces an inherited calendar whole. The metric must have
+         * plain costs too, which requests without a calendar are answered from. With a {@link #rating},
+         * a calendar of a weighted criterion gives {@code routingcost} a calendar: each interval rated
+         * with that interval's costs of the calendared criteria and the plain costs of the others.
+         */
+        public Builder calendar(String metric, long intervalSeconds, OptionalInt repeated, List<String> pids,
+                                List<double[][]> intervals) {
+            List<GivenCosts> given = new ArrayList<>();
+            for (double[][] rows : intervals) {
+                GivenCosts interval = new GivenCosts(new ArrayList<>(), new ArrayList<>());
+                interval.blocks().add(new CostBlock(List.copyOf(pids), checkedRows(pids, rows)));
+                given.add(interval);
+            }
+            calendarsByMetric.put(Objects.requireNonNull(metric, "metric"), new GivenCalendar(intervalSeconds, repeated, given));
             return this;
         }
 
@@ -255,7 +358,7 @@ public final class Snapshot {
          * @throws SnapshotException listing every invalid PID name or cost metric, prefix claimed by
          *     two PIDs, cost naming an unknown PID, cost that is negative, NaN or infinite, pair
          *     given two different costs, {@code routingcost} both given and rated, and rating
-         *     criterion without costs
+         *     criterion without costs, and properties of a PID the map lacks
          */
         public Snapshot build() {
             List<String> problems = new ArrayList<>();
@@ -272,8 +375,15 @@ public final class Snapshot {
                         .forEach(name -> problems.add("invalid PID name \"" + name + "\": use " + PidNames.RULE));
                 prefixes = assignments(pids, names, problems);
             }
+            Set<String> known = Set.copyOf(names);
+            pidProperties.pids().stream().filter(pid -> !known.contains(pid))
+                    .forEach(pid -> problems.add("properties of unknown PID '" + pid + "'"));
             SortedMap<String, double[]> costs = costs(names, problems);
-            rating.ifPresent(operatorRating -> rate(operatorRating, costs, names, problems));
+            SortedMap<String, DenseCalendar> calendars = calendars(names, problems);
+            rating.ifPresent(operatorRating -> rate(operatorRating, costs, calendars, names, problems));
+            calendars.keySet().stream()
+                    .filter(metric -> !costs.containsKey(metric) && !inherited.containsKey(metric))
+                    .forEach(metric -> problems.add("cost calendar \"" + metric + "\" has no plain costs to answer requests without a calendar"));
             if (!problems.isEmpty()) {
                 throw new SnapshotException(problems);
             }
@@ -287,13 +397,45 @@ public final class Snapshot {
                             : new CostMatrix(metric, names.size(), matrix.costsOver(inheritedNames, names), networkMap.vtag()));
                 }
             });
+            // A metric given costs anew keeps no inherited calendar: only one given with them.
+            Set<String> givenAnew = Set.copyOf(costs.keySet());
             // Each dense double[] goes as soon as its compact matrix is made (200 MB apiece at 5,000 PIDs).
             for (var dense = costs.entrySet().iterator(); dense.hasNext(); ) {
                 var metric = dense.next();
                 matrices.put(metric.getKey(), new CostMatrix(metric.getKey(), names.size(), metric.getValue(), networkMap.vtag()));
                 dense.remove();
             }
-            return new Snapshot(networkMap, matrices);
+            SortedMap<String, CostCalendar> calendarMatrices = new TreeMap<>();
+            inheritedCalendars.forEach((metric, calendar) -> {
+                if (!calendars.containsKey(metric) && !givenAnew.contains(metric) && matrices.containsKey(metric)) {
+                    calendarMatrices.put(metric, calendar.map(matrix -> relaid(matrix, inheritedNames, names, networkMap.vtag())));
+                }
+            });
+            calendars.forEach((metric, calendar) -> calendarMatrices.put(metric, new CostCalendar(calendar.intervalSeconds(), calendar.repeated(),
+                    calendar.intervals().stream().map(interval -> new CostMatrix(metric, names.size(), interval, networkMap.vtag())).toList())));
+            return new Snapshot(networkMap, pidProperties, matrices, calendarMatrices);
+        }
+
+        /** Each given calendar's intervals as dense matrices, as {@link #costs} makes them; reports bad costs. */
+        private SortedMap<String, DenseCalendar> calendars(List<String> names, List<String> problems) {
+            SortedMap<String, DenseCalendar> dense = new TreeMap<>();
+            calendarsByMetric.forEach((metric, calendar) -> {
+                if (calendar.intervalSeconds() < 1 || calendar.intervals().isEmpty()
+                        || calendar.repeated().isPresent() && calendar.repeated().getAsInt() < 1) {
+                    problems.add("cost calendar \"" + metric + "\": " + calendar.intervals().size() + " intervals of "
+                            + calendar.intervalSeconds() + " s, repeated " + calendar.repeated()
+                            + ": it needs at least one interval of at least 1 s, repeated at least once");
+                    return;
+                }
+                List<double[]> intervals = new ArrayList<>();
+                for (GivenCosts interval : calendar.intervals()) {
+                    matrix(metric, interval, names, problems).ifPresent(intervals::add);
+                }
+                if (intervals.size() == calendar.intervals().size()) {
+                    dense.put(metric, new DenseCalendar(calendar.intervalSeconds(), calendar.repeated(), intervals));
+                }
+            });
+            return dense;
         }
 
         private void add(List<PrefixKey> pidPrefixes, PrefixKey prefix) {
@@ -411,7 +553,8 @@ public final class Snapshot {
             return base;
         }
 
-        private void rate(Rating rating, SortedMap<String, double[]> costs, List<String> names, List<String> problems) {
+        private void rate(Rating rating, SortedMap<String, double[]> costs, SortedMap<String, DenseCalendar> calendars,
+                          List<String> names, List<String> problems) {
             if (costsByMetric.containsKey(Rating.METRIC)) {
                 problems.add("costs for \"" + Rating.METRIC + "\" are given although a rating computes them");
             }
@@ -422,7 +565,48 @@ public final class Snapshot {
             if (problems.isEmpty()) {
                 costs.put(Rating.METRIC, rating.combine(rating.weighted().stream()
                         .map(criterion -> criterionCosts(criterion.metric(), costs, names)).toList()));
+                rateCalendar(rating, costs, calendars, names, problems);
             }
+        }
+
+        /**
+         * The calendar of {@code routingcost} when a weighted criterion has one: every interval rated
+         * with the calendared criteria's costs of that interval. Calendared criteria must agree on
+         * their intervals, or an interval of one would be rated with another's.
+         */
+        private void rateCalendar(Rating rating, SortedMap<String, double[]> costs, SortedMap<String, DenseCalendar> calendars,
+                                  List<String> names, List<String> problems) {
+            Map<String, DenseCalendar> rated = new LinkedHashMap<>();
+            for (Criterion criterion : rating.weighted()) {
+                criterionCalendar(criterion.metric(), calendars, names).ifPresent(calendar -> rated.put(criterion.metric(), calendar));
+            }
+            if (rated.isEmpty()) {
+                return;
+            }
+            DenseCalendar first = rated.values().iterator().next();
+            if (rated.values().stream().anyMatch(calendar -> calendar.intervalSeconds() != first.intervalSeconds()
+                    || calendar.intervals().size() != first.intervals().size())) {
+                problems.add("the calendars of rated metrics " + rated.keySet() + " must have the same intervals: "
+                        + rated.values().stream().map(c -> c.intervals().size() + " x " + c.intervalSeconds() + " s").toList());
+                return;
+            }
+            double[][] intervals = rating.combineIntervals(rating.weighted().stream().map(criterion -> {
+                DenseCalendar calendar = rated.get(criterion.metric());
+                return calendar != null ? calendar.intervals() : List.of(criterionCosts(criterion.metric(), costs, names));
+            }).toList(), first.intervals().size());
+            // The rating holds as long as every calendar it rates: the fewest periods any of them vouches for.
+            OptionalInt repeated = rated.values().stream().allMatch(calendar -> calendar.repeated().isPresent())
+                    ? rated.values().stream().mapToInt(calendar -> calendar.repeated().getAsInt()).min() : OptionalInt.empty();
+            calendars.put(Rating.METRIC, new DenseCalendar(first.intervalSeconds(), repeated, List.of(intervals)));
+        }
+
+        private Optional<DenseCalendar> criterionCalendar(String metric, SortedMap<String, DenseCalendar> calendars, List<String> names) {
+            DenseCalendar given = calendars.get(metric);
+            if (given != null) {
+                return Optional.of(given);
+            }
+            return Optional.ofNullable(inheritedCalendars.get(metric)).map(calendar -> new DenseCalendar(calendar.intervalSeconds(), calendar.repeated(),
+                    calendar.intervals().stream().map(matrix -> matrix.costsOver(inheritedNames, names)).toList()));
         }
 
         private double[] criterionCosts(String metric, SortedMap<String, double[]> costs, List<String> names) {
@@ -493,6 +677,14 @@ public final class Snapshot {
 
     /** The costs of one metric given to a builder: one by one, and as whole matrices. */
     private record GivenCosts(List<Cost> cells, List<CostBlock> blocks) {
+    }
+
+    /** A calendar given to a builder: one set of costs per interval. */
+    private record GivenCalendar(long intervalSeconds, OptionalInt repeated, List<GivenCosts> intervals) {
+    }
+
+    /** A calendar being built: one dense row-major matrix per interval. */
+    private record DenseCalendar(long intervalSeconds, OptionalInt repeated, List<double[]> intervals) {
     }
 
     /** Costs between the pairs of {@code pids}: {@code rows[i][j]} from {@code pids[i]} to {@code pids[j]}, NaN for none. */

@@ -18,11 +18,14 @@ public record Directory(Map<String, CostType> costTypes, Optional<String> defaul
      * (0, the default, is left out: no multi-cost requests) and {@code testable-cost-type-names}
      * (sections 4.1.1, 4.2.1); and an update stream's or TIPS resource's {@code incremental-change-media-types}
      * (RFC 8895 section 6.3, RFC 9569 section 5.1): by resource id, the media types of the patches it
-     * sends. Empty ones are left out on the wire.
+     * sends; a property map's {@code mappings} (RFC 9240 7.4): by entity domain name, the
+     * property names it gives that domain's entities; and RFC 8896's {@code calendar-attributes}
+     * (section 4.1). Empty ones are left out on the wire.
      */
     public record Capabilities(List<String> costTypeNames, Optional<Boolean> costConstraints, List<String> propTypes,
                                Map<String, String> incrementalChangeMediaTypes, int maxCostTypes,
-                               List<String> testableCostTypeNames) {
+                               List<String> testableCostTypeNames, Map<String, List<String>> mappings,
+                               List<CalendarAttributes> calendarAttributes) {
         public static final Capabilities NONE = new Capabilities(List.of(), Optional.empty(), List.of());
 
         public Capabilities {
@@ -30,18 +33,22 @@ public record Directory(Map<String, CostType> costTypes, Optional<String> defaul
             propTypes = List.copyOf(propTypes);
             incrementalChangeMediaTypes = Collections.unmodifiableMap(new LinkedHashMap<>(incrementalChangeMediaTypes));
             testableCostTypeNames = List.copyOf(testableCostTypeNames);
+            Map<String, List<String>> copied = new LinkedHashMap<>();
+            mappings.forEach((domain, properties) -> copied.put(domain, List.copyOf(properties)));
+            mappings = Collections.unmodifiableMap(copied);
+            calendarAttributes = List.copyOf(calendarAttributes);
             if (maxCostTypes < 0) {
                 throw new IllegalArgumentException("max-cost-types " + maxCostTypes);
             }
         }
 
         public Capabilities(List<String> costTypeNames, Optional<Boolean> costConstraints, List<String> propTypes) {
-            this(costTypeNames, costConstraints, propTypes, Map.of(), 0, List.of());
+            this(costTypeNames, costConstraints, propTypes, Map.of(), 0, List.of(), Map.of(), List.of());
         }
 
         /** An update stream's or TIPS resource's capabilities. */
         public static Capabilities incrementalChanges(Map<String, String> mediaTypes) {
-            return new Capabilities(List.of(), Optional.empty(), List.of(), mediaTypes, 0, List.of());
+            return new Capabilities(List.of(), Optional.empty(), List.of(), mediaTypes, 0, List.of(), Map.of(), List.of());
         }
 
         /**
@@ -50,7 +57,19 @@ public record Directory(Map<String, CostType> costTypes, Optional<String> defaul
          */
         public static Capabilities costService(List<String> costTypeNames, int maxCostTypes, List<String> testableCostTypeNames) {
             Optional<Boolean> allTestable = testableCostTypeNames.isEmpty() ? Optional.of(true) : Optional.empty();
-            return new Capabilities(costTypeNames, allTestable, List.of(), Map.of(), maxCostTypes, testableCostTypeNames);
+            return new Capabilities(costTypeNames, allTestable, List.of(), Map.of(), maxCostTypes, testableCostTypeNames, Map.of(),
+                    List.of());
+        }
+
+        /** These capabilities offering cost calendars (RFC 8896 4.1). */
+        public Capabilities withCalendars(List<CalendarAttributes> calendars) {
+            return new Capabilities(costTypeNames, costConstraints, propTypes, incrementalChangeMediaTypes, maxCostTypes,
+                    testableCostTypeNames, mappings, calendars);
+        }
+
+        /** A property map's (RFC 9240 7.4): by entity domain name, in order, the property names of its entities. */
+        public static Capabilities propertyMap(Map<String, List<String>> mappings) {
+            return new Capabilities(List.of(), Optional.empty(), List.of(), Map.of(), 0, List.of(), mappings, List.of());
         }
 
         /** The cost type names constraints may test: the testable ones, else all when constraints are allowed. */

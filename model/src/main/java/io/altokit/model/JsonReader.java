@@ -121,6 +121,11 @@ final class JsonReader {
         return parser.getText();
     }
 
+    /** A string, or empty for JSON null. */
+    Optional<String> nullableString(String path) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(path));
+    }
+
     /**
      * An array of strings, each converted; RFC 7285 8.5.2: an element that does not convert, or is
      * not a string, makes the array's value invalid, reported with the element as a string.

@@ -24,6 +24,10 @@ public final class MediaTypes {
     public static final String TIPS = "application/alto-tips+json";
     public static final String TIPS_PARAMS = "application/alto-tipsparams+json";
 
+    /** RFC 9240: a property map, and the request body of a filtered property map. */
+    public static final String PROPERTY_MAP = "application/alto-propmap+json";
+    public static final String PROPERTY_MAP_PARAMS = "application/alto-propmapparams+json";
+
     private MediaTypes() {
     }
 }

@@ -93,6 +93,31 @@ public final class RequestDecoder {
         });
     }
 
+    /**
+     * RFC 9240 8.3 ReqFilteredPropertyMap. An entity needs an entity domain name before a ':' (5.1.3),
+     * a property the name grammar (5.2.2); whether the resource has that domain or property, and
+     * whether the identifier is one of its domain's, is the resource's to check.
+     */
+    public static PropertyMapRequest propertyMap(byte[] body) {
+        return JsonReader.decode(body, reader -> {
+            var fields = new Object() {
+                List<String> entities;
+                List<String> properties;
+            };
+            reader.object("", (name, path) -> {
+                switch (name) {
+                    case "entities" -> fields.entities = reader.stringArray(path,
+                            entity -> entity.indexOf(':') > 0 ? Optional.of(entity) : Optional.empty());
+                    case "properties" -> fields.properties = reader.stringArray(path,
+                            property -> EntityPropertyNames.isValidName(property) ? Optional.of(property) : Optional.empty());
+                    default -> reader.skip();
+                }
+            });
+            return new PropertyMapRequest(CostFields.nonEmpty(required(fields.entities, "entities"), "entities"),
+                    CostFields.nonEmpty(required(fields.properties, "properties"), "properties"));
+        });
+    }
+
     public static EndpointCostRequest endpointCost(byte[] body) {
         return JsonReader.decode(body, reader -> {
             CostFields costs = new CostFields();
@@ -151,8 +176,9 @@ public final class RequestDecoder {
     }
 
     /**
-     * The cost fields of a filtered cost map or endpoint cost request (RFC 7285 11.3.2.3, 11.5.1.3 and
-     * RFC 8189 4.1.2, 4.2.2), gathered in any order and checked together once the body is read.
+     * The cost fields of a filtered cost map or endpoint cost request (RFC 7285 11.3.2.3, 11.5.1.3,
+     * RFC 8189 4.1.2, 4.2.2 and RFC 8896 4.2.1, 4.3.1), gathered in any order and checked together
+     * once the body is read.
      */
     private static final class CostFields {
         private CostType costType;
@@ -160,6 +186,7 @@ public final class RequestDecoder {
         private List<CostType> testableCostTypes;
         private List<CostTest> constraints;
         private List<List<CostTest>> orConstraints;
+        private List<Boolean> calendared;
 
         /** Reads {@code name} when it is a cost field; false for any other field. */
         boolean read(JsonReader reader, String name, String path) throws IOException {
@@ -174,6 +201,11 @@ public final class RequestDecoder {
                             nonEmpty(reader.stringArray(alternativePath, CostTest::parse), alternativePath)));
                     orConstraints = nonEmpty(alternatives, path);
                 }
+                case "calendared" -> {
+                    List<Boolean> flags = new ArrayList<>();
+                    reader.array(path, flagPath -> flags.add(reader.bool(flagPath)));
+                    calendared = flags;
+                }
                 default -> {
                     return false;
                 }
@@ -183,7 +215,8 @@ public final class RequestDecoder {
 
         /**
          * RFC 8189: {@code cost-type} or {@code multi-cost-types}, not both; {@code constraints} or
-         * {@code or-constraints}, not both; every test's index within the testable cost types.
+         * {@code or-constraints}, not both; every test's index within the testable cost types. RFC 8896
+         * 4.2.1: {@code calendared} holds one flag per answered cost type (one for {@code cost-type}).
          */
         CostSelection selection() {
             if (costType != null && multiCostTypes != null) {
@@ -206,7 +239,11 @@ public final class RequestDecoder {
                     }
                 }
             }
-            return new CostSelection(types, multi, Optional.ofNullable(testableCostTypes), alternatives, disjunctive);
+            if (calendared != null && calendared.size() != types.size()) {
+                throw new AltoException(AltoError.invalidValue("calendared", calendared.toString()));
+            }
+            return new CostSelection(types, multi, Optional.ofNullable(testableCostTypes), alternatives, disjunctive,
+                    calendared == null ? List.of() : calendared);
         }
 
         private static List<CostType> costTypes(JsonReader reader, String path) throws IOException {

@@ -70,6 +70,14 @@ public final class RequestEncoder {
         });
     }
 
+    /** RFC 9240 8.3 ReqFilteredPropertyMap. */
+    public static byte[] propertyMap(PropertyMapRequest request) {
+        return encode(json -> {
+            ResponseEncoder.writeStrings(json, "entities", request.entities());
+            ResponseEncoder.writeStrings(json, "properties", request.properties());
+        });
+    }
+
     /** RFC 7285 11.5.1.3 ReqEndpointCostMap, with RFC 8189's fields when the cost selection needs them. */
     public static byte[] endpointCost(EndpointCostRequest request) {
         return encode(json -> {
@@ -106,6 +114,13 @@ public final class RequestEncoder {
         } else if (!costs.alternatives().isEmpty()) {
             json.writeFieldName("constraints");
             writeTests(json, costs.alternatives().getFirst(), costs.isPlain());
+        }
+        if (!costs.calendared().isEmpty()) {
+            json.writeArrayFieldStart("calendared");
+            for (boolean calendared : costs.calendared()) {
+                json.writeBoolean(calendared);
+            }
+            json.writeEndArray();
         }
     }
 

@@ -126,6 +126,49 @@ public final class ResponseDecoder {
         return multiCosts(body, "endpoint-cost-map", false, name -> TypedAddress.parse(name).isPresent());
     }
 
+    /**
+     * RFC 9240 7.6: a property map, full or filtered. Values are strings or null (no value), as
+     * section 7.6 says a client should assume without an extension saying otherwise.
+     */
+    public static PropertyMapResponse propertyMap(byte[] body) {
+        return JsonReader.decode(body, WHAT, reader -> {
+            var fields = new Object() {
+                List<VersionTag> dependentVtags = List.of();
+                Map<String, Map<String, Optional<String>>> properties;
+            };
+            reader.object("", (name, path) -> {
+                switch (name) {
+                    case "meta" -> reader.object(path, (metaField, metaPath) -> {
+                        if (metaField.equals("dependent-vtags")) {
+                            fields.dependentVtags = vtags(reader, metaPath);
+                        } else {
+                            reader.skip();
+                        }
+                    });
+                    case "property-map" -> {
+                        Map<String, Map<String, Optional<String>>> entities = new LinkedHashMap<>();
+                        reader.object(path, (entity, entityPath) -> {
+                            if (entity.indexOf(':') <= 0) {
+                                throw new AltoException(AltoError.invalidValue(path, entity));
+                            }
+                            Map<String, Optional<String>> properties = new LinkedHashMap<>();
+                            reader.object(entityPath, (property, propertyPath) -> {
+                                if (!EntityPropertyNames.isValidName(property)) {
+                                    throw new AltoException(AltoError.invalidValue(entityPath, property));
+                                }
+                                properties.put(property, reader.nullableString(propertyPath));
+                            });
+                            entities.put(entity, properties);
+                        });
+                        fields.properties = entities;
+                    }
+                    default -> reader.skip();
+                }
+            });
+            return new PropertyMapResponse(fields.dependentVtags, required(fields.properties, "property-map"));
+        });
+    }
+
     /** RFC 7285 11.4.1.6: endpoint properties; property values are strings. */
     public static EndpointPropertyResponse endpointProperties(byte[] body) {
         return JsonReader.decode(body, WHAT, reader -> {
@@ -384,6 +427,8 @@ public final class ResponseDecoder {
             final Map<String, String> incrementalChangeMediaTypes = new LinkedHashMap<>();
             int maxCostTypes;
             List<String> testableCostTypeNames = List.of();
+            final Map<String, List<String>> mappings = new LinkedHashMap<>();
+            final List<CalendarAttributes> calendarAttributes = new ArrayList<>();
         };
         reader.object(path, (name, fieldPath) -> {
             switch (name) {
@@ -395,11 +440,40 @@ public final class ResponseDecoder {
                         fields.incrementalChangeMediaTypes.put(resourceId, reader.string(typesPath)));
                 case "max-cost-types" -> fields.maxCostTypes = count(reader, fieldPath);
                 case "testable-cost-type-names" -> fields.testableCostTypeNames = reader.stringArray(fieldPath, Optional::of);
+                case "calendar-attributes" -> reader.array(fieldPath,
+                        elementPath -> fields.calendarAttributes.add(calendarAttributes(reader, elementPath)));
+                case "mappings" -> reader.object(fieldPath, (domain, propertiesPath) -> fields.mappings.put(domain,
+                        reader.stringArray(propertiesPath, property -> EntityPropertyNames.isValidName(property) ? Optional.of(property) : Optional.empty())));
                 default -> reader.skip();
             }
         });
         return new Directory.Capabilities(fields.costTypeNames, fields.costConstraints, fields.propTypes,
-                fields.incrementalChangeMediaTypes, fields.maxCostTypes, fields.testableCostTypeNames);
+                fields.incrementalChangeMediaTypes, fields.maxCostTypes, fields.testableCostTypeNames, fields.mappings,
+                fields.calendarAttributes);
+    }
+
+    /** RFC 8896 4.1 CalendarAttributes. */
+    private static CalendarAttributes calendarAttributes(JsonReader reader, String path) throws IOException {
+        var fields = new Object() {
+            List<String> costTypeNames;
+            Double timeIntervalSize;
+            Integer numberOfIntervals;
+        };
+        reader.object(path, (name, fieldPath) -> {
+            switch (name) {
+                case "cost-type-names" -> fields.costTypeNames = reader.stringArray(fieldPath, Optional::of);
+                case "time-interval-size" -> fields.timeIntervalSize = reader.number(fieldPath);
+                case "number-of-intervals" -> fields.numberOfIntervals = count(reader, fieldPath);
+                default -> reader.skip();
+            }
+        });
+        try {
+            return new CalendarAttributes(required(fields.costTypeNames, path + "/cost-type-names"),
+                    required(fields.timeIntervalSize, path + "/time-interval-size"),
+                    required(fields.numberOfIntervals, path + "/number-of-intervals"));
+        } catch (IllegalArgumentException e) {
+            throw new AltoException(AltoError.invalidValue(path, e.getMessage()));
+        }
     }
 
     /** A JSON number that must be a non-negative integer, such as {@code max-cost-types}. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes RFC 7285 responses as compact JSON bytes with Jackson's streaming generator. */
 public final class ResponseEncoder {
@@ -220,6 +221,107 @@ public final class ResponseEncoder {
         };
     }
 
+    /** RFC 8896 4.2.2: a filtered cost map with cost calendars. */
+    public static byte[] calendarCostMap(CalendarCostMapResponse map) {
+        return encode(calendarCosts(map, "cost-map"));
+    }
+
+    /** RFC 8896 4.3.2: an endpoint cost map with cost calendars. */
+    public static byte[] endpointCalendarCostMap(CalendarCostMapResponse map) {
+        return encode(calendarCosts(map, "endpoint-cost-map"));
+    }
+
+    /**
+     * RFC 8896: the meta of a single- or multi-cost answer plus {@code calendar-response-attributes};
+     * a calendared cost is the array of its interval values, in a multi-cost answer inside the
+     * pair's array, where a cost type not calendared keeps its single value.
+     */
+    private static Body calendarCosts(CalendarCostMapResponse map, String dataField) {
+        return json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            if (!map.dependentVtags().isEmpty()) {
+                writeVtags(json, map.dependentVtags());
+            }
+            json.writeFieldName("cost-type");
+            if (map.multiCost()) {
+                json.writeStartObject();
+                json.writeEndObject();
+                json.writeArrayFieldStart("multi-cost-types");
+                for (CostType type : map.costTypes()) {
+                    writeCostType(json, type);
+                }
+                json.writeEndArray();
+            } else {
+                writeCostType(json, map.costTypes().getFirst());
+            }
+            json.writeArrayFieldStart("calendar-response-attributes");
+            for (CalendarResponseAttributes calendar : map.calendars()) {
+                writeCalendar(json, calendar);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeObjectFieldStart(dataField);
+            CostTable shape = map.shape();
+            int width = shape.dsts().size();
+            for (int src = 0; src < shape.srcs().size(); src++) {
+                boolean open = false;
+                for (int dst = 0; dst < width; dst++) {
+                    if (!shape.isPresent(src, dst)) {
+                        continue;
+                    }
+                    if (!open) {
+                        json.writeObjectFieldStart(shape.srcs().get(src));
+                        open = true;
+                    }
+                    json.writeFieldName(shape.dsts().get(dst));
+                    int pair = src * width + dst;
+                    if (map.multiCost()) {
+                        json.writeStartArray();
+                    }
+                    for (int t = 0; t < map.costTypes().size(); t++) {
+                        writeCalendarCost(json, map.tables().get(t), map.calendared().get(t), pair);
+                    }
+                    if (map.multiCost()) {
+                        json.writeEndArray();
+                    }
+                }
+                if (open) {
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        };
+    }
+
+    /** A cost type's value for one pair: the array of its intervals' values if calendared, else its value. */
+    private static void writeCalendarCost(JsonGenerator json, List<CostTable> tables, boolean calendared, int pair) throws IOException {
+        if (!calendared) {
+            writeCost(json, tables.getFirst().values()[pair]);
+            return;
+        }
+        json.writeStartArray();
+        for (CostTable interval : tables) {
+            writeCost(json, interval.values()[pair]);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeCalendar(JsonGenerator json, CalendarResponseAttributes calendar) throws IOException {
+        json.writeStartObject();
+        if (!calendar.costTypeNames().isEmpty()) {
+            writeStrings(json, "cost-type-names", calendar.costTypeNames());
+        }
+        json.writeStringField("calendar-start-time", calendar.calendarStartTime());
+        json.writeNumberField("time-interval-size", calendar.timeIntervalSize());
+        json.writeNumberField("number-of-intervals", calendar.numberOfIntervals());
+        if (calendar.repeated().isPresent()) {
+            json.writeNumberField("repeated", calendar.repeated().getAsInt());
+        }
+        json.writeEndObject();
+    }
+
     public static byte[] endpointProperties(EndpointPropertyResponse response) {
         return encode(json -> {
             json.writeStartObject();
@@ -231,6 +333,31 @@ public final class ResponseEncoder {
                 json.writeObjectFieldStart(endpoint.getKey());
                 for (Map.Entry<String, String> property : endpoint.getValue().entrySet()) {
                     json.writeStringField(property.getKey(), property.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    /** RFC 9240 7.6: a property map, full or filtered; an empty value is JSON null (no value, not inherited). */
+    public static byte[] propertyMap(PropertyMapResponse response) {
+        return encode(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("meta");
+            writeVtags(json, response.dependentVtags());
+            json.writeEndObject();
+            json.writeObjectFieldStart("property-map");
+            for (Map.Entry<String, Map<String, Optional<String>>> entity : response.properties().entrySet()) {
+                json.writeObjectFieldStart(entity.getKey());
+                for (Map.Entry<String, Optional<String>> property : entity.getValue().entrySet()) {
+                    json.writeFieldName(property.getKey());
+                    if (property.getValue().isPresent()) {
+                        json.writeString(property.getValue().get());
+                    } else {
+                        json.writeNull();
+                    }
                 }
                 json.writeEndObject();
             }
@@ -283,10 +410,29 @@ public final class ResponseEncoder {
             if (!capabilities.propTypes().isEmpty()) {
                 writeStrings(json, "prop-types", capabilities.propTypes());
             }
+            if (!capabilities.calendarAttributes().isEmpty()) {
+                json.writeArrayFieldStart("calendar-attributes");
+                for (CalendarAttributes calendar : capabilities.calendarAttributes()) {
+                    json.writeStartObject();
+                    writeStrings(json, "cost-type-names", calendar.costTypeNames());
+                    json.writeFieldName("time-interval-size");
+                    writeCost(json, calendar.timeIntervalSize());
+                    json.writeNumberField("number-of-intervals", calendar.numberOfIntervals());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             if (!capabilities.incrementalChangeMediaTypes().isEmpty()) {
                 json.writeObjectFieldStart("incremental-change-media-types");
                 for (Map.Entry<String, String> types : capabilities.incrementalChangeMediaTypes().entrySet()) {
                     json.writeStringField(types.getKey(), types.getValue());
+                }
+                json.writeEndObject();
+            }
+            if (!capabilities.mappings().isEmpty()) {
+                json.writeObjectFieldStart("mappings");
+                for (Map.Entry<String, List<String>> domain : capabilities.mappings().entrySet()) {
+                    writeStrings(json, domain.getKey(), domain.getValue());
                 }
                 json.writeEndObject();
             }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replays request-corpus/: one body per file, named KIND--WHAT--EXPECTED.json, where KIND is the
- * decoder (nmf, cmf, eps, ecs) and EXPECTED is OK or the RFC 7285 error code. Each body also goes
+ * decoder (nmf, cmf, eps, ecs, pmf) and EXPECTED is OK or the RFC 7285 error code. Each body also goes
  * through every check of {@link RequestFuzzTest} (sane error, strict JSON oracle, fast path).
  */
 class RequestCorpusTest {

@@ -51,7 +51,10 @@ class RequestFuzzTest {
                  "endpoints": ["ipv4:192.0.2.34", "ipv6:2001:db8::1"]}"""),
         ECS(RequestDecoder::endpointCost, """
                 {"cost-type": {"cost-mode": "ordinal", "cost-metric": "routingcost"}, "constraints": ["lt 10"],
-                 "endpoints": {"srcs": ["ipv4:10.1.2.3"], "dsts": ["ipv4:10.2.0.1", "ipv6:2001:db8::1", "ipv6:::ffff:10.0.0.1"]}}""");
+                 "endpoints": {"srcs": ["ipv4:10.1.2.3"], "dsts": ["ipv4:10.2.0.1", "ipv6:2001:db8::1", "ipv6:::ffff:10.0.0.1"]}}"""),
+        PMF(RequestDecoder::propertyMap, """
+                {"entities": ["ipv4:192.0.2.0/26", "ipv6:2001:db8::1", "default-network-map.pid:pid1"],
+                 "properties": [".region", "default-network-map.pid"]}""");
 
         final Function<byte[], ?> decoder;
         final String seed;
@@ -69,7 +72,7 @@ class RequestFuzzTest {
     /** Every path a decoder may name in an error. */
     static final Set<String> FIELDS = Set.of("pids", "address-types", "cost-type", "cost-type/cost-mode",
             "cost-type/cost-metric", "cost-type/description", "constraints", "pids/srcs", "pids/dsts", "properties",
-            "endpoints", "endpoints/srcs", "endpoints/dsts");
+            "endpoints", "endpoints/srcs", "endpoints/dsts", "entities");
 
     /** What one decoder did with one body: null for success, else the error. */
     static AltoError decode(Kind kind, byte[] body, String label) {
@@ -200,8 +203,8 @@ class RequestFuzzTest {
         }
         assertThat(failures).as("fuzz failures (inputs under target/fuzz-failures/)").isEmpty();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("RequestFuzzTest: %d cases x 4 decoders in %d ms; E_SYNTAX %d, E_MISSING_FIELD %d, "
-                        + "E_INVALID_FIELD_TYPE %d, E_INVALID_FIELD_VALUE %d, decoded %d%n", CASES, millis,
+        System.out.printf("RequestFuzzTest: %d cases x %d decoders in %d ms; E_SYNTAX %d, E_MISSING_FIELD %d, "
+                        + "E_INVALID_FIELD_TYPE %d, E_INVALID_FIELD_VALUE %d, decoded %d%n", CASES, Kind.values().length, millis,
                 outcomes[0], outcomes[1], outcomes[2], outcomes[3], outcomes[4]);
         for (int count : outcomes) {
             assertThat(count).as("every outcome is reached: the mutations go deep").isGreaterThan(CASES / 100);

@@ -78,13 +78,17 @@ final class Catalog implements StreamableCatalog, Call.Inputs {
                 new CostMapResource(name, type, costs.matrixFor(type, "cost-type"), networkMapResource, networkMap.pidNames(), encodedMaps,
                         policy)));
         offered.add(new FilteredNetworkMapResource(networkMapResource, networkMap.pidNames()));
+        CalendarAnswers calendars = new CalendarAnswers(config.clock());
         offered.add(new FilteredCostMapResource("filtered-cost-map", "/costmap/filtered", costs.capabilities(), costs,
-                networkMapResource, networkMap, allPids));
+                networkMapResource, networkMap, allPids, calendars));
         offered.add(new FilteredCostMapResource("filtered-multi-cost-map", "/costmap/filtered/multi", costs.numericalTestable(),
-                costs, networkMapResource, networkMap, allPids));
+                costs, networkMapResource, networkMap, allPids, calendars));
         offered.add(new EndpointPropertyResource(networkMapResource, networkMap, limits));
+        EntityPropertyMap entityProperties = new EntityPropertyMap(networkMapResource.vtag(), networkMap, snapshot.pidProperties());
+        offered.add(new PropertyMapResource(entityProperties, networkMapResource));
+        offered.add(new FilteredPropertyMapResource(entityProperties, networkMapResource, limits));
         if (policy.endpointCost()) {
-            offered.add(new EndpointCostResource(costs, networkMap, limits));
+            offered.add(new EndpointCostResource(costs, networkMap, limits, calendars));
         }
         offered.forEach(this::offerToStreams);
         offered.add(new UpdateStreamResource(this, streams, patchTypes()));

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * POST /endpointcost/lookup (RFC 7285 11.5.1): costs between endpoints, each mapped to its PID by
  * longest-prefix match. Without sources, the client's own address is the source (11.5.1.3). Several
- * cost types at once and tests across them (RFC 8189 4.2) take the strict decoder's path.
+ * cost types at once and tests across them (RFC 8189 4.2), and cost calendars (RFC 8896 4.3), take
+ * the strict decoder's path.
  */
 final class EndpointCostResource implements AltoResource.Service<EndpointCostQuery> {
     private static final Query.Parser<EndpointCostQuery> PARSER = new Query.Parser<>(EndpointCostResource::parse);
@@ -35,13 +36,15 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
     private final OfferedCosts costs;
     private final NetworkMap networkMap;
     private final EndpointLimits limits;
+    private final CalendarAnswers calendars;
 
-    EndpointCostResource(OfferedCosts costs, NetworkMap networkMap, EndpointLimits limits) {
+    EndpointCostResource(OfferedCosts costs, NetworkMap networkMap, EndpointLimits limits, CalendarAnswers calendars) {
         this.descriptor = ResourceDescriptor.post("endpoint-cost", "/endpointcost/lookup", MediaTypes.ENDPOINT_COST,
                 MediaTypes.ENDPOINT_COST_PARAMS, costs.capabilities(), List.of());
         this.costs = costs;
         this.networkMap = networkMap;
         this.limits = limits;
+        this.calendars = calendars;
     }
 
     @Override
@@ -91,6 +94,10 @@ final class EndpointCostResource implements AltoResource.Service<EndpointCostQue
         CostSelection asked = query.costs();
         CostPlan plan = costs.plan(asked, descriptor.capabilities());
         List<TypedAddress> srcs = query.srcs().isEmpty() ? List.of(TypedAddress.of(request.client())) : query.srcs();
+        if (plan.calendared()) {
+            return Reply.ok(descriptor.mediaType(), ResponseEncoder.endpointCalendarCostMap(
+                    calendars.answer(List.of(), asked, plan, locate(srcs), locate(query.dsts()))));
+        }
         List<CostTable> tables = CostQuery.compute(locate(srcs), locate(query.dsts()), plan);
         byte[] body = asked.multiCost()
                 ? ResponseEncoder.endpointMultiCostMap(new MultiCostMapResponse(List.of(), asked.costTypes(), tables))

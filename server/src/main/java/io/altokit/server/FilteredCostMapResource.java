@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * A filtered cost map (RFC 7285 11.3.2): any offered cost type, PID subsets, cost constraints; and
- * several cost types at once with tests on testable types (RFC 8189 4.1), as its capabilities say.
+ * several cost types at once with tests on testable types (RFC 8189 4.1); cost calendars (RFC 8896
+ * 4.2), as its capabilities say.
  */
 final class FilteredCostMapResource implements AltoResource.Service<CostMapFilter> {
     private static final Query.Parser<CostMapFilter> PARSER = new Query.Parser<>(RequestDecoder::costMapFilter);
@@ -29,15 +30,18 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
     private final NetworkMapResource networkMapResource;
     private final NetworkMap networkMap;
     private final List<CostQuery.Location> allPids;
+    private final CalendarAnswers calendars;
 
     FilteredCostMapResource(String id, String path, Directory.Capabilities capabilities, OfferedCosts costs,
-                            NetworkMapResource networkMapResource, NetworkMap networkMap, List<CostQuery.Location> allPids) {
+                            NetworkMapResource networkMapResource, NetworkMap networkMap, List<CostQuery.Location> allPids,
+                            CalendarAnswers calendars) {
         this.descriptor = ResourceDescriptor.post(id, path, MediaTypes.COST_MAP, MediaTypes.COST_MAP_FILTER, capabilities,
                 List.of(networkMapResource.descriptor().id()));
         this.costs = costs;
         this.networkMapResource = networkMapResource;
         this.networkMap = networkMap;
         this.allPids = allPids;
+        this.calendars = calendars;
     }
 
     @Override
@@ -54,8 +58,12 @@ final class FilteredCostMapResource implements AltoResource.Service<CostMapFilte
     public Reply answer(AltoRequest request, CostMapFilter filter) {
         CostSelection asked = filter.costs();
         CostPlan plan = costs.plan(asked, descriptor.capabilities());
-        List<CostTable> tables = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), plan);
         List<VersionTag> vtags = List.of(networkMapResource.vtag());
+        if (plan.calendared()) {
+            return Reply.ok(descriptor.mediaType(), ResponseEncoder.calendarCostMap(
+                    calendars.answer(vtags, asked, plan, select(filter.srcPids()), select(filter.dstPids()))));
+        }
+        List<CostTable> tables = CostQuery.compute(select(filter.srcPids()), select(filter.dstPids()), plan);
         byte[] body = asked.multiCost()
                 ? ResponseEncoder.multiCostMap(new MultiCostMapResponse(vtags, asked.costTypes(), tables))
                 : ResponseEncoder.costMap(new CostMapResponse(vtags, asked.costType(), tables.getFirst()));

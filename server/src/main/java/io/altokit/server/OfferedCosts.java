@@ -1,9 +1,11 @@
 package io.altokit.server;
 
+import io.altokit.core.CostCalendar;
 import io.altokit.core.CostMatrix;
 import io.altokit.core.Snapshot;
 import io.altokit.model.AltoError;
 import io.altokit.model.AltoException;
+import io.altokit.model.CalendarAttributes;
 import io.altokit.model.CostMode;
 import io.altokit.model.CostSelection;
 import io.altokit.model.CostTest;
@@ -11,10 +13,13 @@ import io.altokit.model.CostType;
 import io.altokit.model.Directory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.IntFunction;
 
 /**
@@ -50,7 +55,23 @@ final class OfferedCosts {
      * (RFC 7285 11.3.2.4) and any number of them at once (RFC 8189 4.1.1).
      */
     Directory.Capabilities capabilities() {
-        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), List.of());
+        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), List.of())
+                .withCalendars(calendarAttributes());
+    }
+
+    /**
+     * RFC 8896 4.1: the offered cost types whose metric has a cost calendar, one element per calendar
+     * shape (interval size and number of intervals), so each type name is in exactly one.
+     */
+    List<CalendarAttributes> calendarAttributes() {
+        record Shape(long intervalSeconds, int intervals) {
+        }
+        Map<Shape, List<String>> names = new LinkedHashMap<>();
+        byName.forEach((name, type) -> snapshot.calendar(type.metric()).ifPresent(calendar ->
+                names.computeIfAbsent(new Shape(calendar.intervalSeconds(), calendar.size()), shape -> new ArrayList<>()).add(name)));
+        return names.entrySet().stream()
+                .map(shape -> new CalendarAttributes(shape.getValue(), shape.getKey().intervalSeconds(), shape.getKey().intervals()))
+                .toList();
     }
 
     /**
@@ -61,13 +82,17 @@ final class OfferedCosts {
     Directory.Capabilities numericalTestable() {
         List<String> numerical = byName.entrySet().stream()
                 .filter(type -> type.getValue().mode() == CostMode.NUMERICAL).map(Map.Entry::getKey).toList();
-        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), numerical);
+        return Directory.Capabilities.costService(List.copyOf(byName.keySet()), byName.size(), numerical)
+                .withCalendars(calendarAttributes());
     }
 
     /**
      * The matrices behind a request's cost selection, checked against what its resource offers (RFC 8189
      * 4.1.2, 4.2.2): no more multi-cost types than {@code max-cost-types}, every type offered, and tests
-     * only on testable types. Each failure is E_INVALID_FIELD_VALUE naming the field at fault.
+     * only on testable types. Each failure is E_INVALID_FIELD_VALUE naming the field at fault. A type
+     * flagged {@code calendared} is answered with its calendar when the resource lists one for it in
+     * {@code calendar-attributes}; otherwise the flag is ignored and the type answered with single
+     * values, as RFC 8896 4.2.1 says.
      */
     CostPlan plan(CostSelection asked, Directory.Capabilities offered) {
         if (asked.multiCost() && asked.costTypes().size() > offered.maxCostTypes()) {
@@ -96,7 +121,22 @@ final class OfferedCosts {
                 }
             }
         }
-        return new CostPlan(answered, tested, asked.alternatives());
+        return new CostPlan(answered, tested, asked.alternatives(), calendars(asked, answered, offered));
+    }
+
+    /** Per answered type, its calendar if asked for and listed by the resource; nothing otherwise (RFC 8896 4.2.1). */
+    private List<Optional<CostCalendar>> calendars(CostSelection asked, List<CostPlan.Priced> answered, Directory.Capabilities offered) {
+        if (!asked.calendared().contains(true)) {
+            return Collections.nCopies(answered.size(), Optional.empty());
+        }
+        Set<String> listed = offered.calendarAttributes().stream()
+                .flatMap(calendar -> calendar.costTypeNames().stream()).collect(Collectors.toSet());
+        List<Optional<CostCalendar>> calendars = new ArrayList<>(answered.size());
+        for (int i = 0; i < answered.size(); i++) {
+            CostType type = answered.get(i).type();
+            calendars.add(asked.calendared(i) && listed.contains(name(type)) ? snapshot.calendar(type.metric()) : Optional.empty());
+        }
+        return calendars;
     }
 
     /** Each type with its matrix; {@code field} names the i-th type's place in the request for errors. */

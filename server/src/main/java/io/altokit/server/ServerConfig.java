@@ -3,6 +3,7 @@ package io.altokit.server;
 import io.altokit.server.update.UpdateStreams;
 import io.altokit.server.update.tips.TipsViews;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +26,13 @@ import java.util.Optional;
  *                                stream is open on it (see {@link IdleTimeout})
  * @param updateStreams           what RFC 8895 update streams may cost
  * @param tips                    what RFC 9569 TIPS views may cost
+ * @param clock                   the wall clock RFC 8896 cost calendars start from (their {@code calendar-start-time})
  */
 public record ServerConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                            int maxEndpointsPerRequest, String networkMapId, boolean accessLog,
                            int maxConcurrentRequests, int workerThreads, boolean adaptiveConcurrency,
                            Duration requestTimeout, Optional<TlsConfig> tls, Duration idleTimeout,
-                           UpdateStreams.Limits updateStreams, TipsViews.Limits tips) {
+                           UpdateStreams.Limits updateStreams, TipsViews.Limits tips, Clock clock) {
 
     public static final String DEFAULT_NETWORK_MAP_ID = "default-network-map";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -65,6 +67,7 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
         }
         Objects.requireNonNull(updateStreams, "updateStreams");
         Objects.requireNonNull(tips, "tips");
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Plain HTTP with the default request timeout. */
@@ -73,7 +76,7 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
                         boolean adaptiveConcurrency) {
         this(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId, accessLog,
                 maxConcurrentRequests, workerThreads, adaptiveConcurrency, DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
-                DEFAULT_IDLE_TIMEOUT, UpdateStreams.Limits.DEFAULTS, TipsViews.Limits.DEFAULTS);
+                DEFAULT_IDLE_TIMEOUT, UpdateStreams.Limits.DEFAULTS, TipsViews.Limits.DEFAULTS, Clock.systemUTC());
     }
 
     public static ServerConfig defaults() {
@@ -82,44 +85,51 @@ public record ServerConfig(String bindAddress, int port, int ioThreads, int maxR
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips, clock);
     }
 
     public ServerConfig withBindAddress(String address) {
         return new ServerConfig(address, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, updateStreams, tips, clock);
     }
 
     /** This configuration with overload shedding: at most {@code maxConcurrent} requests on {@code workers} threads. */
     public ServerConfig withConcurrencyLimit(int maxConcurrent, int workers, boolean adaptive) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls, idleTimeout, updateStreams, tips);
+                accessLog, maxConcurrent, workers, adaptive, requestTimeout, tls, idleTimeout, updateStreams, tips, clock);
     }
 
     public ServerConfig withRequestTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls, idleTimeout, updateStreams, tips);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, timeout, tls, idleTimeout, updateStreams, tips, clock);
     }
 
     public ServerConfig withTls(TlsConfig settings) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
                 accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, Optional.of(settings),
-                idleTimeout, updateStreams, tips);
+                idleTimeout, updateStreams, tips, clock);
     }
 
     public ServerConfig withIdleTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, timeout, updateStreams, tips);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, timeout, updateStreams, tips, clock);
     }
 
     public ServerConfig withUpdateStreams(UpdateStreams.Limits limits) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
-                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, limits, tips);
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout, limits, tips, clock);
+    }
+
+    /** This configuration with calendars started from {@code wallClock} (tests fix the time). */
+    public ServerConfig withClock(Clock wallClock) {
+        return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
+                accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout,
+                updateStreams, tips, wallClock);
     }
 
     public ServerConfig withTips(TipsViews.Limits limits) {
         return new ServerConfig(bindAddress, port, ioThreads, maxRequestBytes, maxEndpointsPerRequest, networkMapId,
                 accessLog, maxConcurrentRequests, workerThreads, adaptiveConcurrency, requestTimeout, tls, idleTimeout,
-                updateStreams, limits);
+                updateStreams, limits, clock);
     }
 }

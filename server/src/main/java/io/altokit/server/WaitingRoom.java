@@ -68,6 +68,17 @@ final class WaitingRoom<G> {
         return gone;
     }
 
+    /** The oldest guest, who leaves the room, if it arrived at or before {@code cutoffNanos}. */
+    synchronized Optional<G> leaveOldestArrivedBy(long cutoffNanos) {
+        Guest<G> oldest = guests.peekLast();
+        if (oldest == null || oldest.arrivedNanos() - cutoffNanos > 0) {
+            return Optional.empty();
+        }
+        guests.pollLast();
+        bytes -= oldest.bytes();
+        return Optional.of(oldest.request());
+    }
+
     synchronized boolean isEmpty() {
         return guests.isEmpty();
     }

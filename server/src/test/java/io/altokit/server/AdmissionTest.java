@@ -70,6 +70,45 @@ class AdmissionTest {
     }
 
     @Test
+    void aStaleRequestIsRefusedWhenAYoungerOneIsAdmitted() throws Exception {
+        CompletableFuture<Reply> held = holdTheOnlySlot();
+        CompletableFuture<Reply> stale = waitFor("/stale");
+        timers.advance(Admission.STALE_WAIT);
+        CompletableFuture<Reply> young = waitFor("/young");
+        assertThat(stale).as("not refused while nobody is admitted").isNotDone();
+
+        release.countDown();
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(young.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(stale.get(10, TimeUnit.SECONDS).status()).as("refused long before MAX_WAIT").isEqualTo(503);
+        assertThat(answered).containsExactly("/held", "/young");
+    }
+
+    @Test
+    void aFreeSlotWithoutAFreeWorkerLeavesTheRequestWaitingSoTheNewestGoesFirst() throws Exception {
+        try (Admission twoSlotsOneWorker = new Admission(2, 1, false, ticker, timers)) {
+            CountDownLatch running = new CountDownLatch(1);
+            CompletableFuture<Reply> held = new CompletableFuture<>();
+            twoSlotsOneWorker.run(twoSlotsOneWorker.tryAcquire().orElseThrow(), request("/held"), asked -> {
+                running.countDown();
+                await(release);
+                return answer(asked);
+            }, held::complete);
+            await(running);
+            CompletableFuture<Reply> first = new CompletableFuture<>();
+            CompletableFuture<Reply> second = new CompletableFuture<>();
+            twoSlotsOneWorker.await(request("/first"), this::answer, first::complete);
+            twoSlotsOneWorker.await(request("/second"), this::answer, second::complete);
+
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(answered).containsExactly("/held", "/second", "/first");
+        }
+    }
+
+    @Test
     void aRequestFindingTheWaitingRoomFullIsRefusedAtOnce() throws Exception {
         holdTheOnlySlot();
         for (int i = 0; i < Admission.MAX_WAITING; i++) {

@@ -47,7 +47,8 @@ class RequestCorpusEndToEndTest {
             "nmf", new String[] {"/networkmap/filtered", MediaTypes.NETWORK_MAP_FILTER},
             "cmf", new String[] {"/costmap/filtered", MediaTypes.COST_MAP_FILTER},
             "eps", new String[] {"/endpointprop/lookup", MediaTypes.ENDPOINT_PROP_PARAMS},
-            "ecs", new String[] {"/endpointcost/lookup", MediaTypes.ENDPOINT_COST_PARAMS});
+            "ecs", new String[] {"/endpointcost/lookup", MediaTypes.ENDPOINT_COST_PARAMS},
+            "pmf", new String[] {"/propmap/lookup", MediaTypes.PROPERTY_MAP_PARAMS});
     private static final Set<String> CODES = Set.of("E_SYNTAX", "E_MISSING_FIELD", "E_INVALID_FIELD_TYPE", "E_INVALID_FIELD_VALUE");
 
     private static ServerFixture fixture;

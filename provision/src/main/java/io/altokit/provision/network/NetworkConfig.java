@@ -19,10 +19,11 @@ import java.util.Set;
  *
  * @param source names the configuration file in the errors of the files it names (pools, MRT, prefix files)
  * @param pids each PID's listed prefixes, in file order
+ * @param pidProperties the operator's properties of PIDs ({@code network-map.<pid>.properties}): type to value
  * @param prefixFiles CSV side files of {@code pid,prefix} lines, read while building
  */
 public record NetworkConfig(String source, Optional<String> defaultPid, Map<String, List<IpPrefix>> pids,
-                            List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools,
+                            Map<String, Map<String, String>> pidProperties, List<Path> prefixFiles, List<Cost> costs, Optional<PoolsConfig> pools,
                             Optional<MrtConfig> mrt) {
 
     /** One cell of the {@code costs} section: the cost of {@code metric} from PID {@code source} to {@code destination}. */
@@ -33,6 +34,9 @@ public record NetworkConfig(String source, Optional<String> defaultPid, Map<Stri
         Map<String, List<IpPrefix>> copied = new LinkedHashMap<>();
         pids.forEach((pid, prefixes) -> copied.put(pid, List.copyOf(prefixes)));
         pids = Collections.unmodifiableMap(copied);
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+        pidProperties.forEach((pid, values) -> properties.put(pid, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        pidProperties = Collections.unmodifiableMap(properties);
         prefixFiles = List.copyOf(prefixFiles);
         costs = List.copyOf(costs);
     }

@@ -1,5 +1,6 @@
 package io.altokit.provision.network;
 
+import io.altokit.core.PidProperties;
 import io.altokit.core.PrefixKey;
 import io.altokit.core.Snapshot;
 import io.altokit.core.SnapshotException;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a snapshot from the network sections of the configuration file ({@code network-map},
+ * Builds a snapshot from the network sections of the configuration file ({@code network-map} with its PIDs' properties,
  * {@code prefix-files}, {@code costs}, {@code default-pid}, {@code resource-pools}, {@code rating},
  * {@code mrt}), which {@code app} has read into a {@link NetworkConfig}; this class reads the data
  * files those sections name (prefix lists, pool matrices, an MRT dump).
@@ -53,12 +54,12 @@ public final class NetworkFile {
 
     /**
      * A builder given the network map's part of the sections: the PIDs, their prefixes (listed, in
-     * prefix files, from an MRT dump) and the default PID, but no costs.
+     * prefix files, from an MRT dump) and properties, and the default PID, but no costs.
      *
      * @param pids the PIDs named in the file and its prefix files are added to it, for the costs to be checked against
      */
     static Snapshot.Builder mapBuilder(NetworkConfig config, Set<String> pids) {
-        Snapshot.Builder builder = Snapshot.builder();
+        Snapshot.Builder builder = Snapshot.builder().pidProperties(PidProperties.from(config.pidProperties()));
         config.defaultPid().ifPresent(builder::defaultPid);
         Set<PrefixKey> listed = new HashSet<>();
         config.pids().forEach((pid, prefixes) -> {
@@ -76,11 +77,17 @@ public final class NetworkFile {
         return config.pools().map(pools -> ResourcePools.read(pools, config.source(), pids, matrixFiles)).orElse(Map.of());
     }
 
-    /** Adds the {@code costs} section, and the pools' matrices rated by the sections' rating. */
+    /**
+     * Adds the {@code costs} section, the pools' matrices rated by the sections' rating, and the
+     * pools' calendars, whose interval files it reads.
+     */
     static void addCosts(Snapshot.Builder builder, NetworkConfig config, Map<Pool, AreaMatrix> pools) {
         for (NetworkConfig.Cost cost : config.costs()) {
             builder.cost(cost.metric(), cost.source(), cost.destination(), cost.value());
         }
-        config.pools().ifPresent(sections -> ResourcePools.addTo(builder, pools, sections.rating()));
+        config.pools().ifPresent(sections -> {
+            ResourcePools.addTo(builder, pools, sections.rating());
+            sections.calendar().ifPresent(calendar -> ResourcePools.addCalendar(builder, calendar, config.source(), pools));
+        });
     }
 }

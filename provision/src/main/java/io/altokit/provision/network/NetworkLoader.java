@@ -39,9 +39,10 @@ import java.util.stream.Stream;
  *   <li>only pool files (or the rating) changed: the changed pools' metrics and, if a rated one is
  *       among them, {@code routingcost} are rebuilt over the network map of the last build
  *       ({@link Snapshot#costsBuilder()}); the other pools are not read, the prefixes not ordered again;
- *   <li>only the PIDs' prefixes changed (the network file, a prefix file, the MRT dump), over the same
- *       PIDs: the network map is built again and every cost matrix of the last build is kept;
- *   <li>anything else: built whole, the pool files that did not change taken from the last build.
+ *   <li>only the PIDs' prefixes or properties changed (the network file, a prefix file, the MRT dump),
+ *       over the same PIDs: the network map is built again and every cost matrix of the last build is kept;
+ *   <li>anything else, and any network with cost calendars (or whose last build had them): built
+ *       whole, the pool files that did not change taken from the last build.
  * </ul>
  * It keeps no copy of a pool's values: where a build needs an unchanged pool file's values (built
  * whole), they are taken back from the cost matrix of its metric in the last build, which holds
@@ -72,9 +73,10 @@ public final class NetworkLoader {
     private record Build(FileStamp configStamp, NetworkConfig config, Map<Path, FileStamp> mapFiles,
                          Map<Path, PoolFile> poolFiles, Set<String> pids, Snapshot snapshot) {
 
-        /** Whether {@code next} has the same network map inputs: PIDs, prefixes, prefix and MRT files. */
+        /** Whether {@code next} has the same network map inputs: PIDs, their prefixes and properties, prefix and MRT files. */
         boolean sameMapInputs(NetworkConfig next, Map<Path, FileStamp> nextMapFiles) {
-            return config.pids().equals(next.pids()) && config.defaultPid().equals(next.defaultPid())
+            return config.pids().equals(next.pids()) && config.pidProperties().equals(next.pidProperties())
+                    && config.defaultPid().equals(next.defaultPid())
                     && config.prefixFiles().equals(next.prefixFiles()) && config.mrt().equals(next.mrt())
                     && sameContent(mapFiles, nextMapFiles);
         }
@@ -161,7 +163,10 @@ public final class NetworkLoader {
                     poolFiles.put(path, new PoolFile(read.stamp(), pool, read.matrix().areas()));
                     return read.matrix();
                 });
-        Optional<Build> sameMap = last.filter(build -> build.sameMapInputs(config, mapFiles));
+        // Calendars are read whole each time: their interval files are few and small, and a build
+        // over the last one's costs would keep a calendar its pool's new values no longer match.
+        Optional<Build> sameMap = last.filter(build -> !calendared(build.config()) && !calendared(config)
+                && build.sameMapInputs(config, mapFiles));
         Build next;
         long read;
         String rebuilt;
@@ -179,7 +184,8 @@ public final class NetworkLoader {
             Snapshot.Builder builder = NetworkFile.mapBuilder(config, pids);
             Map<Pool, AreaMatrix> pools = NetworkFile.pools(config, pids, matrixFiles);
             read = ticker.read();
-            Optional<Snapshot> sameCosts = last.filter(build -> build.sameCostInputs(config, build.changedPools(config, reread)))
+            Optional<Snapshot> sameCosts = last.filter(build -> !calendared(build.config()) && !calendared(config)
+                            && build.sameCostInputs(config, build.changedPools(config, reread)))
                     .map(Build::snapshot);
             Optional<Snapshot> snapshot = sameCosts.flatMap(costs -> withMapOf(NetworkFile.built(config, builder), costs));
             rebuilt = snapshot.isPresent() ? "network map" : "whole";
@@ -202,9 +208,13 @@ public final class NetworkLoader {
         return next.snapshot();
     }
 
+    private static boolean calendared(NetworkConfig config) {
+        return config.pools().flatMap(PoolsConfig::calendar).isPresent();
+    }
+
     private static List<String> changedMetrics(Snapshot before, Snapshot after) {
         return Stream.concat(before.metrics().stream(), after.metrics().stream()).distinct()
-                .filter(metric -> !before.costMatrix(metric).map(CostMatrix::vtag).equals(after.costMatrix(metric).map(CostMatrix::vtag)))
+                .filter(metric -> !before.costTag(metric).equals(after.costTag(metric)))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,68 @@ final class ResourcePools {
     static void addTo(Snapshot.Builder builder, Map<Pool, AreaMatrix> pools, Rating rating) {
         pools.forEach((pool, matrix) -> builder.costs(pool.metric(), matrix.areas(), matrix.values()));
         builder.rating(rating);
+    }
+
+    /**
+     * Reads the calendar's interval files and adds each pool's calendar to {@code builder}. Each
+     * interval is checked as a pool file is, and must cover the areas of its pool's own matrix in
+     * {@code pools}: a calendar that lacked some would leave those pairs without costs at some hours.
+     *
+     * @throws ProvisioningException listing every problem of the interval files
+     */
+    static void addCalendar(Snapshot.Builder builder, PoolsConfig.Calendar calendar, String source, Map<Pool, AreaMatrix> pools) {
+        Problems problems = new Problems();
+        Map<Pool, List<AreaMatrix>> read = new EnumMap<>(Pool.class);
+        calendar.files().forEach((pool, files) -> {
+            List<AreaMatrix> intervals = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String where = source + ": resource-pools.calendar." + pool.key() + "[" + i + "] (" + file + ") ";
+                int before = problems.count();
+                Optional<AreaMatrix> interval = MatrixFile.read(file, () -> Files.newInputStream(file), pool.fileQuantity(), problems);
+                // Its pool's own matrix; the first interval where the pool itself did not read.
+                Optional<AreaMatrix> reference = Optional.ofNullable(pools.get(pool)).or(() -> intervals.stream().findFirst());
+                if (interval.isPresent() && reference.isPresent()) {
+                    sameAreas(interval.get(), reference.get()).ifPresent(difference -> problems.add(where + difference
+                            + " the areas of " + reference.get().source()));
+                }
+                if (problems.count() == before) {
+                    intervals.add(interval.orElseThrow());
+                }
+            }
+            read.put(pool, intervals);
+        });
+        problems.throwIfAny();
+        read.forEach((pool, intervals) -> builder.calendar(pool.metric(), calendar.intervalSeconds(), calendar.repeated(),
+                intervals.getFirst().areas(),
+                intervals.stream().map(interval -> reordered(interval, intervals.getFirst().areas())).toList()));
+    }
+
+    /** How {@code matrix} differs in its areas from {@code wanted}, if it does. */
+    private static Optional<String> sameAreas(AreaMatrix matrix, AreaMatrix wanted) {
+        List<String> differences = new ArrayList<>();
+        missingFrom(matrix.areas(), wanted.areas()).ifPresent(areas -> differences.add("lacks " + areas));
+        missingFrom(wanted.areas(), matrix.areas()).ifPresent(areas -> differences.add("has " + areas + " besides"));
+        return differences.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", differences));
+    }
+
+    /** {@code matrix}'s values with rows and columns in the order of {@code areas}, which are its own areas. */
+    private static double[][] reordered(AreaMatrix matrix, List<String> areas) {
+        if (matrix.areas().equals(areas)) {
+            return matrix.values();
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < matrix.areas().size(); i++) {
+            index.put(matrix.areas().get(i), i);
+        }
+        double[][] values = new double[areas.size()][areas.size()];
+        for (int i = 0; i < areas.size(); i++) {
+            double[] row = matrix.values()[index.get(areas.get(i))];
+            for (int j = 0; j < areas.size(); j++) {
+                values[i][j] = row[index.get(areas.get(j))];
+            }
+        }
+        return values;
     }
 
     private static Optional<AreaMatrix> load(Pool pool, PoolsConfig.Source from, String source, Set<String> pids,

@@ -1,7 +1,6 @@
 package io.altokit.provision.publish;
 
 import io.altokit.core.ChangeSet;
-import io.altokit.core.CostMatrix;
 import io.altokit.core.InformationBase;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.Ticker;
@@ -234,8 +233,8 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * The model's snapshot after the file's network replaced {@code previousNetwork} (the same one
-     * when no file change came): only the changed metrics taken into the last built snapshot when
-     * the prefixes stayed, else built whole.
+     * when no file change came): only the changed metrics and the PIDs' properties taken into the
+     * last built snapshot when the prefixes stayed, else built whole.
      */
     private Snapshot rebuild(Snapshot previousNetwork) {
         if (built.isEmpty() || !network.networkMap().vtag().equals(previousNetwork.networkMap().vtag())) {
@@ -245,11 +244,12 @@ public final class Publisher implements AutoCloseable {
                 .filter(metric -> !vtagOf(previousNetwork, metric).equals(vtagOf(network, metric)))
                 .toList();
         LOG.atDebug().addKeyValue("metrics", changed).log("the file changed costs only: rebuilding their maps");
-        return changed.isEmpty() ? built.get() : built.get().withCostsOf(network, changed);
+        Snapshot costs = changed.isEmpty() ? built.get() : built.get().withCostsOf(network, changed);
+        return costs.withPidProperties(network.pidProperties());
     }
 
     private static Optional<String> vtagOf(Snapshot snapshot, String metric) {
-        return snapshot.costMatrix(metric).map(CostMatrix::vtag);
+        return snapshot.costTag(metric);
     }
 
     /** The file's network, with the routes laid over it when a routing feed sent any. */
@@ -263,10 +263,9 @@ public final class Publisher implements AutoCloseable {
     }
 
     private static boolean sameContent(Snapshot a, Snapshot b) {
-        return a.networkMap().vtag().equals(b.networkMap().vtag())
+        return a.networkMap().vtag().equals(b.networkMap().vtag()) && a.pidProperties().equals(b.pidProperties())
                 && a.metrics().equals(b.metrics())
-                && a.metrics().stream().allMatch(metric ->
-                        a.costMatrix(metric).orElseThrow().vtag().equals(b.costMatrix(metric).orElseThrow().vtag()));
+                && a.metrics().stream().allMatch(metric -> a.costTag(metric).equals(b.costTag(metric)));
     }
 
     private static String sources(List<Pending> batch) {

@@ -42,7 +42,7 @@ class MrtImportTest {
                 new PidRule.Community(65000, 101, "area-01"), new PidRule.LargeCommunity(65000, 1, 102, "area-02"),
                 new PidRule.OriginAs(4200000002L, "peering")), "external"));
         NetworkConfig network = new NetworkConfig(source(dir), Optional.of("external"),
-                Map.of("area-01", List.of(IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("10.12.0.0/16"))),
+                Map.of("area-01", List.of(IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("10.12.0.0/16"))), Map.of(),
                 List.of(), List.of(), Optional.empty(), Optional.of(mrt));
         NetworkMap map = NetworkFile.build(network).networkMap();
         assertThat(prefixes(map, "area-01")).containsExactly(IpPrefix.parse("10.1.0.0/16"), IpPrefix.parse("10.11.0.0/16"),
@@ -175,7 +175,7 @@ class MrtImportTest {
     }
 
     private static Snapshot load(Path dir, String file, Optional<InetAddress> peer, PidRules rules) {
-        return NetworkFile.build(new NetworkConfig(source(dir), Optional.empty(), Map.of(), List.of(), List.of(),
+        return NetworkFile.build(new NetworkConfig(source(dir), Optional.empty(), Map.of(), Map.of(), List.of(), List.of(),
                 Optional.empty(), Optional.of(new MrtConfig(dir.resolve(file), peer, rules))));
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,8 @@ class NetworkLoaderTest {
 
     /** The files as the test last wrote them. */
     private final Map<String, List<IpPrefix>> prefixes = new LinkedHashMap<>();
+    /** Each PID's properties as its line gives them: {@code type=value}. */
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private double[][] rtt;
     private double[][] hops;
     private double rttWeight = 2;
@@ -114,6 +117,74 @@ class NetworkLoaderTest {
         assertThat(changed.networkMap()).isSameAs(first.networkMap());
     }
 
+    @Test
+    void aChangedCalendarFileIsReadAndRatedAgain() throws IOException {
+        writeNetwork(new SplittableRandom(2));
+        writeMatrix("hops-0.csv", hops, null);
+        writeMatrix("hops-1.csv", hops, null);
+        NetworkLoader loader = new NetworkLoader(networkFile(), NetworkLoaderTest::calendared);
+        Snapshot first = loader.load(calendared(networkFile()));
+        assertThat(first.calendar("hopcount").orElseThrow().size()).isEqualTo(2);
+        assertThat(first.calendar(Rating.METRIC)).as("hopcount is rated").isPresent();
+
+        double[][] evening = new double[PIDS][];
+        for (int i = 0; i < PIDS; i++) {
+            evening[i] = hops[i].clone();
+        }
+        evening[5][6] += 7;
+        writeMatrix("hops-1.csv", evening, null);
+        Snapshot second = loader.reload();
+
+        assertThat(second.costMatrix("hopcount").orElseThrow().vtag()).isEqualTo(first.costMatrix("hopcount").orElseThrow().vtag());
+        assertThat(second.costTag("hopcount")).isNotEqualTo(first.costTag("hopcount"));
+        assertThat(second.costTag(Rating.METRIC)).isNotEqualTo(first.costTag(Rating.METRIC));
+        int from = second.networkMap().indexOf(name(5)).orElseThrow();
+        int to = second.networkMap().indexOf(name(6)).orElseThrow();
+        assertThat(second.calendar("hopcount").orElseThrow().intervals().get(1).cost(from, to)).isEqualTo(evening[5][6]);
+        Snapshot scratch = NetworkFile.build(calendared(networkFile()));
+        for (String metric : scratch.metrics()) {
+            assertThat(second.costTag(metric)).as(metric).isEqualTo(scratch.costTag(metric));
+        }
+    }
+
+    /** The test's network file with a calendar of two intervals of hop counts, hops-0.csv and hops-1.csv. */
+    private static NetworkConfig calendared(Path file, InputStream content) {
+        NetworkConfig plain = sections(file, content);
+        PoolsConfig pools = plain.pools().orElseThrow();
+        PoolsConfig.Calendar calendar = new PoolsConfig.Calendar(12 * 3600, OptionalInt.empty(),
+                Map.of(Pool.HOPCOUNT, List.of(file.resolveSibling("hops-0.csv"), file.resolveSibling("hops-1.csv"))));
+        return new NetworkConfig(plain.source(), plain.defaultPid(), plain.pids(), plain.pidProperties(), plain.prefixFiles(), plain.costs(),
+                Optional.of(new PoolsConfig(pools.sources(), pools.rating(), Optional.of(calendar))), plain.mrt());
+    }
+
+    private static NetworkConfig calendared(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return calendared(file, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aChangeOfPropertiesAloneKeepsEveryCostMatrix() throws IOException {
+        writeNetwork(new SplittableRandom(2));
+        properties.put(name(1), "priv:area-name=Krakow");
+        writeFiles();
+        NetworkLoader loader = new NetworkLoader(networkFile(), NetworkLoaderTest::sections);
+        Snapshot first = loader.load(sections(networkFile()));
+        assertThat(first.pidProperties().of(name(1))).containsEntry("priv:area-name", "Krakow");
+
+        properties.put(name(1), "priv:area-name=Kraków");
+        writeFiles();
+        Snapshot changed = loader.reload();
+        assertThat(changed.pidProperties().of(name(1))).containsEntry("priv:area-name", "Kraków");
+        assertSameContent(changed, scratch());
+        assertThat(changed.networkMap().vtag()).isEqualTo(first.networkMap().vtag());
+        for (String metric : changed.metrics()) {
+            assertThat(changed.costMatrix(metric).orElseThrow().sharesCostsWith(first.costMatrix(metric).orElseThrow())).as(metric).isTrue();
+        }
+    }
+
     private Snapshot scratch() {
         return NetworkFile.build(sections(networkFile()));
     }
@@ -168,7 +239,8 @@ class NetworkLoaderTest {
     private void writeFiles() throws IOException {
         StringBuilder network = new StringBuilder("weight " + rttWeight + "\n");
         prefixes.forEach((pid, list) -> network.append(pid).append(' ')
-                .append(String.join(" ", list.stream().map(IpPrefix::toString).toList())).append('\n'));
+                .append(String.join(" ", list.stream().map(IpPrefix::toString).toList()))
+                .append(properties.containsKey(pid) ? " " + properties.get(pid) : "").append('\n'));
         replace("network.txt", network.toString());
         writeMatrix("rtt.csv", rtt, null);
         writeMatrix("hopcount.csv", hops, null);
@@ -205,7 +277,7 @@ class NetworkLoaderTest {
 
     /**
      * The test's network file: a line {@code weight W} (the rtt pool's weight; hopcount weighs 1,
-     * distance 0), then one line per PID, its name and prefixes. Pools: rtt.csv and hopcount.csv
+     * distance 0), then one line per PID, its name, prefixes and properties ({@code type=value}). Pools: rtt.csv and hopcount.csv
      * beside it, and distances between the coordinates of the first three PIDs.
      */
     private static NetworkConfig sections(Path file, InputStream content) {
@@ -217,11 +289,18 @@ class NetworkLoaderTest {
         }
         double weight = Double.parseDouble(lines.getFirst().split(" ")[1]);
         Map<String, List<IpPrefix>> pids = new LinkedHashMap<>();
+        Map<String, Map<String, String>> properties = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] words = line.split(" ");
             List<IpPrefix> list = new ArrayList<>();
             for (int i = 1; i < words.length; i++) {
-                list.add(IpPrefix.parse(words[i]));
+                int equals = words[i].indexOf('=');
+                if (equals < 0) {
+                    list.add(IpPrefix.parse(words[i]));
+                } else {
+                    properties.computeIfAbsent(words[0], pid -> new LinkedHashMap<>())
+                            .put(words[i].substring(0, equals), words[i].substring(equals + 1));
+                }
             }
             pids.put(words[0], list);
         }
@@ -232,7 +311,7 @@ class NetworkLoaderTest {
                 name(1), new GeoPoint(50.1, 19.9), name(2), new GeoPoint(54.4, 18.6))));
         Rating rating = new Rating(List.of(Criterion.linear(Pool.RTT.metric(), weight), Criterion.linear(Pool.HOPCOUNT.metric(), 1),
                 new Criterion(Pool.DISTANCE.metric(), 0, Penalty.LINEAR)));
-        return new NetworkConfig(file.toString(), Optional.empty(), pids, List.of(), List.of(),
+        return new NetworkConfig(file.toString(), Optional.empty(), pids, properties, List.of(), List.of(),
                 Optional.of(new PoolsConfig(sources, rating)), Optional.empty());
     }
 

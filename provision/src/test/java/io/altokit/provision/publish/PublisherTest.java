@@ -12,6 +12,7 @@ import io.altokit.core.ChangeSet;
 import io.altokit.core.InformationBase;
 import io.altokit.core.IpPrefix;
 import io.altokit.core.NetworkMap;
+import io.altokit.core.PidProperties;
 import io.altokit.core.Snapshot;
 import io.altokit.core.time.ManualTicker;
 import java.time.Duration;
@@ -173,6 +174,21 @@ class PublisherTest {
         assertThat(logged.getFormattedMessage()).isEqualTo("published a snapshot");
         assertThat(keyValues(logged)).containsEntry("sources", "file,routes").containsEntry("wait_millis", 7L)
                 .containsEntry("build_millis", 0L);
+    }
+
+    @Test
+    void aFileChangingOnlyThePidsPropertiesIsPublishedUnderTheRoutes() {
+        InformationBase base = new InformationBase(network(1));
+        Publisher publisher = new Publisher(base, network(1), false, Runnable::run, ticker);
+        publisher.submit(new Change.RoutesChanged(routes(2)));
+        Snapshot named = network(1).withPidProperties(PidProperties.from(Map.of("a", Map.of("priv:area-name", "Warszawa"))));
+
+        Outcome outcome = publisher.submit(new Change.NetworkLoaded(named)).join();
+
+        assertThat(outcome).isInstanceOf(Outcome.Published.class);
+        assertThat(base.current().pidProperties().of("a")).containsEntry("priv:area-name", "Warszawa");
+        assertThat(routesVersion(base.current())).as("the routes stay laid over").isEqualTo(2);
+        assertThat(publisher.submit(new Change.NetworkLoaded(named)).join()).isInstanceOf(Outcome.Unchanged.class);
     }
 
     @Test

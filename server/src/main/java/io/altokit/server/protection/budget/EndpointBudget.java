@@ -13,6 +13,7 @@ import io.altokit.model.EndpointCostScan;
 import io.altokit.model.ErrorCode;
 import io.altokit.model.EndpointPropertyRequest;
 import io.altokit.model.NetworkMapFilter;
+import io.altokit.model.PropertyMapRequest;
 import io.altokit.model.QueryBody;
 import io.altokit.model.TipsRequest;
 import io.altokit.model.TypedAddress;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * A budget of distinct endpoint addresses per caller and time window, against reconstructing the
  * operator's topology by asking about the whole address space. Counts the addresses a caller
  * ({@link io.altokit.server.protection.Caller#budgetKey()}) names as sources and destinations to
- * the endpoint cost and endpoint property services, in the request record the service parsed
+ * the endpoint cost and endpoint property services and the filtered property map (an address, or
+ * the first address of a prefix), in the request record the service parsed
  * ({@link Call#query()}, shared with the service) — also when the request comes as the input of an
  * update stream's substream (opening the stream or through its control URI) or of a TIPS view, parsed
  * as the named service parses it ({@link Call#inputs()}); naming an address again costs nothing. A
@@ -142,6 +144,7 @@ public final class EndpointBudget implements Guard {
                 yield Optional.of(both);
             }
             case EndpointPropertyRequest request -> Optional.of(fingerprints(request.endpoints()));
+            case PropertyMapRequest request -> Optional.of(fingerprints(request.addresses()));
             case CostMapFilter filter -> Optional.empty();
             case NetworkMapFilter filter -> Optional.empty();
             case UpdateStreamRequest streams -> concatenated(streams.add().values().stream()

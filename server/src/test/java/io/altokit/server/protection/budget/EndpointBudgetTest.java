@@ -30,7 +30,8 @@ class EndpointBudgetTest {
             "endpoint-cost", new Query.Parser<EndpointCostQuery>(
                     body -> EndpointCostScan.read(body).<EndpointCostQuery>map(scan -> scan).orElseGet(() -> RequestDecoder.endpointCost(body))),
             "endpoint-property", new Query.Parser<>(RequestDecoder::endpointProperties),
-            "filtered-cost-map", new Query.Parser<>(RequestDecoder::costMapFilter));
+            "filtered-cost-map", new Query.Parser<>(RequestDecoder::costMapFilter),
+            "filtered-property-map", new Query.Parser<>(RequestDecoder::propertyMap));
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final EndpointBudget budget = new EndpointBudget(
             new EndpointBudget.Settings(3, Duration.ofMinutes(10), 100), nanos::get);
@@ -80,6 +81,17 @@ class EndpointBudgetTest {
         // 10.0.0.1 and a00:1:: share their left-aligned bits.
         assertThat(budget.check(ecs("ipv4:10.0.0.1", "ipv6:a00:1::", "ipv4:10.0.0.2"))).isInstanceOf(Verdict.Pass.class);
         assertThat(budget.check(ecs("ipv6:a00:1::1"))).isInstanceOf(Verdict.Refuse.class);
+    }
+
+    @Test
+    void filteredPropertyMapsCountTheirAddressesAndPrefixes() throws Exception {
+        assertThat(budget.check(call("filtered-property-map", """
+                {"entities": ["ipv4:10.0.0.1", "ipv4:10.0.0.0/8", "default-network-map.pid:a"], "properties": [".x"]}""")))
+                .isInstanceOf(Verdict.Pass.class);
+        assertThat(budget.check(ecs("ipv4:10.0.0.1", "ipv4:10.0.0.0", "ipv6:2001:db8::"))).as("one more: the third")
+                .isInstanceOf(Verdict.Pass.class);
+        assertThat(budget.check(call("filtered-property-map", """
+                {"entities": ["ipv4:10.0.0.2"], "properties": [".x"]}"""))).isInstanceOf(Verdict.Refuse.class);
     }
 
     @Test
