@@ -3,7 +3,6 @@ package io.altokit.app;
 import io.altokit.app.config.Durations;
 import io.altokit.sim.flow.FlowNetwork;
 import io.altokit.sim.select.PeerSelection;
-import io.altokit.sim.streaming.Churn;
 import io.altokit.sim.streaming.StreamingConfig;
 import io.altokit.sim.streaming.StreamingObserver;
 import io.altokit.sim.streaming.StreamingResult;
@@ -70,17 +69,8 @@ final class SimStreamingCommand implements Callable<Integer> {
             description = "With this little time left before a chunk's deadline a peer pulls it from any neighbour, seconds. Default: ${DEFAULT-VALUE}.")
     private double fallbackSlackS;
 
-    @Option(names = "--session", converter = Durations.Converter.class, paramLabel = "DURATION",
-            description = "Churn: mean time a peer stays (exponential), e.g. 5m. Default: peers stay for the whole stream.")
-    private Duration session;
-
-    @Option(names = "--offline", defaultValue = "1m", converter = Durations.Converter.class, paramLabel = "DURATION",
-            description = "Churn: mean time a peer that left is away before it comes back (exponential). Default: ${DEFAULT-VALUE}.")
-    private Duration offline;
-
-    @Option(names = "--refresh", converter = Durations.Converter.class, paramLabel = "DURATION",
-            description = "How often a peer re-selects its neighbours from the tracker, e.g. 1m. Default: never.")
-    private Duration refresh;
+    @Mixin
+    private SimChurnOptions churn;
 
     @Option(names = "--json", description = "One JSON object per policy and line instead of the table.")
     private boolean json;
@@ -99,7 +89,7 @@ final class SimStreamingCommand implements Callable<Integer> {
             base = new StreamingConfig(topologySpec, base.policy(), rateKbps * 1000, base.chunkS(), seconds(),
                     base.warmupS(), playoutDelayS, neighbours, candidates, base.parallelRequests(),
                     base.sourceUplinkBps(), base.sourceFanout(), base.stepS(), localWaitS, fallbackSlackS,
-                    new Churn(churnSeconds(session), churnSeconds(offline), churnSeconds(refresh)));
+                    churn.churn());
             for (String policy : policies) {
                 configs.add(base.withPolicy(PeerSelection.requireKnown(policy)));
             }
@@ -142,11 +132,6 @@ final class SimStreamingCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** An unset churn time means never. */
-    private static double churnSeconds(Duration value) {
-        return value == null ? Double.POSITIVE_INFINITY : value.toMillis() / 1000.0;
     }
 
     /** The simulators count time in seconds. */

@@ -5,6 +5,7 @@ import io.altokit.sim.report.Summary;
 import io.altokit.sim.report.Table;
 import io.altokit.sim.select.PeerSelection;
 import io.altokit.sim.stats.Confidence;
+import io.altokit.sim.streaming.Churn;
 import io.altokit.sim.streaming.StreamingConfig;
 import io.altokit.sim.swarm.SwarmConfig;
 import io.altokit.sim.sweep.Sweep;
@@ -58,6 +59,9 @@ final class SimSweepCommand implements Callable<Integer> {
             description = "Streaming: simulated time per run, e.g. 10m or 600s. Default: ${DEFAULT-VALUE}.")
     private Duration duration;
 
+    @Mixin
+    private SimChurnOptions churn;
+
     @Option(names = "--file-mb", defaultValue = "20", description = "Swarm: file size in MB. Default: ${DEFAULT-VALUE}.")
     private double fileMb;
 
@@ -78,9 +82,10 @@ final class SimSweepCommand implements Callable<Integer> {
                 sweeps.add(switch (simulator) {
                     case streaming -> {
                         // Built once here so that bad options fail before any run starts.
+                        Churn churning = churn.churn();
                         StreamingConfig.defaults(topology.spec(CapacityMix.BROADBAND, 1), names.getFirst()).withDuration(seconds());
                         yield Sweep.streaming(seed -> topology.spec(CapacityMix.BROADBAND, seed),
-                                spec -> StreamingConfig.defaults(spec, names.getFirst()).withDuration(seconds()));
+                                spec -> StreamingConfig.defaults(spec, names.getFirst()).withDuration(seconds()).withChurn(churning));
                     }
                     case swarm -> {
                         SwarmConfig.defaults(topology.spec(CapacityMix.PAPER_TABLE_1, 1), names.getFirst()).withFile(fileMb * 1e6);

@@ -124,6 +124,9 @@ class SimCommandsIT {
         Outcome churn = alto("sim", "streaming", "--session", "0s");
         assertThat(churn.exit()).isEqualTo(2);
         assertThat(churn.err()).contains("churn times must be above 0").doesNotContain("Exception");
+        Outcome sweepChurn = alto("sim", "sweep", "--out", temp.resolve("never").toString(), "--refresh", "0s");
+        assertThat(sweepChurn.exit()).isEqualTo(2);
+        assertThat(sweepChurn.err()).contains("alto sim sweep: churn times must be above 0").doesNotContain("Exception");
         Outcome supply = alto("sim", "swarm", "--near-supply", "-1");
         assertThat(supply.exit()).isEqualTo(2);
         assertThat(supply.err()).contains("near supply").doesNotContain("Exception");

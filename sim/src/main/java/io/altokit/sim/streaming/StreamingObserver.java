@@ -18,6 +18,10 @@ public interface StreamingObserver {
     default void delivered(int sender, int receiver, int chunk, double created, double started, double arrived) {
     }
 
+    /** A peer's neighbours were (re)chosen: at the start, after an exchange within its PID, on a refresh or a return. */
+    default void neighboursChosen(int peer, int[] neighbours) {
+    }
+
     /** A peer left (churn): its transfers were cut off and its buffer is gone. */
     default void left(int peer, double time) {
     }

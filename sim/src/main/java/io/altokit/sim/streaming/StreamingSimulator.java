@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
  * random peers.
  *
  * <p><b>Neighbours.</b> At start every peer is offered a random sample of the others and its
- * policy picks its neighbours; the scheduler keeps them near ones first, then by link cost.
- * Neighbour sets stay fixed.
+ * policy picks its neighbours; a peer whose policy knows PIDs then hears of its near neighbours'
+ * near neighbours and chooses again from them and a fresh sample ({@code exchangeWithinPid}). The
+ * scheduler keeps neighbours near ones first, then by link cost. With {@link Churn} peers leave,
+ * come back and re-select; without it neighbour sets stay fixed.
  *
  * <p><b>Scheduler (pull, earliest deadline first, locality-aware).</b> A node serves at most
  * {@code 2 * uplink / streamRate} uploads at once (its slots). Each step, every peer with fewer
@@ -102,6 +104,9 @@ public final class StreamingSimulator {
          * the news that a chunk is being brought in spreads through the PID one hop per step.
          */
         private final long[] coming = new long[peers];
+        /** Peers by AS: those of AS a are byAs[asStart[a]] .. byAs[asStart[a + 1] - 1]. */
+        private final int[] byAs = new int[peers];
+        private final int[] asStart = new int[ases + 1];
         private final int[] downloads = new int[peers];
         private final int[] uploads = new int[peers + 1];
         private final double[] uplinkBps = new double[peers + 1];
@@ -115,6 +120,10 @@ public final class StreamingSimulator {
         private final double[] neighbourCost;
         /** Peer p's near neighbours are the first nearCount[p] of its neighbours. */
         private final int[] nearCount = new int[peers];
+        /** Exchange scratch: heard[q] == heardStamp when q was heard of in the current exchange. */
+        private final int[] heard = new int[peers];
+        private final int[] heardPeers = new int[config.candidates() + config.neighbours() * (config.neighbours() + 1)];
+        private int heardStamp;
         private final SupplierChoice choice = new SupplierChoice(config.neighbours());
         /** Salt of the per-peer-and-chunk local waits. */
         private final long waitSalt;
@@ -146,6 +155,14 @@ public final class StreamingSimulator {
             tracker = Tracker.withEveryone(peers, config.candidates());
             for (int p = 0; p < peers; p++) {
                 uplinkBps[p] = topology.uplinkBps(p);
+                asStart[topology.asOf(p) + 1]++;
+            }
+            for (int a = 0; a < ases; a++) {
+                asStart[a + 1] += asStart[a];
+            }
+            int[] filled = Arrays.copyOf(asStart, ases);
+            for (int p = 0; p < peers; p++) {
+                byAs[filled[topology.asOf(p)]++] = p;
             }
             uplinkBps[source] = config.sourceUplinkBps();
             for (int node = 0; node <= peers; node++) {
@@ -154,9 +171,12 @@ public final class StreamingSimulator {
             neighbours = new int[peers * stride]; // one flat array: the scheduler's inner loop walks it
             neighbourCost = new double[peers * stride];
             Churn churn = config.churn();
-            for (int p = 0; p < peers; p++) {
-                selectNeighbours(p);
+            for (int p = 0; p < peers; p++) { // everyone chooses first, so that each exchange hears of whole neighbour sets
+                chooseFromTracker(p);
                 online[p] = true;
+            }
+            for (int p = 0; p < peers; p++) {
+                exchangeWithinPid(p);
                 nextChurn[p] = churn.peersLeave() ? exponential(churn.meanSessionS()) : Double.POSITIVE_INFINITY;
                 nextRefresh[p] = churn.refreshS() == Double.POSITIVE_INFINITY ? churn.refreshS() : churn.refreshS() * churnRandom.nextDouble();
             }
@@ -174,9 +194,55 @@ public final class StreamingSimulator {
             delays = new Histogram(0.01, config.playoutDelayS() * 4);
         }
 
-        /** p asks the tracker for candidates and its policy picks its neighbours from them. */
+        /** p asks the tracker for candidates, its policy picks its neighbours from them, and p exchanges within its PID. */
         private void selectNeighbours(int p) {
+            chooseFromTracker(p);
+            exchangeWithinPid(p);
+        }
+
+        private void chooseFromTracker(int p) {
             setNeighbours(p, policy.choose(p, tracker.candidatesFor(p, candidateRandom), config.neighbours(), policyRandom));
+        }
+
+        /**
+         * p hears from its near neighbours which near neighbours they have, and its policy chooses again
+         * from a tracker sample, its neighbours and those. A sample holds only some of p's PID; after one
+         * exchange p knows nearly all of it, so chunks can reach it from every peer that brought them into
+         * the PID, not only from a few; the fresh sample keeps the other places (the random ones too) as
+         * varied as the first choice's. Policies that cannot tell who is near hear nothing.
+         */
+        private void exchangeWithinPid(int p) {
+            if (nearCount[p] == 0) {
+                return;
+            }
+            int first = p * stride;
+            int count = 0;
+            heardStamp++;
+            heard[p] = heardStamp;
+            for (int k = first; k < first + neighbourCount[p]; k++) {
+                heard[neighbours[k]] = heardStamp;
+                heardPeers[count++] = neighbours[k];
+            }
+            int known = count;
+            for (int k = first; k < first + nearCount[p]; k++) {
+                int n = neighbours[k];
+                for (int j = n * stride; j < n * stride + nearCount[n]; j++) {
+                    int mate = neighbours[j];
+                    if (heard[mate] != heardStamp && online[mate]) {
+                        heard[mate] = heardStamp;
+                        heardPeers[count++] = mate;
+                    }
+                }
+            }
+            if (count > known) {
+                for (int candidate : tracker.candidatesFor(p, candidateRandom)) {
+                    if (heard[candidate] != heardStamp) {
+                        heard[candidate] = heardStamp;
+                        heardPeers[count++] = candidate;
+                    }
+                }
+                setNeighbours(p, policy.choose(p, Arrays.copyOf(heardPeers, count), config.neighbours(), policyRandom));
+            }
         }
 
         private double exponential(double mean) {
@@ -211,8 +277,12 @@ public final class StreamingSimulator {
             }
         }
 
-        /** p goes: its transfers in both directions stop, its buffer is gone, the tracker forgets it. */
+        /**
+         * p goes: its transfers in both directions stop, its buffer is gone, the tracker forgets it, and
+         * the news it fed into its PID's {@link #coming} is withdrawn.
+         */
         private void leave(int p, double now) {
+            long fed = have[p] | pending[p];
             for (int i = network.liveFlows() - 1; i >= 0; i--) { // backwards: removing moves the last flow into place i
                 int flow = network.liveFlow(i);
                 if (network.sender(flow) == p || network.receiver(flow) == p) {
@@ -226,7 +296,20 @@ public final class StreamingSimulator {
             offer[p] = 0;
             offerFar[p] = 0;
             tracker.leave(p);
+            withdrawNews(topology.asOf(p), fed);
             leaves++;
+        }
+
+        /**
+         * Forgets throughout an AS that these chunks are on their way into it. The news circulates
+         * among near neighbours, each passing on what it heard, so it would outlive its source: after
+         * a holder left or a transfer into the AS was cut off, its PID would wait for the chunks until
+         * the fallback slack. Holders and fetchers still there spread it again, one hop per step.
+         */
+        private void withdrawNews(int as, long chunks) {
+            for (int i = asStart[as]; i < asStart[as + 1]; i++) {
+                coming[byAs[i]] &= ~chunks;
+            }
         }
 
         /** Ends a transfer before it completes; the bytes it moved count as delivered and dropped. */
@@ -243,7 +326,9 @@ public final class StreamingSimulator {
                 downloads[receiver]--;
             }
             if (chunk >= base) {
-                pending[receiver] &= ~(1L << (chunk - base));
+                long bit = 1L << (chunk - base);
+                pending[receiver] &= ~bit;
+                withdrawNews(topology.asOf(receiver), bit);
             }
             network.remove(flow);
         }
@@ -263,6 +348,7 @@ public final class StreamingSimulator {
                 nearCount[p] += policy.near(p, n) ? 1 : 0;
             }
             neighbourCount[p] = chosen.length;
+            observer.neighboursChosen(p, chosen);
             reservedForNear[p] = nearCount[p] > 0 ? slots[p] / 2 : 0;
         }
 

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * (tit-for-tat, bytes from a near neighbour — the same PID, as the policy knows — counting
  * double, ties to the cheaper link); once complete, those with the cheapest links by the policy's
  * cost (ties at random). One more slot is an optimistic unchoke of a random
- * interested neighbour, moved on every {@code optimisticS}. Choking a peer stops its piece
+ * interested neighbour, one in the own PID when there is any ({@link OptimisticUnchoke}), moved on
+ * every {@code optimisticS}. Choking a peer stops its piece
  * transfer; the downloader keeps the part it has (as BitTorrent keeps received blocks).
  *
  * <p><b>Pieces.</b> An unchoked, interested downloader fetches one piece at a time from each
@@ -406,7 +407,7 @@ public final class SwarmSimulator {
         /**
          * Picks the regular unchokes and the optimistic one. While downloading: tit-for-tat, the bytes
          * a near neighbour sent counting {@value #NEAR_RECIPROCATION} times, ties to the cheaper link;
-         * once complete: the cheapest links, ties at random. The optimistic unchoke stays random.
+         * once complete: the cheapest links, ties at random. The optimistic unchoke: see {@link OptimisticUnchoke}.
          */
         private void rechoke(int u, int[] candidates, int count, boolean moveOptimistic) {
             for (int i = count - 1; i > 0; i--) { // random order first: ties and seeds' picks are random
@@ -438,7 +439,8 @@ public final class SwarmSimulator {
             if (keepOptimistic) {
                 chosen[slots - 1] = optimistic;
             } else if (count > regular) {
-                chosen[slots - 1] = conn[u * maxConn + candidates[regular + peerRandom.nextInt(count - regular)]];
+                int pick = OptimisticUnchoke.choose(regular, count, i -> policy.near(u, conn[u * maxConn + candidates[i]]), peerRandom);
+                chosen[slots - 1] = conn[u * maxConn + candidates[pick]];
             }
             // Keep transfers to peers that stay unchoked; choke the rest; seat the newcomers.
             for (int k = 0; k < slots; k++) {

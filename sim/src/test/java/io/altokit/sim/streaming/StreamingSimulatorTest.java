@@ -115,6 +115,39 @@ class StreamingSimulatorTest {
         }
     }
 
+    @Test
+    void altoPeersFindTheirPidThroughTheirNearNeighbours() {
+        // The tracker offers each peer 100 of the other 299: about a third of its 9 or so PID mates.
+        Topology topology = Topology.generate(SMALL);
+        double rttShare = pidMatesAmongNeighbours(topology, "rtt");
+        double altoShare = pidMatesAmongNeighbours(topology, "alto-random");
+        assertThat(rttShare).as("rtt picks the near peers it was offered, and hears of no others").isBetween(0.2, 0.5);
+        assertThat(altoShare).as("alto-random hears of its PID mates from the ones it was offered").isGreaterThan(0.8);
+    }
+
+    /** Of every peer's PID mates (at most as many as it has neighbours), the share among its final neighbours. */
+    private static double pidMatesAmongNeighbours(Topology topology, String policy) {
+        StreamingConfig base = small(policy);
+        StreamingConfig config = new StreamingConfig(SMALL, policy, base.streamRateBps(), base.chunkS(), 60, base.warmupS(),
+                base.playoutDelayS(), base.neighbours(), 100, base.parallelRequests(), base.sourceUplinkBps(), base.sourceFanout(),
+                base.stepS(), base.localWaitS(), base.fallbackSlackS(), Churn.NONE);
+        int[][] chosen = new int[topology.peers()][];
+        new StreamingSimulator(config, topology, new StreamingObserver() {
+            @Override
+            public void neighboursChosen(int peer, int[] neighbours) {
+                chosen[peer] = neighbours.clone();
+            }
+        }).run();
+        long mates = 0;
+        long possible = 0;
+        for (int p = 0; p < topology.peers(); p++) {
+            int as = topology.asOf(p);
+            mates += Arrays.stream(chosen[p]).filter(n -> topology.asOf(n) == as).count();
+            possible += Math.min(topology.peersIn(as) - 1, config.neighbours());
+        }
+        return (double) mates / possible;
+    }
+
     /** Follows who is online from the churn notices and checks every delivery against it. */
     private static final class ChurnCheck implements StreamingObserver {
         final boolean[] away = new boolean[300];
