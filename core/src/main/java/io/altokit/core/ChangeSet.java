@@ -121,6 +121,7 @@ public final class ChangeSet {
 
     private final String previousVtag;
     private final Snapshot snapshot;
+    private final SortedSet<String> rebuiltMetrics;
     private Previous previous;
     private Differences differences;
 
@@ -128,6 +129,7 @@ public final class ChangeSet {
         this.previousVtag = previous.networkMap().vtag();
         this.previous = Previous.of(previous, snapshot);
         this.snapshot = snapshot;
+        this.rebuiltMetrics = Collections.unmodifiableSortedSet(new TreeSet<>(this.previous.costs().keySet()));
     }
 
     /** The network map vtag before the change. */
@@ -158,6 +160,16 @@ public final class ChangeSet {
     /** Per metric with a changed cell, which cells changed. */
     public SortedMap<String, CostChange> costs() {
         return differences().costs();
+    }
+
+    /**
+     * The metrics whose cost matrix the next snapshot does not take over from the previous one
+     * (neither shares its costs nor hashes alike), known without comparing a cell: cheap enough for a
+     * log line where {@link #costs()} compares millions. Over the same network map these are the metrics with
+     * a changed cost; over other PIDs, every metric whose matrix was built again.
+     */
+    public SortedSet<String> rebuiltMetrics() {
+        return rebuiltMetrics;
     }
 
     /** Whether nothing changed: the two snapshots serve the same maps. */

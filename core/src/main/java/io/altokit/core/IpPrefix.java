@@ -54,11 +54,17 @@ public record IpPrefix(InetAddress address, int length) implements Comparable<Ip
         }
     }
 
+    /** Up to three decimal digits (the length is checked against the family elsewhere); a loop, as 300,000 are read at a start. */
     private static int parseLength(String text) {
-        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        int length = text.isEmpty() || text.length() > 3 ? -1 : 0;
+        for (int i = 0; i < text.length() && length >= 0; i++) {
+            char digit = text.charAt(i);
+            length = digit >= '0' && digit <= '9' ? 10 * length + digit - '0' : -1;
+        }
+        if (length < 0) {
             throw new IllegalArgumentException("prefix length \"" + text + "\" is not a decimal number");
         }
-        return Integer.parseInt(text);
+        return length;
     }
 
     public AddressFamily family() {

@@ -43,6 +43,8 @@ class ChangeSetTest {
 
         ChangeSet changes = ChangeSet.between(before, after);
 
+        assertThat(changes.rebuiltMetrics()).as("over other PIDs, every matrix was built again")
+                .containsExactly("hopcount", "routingcost");
         assertThat(changes.previousVtag()).isEqualTo(before.networkMap().vtag());
         assertThat(changes.vtag()).isEqualTo(after.networkMap().vtag());
         assertThat(changes.snapshot()).isSameAs(after);
@@ -62,6 +64,7 @@ class ChangeSetTest {
         Snapshot after = before.toBuilder().cost("routingcost", "a", "b", 3).build();
         ChangeSet changes = ChangeSet.between(before, after);
 
+        assertThat(changes.rebuiltMetrics()).as("known before any cell is compared").containsExactly("routingcost");
         assertThat(changes.pids()).isEmpty();
         assertThat(changes.prefixes()).isEmpty();
         assertThat(changes.vtag()).isEqualTo(changes.previousVtag());

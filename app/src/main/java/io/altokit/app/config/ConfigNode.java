@@ -24,16 +24,32 @@ import java.util.TreeSet;
  */
 public final class ConfigNode {
     private final JsonNode node;
-    private final String path;
     private final Path file;
+    /** The key path; for a list's element, made when first asked for (a network's 300,000 prefixes are rarely named). */
+    private String path;
+    private final ConfigNode parentList;
+    private final int index;
 
     ConfigNode(JsonNode node, String path, Path file) {
         this.node = node;
         this.path = path;
         this.file = file;
+        this.parentList = null;
+        this.index = -1;
+    }
+
+    /** Element {@code index} of {@code list}. */
+    private ConfigNode(JsonNode node, ConfigNode list, int index) {
+        this.node = node;
+        this.file = list.file;
+        this.parentList = list;
+        this.index = index;
     }
 
     public String path() {
+        if (path == null) {
+            path = parentList.path() + "[" + index + "]";
+        }
         return path;
     }
 
@@ -88,7 +104,7 @@ public final class ConfigNode {
         }
         List<ConfigNode> elements = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            elements.add(new ConfigNode(node.get(i), path + "[" + i + "]", file));
+            elements.add(new ConfigNode(node.get(i), this, i));
         }
         return elements;
     }
@@ -234,7 +250,7 @@ public final class ConfigNode {
     }
 
     public ConfigException error(String problem) {
-        return new ConfigException(file, path, problem);
+        return new ConfigException(file, path(), problem);
     }
 
     /** An error about {@code key} of this mapping, whether or not it is set ("missing", "required"). */
@@ -260,6 +276,6 @@ public final class ConfigNode {
     }
 
     private String child(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path().isEmpty() ? key : path() + "." + key;
     }
 }

@@ -10,9 +10,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** Parses the configuration file into its root {@link ConfigNode}; the only place YAML text is read. */
@@ -65,9 +70,38 @@ public final class YamlFile {
     }
 
     private static ConfigNode read(InputStream in, Path file, YAMLMapper yaml, int codePointLimit) {
-        JsonNode root;
+        byte[] content;
         try {
-            root = yaml.readTree(in);
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot read: " + e.getMessage());
+        }
+        JsonNode root = utf8(content).filter(text -> text.length() <= codePointLimit).flatMap(FlowPrefixLists::of)
+                .flatMap(lists -> treeWithout(lists, yaml))
+                .orElseGet(() -> tree(content, file, yaml, codePointLimit));
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file, "", "the top level must be a mapping with a network-map section");
+        }
+        return new ConfigNode(root, "", file).mapping(SECTIONS);
+    }
+
+    /**
+     * The tree of the text with its prefix lists read aside, if the YAML parser reads the rest and it
+     * holds them where the lines had them; else empty, and the whole file is parsed again the usual
+     * way, so that a mistake is reported exactly as it always is.
+     */
+    private static Optional<JsonNode> treeWithout(FlowPrefixLists lists, YAMLMapper yaml) {
+        try {
+            JsonNode root = yaml.readTree(lists.yaml());
+            return root != null && lists.fillInto(root) ? Optional.of(root) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode tree(byte[] content, Path file, YAMLMapper yaml, int codePointLimit) {
+        try {
+            return yaml.readTree(content);
         } catch (JsonProcessingException e) {
             if (e.getOriginalMessage().contains("exceeds the limit")) {
                 throw new ConfigException(file, "", "larger than the limit of " + codePointLimit
@@ -78,10 +112,19 @@ public final class YamlFile {
         } catch (IOException e) {
             throw new ConfigException(file, "", "cannot read: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(file, "", "the top level must be a mapping with a network-map section");
+    }
+
+    /** The content as text if it is UTF-8 without a byte order mark (else the YAML parser finds out its encoding). */
+    private static Optional<String> utf8(byte[] content) {
+        if (content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb && (content[2] & 0xff) == 0xbf) {
+            return Optional.empty();
         }
-        return new ConfigNode(root, "", file).mapping(SECTIONS);
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static String location(JsonProcessingException e) {

@@ -61,10 +61,15 @@ public final class NetworkFile {
     static Snapshot.Builder mapBuilder(NetworkConfig config, Set<String> pids) {
         Snapshot.Builder builder = Snapshot.builder().pidProperties(PidProperties.from(config.pidProperties()));
         config.defaultPid().ifPresent(builder::defaultPid);
+        // Prefix files and an MRT dump check theirs against the prefixes listed before; without them
+        // the set is not needed (306,000 keys at 1,700 PIDs).
+        boolean checked = !config.prefixFiles().isEmpty() || config.mrt().isPresent();
         Set<PrefixKey> listed = new HashSet<>();
         config.pids().forEach((pid, prefixes) -> {
             builder.pid(pid, prefixes);
-            prefixes.forEach(prefix -> listed.add(PrefixKey.of(prefix)));
+            if (checked) {
+                prefixes.forEach(prefix -> listed.add(PrefixKey.of(prefix)));
+            }
         });
         pids.addAll(config.pids().keySet());
         config.prefixFiles().forEach(file -> PrefixFile.addTo(builder, file, config.source(), listed, pids));

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +120,16 @@ class ConfigReloaderTest {
         reloader = ConfigReloader.start(config, dependencies, loader, publisher, QUIET);
     }
 
+    /**
+     * Edits {@code file} in place with one write of the same length: truncating first would leave an
+     * empty file that a loaded machine may hold past the quiet period, a state of its own that the
+     * reloader would rightly load.
+     */
+    private static void overwrite(Path file, String content) throws IOException {
+        assertThat(content).as("same length as before").hasSize((int) Files.size(file));
+        Files.writeString(file, content, StandardOpenOption.WRITE);
+    }
+
     private Snapshot nextPublished() throws InterruptedException {
         Snapshot next = published.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(next).as("a snapshot published within %s", DEADLINE).isNotNull();
@@ -139,7 +150,7 @@ class ConfigReloaderTest {
     void anEditInPlaceIsPublished() throws Exception {
         watch(Set.of());
         String before = base.current().costMatrix("routingcost").orElseThrow().vtag();
-        Files.writeString(config, network(2));
+        overwrite(config, network(2));
         Snapshot next = nextPublished();
         assertThat(cost(next)).isEqualTo(2);
         assertThat(next.costMatrix("routingcost").orElseThrow().vtag()).isNotEqualTo(before);
@@ -150,11 +161,11 @@ class ConfigReloaderTest {
     void theReloadLineSaysWhatChangedAndAFailureGivesItsReasonOnce() throws Exception {
         watch(Set.of());
         String vtag = base.current().networkMap().vtag();
-        Files.writeString(config, network(2));
+        overwrite(config, network(2));
         assertThat(nextLogged(Level.INFO).getFormattedMessage()).as("a change of costs alone keeps the map's vtag")
                 .isEqualTo("configuration reloaded: network map unchanged (" + vtag + "); costs changed: routingcost");
 
-        Files.writeString(config, network(2).replace("10.2.0.0/16", "10.2.0.0/33"));
+        overwrite(config, network(2).replace("10.2.0.0/16", "10.2.0.0/33"));
         ILoggingEvent failure = nextLogged(Level.ERROR);
         assertThat(failure.getKeyValuePairs()).extracting(pair -> pair.key).containsExactly("file", "vtag");
         assertThat(failure.getFormattedMessage().split("10.2.0.0/33", -1)).as("the reason once").hasSize(2);
@@ -172,7 +183,7 @@ class ConfigReloaderTest {
     void aBrokenEditKeepsTheRunningSnapshotAndIsLoggedThenTheFixIsPublished() throws Exception {
         watch(Set.of());
         Snapshot running = base.current();
-        Files.writeString(config, network(1).replace("10.2.0.0/16", "10.2.0.0/33"));
+        overwrite(config, network(1).replace("10.2.0.0/16", "10.2.0.0/33"));
 
         ILoggingEvent failure = nextLogged(Level.ERROR);
         assertThat(failure.getFormattedMessage())
@@ -181,16 +192,28 @@ class ConfigReloaderTest {
         assertThat(base.current()).isSameAs(running);
         assertThat(published).isEmpty();
 
-        Files.writeString(config, network(4));
+        overwrite(config, network(4));
         assertThat(cost(nextPublished())).isEqualTo(4);
     }
 
     @Test
     void aBurstOfWritesIsOneRebuildOfTheLastContent() throws Exception {
-        watch(Set.of());
+        // Time stands still while the writes come, however slowly a loaded machine makes them.
+        ManualScheduler manual = new ManualScheduler(new ManualTicker(0));
+        BlockingQueue<Path> loading = new LinkedBlockingQueue<>();
+        reloader = ConfigReloader.start(config, Set.of(), path -> {
+            loads.incrementAndGet();
+            loading.add(path);
+            return load(path);
+        }, publisher, QUIET, manual, manual.ticker());
         for (int cost = 11; cost <= 20; cost++) {
             Files.writeString(config, network(cost));
         }
+        // The watcher may still be handing on events: time moves a quiet period at a time until a load starts.
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        do {
+            manual.advance(QUIET);
+        } while (loading.poll(50, TimeUnit.MILLISECONDS) == null && System.nanoTime() < deadline);
         assertThat(cost(nextPublished())).isEqualTo(20);
         assertThat(loads).hasValue(1);
     }
@@ -199,7 +222,7 @@ class ConfigReloaderTest {
     void aChangedDependencyRebuildsAndTheSameContentIsNotPublishedAgain() throws Exception {
         Path matrix = Files.writeString(Files.createDirectory(dir.resolve("matrices")).resolve("rtt.csv"), "a,b,1\n");
         watch(Set.of(matrix));
-        Files.writeString(matrix, "a,b,2\n");
+        overwrite(matrix, "a,b,2\n");
         assertThat(nextLogged(Level.INFO).getFormattedMessage()).isEqualTo("configuration unchanged");
         assertThat(loads).hasValue(1);
         assertThat(published).isEmpty();
@@ -249,6 +272,40 @@ class ConfigReloaderTest {
             assertThat(event).as("a rebuild or a publication within %s", DEADLINE).isNotNull();
         }
         assertThat(cost((Snapshot) event)).isEqualTo(5);
+    }
+
+    @Test
+    void aFileStillChangingAfterTheQuietPeriodIsWaitedForAndItsLastContentLoaded() throws Exception {
+        // The watched name is a link into a directory not watched: writes there raise no event, so
+        // only the files' state, checked at the end of the quiet period, can tell the file moved.
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path first = Files.writeString(data.resolve("first.txt"), network(1));
+        Files.delete(config);
+        Files.createSymbolicLink(config, first);
+        ManualScheduler manual = new ManualScheduler(new ManualTicker(0));
+        BlockingQueue<Duration> waits = new LinkedBlockingQueue<>();
+        Scheduler recording = (task, delay) -> {
+            Scheduler.Cancellable scheduled = manual.schedule(task, delay);
+            waits.add(delay);
+            return scheduled;
+        };
+        reloader = ConfigReloader.start(config, Set.of(), path -> {
+            loads.incrementAndGet();
+            return load(path);
+        }, publisher, QUIET, recording, manual.ticker());
+
+        Path second = Files.writeString(data.resolve("second.txt"), network(6));
+        Path link = Files.createSymbolicLink(dir.resolve(".network.txt.new"), second);
+        Files.move(link, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(waits.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).as("the rename seen").isEqualTo(QUIET);
+        Files.writeString(second, network(60)); // another size: seen even within the clock's granularity
+
+        manual.advance(QUIET);
+        assertThat(waits.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).as("the file moved: another wait").isEqualTo(QUIET);
+        assertThat(loads).as("nothing read while the file moves").hasValue(0);
+        manual.advance(QUIET);
+        assertThat(cost(nextPublished())).isEqualTo(60);
+        assertThat(loads).hasValue(1);
     }
 
     @Test
