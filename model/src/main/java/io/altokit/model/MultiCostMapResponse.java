@@ -32,7 +32,12 @@ public record MultiCostMapResponse(List<VersionTag> dependentVtags, List<CostTyp
 
     /** Whether the map has the pair: whether it has one of its costs. */
     public boolean isPresent(int src, int dst) {
-        return tables.stream().anyMatch(table -> table.isPresent(src, dst));
+        for (CostTable table : tables) { // per pair of the answer: no stream
+            if (table.isPresent(src, dst)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The costs of one present pair, in cost type order; NaN for a cost the server does not have. */

@@ -186,41 +186,19 @@ public final class ResponseEncoder {
             if (!map.dependentVtags().isEmpty()) {
                 writeVtags(json, map.dependentVtags());
             }
-            json.writeObjectFieldStart("cost-type");
+            writeMultiCostTypes(json, map.costTypes());
             json.writeEndObject();
-            json.writeArrayFieldStart("multi-cost-types");
-            for (CostType type : map.costTypes()) {
-                writeCostType(json, type);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeObjectFieldStart(dataField);
-            CostTable shape = map.shape();
-            for (int src = 0; src < shape.srcs().size(); src++) {
-                boolean open = false;
-                for (int dst = 0; dst < shape.dsts().size(); dst++) {
-                    if (!map.isPresent(src, dst)) {
-                        continue;
+            writePresentPairs(json, dataField, map.shape(), map::isPresent, (out, src, dst) -> {
+                out.writeStartArray();
+                for (double cost : map.costs(src, dst)) {
+                    if (Double.isNaN(cost)) {
+                        out.writeNull(); // RFC 8189 5.2: a cost the server does not have
+                    } else {
+                        writeCost(out, cost);
                     }
-                    if (!open) {
-                        json.writeObjectFieldStart(shape.srcs().get(src));
-                        open = true;
-                    }
-                    json.writeArrayFieldStart(shape.dsts().get(dst));
-                    for (double cost : map.costs(src, dst)) {
-                        if (Double.isNaN(cost)) {
-                            json.writeNull(); // RFC 8189 5.2: a cost the server does not have
-                        } else {
-                            writeCost(json, cost);
-                        }
-                    }
-                    json.writeEndArray();
                 }
-                if (open) {
-                    json.writeEndObject();
-                }
-            }
-            json.writeEndObject();
+                out.writeEndArray();
+            });
             json.writeEndObject();
         };
     }
@@ -247,16 +225,10 @@ public final class ResponseEncoder {
             if (!map.dependentVtags().isEmpty()) {
                 writeVtags(json, map.dependentVtags());
             }
-            json.writeFieldName("cost-type");
             if (map.multiCost()) {
-                json.writeStartObject();
-                json.writeEndObject();
-                json.writeArrayFieldStart("multi-cost-types");
-                for (CostType type : map.costTypes()) {
-                    writeCostType(json, type);
-                }
-                json.writeEndArray();
+                writeMultiCostTypes(json, map.costTypes());
             } else {
+                json.writeFieldName("cost-type");
                 writeCostType(json, map.costTypes().getFirst());
             }
             json.writeArrayFieldStart("calendar-response-attributes");
@@ -265,38 +237,68 @@ public final class ResponseEncoder {
             }
             json.writeEndArray();
             json.writeEndObject();
-            json.writeObjectFieldStart(dataField);
             CostTable shape = map.shape();
-            int width = shape.dsts().size();
-            for (int src = 0; src < shape.srcs().size(); src++) {
-                boolean open = false;
-                for (int dst = 0; dst < width; dst++) {
-                    if (!shape.isPresent(src, dst)) {
-                        continue;
-                    }
-                    if (!open) {
-                        json.writeObjectFieldStart(shape.srcs().get(src));
-                        open = true;
-                    }
-                    json.writeFieldName(shape.dsts().get(dst));
-                    int pair = src * width + dst;
-                    if (map.multiCost()) {
-                        json.writeStartArray();
-                    }
-                    for (int t = 0; t < map.costTypes().size(); t++) {
-                        writeCalendarCost(json, map.tables().get(t), map.calendared().get(t), pair);
-                    }
-                    if (map.multiCost()) {
-                        json.writeEndArray();
-                    }
+            writePresentPairs(json, dataField, shape, shape::isPresent, (out, src, dst) -> {
+                int pair = src * shape.dsts().size() + dst;
+                if (map.multiCost()) {
+                    out.writeStartArray();
                 }
-                if (open) {
-                    json.writeEndObject();
+                for (int t = 0; t < map.costTypes().size(); t++) {
+                    writeCalendarCost(out, map.tables().get(t), map.calendared().get(t), pair);
                 }
-            }
-            json.writeEndObject();
+                if (map.multiCost()) {
+                    out.writeEndArray();
+                }
+            });
             json.writeEndObject();
         };
+    }
+
+    /** RFC 8189 3.1: an empty {@code cost-type} (RFC 7285 requires the field), then {@code multi-cost-types} in the request's order. */
+    private static void writeMultiCostTypes(JsonGenerator json, List<CostType> types) throws IOException {
+        json.writeObjectFieldStart("cost-type");
+        json.writeEndObject();
+        json.writeArrayFieldStart("multi-cost-types");
+        for (CostType type : types) {
+            writeCostType(json, type);
+        }
+        json.writeEndArray();
+    }
+
+    /** Whether a cost answer has a value for a source-destination pair. */
+    @FunctionalInterface
+    private interface PairTest {
+        boolean present(int src, int dst);
+    }
+
+    /** Writes a present pair's value. */
+    @FunctionalInterface
+    private interface PairWriter {
+        void write(JsonGenerator json, int src, int dst) throws IOException;
+    }
+
+    /** The {@code dataField} object of a cost answer: per source with a present pair, one field per present destination. */
+    private static void writePresentPairs(JsonGenerator json, String dataField, CostTable shape, PairTest present,
+                                          PairWriter value) throws IOException {
+        json.writeObjectFieldStart(dataField);
+        for (int src = 0; src < shape.srcs().size(); src++) {
+            boolean open = false;
+            for (int dst = 0; dst < shape.dsts().size(); dst++) {
+                if (!present.present(src, dst)) {
+                    continue;
+                }
+                if (!open) {
+                    json.writeObjectFieldStart(shape.srcs().get(src));
+                    open = true;
+                }
+                json.writeFieldName(shape.dsts().get(dst));
+                value.write(json, src, dst);
+            }
+            if (open) {
+                json.writeEndObject();
+            }
+        }
+        json.writeEndObject();
     }
 
     /** A cost type's value for one pair: the array of its intervals' values if calendared, else its value. */
