@@ -162,17 +162,7 @@ class DashboardBrowserIT {
     @Test
     void showsTheBgpSessionOnTheAdminListener() throws Exception {
         Bird.require();
-        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, work.resolve("network.yaml"), work.resolve("alto.log"), 2, ports -> """
-                default-pid: external
-                network-map:
-                  area-01: { ipv4: [10.1.0.0/16] }
-                costs:
-                  routingcost:
-                    area-01: { area-01: 1, external: 50 }
-                    external: { area-01: 50, external: 1 }
-                server:
-                  admin-listen: "127.0.0.1:%d"
-                """.formatted(ports[1]) + BgpSection.listeningOn(ports[0]).rule("{ community: \"65000:101\", pid: area-01 }").yaml(),
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, work.resolve("network.yaml"), work.resolve("alto.log"), 2, AdminBgpNetwork::yaml,
                 "--port", "0");
         URI admin = URI.create("http://127.0.0.1:" + alto.ports()[1] + "/");
         started.add(Bird.start(work, Bird.routerConfig(alto.ports()[0], "  route 10.11.0.0/16 blackhole { bgp_community.add((65000,101)); };\n")));

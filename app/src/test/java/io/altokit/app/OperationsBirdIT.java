@@ -44,17 +44,7 @@ class OperationsBirdIT {
 
     @Test
     void readyFlipsOnEndOfRibAndTheMetricsShowTheRouterAndEveryDashboardQuery(@TempDir Path dir) throws Exception {
-        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 2, ports -> """
-                default-pid: external
-                network-map:
-                  area-01: { ipv4: [10.1.0.0/16] }
-                costs:
-                  routingcost:
-                    area-01: { area-01: 1, external: 50 }
-                    external: { area-01: 50, external: 1 }
-                server:
-                  admin-listen: "127.0.0.1:%d"
-                """.formatted(ports[1]) + BgpSection.listeningOn(ports[0]).rule("{ community: \"65000:101\", pid: area-01 }").yaml(),
+        AltoJar.Served alto = AltoJar.serveOnFreePorts(started, dir.resolve("net.yaml"), dir.resolve("alto.log"), 2, AdminBgpNetwork::yaml,
                 "--port", "0");
         URI directory = alto.directory();
         URI admin = URI.create("http://127.0.0.1:" + alto.ports()[1] + "/");

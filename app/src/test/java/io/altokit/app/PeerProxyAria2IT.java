@@ -41,10 +41,7 @@ class PeerProxyAria2IT {
         SystemTools.requirePackage("aria2", "aria2 (BitTorrent client)", "aria2c");
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
         SystemTools.requirePackage("opentracker", "opentracker (BitTorrent tracker)", "opentracker");
-        Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
-        Path serverLog = work.resolve("alto.log");
-        URI directory = AltoJar.awaitReady(started.add(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
-                "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
+        URI directory = Swarm.serve(started, work);
         Path proxyLog = work.resolve("proxy.log");
         URI proxy = AltoJar.awaitUri(started.add(AltoJar.start(proxyLog, "peer-proxy", "--port", "0", "--server", directory.toString(),
                 "--map-refresh", "5s")),

@@ -45,6 +45,15 @@ final class Swarm {
     private Swarm() {
     }
 
+    /** Serves {@link #NETWORK} from {@code work} on a free port (its log {@code alto.log} there); the directory's URI. */
+    static URI serve(StartedProcesses started, Path work) throws Exception {
+        Path network = work.resolve("network.yaml");
+        Files.writeString(network, NETWORK);
+        Path serverLog = work.resolve("alto.log");
+        return AltoJar.awaitReady(started.add(AltoJar.start(serverLog, "serve", "--config", network.toString(),
+                "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
+    }
+
     /** Makes {@code torrent} of {@code file} with mktorrent, 64 KiB pieces. */
     static void mktorrent(URI announce, Path file, Path torrent) throws Exception {
         Process mktorrent = new ProcessBuilder("mktorrent", "-a", announce.toString(), "-l", "16", "-o", torrent.toString(), file.toString())

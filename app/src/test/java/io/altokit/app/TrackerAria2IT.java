@@ -37,10 +37,7 @@ class TrackerAria2IT {
     void aria2SwarmDownloadsThroughTheGuidedTracker() throws Exception {
         SystemTools.requirePackage("aria2", "aria2 (BitTorrent client)", "aria2c");
         SystemTools.requirePackage("mktorrent", "mktorrent", "mktorrent");
-        Files.writeString(work.resolve("network.yaml"), Swarm.NETWORK);
-        Path serverLog = work.resolve("alto.log");
-        URI directory = AltoJar.awaitReady(started.add(AltoJar.start(serverLog, "serve", "--config", work.resolve("network.yaml").toString(),
-                "--port", "0", "--bind", "127.0.0.1", "--no-access-log")), serverLog);
+        URI directory = Swarm.serve(started, work);
         Path trackerLog = work.resolve("tracker.log");
         URI announce = AltoJar.awaitUri(started.add(AltoJar.start(trackerLog, "tracker", "--port", "0", "--bind", "127.0.0.1",
                 "--alto", directory.toString(), "--interval", "PT5S", "--rate-limit", "0", "--map-refresh", "5s")), "BitTorrent tracker ready: ", trackerLog);
