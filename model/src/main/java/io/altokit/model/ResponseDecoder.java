@@ -73,13 +73,7 @@ public final class ResponseDecoder {
             };
             reader.object("", (name, path) -> {
                 switch (name) {
-                    case "meta" -> reader.object(path, (metaField, metaPath) -> {
-                        if (metaField.equals("vtag")) {
-                            fields.vtag = vtag(reader, metaPath);
-                        } else {
-                            reader.skip();
-                        }
-                    });
+                    case "meta" -> metaField(reader, path, "vtag", metaPath -> fields.vtag = vtag(reader, metaPath));
                     case "network-map" -> {
                         Map<String, Map<AddressType, List<String>>> pids = new LinkedHashMap<>();
                         reader.object(path, (pid, pidPath) -> {
@@ -139,13 +133,7 @@ public final class ResponseDecoder {
             };
             reader.object("", (name, path) -> {
                 switch (name) {
-                    case "meta" -> reader.object(path, (metaField, metaPath) -> {
-                        if (metaField.equals("dependent-vtags")) {
-                            fields.dependentVtags = vtags(reader, metaPath);
-                        } else {
-                            reader.skip();
-                        }
-                    });
+                    case "meta" -> metaField(reader, path, "dependent-vtags", metaPath -> fields.dependentVtags = vtags(reader, metaPath));
                     case "property-map" -> {
                         Map<String, Map<String, Optional<String>>> entities = new LinkedHashMap<>();
                         reader.object(path, (entity, entityPath) -> {
@@ -179,13 +167,7 @@ public final class ResponseDecoder {
             };
             reader.object("", (name, path) -> {
                 switch (name) {
-                    case "meta" -> reader.object(path, (metaField, metaPath) -> {
-                        if (metaField.equals("dependent-vtags")) {
-                            fields.dependentVtags = vtags(reader, metaPath);
-                        } else {
-                            reader.skip();
-                        }
-                    });
+                    case "meta" -> metaField(reader, path, "dependent-vtags", metaPath -> fields.dependentVtags = vtags(reader, metaPath));
                     case "endpoint-properties" -> {
                         Map<String, Map<String, String>> endpoints = new LinkedHashMap<>();
                         reader.object(path, (endpoint, endpointPath) -> {
@@ -538,5 +520,22 @@ public final class ResponseDecoder {
             return false;
         }
         return Integer.parseInt(length) <= (type == AddressType.IPV4 ? 32 : 128);
+    }
+
+    /** Reads the meta member at {@code path} for its one field {@code wanted} (at its path), skipping the others. */
+    private static void metaField(JsonReader reader, String path, String wanted, MetaFieldReader read) throws IOException {
+        reader.object(path, (field, fieldPath) -> {
+            if (field.equals(wanted)) {
+                read.read(fieldPath);
+            } else {
+                reader.skip();
+            }
+        });
+    }
+
+    /** Reads one meta field's value at its path. */
+    @FunctionalInterface
+    private interface MetaFieldReader {
+        void read(String path) throws IOException;
     }
 }
